@@ -1,0 +1,52 @@
+/* Command-line front end. Each subcommand is an LfCommandFunc in its own
+ * cmd-<name>.c; it parses its options with GOptionContext, does its work
+ * through the library, prints results and returns the process exit status.
+ * On failure it sets *error; main() prints it once as "lapfit: <message>". */
+#pragma once
+#include <glib.h>
+
+#include "core/report.h"
+#include "probe/probe.h"
+
+enum { LF_EXIT_OK = 0, LF_EXIT_FAILURE = 1, LF_EXIT_USAGE = 2 };
+
+typedef int (*LfCommandFunc)(int argc, char **argv, GError **error);
+
+typedef struct {
+  const char *name;
+  LfCommandFunc func;
+  const char *summary;        /* N_() */
+} LfCommand;
+
+int lf_cli_main(int argc, char **argv, GError **error);
+
+/* Where a command's report comes from: a saved file or a live probe. */
+typedef struct {
+  char *report;               /* --report FILE */
+  char *root, *cpuid_dump, *dmidecode;
+  gboolean no_upower, anonymize;
+} LfReportSource;
+
+/* Adds --report (if with_report), --root, --cpuid-dump, --dmidecode, --no-upower. */
+void lf_cli_add_source_options(GOptionContext *ctx, LfReportSource *src, gboolean with_report);
+void lf_report_source_clear(LfReportSource *src);
+LfReport *lf_report_source_load(const LfReportSource *src, GError **error);
+
+/* g_option_context_parse() with errors mapped to LF_ERROR_USAGE. */
+gboolean lf_cli_parse(GOptionContext *ctx, int *argc, char ***argv, GError **error);
+
+/* Human text output of a report (translated). */
+void lf_print_report(const LfReport *report);
+
+/* Subcommands. */
+int lf_cmd_probe(int argc, char **argv, GError **error);
+int lf_cmd_recommend(int argc, char **argv, GError **error);
+int lf_cmd_check(int argc, char **argv, GError **error);
+int lf_cmd_db(int argc, char **argv, GError **error);
+int lf_cmd_tune(int argc, char **argv, GError **error);
+int lf_cmd_tui(int argc, char **argv, GError **error);
+int lf_cmd_export(int argc, char **argv, GError **error);
+int lf_cmd_fleet(int argc, char **argv, GError **error);
+
+/* True when stdin and stdout are terminals (bare `lapfit` opens the TUI). */
+gboolean lf_cli_interactive(void);

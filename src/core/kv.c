@@ -1,0 +1,56 @@
+#include "core/kv.h"
+
+#include <string.h>
+
+static char *unquote(const char *v, gsize n)
+{
+  GString *out = g_string_sized_new(n);
+  char quote = 0;
+  for (gsize i = 0; i < n; i++) {
+    char c = v[i];
+    if (quote == 0 && (c == '"' || c == '\'')) {
+      quote = c;
+    } else if (quote != 0 && c == quote) {
+      quote = 0;
+    } else if (c == '\\' && quote != '\'' && i + 1 < n) {
+      g_string_append_c(out, v[++i]);
+    } else if (quote == 0 && c == '#' && (i == 0 || v[i - 1] == ' ')) {
+      break;  /* trailing comment */
+    } else {
+      g_string_append_c(out, c);
+    }
+  }
+  return g_strstrip(g_string_free(out, FALSE));
+}
+
+void lf_kv_parse(const char *data, gsize len, LfKvFunc func, gpointer user_data)
+{
+  gsize pos = 0;
+  while (pos < len) {
+    const char *line = data + pos;
+    const char *nl = memchr(line, '\n', len - pos);
+    gsize line_len = nl ? (gsize)(nl - line) : len - pos;
+    pos += line_len + (nl ? 1 : 0);
+
+    const char *eq = memchr(line, '=', line_len);
+    if (eq == NULL || memchr(line, '\0', line_len) != NULL)
+      continue;
+    g_autofree char *key = g_strstrip(g_strndup(line, (gsize)(eq - line)));
+    if (*key == '\0' || *key == '#')
+      continue;
+    g_autofree char *value = unquote(eq + 1, line_len - (gsize)(eq - line) - 1);
+    func(key, value, user_data);
+  }
+}
+
+static void insert(const char *key, const char *value, gpointer table)
+{
+  g_hash_table_replace(table, g_strdup(key), g_strdup(value));
+}
+
+GHashTable *lf_kv_parse_table(const char *data, gsize len)
+{
+  GHashTable *table = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+  lf_kv_parse(data, len, insert, table);
+  return table;
+}

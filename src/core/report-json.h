@@ -1,0 +1,31 @@
+/* LfReport <-> "lapfit-report/1" JSON, driven by the field tables in report.c.
+ * Output is locale-independent; input is validated (types, schema) and unknown
+ * keys are ignored so newer reports of the same schema still load. */
+#pragma once
+#include <json-glib/json-glib.h>
+
+#include "core/report.h"
+
+typedef enum {
+  LF_JSON_DEFAULT = 0,
+  LF_JSON_PRIVATE = 1 << 0,   /* include serials, UUID, MACs, host name */
+  LF_JSON_PRETTY = 1 << 1,
+} LfJsonFlags;
+
+/* transfer full */
+JsonNode *lf_struct_to_json(const LfStructDesc *desc, gconstpointer p, LfJsonFlags flags);
+char *lf_report_to_json(const LfReport *report, LfJsonFlags flags);
+/* Any json-glib tree as text: shortest round-trip doubles, C locale. */
+char *lf_json_to_text(JsonNode *node, LfJsonFlags flags);
+
+/* Fills *p (already initialised) from a JSON object. Errors name the key path. */
+gboolean lf_struct_from_json(const LfStructDesc *desc, gpointer p, JsonNode *node,
+                             const char *path, GError **error);
+
+/* Parses a report; LF_ERROR_PARSE for malformed JSON or wrong types,
+ * LF_ERROR_UNSUPPORTED for another schema. transfer full. */
+LfReport *lf_report_from_json(const char *data, gssize len, GError **error);
+LfReport *lf_report_load(const char *path, GError **error);
+/* Atomic write (temp file + rename). */
+gboolean lf_report_save(const LfReport *report, const char *path, LfJsonFlags flags,
+                        GError **error);

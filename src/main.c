@@ -1,0 +1,27 @@
+/* lapfit: laptop hardware profiler, distro recommender and power tuner. */
+#include <glib/gi18n.h>
+#include <locale.h>
+#include <stdio.h>
+
+#include "cli/cli.h"
+#include "core/error.h"
+
+int main(int argc, char **argv)
+{
+  setlocale(LC_ALL, "");
+  const char *localedir = g_getenv("LAPFIT_LOCALEDIR");  /* tests run from the build tree */
+  bindtextdomain(GETTEXT_PACKAGE, localedir ? localedir : LF_LOCALEDIR);
+  bind_textdomain_codeset(GETTEXT_PACKAGE, "UTF-8");
+  textdomain(GETTEXT_PACKAGE);
+  if (g_getenv("LAPFIT_DEBUG"))
+    g_log_set_debug_enabled(TRUE);
+
+  g_autoptr(GError) error = NULL;
+  int status = lf_cli_main(argc, argv, &error);
+  if (error != NULL) {
+    fprintf(stderr, "lapfit: %s\n", error->message);
+    if (status == 0)
+      status = g_error_matches(error, LF_ERROR, LF_ERROR_USAGE) ? 2 : 1;
+  }
+  return status;
+}

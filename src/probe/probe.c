@@ -1,0 +1,24 @@
+#include "probe/probe.h"
+
+LfReport *lf_probe_run(const LfProbeOptions *opts, GError **error)
+{
+  g_autoptr(LfSysroot) root = lf_sysroot_new(opts->root, error);
+  if (root == NULL)
+    return NULL;
+  LfProbeContext ctx = { .opts = opts, .root = root, .smbios = NULL };
+  g_autoptr(LfReport) report = lf_report_new();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc();
+  report->generated = g_date_time_format(now, "%Y-%m-%dT%H:%M:%SZ");
+
+  gboolean ok = lf_probe_smbios(&ctx, report, error) && lf_probe_cpu(&ctx, report, error);
+  if (ok) {
+    lf_probe_memory(&ctx, report);
+    lf_probe_batteries(&ctx, report);
+    lf_probe_power(&ctx, report);
+    lf_probe_storage(&ctx, report);
+    lf_probe_devices(&ctx, report);
+    lf_probe_platform(&ctx, report);
+  }
+  lf_probe_smbios_release(&ctx);
+  return ok ? g_steal_pointer(&report) : NULL;
+}

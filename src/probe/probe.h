@@ -1,0 +1,42 @@
+/* The probe: fills one LfReport from a machine (live or a fixture root).
+ *
+ * lf_probe_run() calls each area's lf_probe_<area>() in order. An area fills
+ * only its own part of the report and records absences in report->errors;
+ * it fails (GError) only when an input the user named explicitly
+ * (--cpuid-dump, --dmidecode) cannot be used. Nothing here prints. */
+#pragma once
+#include "core/report.h"
+#include "core/sysroot.h"
+
+typedef struct {
+  const char *root;         /* NULL = "/" */
+  const char *cpuid_dump;   /* libcpuid raw dump instead of live CPUID */
+  const char *dmidecode;    /* saved `dmidecode` text instead of SMBIOS tables */
+  gboolean no_upower;       /* batteries from sysfs only */
+  gboolean anonymize;       /* machine id as a salted hash */
+} LfProbeOptions;
+
+typedef struct LfSmbios LfSmbios;   /* smbios.h */
+
+/* Shared state while probing: the root and facts several areas need. */
+typedef struct {
+  const LfProbeOptions *opts;
+  LfSysroot *root;
+  LfSmbios *smbios;         /* NULL when no SMBIOS source was readable */
+} LfProbeContext;
+
+/* transfer full */
+LfReport *lf_probe_run(const LfProbeOptions *opts, GError **error);
+
+/* Areas, in the order lf_probe_run() calls them. */
+gboolean lf_probe_smbios(LfProbeContext *ctx, LfReport *report, GError **error);
+gboolean lf_probe_cpu(LfProbeContext *ctx, LfReport *report, GError **error);
+void lf_probe_memory(LfProbeContext *ctx, LfReport *report);
+void lf_probe_batteries(LfProbeContext *ctx, LfReport *report);
+void lf_probe_power(LfProbeContext *ctx, LfReport *report);
+void lf_probe_storage(LfProbeContext *ctx, LfReport *report);
+void lf_probe_devices(LfProbeContext *ctx, LfReport *report);
+void lf_probe_platform(LfProbeContext *ctx, LfReport *report);
+
+/* Frees ctx->smbios (smbios.c owns the type). */
+void lf_probe_smbios_release(LfProbeContext *ctx);

@@ -1,0 +1,133 @@
+/* The report model: JSON round trip is lossless, unknowns stay null, bad
+ * input gives a clear error, output ignores the locale. */
+#include <locale.h>
+
+#include "core/error.h"
+#include "core/report-json.h"
+
+static LfReport *sample_report(void)
+{
+  LfReport *r = lf_report_new();
+  r->generated = g_strdup("2026-11-27T10:00:00Z");
+  r->machine.vendor = g_strdup("LENOVO");
+  r->machine.product = g_strdup("20XW0055GE");
+  r->machine.chassis = g_strdup("notebook");
+  r->machine.serial = g_strdup("PF3ABCDE");
+  r->machine.firmware.mode = g_strdup("uefi");
+  r->machine.firmware.uefi_bits = 64;
+  r->machine.firmware.secure_boot = LF_TRI_TRUE;
+  r->cpu.family = 6;
+  r->cpu.model = 140;
+  r->cpu.isa_level = g_strdup("x86-64-v4");
+  r->cpu.pae = LF_TRI_TRUE;
+  r->cpu.nx = LF_TRI_FALSE;
+  r->cpu.max_mhz = 4200.5;
+  lf_strv_add(&r->cpu.missing_for_next_level, "AVX512F");
+  r->memory.usable_mb = 15731;
+  LfMemoryModule *mod = lf_memory_add_module(&r->memory);
+  mod->locator = g_strdup("DIMM A");
+  mod->size_mb = 8192;
+  LfBattery *b = lf_report_add_battery(r);
+  b->name = g_strdup("BAT0");
+  b->design_wh = 57.0;
+  b->full_wh = 50.0;
+  b->health_pct = 100.0 * 50.0 / 57.0;
+  b->power_w = 0.1;
+  lf_strv_add(&b->flags, "health-over-100");
+  lf_report_add_error(r, "smbios", "no root: %s", "permission denied");
+  return r;
+}
+
+static void test_roundtrip(void)
+{
+  g_autoptr(LfReport) r = sample_report();
+  g_autofree char *json = lf_report_to_json(r, LF_JSON_PRIVATE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LfReport) back = lf_report_from_json(json, -1, &error);
+  g_assert_no_error(error);
+  g_autofree char *json2 = lf_report_to_json(back, LF_JSON_PRIVATE);
+  g_assert_cmpstr(json, ==, json2);
+  g_assert_cmpfloat(((LfBattery *)back->batteries->pdata[0])->health_pct, ==,
+                    100.0 * 50.0 / 57.0);
+  g_assert_cmpint(back->cpu.nx, ==, LF_TRI_FALSE);
+  g_assert_cmpint(back->cpu.stepping, ==, LF_UNKNOWN);
+  g_assert_true(isnan(back->cpu.max_mhz) == FALSE);
+  g_assert_cmpstr(back->machine.serial, ==, "PF3ABCDE");
+}
+
+static void test_private_omitted(void)
+{
+  g_autoptr(LfReport) r = sample_report();
+  g_autofree char *json = lf_report_to_json(r, LF_JSON_DEFAULT);
+  g_assert_null(strstr(json, "PF3ABCDE"));
+  g_assert_nonnull(strstr(json, "\"stepping\":null"));
+}
+
+static void test_locale_independent(void)
+{
+  if (setlocale(LC_ALL, "de_DE.UTF-8") == NULL) {
+    g_test_skip("de_DE.UTF-8 locale not installed");
+    return;
+  }
+  g_autoptr(LfReport) r = sample_report();
+  g_autofree char *json = lf_report_to_json(r, LF_JSON_DEFAULT);
+  setlocale(LC_ALL, "C");
+  g_assert_nonnull(strstr(json, "4200.5"));
+  g_assert_null(strstr(json, "4200,5"));
+}
+
+static void expect_error(const char *json, int code, const char *fragment)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LfReport) r = lf_report_from_json(json, -1, &error);
+  g_assert_null(r);
+  g_assert_nonnull(error);
+  if (code >= 0)
+    g_assert_error(error, LF_ERROR, code);
+  if (fragment && strstr(error->message, fragment) == NULL)
+    g_error("message '%s' lacks '%s'", error->message, fragment);
+}
+
+static void test_bad_input(void)
+{
+  expect_error("", -1, NULL);
+  expect_error("[1,2]", LF_ERROR_PARSE, "not a JSON object");
+  expect_error("{\"cpu\":{}}", LF_ERROR_PARSE, "schema");
+  expect_error("{\"schema\":\"lapfit-report/9\"}", LF_ERROR_UNSUPPORTED, "lapfit-report/9");
+  expect_error("{\"schema\":\"lapfit-report/1\",\"cpu\":{\"family\":\"six\"}}", LF_ERROR_PARSE,
+               "cpu.family");
+  expect_error("{\"schema\":\"lapfit-report/1\",\"cpu\":{\"family\":1.5}}", LF_ERROR_PARSE, NULL);
+  expect_error("{\"schema\":\"lapfit-report/1\",\"cpu\":[]}", LF_ERROR_PARSE, "cpu");
+  expect_error("{\"schema\":\"lapfit-report/1\",\"batteries\":[{\"design_wh\":\"x\"}]}",
+               LF_ERROR_PARSE, "batteries[0].design_wh");
+  expect_error("{\"schema\":\"lapfit-report/1\",\"batteries\":{}}", LF_ERROR_PARSE, "batteries");
+  expect_error("{\"schema\":\"lapfit-report/1\",\"cpu\":{\"flags\":[1]}}", LF_ERROR_PARSE,
+               "cpu.flags[0]");
+  expect_error("{\"schema\":\"lapfit-report/1\",\"cpu\":{\"pae\":1}}", LF_ERROR_PARSE, "cpu.pae");
+  expect_error("{\"schema\":\"lapfit-report/1\",\"memory\":{\"usable_mb\":1e300}}",
+               LF_ERROR_PARSE, "usable_mb");
+}
+
+static void test_lenient(void)
+{
+  /* Missing sections, nulls and unknown keys load as unknown. */
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LfReport) r = lf_report_from_json(
+      "{\"schema\":\"lapfit-report/1\",\"cpu\":null,\"memory\":{\"usable_mb\":null,"
+      "\"future_key\":[1,2]},\"batteries\":[],\"extra\":{}}",
+      -1, &error);
+  g_assert_no_error(error);
+  g_assert_cmpint(r->memory.usable_mb, ==, LF_UNKNOWN);
+  g_assert_null(r->cpu.vendor);
+}
+
+int main(int argc, char **argv)
+{
+  g_test_init(&argc, &argv, NULL);
+  g_test_add_func("/report/roundtrip", test_roundtrip);
+  g_test_add_func("/report/private-omitted", test_private_omitted);
+  g_test_add_func("/report/locale", test_locale_independent);
+  g_test_add_func("/report/bad-input", test_bad_input);
+  g_test_add_func("/report/lenient", test_lenient);
+  return g_test_run();
+}
