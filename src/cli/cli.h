@@ -30,6 +30,7 @@ typedef struct {
 /* Adds --report (if with_report), --root, --cpuid-dump, --dmidecode, --no-upower. */
 void lf_cli_add_source_options(GOptionContext *ctx, LfReportSource *src, gboolean with_report);
 void lf_report_source_clear(LfReportSource *src);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(LfReportSource, lf_report_source_clear)
 LfReport *lf_report_source_load(const LfReportSource *src, GError **error);
 
 /* g_option_context_parse() with errors mapped to LF_ERROR_USAGE. */

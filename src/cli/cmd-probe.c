@@ -7,9 +7,9 @@
 
 int lf_cmd_probe(int argc, char **argv, GError **error)
 {
-  LfReportSource src = { 0 };
+  g_auto(LfReportSource) src = { 0 };
   gboolean json = FALSE, verbose = FALSE;
-  char *output = NULL;
+  g_autofree char *output = NULL;
   const GOptionEntry entries[] = {
     { "json", 'j', 0, G_OPTION_ARG_NONE, &json, N_("Print the lapfit-report/1 JSON"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, N_("Also save the JSON report to FILE"),
@@ -22,36 +22,25 @@ int lf_cmd_probe(int argc, char **argv, GError **error)
                                       "graphics, network, firmware and power settings."));
   g_option_context_add_main_entries(ctx, entries, GETTEXT_PACKAGE);
   lf_cli_add_source_options(ctx, &src, TRUE);
-  int status = LF_EXIT_OK;
-  if (!lf_cli_parse(ctx, &argc, &argv, error)) {
-    status = LF_EXIT_USAGE;
-    goto out;
-  }
+  if (!lf_cli_parse(ctx, &argc, &argv, error))
+    return LF_EXIT_USAGE;
   if (argc > 1) {
     g_set_error(error, LF_ERROR, LF_ERROR_USAGE, _("unexpected argument '%s'"), argv[1]);
-    status = LF_EXIT_USAGE;
-    goto out;
+    return LF_EXIT_USAGE;
   }
   if (verbose)
     g_log_set_debug_enabled(TRUE);
 
   g_autoptr(LfReport) report = lf_report_source_load(&src, error);
-  if (report == NULL) {
-    status = LF_EXIT_FAILURE;
-    goto out;
-  }
-  if (output && !lf_report_save(report, output, LF_JSON_PRETTY, error)) {
-    status = LF_EXIT_FAILURE;
-    goto out;
-  }
+  if (report == NULL)
+    return LF_EXIT_FAILURE;
+  if (output && !lf_report_save(report, output, LF_JSON_PRETTY, error))
+    return LF_EXIT_FAILURE;
   if (json) {
     g_autofree char *text = lf_report_to_json(report, LF_JSON_PRETTY);
     printf("%s\n", text);
   } else {
     lf_print_report(report);
   }
-out:
-  lf_report_source_clear(&src);
-  g_free(output);
-  return status;
+  return LF_EXIT_OK;
 }

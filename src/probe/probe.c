@@ -15,6 +15,7 @@ LfReport *lf_probe_run(const LfProbeOptions *opts, GError **error)
     lf_probe_memory(&ctx, report);
     lf_probe_batteries(&ctx, report);
     lf_probe_power(&ctx, report);
+    lf_probe_tuners(&ctx, report);
     lf_probe_storage(&ctx, report);
     lf_probe_devices(&ctx, report);
     lf_probe_platform(&ctx, report);

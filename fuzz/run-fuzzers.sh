@@ -1,0 +1,20 @@
+#!/bin/sh
+# run-fuzzers.sh BUILD_DIR SECONDS: runs each libFuzzer target for SECONDS
+# over a scratch corpus seeded from fuzz/corpus/<name>. A crash fails the run
+# and leaves the input in $TMPDIR/fuzz-crash/.
+set -eu
+build=$1; seconds=$2
+here=$(cd "$(dirname "$0")" && pwd)
+crash="${TMPDIR:-/tmp}/fuzz-crash"
+mkdir -p "$crash"
+for bin in "$build"/fuzz/fuzz_*; do
+    [ -x "$bin" ] || continue
+    name=$(basename "$bin"); short=${name#fuzz_}
+    scratch=$(mktemp -d)
+    echo "fuzzing $short for ${seconds}s"
+    "$bin" -max_total_time="$seconds" -max_len=65536 -artifact_prefix="$crash/" \
+        "$scratch" "$here/corpus/$short" 2>"$scratch.log" || {
+        tail -40 "$scratch.log"; echo "fuzz target $short failed"; exit 1; }
+    tail -1 "$scratch.log"
+    rm -rf "$scratch" "$scratch.log"
+done
