@@ -14,16 +14,39 @@ export TMPDIR="${TMPDIR:-/tmp}/lapfit-test.$$"   # umockdev leaves testbeds behi
 mkdir -p "$TMPDIR"
 trap 'rm -rf "$TMPDIR"' EXIT
 
+summary="$TMPDIR/summary"
+: >"$summary"
+# run_ctest BUILD_DIR ARGS...: ctest, then one line of counts kept for the end.
+run_ctest() {
+    dir=$1; shift
+    log="$TMPDIR/ctest-$(basename "$dir").log"
+    { ctest --test-dir "$dir" -j"$jobs" --output-on-failure "$@"; echo $? >"$log.rc"; } 2>&1 |
+        tee "$log"
+    rc=$(cat "$log.rc")
+    total=$(sed -n 's/.*tests failed out of \([0-9]*\).*/\1/p' "$log" | tail -1)
+    failed=$(sed -n 's/.*, \([0-9]*\) tests failed out of.*/\1/p' "$log" | tail -1)
+    skipped=$(grep -c '(Skipped)$' "$log" || true)
+    [ -n "$total" ] || { echo "ctest in $dir printed no summary"; exit 1; }
+    echo "$dir $total ${failed:-0} $skipped" >>"$summary"
+    if [ "$rc" -ne 0 ] || [ "${failed:-0}" -ne 0 ]; then
+        report; exit 1
+    fi
+}
+# report: totals over every ctest stage, in the plain "N passed, N failed" form.
+report() {
+    awk '{t += $2; f += $3; s += $4} END {printf "tests: %d passed, %d failed, %d skipped\n", t - f - s, f, s}' "$summary"
+}
+
 echo "== build (warnings are errors) and test"
 cmake -S . -B build-ci -DCMAKE_BUILD_TYPE=RelWithDebInfo -DLF_WERROR=ON >/dev/null
 cmake --build build-ci -j"$jobs"
-ctest --test-dir build-ci -j"$jobs" --output-on-failure --timeout 600
-[ "${LF_QUICK:-0}" = 1 ] && exit 0
+run_ctest build-ci --timeout 600
+[ "${LF_QUICK:-0}" = 1 ] && { report; exit 0; }
 
 echo "== ASan/UBSan build and test"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Asan -DLF_WERROR=ON >/dev/null
 cmake --build build-asan -j"$jobs"
-ctest --test-dir build-asan -j"$jobs" --output-on-failure --timeout 900 -LE 'daemon|bench'
+run_ctest build-asan --timeout 900 -LE 'daemon|bench'
 
 if [ -d fuzz ] && command -v clang >/dev/null; then
     echo "== fuzz the parsers briefly"
@@ -31,3 +54,4 @@ if [ -d fuzz ] && command -v clang >/dev/null; then
     cmake --build build-fuzz -j"$jobs"
     ./fuzz/run-fuzzers.sh build-fuzz "${LF_FUZZ_SECONDS:-20}"
 fi
+report
