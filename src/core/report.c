@@ -113,7 +113,8 @@ DESC(lf_gpu_desc, LfGpu, gpu_fields);
 static const LfField network_fields[] = {
   S(LfNetwork, "kind", kind), S(LfNetwork, "name", name), S(LfNetwork, "vendor", vendor),
   S(LfNetwork, "device", device), S(LfNetwork, "pci_id", pci_id),
-  S(LfNetwork, "usb_id", usb_id), S(LfNetwork, "driver", driver),
+  S(LfNetwork, "usb_id", usb_id), S(LfNetwork, "sdio_id", sdio_id),
+  S(LfNetwork, "driver", driver),
   V(LfNetwork, "firmware_missing", firmware_missing),
   B(LfNetwork, "needs_nonfree_firmware", needs_nonfree_firmware),
   SP(LfNetwork, "mac", mac), END,

@@ -149,6 +149,7 @@ typedef struct {
 typedef struct {
   char *kind;                 /* wifi|ethernet|bluetooth */
   char *name, *vendor, *device, *pci_id, *usb_id, *driver;
+  char *sdio_id;              /* SDIO Wi-Fi (Bay Trail tablets): "02d0:4324" */
   GPtrArray *firmware_missing;   /* strv: firmware file names */
   LfTri needs_nonfree_firmware;
   char *mac;                  /* private */

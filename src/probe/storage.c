@@ -1,7 +1,167 @@
-/* Placeholder until the storage probe lands. */
+/* Disks from sys/block: kind, size, model, removable, and which one is the
+ * live medium lapfit was booted from.
+ *
+ * Kernel ABI: Documentation/ABI/stable/sysfs-block (size in 512-byte sectors,
+ * queue/rotational, removable), Documentation/ABI/testing/sysfs-bus-mmc
+ * (device/type "MMC" | "SD"). */
+#include <math.h>
+#include <string.h>
+
+#include "probe/platform-parse.h"
 #include "probe/probe.h"
+
+/* Virtual block devices that are not disks a person could install to. Optical
+ * drives (sr*) are skipped too: not an install target, and an empty tray
+ * reports size 0. md arrays are skipped; their member disks are listed. */
+static gboolean skip_block(const char *name)
+{
+  static const char *const prefixes[] = { "loop", "ram", "zram", "dm-", "md", "sr",
+                                          "nbd", "fd", "zd", NULL };
+  for (const char *const *p = prefixes; *p; p++)
+    if (g_str_has_prefix(name, *p))
+      return TRUE;
+  return FALSE;
+}
+
+/* The disk (sys/block entry) holding block device `dev` (a disk or one of its
+ * partitions), or NULL. transfer full. */
+static char *disk_of(LfSysroot *root, const GPtrArray *disks, const char *dev)
+{
+  for (guint i = 0; i < disks->len; i++) {
+    const char *disk = disks->pdata[i];
+    if (g_str_equal(disk, dev))
+      return g_strdup(disk);
+    g_autofree char *part = g_strdup_printf("sys/block/%s/%s/partition", disk, dev);
+    if (lf_sysroot_exists(root, part))
+      return g_strdup(disk);
+  }
+  return NULL;
+}
+
+/* The kernel name of the live medium's block device, or NULL. */
+static char *live_medium_dev(LfSysroot *root, const GPtrArray *mounts)
+{
+  const LfMount *m = lf_mounts_find_live_medium(mounts);
+  if (m == NULL)
+    return NULL;
+  g_autofree char *dev = lf_mount_source_devname(m->source);
+  if (dev)
+    return g_steal_pointer(&dev);
+  /* /dev/disk/by-label/... or /dev/mapper links: resolve them inside the root. */
+  if (m->source && g_str_has_prefix(m->source, "/dev/")) {
+    g_autofree char *resolved = lf_sysroot_resolve(root, m->source);
+    if (resolved && g_str_has_prefix(resolved, "dev/") && strchr(resolved + 4, '/') == NULL)
+      return g_strdup(resolved + 4);
+  }
+  return NULL;
+}
+
+static const char *kind_of(LfSysroot *root, const char *name, const char *devpath,
+                           LfTri rotational)
+{
+  if (devpath && strstr(devpath, "/usb") != NULL)
+    return "usb";
+  if (g_str_has_prefix(name, "nvme") || (devpath && strstr(devpath, "/nvme/") != NULL))
+    return "nvme";
+  if (g_str_has_prefix(name, "mmcblk")) {
+    g_autofree char *rel = g_strdup_printf("sys/block/%s/device/type", name);
+    g_autofree char *type = lf_sysroot_read_string(root, rel);
+    if (g_strcmp0(type, "MMC") == 0)
+      return "emmc";
+    if (g_strcmp0(type, "SD") == 0)
+      return "sd";
+    return NULL;
+  }
+  if (rotational == LF_TRI_TRUE)
+    return "hdd";
+  if (rotational == LF_TRI_FALSE)
+    return "ssd";
+  return NULL;
+}
+
+static char *read_attr(LfSysroot *root, const char *name, const char *attr)
+{
+  g_autofree char *rel = g_strdup_printf("sys/block/%s/%s", name, attr);
+  return lf_sysroot_read_string(root, rel);
+}
+
+static LfTri read_tri(LfSysroot *root, const char *name, const char *attr)
+{
+  g_autofree char *rel = g_strdup_printf("sys/block/%s/%s", name, attr);
+  gint64 v;
+  if (!lf_sysroot_read_int(root, rel, &v) || (v != 0 && v != 1))
+    return LF_TRI_UNKNOWN;
+  return v ? LF_TRI_TRUE : LF_TRI_FALSE;
+}
 
 void lf_probe_storage(LfProbeContext *ctx, LfReport *report)
 {
-  lf_report_add_error(report, "storage", "storage probe not built yet");
+  LfSysroot *root = ctx->root;
+  g_autoptr(GPtrArray) entries = lf_sysroot_list(root, "sys/block");
+  if (entries == NULL) {
+    lf_report_add_error(report, "storage", "cannot list sys/block");
+    return;
+  }
+  g_autoptr(GPtrArray) disks = g_ptr_array_new_with_free_func(g_free);
+  for (guint i = 0; i < entries->len; i++) {
+    const char *name = entries->pdata[i];
+    if (skip_block(name))
+      continue;
+    /* Virtual devices have no "device" link to a bus. */
+    g_autofree char *dev = g_strdup_printf("sys/block/%s/device", name);
+    if (!lf_sysroot_exists(root, dev))
+      continue;
+    g_ptr_array_add(disks, g_strdup(name));
+  }
+
+  /* Which disk is the live medium? Only knowable when proc/mounts is. */
+  g_autofree char *mounts_text = NULL;
+  gsize mounts_len = 0;
+  g_autofree char *boot_disk = NULL;
+  gboolean mounts_known = lf_sysroot_read(root, "proc/mounts", 0, &mounts_text, &mounts_len, NULL);
+  if (mounts_known) {
+    g_autoptr(GPtrArray) mounts = lf_mounts_parse(mounts_text, mounts_len);
+    g_autofree char *medium = live_medium_dev(root, mounts);
+    if (medium) {
+      boot_disk = disk_of(root, disks, medium);
+      if (boot_disk == NULL)
+        g_debug("live medium on %s, which is not a listed disk", medium);
+    }
+  }
+
+  for (guint i = 0; i < disks->len; i++) {
+    const char *name = disks->pdata[i];
+    LfStorage *s = lf_report_add_storage(report);
+    s->name = g_strdup(name);
+    g_autofree char *block = g_strdup_printf("sys/block/%s", name);
+    g_autofree char *devpath = lf_sysroot_resolve(root, block);
+    s->rotational = read_tri(root, name, "queue/rotational");
+    const char *kind = kind_of(root, name, devpath, s->rotational);
+    s->kind = g_strdup(kind);
+
+    gint64 sectors;
+    g_autofree char *size_rel = g_strdup_printf("sys/block/%s/size", name);
+    /* Always 512-byte units, whatever the logical block size (sysfs-block). */
+    if (lf_sysroot_read_int(root, size_rel, &sectors) && sectors >= 0 &&
+        sectors < G_MAXINT64 / 512)
+      s->size_gb = round((double)sectors * 512.0 / 1e8) / 10.0;  /* GB, one decimal */
+
+    s->model = read_attr(root, name, "device/model");
+    if (s->model == NULL && g_str_has_prefix(name, "mmcblk"))
+      s->model = read_attr(root, name, "device/name");   /* mmc card product name */
+    s->serial = read_attr(root, name, "device/serial");
+
+    /* USB sticks and SD cards are removable in practice even when the
+     * bridge reports removable=0. */
+    s->removable = read_tri(root, name, "removable");
+    if (g_strcmp0(kind, "usb") == 0 || g_strcmp0(kind, "sd") == 0)
+      s->removable = LF_TRI_TRUE;
+
+    if (mounts_known)
+      s->boot_medium = g_strcmp0(name, boot_disk) == 0 ? LF_TRI_TRUE : LF_TRI_FALSE;
+    if (s->kind == NULL)
+      lf_report_add_error(report, "storage", "%s: cannot tell the kind of disk", name);
+  }
+  if (!mounts_known)
+    lf_report_add_error(report, "storage", "cannot read proc/mounts: boot medium unknown");
 }

@@ -1,0 +1,17 @@
+/* Thin libudev facade: the only file that talks to libudev. */
+#pragma once
+#include <glib.h>
+
+/* udev's hardware database (hwdb.bin), read directly: no udev daemon needed. */
+typedef struct LfHwdb LfHwdb;
+
+/* NULL when libudev or hwdb.bin is unavailable (not an error: names are
+ * optional). transfer full. */
+LfHwdb *lf_hwdb_new(void);
+void lf_hwdb_free(LfHwdb *hwdb);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(LfHwdb, lf_hwdb_free)
+
+/* Vendor and model names for a modalias such as "pci:v00008086d00001916" or
+ * "usb:v8087p0A2B" (ID_VENDOR_FROM_DATABASE / ID_MODEL_FROM_DATABASE). Each
+ * output is set to a new string or NULL. */
+void lf_hwdb_lookup(LfHwdb *hwdb, const char *modalias, char **vendor, char **model);

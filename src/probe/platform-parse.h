@@ -1,0 +1,91 @@
+/* Pure parsers behind the storage, devices and platform probes: /proc/mounts,
+ * os-release, the kernel command line, EFI variables, virtualisation hints and
+ * the firmware table. No I/O here, so unit tests and fuzzers call them on any
+ * bytes. Inputs need not be NUL-terminated; hostile input gives "unknown". */
+#pragma once
+#include <glib.h>
+
+#include "core/report.h"
+
+/* One /proc/mounts line, with the kernel's octal escapes (\040 \011 \012 \134)
+ * undone. */
+typedef struct {
+  char *source, *target, *fstype, *options;
+} LfMount;
+
+void lf_mount_free(LfMount *mount);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(LfMount, lf_mount_free)
+
+/* Lines with fewer than 3 fields are skipped. transfer full: GPtrArray of LfMount*
+ * (frees its elements). Never NULL. */
+GPtrArray *lf_mounts_parse(const char *data, gsize len);
+
+/* "\040" -> " " etc.; invalid escapes are kept as written. transfer full. */
+char *lf_mounts_unescape(const char *field);
+
+/* The mount of a live medium (/run/live/medium, /cdrom, /run/initramfs/live,
+ * /run/archiso/bootmnt, ...) in mounts, or NULL. transfer none. */
+const LfMount *lf_mounts_find_live_medium(const GPtrArray *mounts);
+
+/* The mount at "/" (the last one wins, as the kernel stacks them). transfer none. */
+const LfMount *lf_mounts_find_root(const GPtrArray *mounts);
+
+/* Kernel name of a block device from a mount source: "/dev/sdb1" -> "sdb1",
+ * "/dev/mmcblk0p1" -> "mmcblk0p1"; NULL for non-/dev sources (overlay, tmpfs).
+ * transfer full. */
+char *lf_mount_source_devname(const char *source);
+
+/* os-release(5) text -> os->pretty_name, id, version_id (only those found;
+ * pretty_name falls back to "NAME VERSION"). Values are sanitised (control
+ * bytes replaced) and cut at 255 bytes. */
+void lf_os_release_parse(const char *data, gsize len, LfOs *os);
+
+/* TRUE when the command line names a live boot: boot=casper, boot=live,
+ * rd.live.image, archisobasedir=, root=live:... */
+gboolean lf_cmdline_is_live(const char *data, gsize len);
+
+/* An efivarfs file (4 attribute bytes + data) of SecureBoot: TRUE/FALSE from
+ * the value byte, UNKNOWN for anything malformed. The old sysfs "vars/.../data"
+ * has no attribute bytes: pass has_attributes FALSE. */
+LfTri lf_efivar_secure_boot(const guint8 *data, gsize len, gboolean has_attributes);
+
+/* Virtualisation from the hints that exist: the CPUID hypervisor vendor
+ * ("KVMKVMKVM", may be NULL), sys/hypervisor/type, DMI sys_vendor/product_name/
+ * bios_vendor. Returns a static id (kvm, qemu, vmware, virtualbox, hyperv, xen,
+ * parallels, bhyve, or "unknown" when only the hypervisor flag is set) or NULL
+ * for bare metal. */
+const char *lf_virt_identify(gboolean hypervisor_flag, const char *cpuid_vendor,
+                             const char *hypervisor_type, const char *dmi_vendor,
+                             const char *dmi_product, const char *bios_vendor);
+
+/* The firmware table (data/firmware/ TSV files): which files under /lib/firmware a
+ * driver needs for a device. */
+typedef struct {
+  char *driver;     /* kernel driver name */
+  char *match;      /* "8086:24f3" (pci/usb/sdio vendor:device), "*" = any device */
+  char *files;      /* glob(s) under /lib/firmware, separated by '|' */
+  char *package;    /* Debian package shipping them */
+  gboolean nonfree; /* in Debian's non-free-firmware */
+} LfFirmwareRule;
+
+typedef struct LfFirmwareTable LfFirmwareTable;
+
+/* Parses TSV rows "driver match files package nonfree source"; '#' comments,
+ * blank lines. Bad rows are skipped (logged at debug). transfer full. */
+LfFirmwareTable *lf_firmware_table_parse(const char *data, gsize len);
+void lf_firmware_table_free(LfFirmwareTable *table);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(LfFirmwareTable, lf_firmware_table_free)
+guint lf_firmware_table_size(const LfFirmwareTable *table);
+
+/* The built-in table (compiled from data/firmware/). transfer none. */
+const LfFirmwareTable *lf_firmware_table_builtin(void);
+
+/* The rule for (driver, id): an exact id match first, then "*". NULL if the
+ * driver needs no firmware as far as the table knows. transfer none. */
+const LfFirmwareRule *lf_firmware_table_lookup(const LfFirmwareTable *table, const char *driver,
+                                               const char *id);
+
+/* Human names for a few well-known PCI/USB ids (fixtures, and live machines
+ * without hwdb). transfer none; NULL when not in the table. */
+const char *lf_pci_vendor_name(const char *vendor_id);
+const char *lf_pci_device_name(const char *vendor_id, const char *device_id);

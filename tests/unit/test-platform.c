@@ -1,0 +1,337 @@
+/* Pure parsers of the storage/devices/platform probes, with hostile input,
+ * and the probes themselves on small generated roots. */
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/report.h"
+#include "probe/platform-parse.h"
+#include "probe/probe.h"
+
+static void test_mounts_escapes(void)
+{
+  const char text[] =
+      "/dev/sdb1 /run/live/medium iso9660 ro,noatime 0 0\n"
+      "/dev/sda2 /media/my\\040disk\\011tab ext4 rw 0 0\n"
+      "weird /a\\134b\\0 vfat rw\n"
+      "short line\n"
+      "\n"
+      "  overlay   /   overlay rw,lowerdir=/run/live/rootfs/filesystem.squashfs 0 0\n"
+      "bad\\999 /x\\04 tmpfs";
+  g_autoptr(GPtrArray) m = lf_mounts_parse(text, sizeof text - 1);
+  g_assert_cmpuint(m->len, ==, 5);
+  const LfMount *a = m->pdata[0], *b = m->pdata[1], *c = m->pdata[2], *d = m->pdata[3],
+                *e = m->pdata[4];
+  g_assert_cmpstr(a->source, ==, "/dev/sdb1");
+  g_assert_cmpstr(b->target, ==, "/media/my disk\ttab");
+  g_assert_cmpstr(c->target, ==, "/a\\b\\0");
+  g_assert_cmpstr(d->fstype, ==, "overlay");
+  g_assert_cmpstr(e->source, ==, "bad\\999");
+  g_assert_cmpstr(e->target, ==, "/x\\04");
+  g_assert_cmpstr(e->options, ==, "");
+  g_assert_true(lf_mounts_find_live_medium(m) == a);
+  g_assert_true(lf_mounts_find_root(m) == d);
+  g_autofree char *dev = lf_mount_source_devname(a->source);
+  g_assert_cmpstr(dev, ==, "sdb1");
+  g_assert_null(lf_mount_source_devname("/dev/../etc/passwd"));
+  g_assert_null(lf_mount_source_devname("overlay"));
+  g_assert_null(lf_mount_source_devname("/dev/"));
+  /* \000 is not a character: kept as written. */
+  g_autofree char *z = lf_mounts_unescape("a\\000b");
+  g_assert_cmpstr(z, ==, "a\\000b");
+  /* Embedded NUL in a line: the line is dropped, the next one kept. */
+  const char nul[] = "/dev/a /x ext4\0 rw\n/dev/b /y ext4 rw\n";
+  g_autoptr(GPtrArray) m2 = lf_mounts_parse(nul, sizeof nul - 1);
+  g_assert_cmpuint(m2->len, ==, 1);
+  g_assert_cmpstr(((LfMount *)m2->pdata[0])->source, ==, "/dev/b");
+}
+
+static void test_os_release(void)
+{
+  LfOs os;
+  memset(&os, 0, sizeof os);
+  const char good[] = "NAME=\"Debian GNU/Linux\"\nVERSION_ID=\"12\"\nID=debian\n"
+                      "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\n";
+  lf_os_release_parse(good, sizeof good - 1, &os);
+  g_assert_cmpstr(os.pretty_name, ==, "Debian GNU/Linux 12 (bookworm)");
+  g_assert_cmpstr(os.id, ==, "debian");
+  g_assert_cmpstr(os.version_id, ==, "12");
+  g_clear_pointer(&os.pretty_name, g_free);
+  g_clear_pointer(&os.id, g_free);
+  g_clear_pointer(&os.version_id, g_free);
+
+  /* Hostile: escape sequences, invalid UTF-8, a huge value, no PRETTY_NAME. */
+  GString *hostile = g_string_new("NAME='Evil\\e[2J\x1b[31mOS'\nVERSION=\"1 \xff\xfe\"\nID=\n");
+  g_string_append(hostile, "VERSION_ID=");
+  for (int i = 0; i < 5000; i++)
+    g_string_append_c(hostile, '9');
+  g_string_append(hostile, "\nPRETTY_NAME=\"\"\n=novalue\n\"unterminated=\"x\n");
+  lf_os_release_parse(hostile->str, hostile->len, &os);
+  g_assert_nonnull(os.pretty_name);
+  for (const char *p = os.pretty_name; *p; p++)
+    g_assert_true((guchar)*p >= 0x20 && (guchar)*p < 0x80);
+  g_assert_null(os.id);
+  g_assert_cmpuint(strlen(os.version_id), ==, 255);
+  g_string_free(hostile, TRUE);
+  g_free(os.pretty_name);
+  g_free(os.version_id);
+}
+
+static void test_cmdline(void)
+{
+#define LIVE(s) lf_cmdline_is_live(s, strlen(s))
+  g_assert_true(LIVE("BOOT_IMAGE=/live/vmlinuz boot=live components quiet splash\n"));
+  g_assert_true(LIVE("file=/cdrom/preseed/ubuntu.seed boot=casper quiet"));
+  g_assert_true(LIVE("root=live:CDLABEL=Fedora-WS-Live-40 rd.live.image quiet"));
+  g_assert_true(LIVE("archisobasedir=arch archisolabel=ARCH_202401"));
+  g_assert_false(LIVE("BOOT_IMAGE=/vmlinuz root=UUID=1234 ro quiet"));
+  g_assert_false(LIVE("quiet -- boot=live"));  /* after --: init's arguments */
+  g_assert_false(LIVE("boot=liveish"));
+  g_assert_false(LIVE(""));
+#undef LIVE
+}
+
+static void test_efivar(void)
+{
+  const guint8 on[] = { 0x06, 0, 0, 0, 1 }, off[] = { 0x06, 0, 0, 0, 0 };
+  const guint8 bad[] = { 0x06, 0, 0, 0, 7 }, trunc[] = { 0x06, 0 };
+  g_assert_cmpint(lf_efivar_secure_boot(on, sizeof on, TRUE), ==, LF_TRI_TRUE);
+  g_assert_cmpint(lf_efivar_secure_boot(off, sizeof off, TRUE), ==, LF_TRI_FALSE);
+  g_assert_cmpint(lf_efivar_secure_boot(bad, sizeof bad, TRUE), ==, LF_TRI_UNKNOWN);
+  g_assert_cmpint(lf_efivar_secure_boot(trunc, sizeof trunc, TRUE), ==, LF_TRI_UNKNOWN);
+  g_assert_cmpint(lf_efivar_secure_boot(on + 4, 1, FALSE), ==, LF_TRI_TRUE);
+  g_assert_cmpint(lf_efivar_secure_boot(on, 0, FALSE), ==, LF_TRI_UNKNOWN);
+}
+
+static void test_virt(void)
+{
+  g_assert_null(lf_virt_identify(FALSE, NULL, NULL, "LENOVO", "20KHCTO1WW", "LENOVO"));
+  g_assert_cmpstr(lf_virt_identify(TRUE, "KVMKVMKVM", NULL, NULL, NULL, NULL), ==, "kvm");
+  g_assert_cmpstr(lf_virt_identify(TRUE, "Microsoft Hv", NULL, NULL, NULL, NULL), ==, "hyperv");
+  g_assert_cmpstr(lf_virt_identify(TRUE, NULL, "xen", NULL, NULL, NULL), ==, "xen");
+  g_assert_cmpstr(lf_virt_identify(TRUE, NULL, NULL, "QEMU", "Standard PC (Q35 + ICH9, 2009)",
+                                   "SeaBIOS"), ==, "qemu");
+  g_assert_cmpstr(lf_virt_identify(TRUE, NULL, NULL, "VMware, Inc.", "VMware7,1", NULL), ==,
+                  "vmware");
+  g_assert_cmpstr(lf_virt_identify(TRUE, NULL, NULL, "innotek GmbH", "VirtualBox", NULL), ==,
+                  "virtualbox");
+  g_assert_cmpstr(lf_virt_identify(TRUE, NULL, NULL, "Microsoft Corporation", "Virtual Machine",
+                                   NULL), ==, "hyperv");
+  /* Oracle hardware and a "Virtual Machine" product from another vendor are not VMs. */
+  g_assert_null(lf_virt_identify(FALSE, NULL, NULL, "Oracle Corporation", "SUN FIRE X4170",
+                                 "American Megatrends"));
+  g_assert_null(lf_virt_identify(FALSE, NULL, NULL, "ACME", "Virtual Machine", NULL));
+  g_assert_cmpstr(lf_virt_identify(TRUE, NULL, NULL, NULL, NULL, NULL), ==, "unknown");
+}
+
+static void test_firmware_table(void)
+{
+  const LfFirmwareTable *t = lf_firmware_table_builtin();
+  g_assert_cmpuint(lf_firmware_table_size(t), >, 20);
+  const LfFirmwareRule *r = lf_firmware_table_lookup(t, "iwlwifi", "8086:24F3");
+  g_assert_nonnull(r);
+  g_assert_cmpstr(r->files, ==, "iwlwifi-8000C-*.ucode");
+  g_assert_true(r->nonfree);
+  r = lf_firmware_table_lookup(t, "iwlwifi", "8086:ffff");
+  g_assert_cmpstr(r->match, ==, "*");
+  r = lf_firmware_table_lookup(t, "e1000e", NULL);
+  g_assert_cmpstr(r->files, ==, "-");
+  g_assert_false(r->nonfree);
+  g_assert_null(lf_firmware_table_lookup(t, "no-such-driver", "1:2"));
+  g_assert_null(lf_firmware_table_lookup(t, NULL, NULL));
+
+  const char bad[] = "# comment\ndriver\tmatch\tfiles\tpackage\tnonfree\tsource\n"
+                     "x\t*\tf\tp\tmaybe\tsrc\n"     /* bad nonfree */
+                     "y\t*\tf\tp\tyes\n"           /* no source */
+                     "\t*\tf\tp\tyes\tsrc\n"       /* no driver */
+                     "z\t*\tf\tp\tno\tsrc\n";
+  g_autoptr(LfFirmwareTable) own = lf_firmware_table_parse(bad, sizeof bad - 1);
+  g_assert_cmpuint(lf_firmware_table_size(own), ==, 1);
+}
+
+/* --- probes on generated roots ------------------------------------------ */
+
+static void put(const char *root, const char *rel, const char *data, gssize len)
+{
+  g_autofree char *path = g_build_filename(root, rel, NULL);
+  g_autofree char *dir = g_path_get_dirname(path);
+  g_mkdir_with_parents(dir, 0755);
+  g_assert_true(g_file_set_contents(path, data, len, NULL));
+}
+
+static void link_to(const char *root, const char *rel, const char *target)
+{
+  g_autofree char *path = g_build_filename(root, rel, NULL);
+  g_autofree char *dir = g_path_get_dirname(path);
+  g_mkdir_with_parents(dir, 0755);
+  g_assert_cmpint(symlink(target, path), ==, 0);
+}
+
+static void put_in(const char *root, const char *base, const char *rel, const char *data, gssize len)
+{
+  g_autofree char *p = g_build_filename(base, rel, NULL);
+  put(root, p, data, len);
+}
+
+/* Symlink base/rel -> prefix + target. */
+static void link_in(const char *root, const char *base, const char *rel, const char *prefix,
+                    const char *target)
+{
+  g_autofree char *p = g_build_filename(base, rel, NULL);
+  g_autofree char *t = g_strconcat(prefix, target, NULL);
+  link_to(root, p, t);
+}
+
+static void rm_rf(const char *dir)
+{
+  g_autofree char *cmd = g_strdup_printf("rm -rf '%s'", dir);
+  g_assert_cmpint(system(cmd), ==, 0);
+}
+
+static LfReport *probe_root(const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LfSysroot) root = lf_sysroot_new(dir, &error);
+  g_assert_no_error(error);
+  LfProbeOptions opts = { .root = dir };
+  LfProbeContext ctx = { .opts = &opts, .root = root };
+  LfReport *r = lf_report_new();
+  lf_probe_storage(&ctx, r);
+  lf_probe_devices(&ctx, r);
+  lf_probe_platform(&ctx, r);
+  return r;
+}
+
+/* Garbage everywhere: the probes must record unknowns, never crash. */
+static void test_garbage_sysfs(void)
+{
+  g_autofree char *dir = g_dir_make_tmp("lapfit-platform-XXXXXX", NULL);
+  put(dir, "sys/devices/pci0000:00/0000:00:1f.2/ata1/host0/block/sda/size", "lots\n", -1);
+  put(dir, "sys/devices/pci0000:00/0000:00:1f.2/ata1/host0/block/sda/queue/rotational", "2\n", -1);
+  put(dir, "sys/devices/pci0000:00/0000:00:1f.2/ata1/host0/block/sda/removable", "", 0);
+  put(dir, "sys/devices/pci0000:00/0000:00:1f.2/ata1/host0/model", "\xff\xfe\x01", 3);
+  link_to(dir, "sys/devices/pci0000:00/0000:00:1f.2/ata1/host0/block/sda/device", "../..");
+  link_to(dir, "sys/block/sda", "../devices/pci0000:00/0000:00:1f.2/ata1/host0/block/sda");
+  link_to(dir, "sys/block/loop0", "../nowhere");
+  put(dir, "sys/block/sdz/size", "-5\n", -1);         /* no device link: skipped */
+  put(dir, "sys/devices/pci0000:00/0000:00:02.0/class", "0x03zz00\n", -1);
+  put(dir, "sys/devices/pci0000:00/0000:00:03.0/class", "0x030000\n", -1);
+  put(dir, "sys/devices/pci0000:00/0000:00:03.0/vendor", "0x123456789\n", -1);
+  put(dir, "sys/devices/pci0000:00/0000:00:03.0/device", "\n", -1);
+  link_to(dir, "sys/bus/pci/devices/0000:00:02.0", "../../../devices/pci0000:00/0000:00:02.0");
+  link_to(dir, "sys/bus/pci/devices/0000:00:03.0", "../../../devices/pci0000:00/0000:00:03.0");
+  link_to(dir, "sys/class/net/wlan0", "/etc");          /* escapes the root: ignored */
+  link_to(dir, "sys/class/net/lo", "../../devices/virtual/net/lo");
+  put(dir, "sys/firmware/efi/fw_platform_size", "48\n", -1);
+  put(dir, "sys/firmware/efi/efivars/SecureBoot-8be4df61-93ca-11d2-aa0d-00e098032b8c",
+      "\x06\0\0\0\x01\x01", 6);
+  put(dir, "etc/os-release", "\0\0\0garbage", 10);
+  put(dir, "proc/mounts", "\\\\\\ \n\n\t\t\t\n", -1);
+  put(dir, "proc/cmdline", "\xff\xfe boot=live", -1);
+  put(dir, "proc/sys/kernel/osrelease", "", 0);
+
+  g_autoptr(LfReport) r = probe_root(dir);
+  g_assert_cmpuint(r->storage->len, ==, 1);
+  const LfStorage *s = r->storage->pdata[0];
+  g_assert_cmpstr(s->name, ==, "sda");
+  g_assert_null(s->kind);
+  g_assert_false(lf_known_num(s->size_gb));
+  g_assert_cmpint(s->rotational, ==, LF_TRI_UNKNOWN);
+  g_assert_cmpint(s->boot_medium, ==, LF_TRI_FALSE);
+  g_assert_cmpuint(r->gpus->len, ==, 1);
+  const LfGpu *g = r->gpus->pdata[0];
+  g_assert_null(g->pci_id);
+  g_assert_null(g->driver);
+  g_assert_null(r->network);
+  g_assert_cmpstr(r->machine.firmware.mode, ==, "uefi");
+  g_assert_false(lf_known_int(r->machine.firmware.uefi_bits));
+  g_assert_cmpint(r->machine.firmware.secure_boot, ==, LF_TRI_UNKNOWN);
+  g_assert_null(r->os.pretty_name);
+  g_assert_null(r->os.kernel);
+  g_assert_cmpint(r->os.live_session, ==, LF_TRI_TRUE);
+  g_assert_nonnull(r->errors);
+  rm_rf(dir);
+}
+
+/* A USB stick as the live medium, an SDIO Wi-Fi with missing firmware, and an
+ * eMMC: the parts of the fixture machines in one small root. */
+static void test_live_usb(void)
+{
+  g_autofree char *dir = g_dir_make_tmp("lapfit-platform-XXXXXX", NULL);
+  const char *usb = "sys/devices/pci0000:00/0000:00:14.0/usb2/2-1/2-1:1.0/host6/target6:0:0/6:0:0:0";
+  g_autofree char *blk = g_strdup_printf("%s/block/sdb", usb);
+  put_in(dir, blk, "size", "30031872\n", -1);
+  put_in(dir, blk, "removable", "0\n", -1);
+  put_in(dir, blk, "queue/rotational", "1\n", -1);
+  put_in(dir, blk, "sdb1/partition", "1\n", -1);
+  put_in(dir, usb, "model", "Ultra Fit       \n", -1);
+  link_in(dir, blk, "device", "", "../../../6:0:0:0");
+  g_autofree char *sdb = g_strdup_printf("../%s", blk + 4);
+  link_to(dir, "sys/block/sdb", sdb);
+  const char *mmc = "sys/devices/pci0000:00/0000:00:10.0/mmc_host/mmc0/mmc0:0001";
+  put_in(dir, mmc, "type", "MMC\n", -1);
+  put_in(dir, mmc, "name", "HAG2e\n", -1);
+  put_in(dir, mmc, "block/mmcblk0/size", "61071360\n", -1);
+  link_in(dir, mmc, "block/mmcblk0/device", "", "../../../mmc0:0001");
+  g_autofree char *mmcblk = g_strdup_printf("../%s/block/mmcblk0", mmc + 4);
+  link_to(dir, "sys/block/mmcblk0", mmcblk);
+  const char *sdio = "sys/devices/pci0000:00/0000:00:11.0/mmc_host/mmc1/mmc1:0001/mmc1:0001:1";
+  put_in(dir, sdio, "vendor", "0x02d0\n", -1);
+  put_in(dir, sdio, "device", "0x4324\n", -1);
+  put_in(dir, sdio, "net/wlan0/phy80211/name", "phy0\n", -1);
+  put(dir, "sys/bus/sdio/drivers/brcmfmac/uevent", "", 0);
+  link_in(dir, sdio, "subsystem", "", "../../../../../../../bus/sdio");
+  link_in(dir, sdio, "driver", "", "../../../../../../../bus/sdio/drivers/brcmfmac");
+  link_in(dir, sdio, "net/wlan0/device", "", "../../../mmc1:0001:1");
+  g_autofree char *wlan = g_strdup_printf("../../%s/net/wlan0", sdio + 4);
+  link_to(dir, "sys/class/net/wlan0", wlan);
+  put(dir, "lib/firmware/brcm/brcmfmac43241b4-sdio.bin.zst", "x", 1);
+  put(dir, "sys/firmware/efi/fw_platform_size", "32\n", -1);
+  put(dir, "sys/firmware/efi/efivars/SecureBoot-8be4df61-93ca-11d2-aa0d-00e098032b8c",
+      "\x06\0\0\0\0", 5);
+  put(dir, "proc/mounts",
+      "/dev/sdb1 /run/live/medium vfat ro 0 0\noverlay / overlay rw 0 0\n", -1);
+  put(dir, "proc/cmdline", "BOOT_IMAGE=/live/vmlinuz quiet\n", -1);
+  put(dir, "usr/lib/os-release", "PRETTY_NAME=\"Debian GNU/Linux 12 (bookworm)\"\nID=debian\n", -1);
+
+  g_autoptr(LfReport) r = probe_root(dir);
+  g_assert_cmpuint(r->storage->len, ==, 2);
+  const LfStorage *e = r->storage->pdata[0], *u = r->storage->pdata[1];
+  g_assert_cmpstr(e->name, ==, "mmcblk0");
+  g_assert_cmpstr(e->kind, ==, "emmc");
+  g_assert_cmpstr(e->model, ==, "HAG2e");
+  g_assert_cmpfloat(e->size_gb, ==, 31.3);
+  g_assert_cmpint(e->boot_medium, ==, LF_TRI_FALSE);
+  g_assert_cmpstr(u->kind, ==, "usb");
+  g_assert_cmpstr(u->model, ==, "Ultra Fit");
+  g_assert_cmpint(u->removable, ==, LF_TRI_TRUE);
+  g_assert_cmpint(u->boot_medium, ==, LF_TRI_TRUE);
+  g_assert_cmpuint(r->network->len, ==, 1);
+  const LfNetwork *n = r->network->pdata[0];
+  g_assert_cmpstr(n->kind, ==, "wifi");
+  g_assert_cmpstr(n->sdio_id, ==, "02d0:4324");
+  g_assert_cmpstr(n->driver, ==, "brcmfmac");
+  g_assert_cmpuint(n->firmware_missing->len, ==, 1);
+  g_assert_cmpstr(n->firmware_missing->pdata[0], ==, "brcm/brcmfmac43241b4-sdio.txt");
+  g_assert_cmpint(n->needs_nonfree_firmware, ==, LF_TRI_TRUE);
+  g_assert_cmpstr(r->machine.firmware.mode, ==, "uefi");
+  g_assert_cmpint(r->machine.firmware.uefi_bits, ==, 32);
+  g_assert_cmpint(r->machine.firmware.secure_boot, ==, LF_TRI_FALSE);
+  g_assert_cmpstr(r->os.id, ==, "debian");
+  g_assert_cmpint(r->os.live_session, ==, LF_TRI_TRUE);   /* overlay root + live medium */
+  rm_rf(dir);
+}
+
+int main(int argc, char **argv)
+{
+  g_test_init(&argc, &argv, NULL);
+  g_test_add_func("/platform/mounts", test_mounts_escapes);
+  g_test_add_func("/platform/os-release", test_os_release);
+  g_test_add_func("/platform/cmdline", test_cmdline);
+  g_test_add_func("/platform/efivar", test_efivar);
+  g_test_add_func("/platform/virt", test_virt);
+  g_test_add_func("/platform/firmware-table", test_firmware_table);
+  g_test_add_func("/platform/garbage-sysfs", test_garbage_sysfs);
+  g_test_add_func("/platform/live-usb", test_live_usb);
+  return g_test_run();
+}
