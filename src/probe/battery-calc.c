@@ -1,0 +1,339 @@
+/* Battery maths: LfBatteryRaw -> LfBattery. Pure, see battery-calc.h.
+ *
+ * The formulas follow what upowerd 0.99.20 does with the same sysfs values
+ * (so the UPower and sysfs paths agree): charge units are converted with
+ * voltage_min_design, the rate is |power_now| or |current_now| x that voltage,
+ * time to empty = now / rate, time to full = (full - now) / rate, and times
+ * beyond 240 hours are treated as unknown. */
+#include <math.h>
+#include <string.h>
+
+#include "core/sysroot.h"
+#include "probe/battery-calc.h"
+
+/* Plausibility limits: anything outside is a firmware or parser accident. */
+#define MAX_WH 2000.0         /* the largest laptop packs are ~100 Wh */
+#define MAX_AH 200.0
+#define MAX_V 100.0
+#define MAX_W 1000.0
+#define MAX_A 100.0
+#define MAX_CYCLES 100000.0
+#define MAX_TIME_S (240.0 * 3600.0)   /* upowerd's limit too */
+
+const char *const lf_battery_sysfs_attrs[] = {
+  "manufacturer", "model_name", "serial_number", "technology", "status",
+  "energy_full_design", "energy_full", "energy_now", "power_now",
+  "charge_full_design", "charge_full", "charge_now", "current_now",
+  "voltage_min_design", "voltage_now", "capacity", "cycle_count",
+  "time_to_empty_now", "time_to_full_now",
+  "charge_control_start_threshold", "charge_control_end_threshold",
+  "charge_start_threshold", "charge_stop_threshold",
+  NULL,
+};
+
+void lf_battery_raw_init(LfBatteryRaw *raw)
+{
+  memset(raw, 0, sizeof *raw);
+  raw->source = "sysfs";
+  raw->unit = LF_BATTERY_UNIT_MICRO;
+  double *nums[] = {
+    &raw->energy_full_design, &raw->energy_full, &raw->energy_now, &raw->power_now,
+    &raw->charge_full_design, &raw->charge_full, &raw->charge_now, &raw->current_now,
+    &raw->voltage_min_design, &raw->voltage_now, &raw->capacity, &raw->cycle_count,
+    &raw->time_to_empty, &raw->time_to_full, &raw->charge_start_threshold,
+    &raw->charge_stop_threshold, &raw->smbios_design_wh,
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS(nums); i++)
+    *nums[i] = NAN;
+}
+
+void lf_battery_raw_clear(LfBatteryRaw *raw)
+{
+  g_clear_pointer(&raw->name, g_free);
+  g_clear_pointer(&raw->vendor, g_free);
+  g_clear_pointer(&raw->model, g_free);
+  g_clear_pointer(&raw->serial, g_free);
+  g_clear_pointer(&raw->technology, g_free);
+  g_clear_pointer(&raw->status, g_free);
+}
+
+static void set_string(char **field, const char *text)
+{
+  g_free(*field);
+  *field = text ? g_strdup(text) : NULL;
+}
+
+/* Decimal only: g_ascii_strtod() would also take "0x10", "inf" or "nan". */
+static void set_number(double *field, const char *text)
+{
+  double v;
+  gboolean decimal = text != NULL;
+  for (const char *c = text; decimal && *c; c++)
+    decimal = g_ascii_isdigit(*c) || strchr("+-.eE \t\n", *c) != NULL;
+  *field = decimal && lf_parse_double(text, &v) ? v : NAN;
+}
+
+gboolean lf_battery_raw_set_attr(LfBatteryRaw *raw, const char *attr, const char *text)
+{
+  static const struct {
+    const char *attr;
+    gsize offset;
+  } numbers[] = {
+    { "energy_full_design", G_STRUCT_OFFSET(LfBatteryRaw, energy_full_design) },
+    { "energy_full", G_STRUCT_OFFSET(LfBatteryRaw, energy_full) },
+    { "energy_now", G_STRUCT_OFFSET(LfBatteryRaw, energy_now) },
+    { "power_now", G_STRUCT_OFFSET(LfBatteryRaw, power_now) },
+    { "charge_full_design", G_STRUCT_OFFSET(LfBatteryRaw, charge_full_design) },
+    { "charge_full", G_STRUCT_OFFSET(LfBatteryRaw, charge_full) },
+    { "charge_now", G_STRUCT_OFFSET(LfBatteryRaw, charge_now) },
+    { "current_now", G_STRUCT_OFFSET(LfBatteryRaw, current_now) },
+    { "voltage_min_design", G_STRUCT_OFFSET(LfBatteryRaw, voltage_min_design) },
+    { "voltage_now", G_STRUCT_OFFSET(LfBatteryRaw, voltage_now) },
+    { "capacity", G_STRUCT_OFFSET(LfBatteryRaw, capacity) },
+    { "cycle_count", G_STRUCT_OFFSET(LfBatteryRaw, cycle_count) },
+    { "time_to_empty_now", G_STRUCT_OFFSET(LfBatteryRaw, time_to_empty) },
+    { "time_to_full_now", G_STRUCT_OFFSET(LfBatteryRaw, time_to_full) },
+    { "charge_control_start_threshold", G_STRUCT_OFFSET(LfBatteryRaw, charge_start_threshold) },
+    { "charge_control_end_threshold", G_STRUCT_OFFSET(LfBatteryRaw, charge_stop_threshold) },
+    /* thinkpad_acpi's older names for the same two files */
+    { "charge_start_threshold", G_STRUCT_OFFSET(LfBatteryRaw, charge_start_threshold) },
+    { "charge_stop_threshold", G_STRUCT_OFFSET(LfBatteryRaw, charge_stop_threshold) },
+  };
+  if (attr == NULL)
+    return FALSE;
+  if (strcmp(attr, "manufacturer") == 0)
+    set_string(&raw->vendor, text);
+  else if (strcmp(attr, "model_name") == 0)
+    set_string(&raw->model, text);
+  else if (strcmp(attr, "serial_number") == 0)
+    set_string(&raw->serial, text);
+  else if (strcmp(attr, "technology") == 0)
+    set_string(&raw->technology, text);
+  else if (strcmp(attr, "status") == 0)
+    set_string(&raw->status, text);
+  else {
+    for (gsize i = 0; i < G_N_ELEMENTS(numbers); i++) {
+      if (strcmp(attr, numbers[i].attr) == 0) {
+        set_number(G_STRUCT_MEMBER_P(raw, numbers[i].offset), text);
+        return TRUE;
+      }
+    }
+    return FALSE;
+  }
+  return TRUE;
+}
+
+const char *lf_battery_state_from_status(const char *status)
+{
+  static const struct {
+    const char *word, *state;
+  } map[] = {
+    /* kernel (sysfs) words */
+    { "Charging", "charging" }, { "Discharging", "discharging" }, { "Full", "full" },
+    { "Not charging", "not-charging" },
+    /* UPower's up_device_state_to_string() words */
+    { "fully-charged", "full" }, { "pending-charge", "not-charging" },
+    { "pending-discharge", "not-charging" }, { "empty", "discharging" },
+  };
+  for (gsize i = 0; status && i < G_N_ELEMENTS(map); i++)
+    if (g_ascii_strcasecmp(status, map[i].word) == 0)
+      return map[i].state;
+  return "unknown";
+}
+
+const char *lf_battery_technology_id(const char *technology)
+{
+  /* Kernel words as upowerd 0.99.20 maps them, plus UPower's own ids. */
+  static const struct {
+    const char *word, *id;
+  } map[] = {
+    { "Li-ion", "lithium-ion" }, { "lion", "lithium-ion" }, { "lithium-ion", "lithium-ion" },
+    { "Li-poly", "lithium-polymer" }, { "lip", "lithium-polymer" }, { "lipo", "lithium-polymer" },
+    { "lithium-polymer", "lithium-polymer" },
+    { "LiFe", "lithium-iron-phosphate" }, { "lithium-iron-phosphate", "lithium-iron-phosphate" },
+    { "pb", "lead-acid" }, { "pbac", "lead-acid" }, { "lead-acid", "lead-acid" },
+    { "NiCd", "nickel-cadmium" }, { "nickel-cadmium", "nickel-cadmium" },
+    { "NiMH", "nickel-metal-hydride" }, { "nickel-metal-hydride", "nickel-metal-hydride" },
+  };
+  for (gsize i = 0; technology && i < G_N_ELEMENTS(map); i++)
+    if (g_ascii_strcasecmp(technology, map[i].word) == 0)
+      return map[i].id;
+  return NULL;
+}
+
+/* A raw number in the source's unit, converted and range-checked: NAN when
+ * missing, not finite, negative (unless allow_negative) or above max. */
+static double scaled(double v, double unit, double max, gboolean allow_negative)
+{
+  if (!isfinite(v))
+    return NAN;
+  double s = v / unit;
+  if (!isfinite(s) || fabs(s) > max || (!allow_negative && s < 0))
+    return NAN;
+  return s;
+}
+
+/* Rounded to 1/per (1000: mWh, mW, mV; 100: hundredths of a percent). Dividing
+ * by an integer gives the double nearest the decimal, so JSON shows "27.9". */
+static double round_to(double v, double per)
+{
+  return isfinite(v) ? round(v * per) / per : NAN;
+}
+
+static gint64 to_int(double v, double min, double max)
+{
+  if (!isfinite(v) || v < min || v > max || v != floor(v))
+    return LF_UNKNOWN;
+  return (gint64)v;
+}
+
+static char *clean_string(const char *s)
+{
+  if (s == NULL)
+    return NULL;
+  char *c = g_strstrip(g_strdup(s));
+  if (*c == '\0' || !g_utf8_validate(c, -1, NULL)) {
+    g_free(c);
+    return NULL;
+  }
+  return c;
+}
+
+/* One capacity in Wh: the energy value, else the charge value times the
+ * conversion voltage. *needs_voltage is set when a charge value was there but
+ * no voltage to convert it. */
+static double to_wh(double energy, double charge, double unit, double volts,
+                    gboolean *needs_voltage)
+{
+  double wh = scaled(energy, unit, MAX_WH, FALSE);
+  if (isfinite(wh))
+    return wh;
+  double ah = scaled(charge, unit, MAX_AH, FALSE);
+  if (!isfinite(ah))
+    return NAN;
+  if (!isfinite(volts)) {
+    *needs_voltage = TRUE;
+    return NAN;
+  }
+  wh = ah * volts;
+  return wh <= MAX_WH ? wh : NAN;
+}
+
+void lf_battery_calc(const LfBatteryRaw *raw, LfBattery *out)
+{
+  double unit = raw->unit;
+  if (!isfinite(unit) || unit <= 0)
+    unit = 1.0 / LF_BATTERY_UNIT_MICRO;
+  else
+    unit = 1.0 / unit;   /* divide, as upowerd does: x / 1e6 rounds better than x * 1e-6 */
+
+  out->name = clean_string(raw->name);
+  out->vendor = clean_string(raw->vendor);
+  out->model = clean_string(raw->model);
+  out->serial = clean_string(raw->serial);
+  out->technology = g_strdup(lf_battery_technology_id(raw->technology));
+  out->state = g_strdup(lf_battery_state_from_status(raw->status));
+  out->source = g_strdup(raw->source ? raw->source : "sysfs");
+
+  /* Charge units need a voltage; upowerd uses the design minimum, which does
+   * not move with the charge level, so the Wh figures stay comparable. */
+  double v_design = scaled(raw->voltage_min_design, unit, MAX_V, FALSE);
+  double v_now = scaled(raw->voltage_now, unit, MAX_V, FALSE);
+  if (v_design == 0)
+    v_design = NAN;
+  if (v_now == 0)
+    v_now = NAN;
+  double volts = isfinite(v_design) ? v_design : v_now;
+  out->voltage_v = round_to(v_now, 1000);
+
+  gboolean needs_voltage = FALSE;
+  double design = to_wh(raw->energy_full_design, raw->charge_full_design, unit, volts,
+                        &needs_voltage);
+  double full = to_wh(raw->energy_full, raw->charge_full, unit, volts, &needs_voltage);
+  double now = to_wh(raw->energy_now, raw->charge_now, unit, volts, &needs_voltage);
+  gboolean charge_used = !isfinite(scaled(raw->energy_full, unit, MAX_WH, FALSE)) &&
+                         isfinite(scaled(raw->charge_full, unit, MAX_AH, FALSE));
+  if (needs_voltage)
+    lf_strv_add(&out->flags, "charge-units-no-voltage");
+  else if (charge_used && !isfinite(v_design) && isfinite(v_now))
+    lf_strv_add(&out->flags, "charge-units-voltage-now");
+
+  /* Health from the ratio of like units: it needs no voltage. */
+  double design_ratio = isfinite(design) ? design : scaled(raw->charge_full_design, unit, MAX_AH, FALSE);
+  double full_ratio = isfinite(design) ? full : scaled(raw->charge_full, unit, MAX_AH, FALSE);
+  if (!isfinite(design) && isfinite(full)) {
+    design_ratio = NAN;   /* mixed units without voltage: no ratio */
+    full_ratio = NAN;
+  }
+  if ((!isfinite(design_ratio) || design_ratio == 0) && isfinite(raw->smbios_design_wh) &&
+      raw->smbios_design_wh > 0 && raw->smbios_design_wh <= MAX_WH && isfinite(full)) {
+    lf_strv_add(&out->flags, isfinite(design_ratio) ? "design-zero" : "design-missing");
+    lf_strv_add(&out->flags, "design-from-smbios");
+    design = raw->smbios_design_wh;
+    design_ratio = design;
+    full_ratio = full;
+  } else if (!isfinite(design_ratio)) {
+    lf_strv_add(&out->flags, "design-missing");
+  } else if (design_ratio == 0) {
+    lf_strv_add(&out->flags, "design-zero");
+    design = NAN;
+  }
+  if (isfinite(design_ratio) && design_ratio > 0 && isfinite(full_ratio)) {
+    out->health_pct = round_to(full_ratio / design_ratio * 100.0, 100);
+    if (out->health_pct > 100.0)
+      lf_strv_add(&out->flags, "health-over-100");
+  }
+  out->design_wh = round_to(design, 1000);
+  out->full_wh = round_to(full, 1000);
+  out->now_wh = round_to(now, 1000);
+
+  /* Percent: the firmware's own figure (upowerd copies it too), else now/full. */
+  double cap = raw->capacity;
+  if (isfinite(cap) && cap >= 0 && cap <= 100) {
+    out->percent = cap;
+  } else {
+    double n = isfinite(now) ? now : scaled(raw->charge_now, unit, MAX_AH, FALSE);
+    double f = isfinite(now) ? full : scaled(raw->charge_full, unit, MAX_AH, FALSE);
+    if (isfinite(n) && isfinite(f) && f > 0)
+      out->percent = round_to(CLAMP(n / f * 100.0, 0.0, 100.0), 100);
+  }
+
+  /* Rate. QUIRK: some firmware reports a negative power_now/current_now while
+   * discharging (the sign of the current): the magnitude is what counts. */
+  double watts = scaled(raw->power_now, unit, MAX_W, TRUE);
+  if (!isfinite(watts)) {
+    double amps = scaled(raw->current_now, unit, MAX_A, TRUE);
+    if (isfinite(amps) && isfinite(volts))
+      watts = amps * volts;
+  }
+  if (isfinite(watts) && watts < 0) {
+    lf_strv_add(&out->flags, "rate-negative");
+    watts = -watts;
+  }
+  out->power_w = round_to(watts, 1000);
+
+  /* Times: computed the same way for every source, else what the source says. */
+  double tte = NAN, ttf = NAN;
+  gboolean discharging = g_strcmp0(out->state, "discharging") == 0;
+  gboolean charging = g_strcmp0(out->state, "charging") == 0;
+  if (isfinite(watts) && watts > 0) {
+    if (discharging && isfinite(now))
+      tte = now / watts * 3600.0;
+    if (charging && isfinite(now) && isfinite(full) && full >= now)
+      ttf = (full - now) / watts * 3600.0;
+  }
+  if (discharging && !isfinite(tte))
+    tte = raw->time_to_empty;
+  if (charging && !isfinite(ttf))
+    ttf = raw->time_to_full;
+  out->time_to_empty_s = to_int(isfinite(tte) ? floor(tte) : NAN, 1, MAX_TIME_S);
+  out->time_to_full_s = to_int(isfinite(ttf) ? floor(ttf) : NAN, 1, MAX_TIME_S);
+
+  /* cycle_count 0 (sysfs) and -1 (UPower) both mean "not counted". */
+  out->cycles = to_int(raw->cycle_count, 1, MAX_CYCLES);
+  if (!lf_known_int(out->cycles))
+    lf_strv_add(&out->flags, "cycles-unknown");
+
+  out->charge_start_threshold = to_int(raw->charge_start_threshold, 0, 100);
+  out->charge_stop_threshold = to_int(raw->charge_stop_threshold, 0, 100);
+}

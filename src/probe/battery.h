@@ -1,0 +1,26 @@
+/* Battery sources: each fills LfBatteryRaw records (battery-calc.h) without
+ * arithmetic. lf_probe_batteries() (battery.c) picks the source. */
+#pragma once
+#include "core/sysroot.h"
+#include "probe/battery-calc.h"
+
+/* A heap LfBatteryRaw, initialised. transfer full. */
+LfBatteryRaw *lf_battery_raw_new(void);
+void lf_battery_raw_free(LfBatteryRaw *raw);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(LfBatteryRaw, lf_battery_raw_free)
+
+/* Every system battery under <root>/sys/class/power_supply (type Battery,
+ * not scope Device, present unless it says 0), sorted by name. Never NULL;
+ * empty when there is none. transfer full: GPtrArray of LfBatteryRaw. */
+GPtrArray *lf_battery_sysfs_read(const LfSysroot *root);
+
+/* Reads the named power_supply directory's attributes into raw (name set by
+ * the caller). Used for thresholds on the UPower path too. */
+void lf_battery_sysfs_read_one(const LfSysroot *root, const char *name, LfBatteryRaw *raw);
+
+/* Batteries as upowerd sees them (kind battery, power supply), or NULL with
+ * an error when no upowerd answers on the system bus. Checks cheaply first
+ * (no bus, no owner of org.freedesktop.UPower, no answer within a short
+ * timeout) and never starts upowerd by D-Bus activation.
+ * transfer full: GPtrArray of LfBatteryRaw with source "upower". */
+GPtrArray *lf_battery_upower_read(GError **error);

@@ -1,0 +1,37 @@
+# Batteries and power: battery-calc maths, sysfs readers on the fixture
+# machines, the probe inside umockdev, and UPower vs sysfs with a real upowerd.
+set(LF_BAT_DIR ${CMAKE_CURRENT_SOURCE_DIR}/battery)
+set(LF_UPOWER_DIR ${CMAKE_CURRENT_SOURCE_DIR}/upower)
+lf_add_unit_test(test-battery-calc battery/test-battery-calc.c)
+lf_add_unit_test(test-battery-sysfs battery/test-battery-sysfs.c)
+
+find_program(LF_UMOCKDEV_RUN umockdev-run)
+if(CMAKE_BUILD_TYPE STREQUAL "Asan")
+  set(LF_BAT_ASAN_ENV "ASAN_OPTIONS=verify_asan_link_order=0")
+endif()
+
+foreach(fixture laptop-energy laptop-charge two-batteries)
+  set(umockdev_file ${FIXTURES}/umockdev/${fixture}.umockdev)
+  set(expected ${LF_UPOWER_DIR}/expected/${fixture}.json)
+  # The live probe (root "/") in a testbed, with a system bus address that
+  # does not exist: it must fall back to sysfs at once.
+  if(LF_UMOCKDEV_RUN)
+    lf_add_script_test(battery-umockdev-${fixture}
+      ${LF_UMOCKDEV_RUN} -d ${umockdev_file} --
+      ${LF_UPOWER_DIR}/check-probe.sh ${expected} sysfs $<TARGET_FILE:lapfit> probe --json
+      LABELS umockdev)
+  else()
+    lf_add_script_test(battery-umockdev-${fixture}
+      sh -c "echo umockdev-run not installed, skipping; exit 77" LABELS umockdev)
+  endif()
+  set_property(TEST battery-umockdev-${fixture} APPEND PROPERTY ENVIRONMENT
+               "DBUS_SYSTEM_BUS_ADDRESS=unix:path=/nonexistent/lapfit-no-bus"
+               ${LF_BAT_ASAN_ENV})
+  # A real upowerd serving the same testbed: UPower figures (client inside the
+  # testbed so the thresholds come from the same sysfs) must equal the sysfs
+  # figures of --no-upower on the testbed directory, and the golden file.
+  lf_add_script_test(battery-upowerd-${fixture}
+    ${LF_UPOWER_DIR}/with-upowerd.sh ${umockdev_file}
+    ${LF_UPOWER_DIR}/compare-sources.sh ${expected} $<TARGET_FILE:lapfit>
+    LABELS daemon)
+endforeach()

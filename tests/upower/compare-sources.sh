@@ -1,0 +1,12 @@
+#!/bin/sh
+# compare-sources.sh EXPECTED LAPFIT: run by with-upowerd.sh. The same device
+# must give the same figures from UPower and from sysfs.
+set -u
+expected=$1 lapfit=$2
+here=$(dirname "$0")
+preload=libumockdev-preload.so.0
+"$here/check-probe.sh" "$expected" upower \
+    env UMOCKDEV_DIR="$LAPFIT_TEST_TESTBED" LD_PRELOAD="$preload${LD_PRELOAD:+:$LD_PRELOAD}" \
+    "$lapfit" probe --json || exit 1
+"$here/check-probe.sh" "$expected" sysfs \
+    "$lapfit" probe --json --no-upower --root "$LAPFIT_TEST_TESTBED" || exit 1
