@@ -1,8 +1,372 @@
+#include <glib/gi18n.h>
+#include <stdio.h>
+
 #include "cli/cli.h"
 #include "core/error.h"
+#include "core/report-json.h"
+#include "export/export.h"
+#include "fleet/fleet.h"
+
+typedef struct {
+  char *db;
+  gboolean json;
+  char *format, *output;
+} FleetOptions;
+
+static void fleet_options_clear(FleetOptions *o)
+{
+  g_clear_pointer(&o->db, g_free);
+  g_clear_pointer(&o->format, g_free);
+  g_clear_pointer(&o->output, g_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(FleetOptions, fleet_options_clear)
+
+static const char *const sub_usage =
+    "import --db FILE REPORT...|DIR  |  list --db FILE [--json]  |  report --db FILE [--json]  |  "
+    "diff --db FILE MACHINE [--json]  |  export --db FILE --format csv|json [-o FILE]";
+
+/* Parses the options of `fleet SUB`; leaves positional arguments in argv. */
+static gboolean parse(const char *sub, FleetOptions *o, int *argc, char ***argv, GError **error)
+{
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &o->db, N_("The fleet database (SQLite file)"),
+      N_("FILE") },
+    { "json", 'j', 0, G_OPTION_ARG_NONE, &o->json, N_("Print JSON"), NULL },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &o->format, N_("Export format: csv or json"),
+      N_("FORMAT") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output, N_("Write to FILE instead of stdout"),
+      N_("FILE") },
+    G_OPTION_ENTRY_NULL,
+  };
+  g_autofree char *param = g_strdup_printf("%s …", sub);
+  g_autoptr(GOptionContext) ctx = g_option_context_new(param);
+  g_option_context_set_summary(ctx, _("Collect and compare the reports of many machines in one "
+                                      "SQLite database."));
+  g_option_context_add_main_entries(ctx, entries, GETTEXT_PACKAGE);
+  if (!lf_cli_parse(ctx, argc, argv, error))
+    return FALSE;
+  if (o->db == NULL) {
+    g_set_error(error, LF_ERROR, LF_ERROR_USAGE, _("fleet %s: --db FILE is required"), sub);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+static void print_json(JsonNode *node)
+{
+  g_autofree char *text = lf_json_to_text(node, LF_JSON_PRETTY);
+  printf("%s\n", text);
+}
+
+static const char *str_or(JsonObject *o, const char *key, const char *fallback)
+{
+  JsonNode *n = json_object_get_member(o, key);
+  return n && JSON_NODE_HOLDS_VALUE(n) && json_node_get_value_type(n) == G_TYPE_STRING
+             ? json_node_get_string(n)
+             : fallback;
+}
+
+static char *value_text(JsonObject *o, const char *key)
+{
+  JsonNode *n = json_object_get_member(o, key);
+  if (n == NULL || JSON_NODE_HOLDS_NULL(n))
+    return g_strdup("-");
+  return lf_csv_value(n);
+}
+
+static int cmd_import(int argc, char **argv, FleetOptions *o, GError **error)
+{
+  if (argc < 2) {
+    g_set_error(error, LF_ERROR, LF_ERROR_USAGE, _("fleet import: name report files or directories"));
+    return LF_EXIT_USAGE;
+  }
+  g_autoptr(LfFleet) fleet = lf_fleet_open(o->db, error);
+  if (fleet == NULL)
+    return LF_EXIT_FAILURE;
+  g_auto(LfFleetImportStats) stats = { 0 };
+  if (!lf_fleet_import(fleet, (const char *const *)argv + 1, &stats, error))
+    return LF_EXIT_FAILURE;
+  for (guint i = 0; i < stats.skipped->len; i++)
+    /* TRANSLATORS: %s is "FILE: reason" */
+    fprintf(stderr, _("lapfit: skipped %s\n"), (char *)stats.skipped->pdata[i]);
+  if (o->json) {
+    g_autoptr(JsonBuilder) b = json_builder_new_immutable();
+    json_builder_begin_object(b);
+    json_builder_set_member_name(b, "imported");
+    json_builder_add_int_value(b, stats.imported);
+    json_builder_set_member_name(b, "duplicates");
+    json_builder_add_int_value(b, stats.duplicates);
+    json_builder_set_member_name(b, "skipped");
+    json_builder_begin_array(b);
+    for (guint i = 0; i < stats.skipped->len; i++)
+      json_builder_add_string_value(b, stats.skipped->pdata[i]);
+    json_builder_end_array(b);
+    json_builder_end_object(b);
+    g_autoptr(JsonNode) root = json_builder_get_root(b);
+    print_json(root);
+  } else {
+    printf(_("Imported %u new reports, %u already present, %u skipped.\n"), stats.imported,
+           stats.duplicates, stats.skipped->len);
+  }
+  return LF_EXIT_OK;
+}
+
+static int cmd_list(FleetOptions *o, GError **error)
+{
+  g_autoptr(LfFleet) fleet = lf_fleet_open(o->db, error);
+  if (fleet == NULL)
+    return LF_EXIT_FAILURE;
+  g_autoptr(JsonNode) list = lf_fleet_list(fleet, error);
+  if (list == NULL)
+    return LF_EXIT_FAILURE;
+  if (o->json) {
+    print_json(list);
+    return LF_EXIT_OK;
+  }
+  JsonArray *arr = json_node_get_array(list);
+  printf("%-35s %-20s %-28s %8s %10s %8s %7s\n", _("MACHINE"), _("HOST"), _("MODEL"), _("RAM MB"),
+         _("STORAGE"), _("BATTERY"), _("REPORTS"));
+  for (guint i = 0; i < json_array_get_length(arr); i++) {
+    JsonObject *r = json_array_get_object_element(arr, i);
+    g_autofree char *model = g_strdup_printf("%s %s", str_or(r, "vendor", "?"),
+                                             str_or(r, "product", "?"));
+    g_autofree char *ram = value_text(r, "ram_installed_mb");
+    g_autofree char *gb = value_text(r, "storage_total_gb");
+    g_autofree char *kinds = value_text(r, "storage_kinds");
+    g_autofree char *storage = g_strdup_printf("%s GB %s", gb, kinds);
+    g_autofree char *health = value_text(r, "battery_health_pct");
+    g_autofree char *bat = g_str_equal(health, "-") ? g_strdup("-") : g_strdup_printf("%s%%", health);
+    printf("%-35s %-20s %-28.28s %8s %10s %8s %7" G_GINT64_FORMAT "\n",
+           str_or(r, "machine_id", "?"), str_or(r, "hostname", "-"), model, ram, storage, bat,
+           json_object_get_int_member(r, "reports"));
+  }
+  return LF_EXIT_OK;
+}
+
+static int cmd_export(FleetOptions *o, GError **error)
+{
+  const char *format = o->format ? o->format : "csv";
+  if (!g_str_equal(format, "csv") && !g_str_equal(format, "json")) {
+    g_set_error(error, LF_ERROR, LF_ERROR_USAGE, _("unknown format '%s' (choose csv or json)"),
+                format);
+    return LF_EXIT_USAGE;
+  }
+  g_autoptr(LfFleet) fleet = lf_fleet_open(o->db, error);
+  if (fleet == NULL)
+    return LF_EXIT_FAILURE;
+  g_autoptr(JsonNode) list = lf_fleet_list(fleet, error);
+  if (list == NULL)
+    return LF_EXIT_FAILURE;
+  g_autofree char *text = NULL;
+  if (g_str_equal(format, "json")) {
+    g_autofree char *json = lf_json_to_text(list, LF_JSON_PRETTY);
+    text = g_strconcat(json, "\n", NULL);
+  } else {
+    guint n = 0;
+    const LfColumn *cols = lf_summary_columns(&n);
+    GString *out = g_string_new(NULL);
+    lf_csv_append_header(out);
+    JsonArray *arr = json_node_get_array(list);
+    for (guint i = 0; i < json_array_get_length(arr); i++) {
+      JsonObject *r = json_array_get_object_element(arr, i);
+      g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func((GDestroyNotify)json_node_unref);
+      for (guint c = 0; c < n; c++)
+        g_ptr_array_add(row, json_node_ref(json_object_get_member(r, cols[c].name)));
+      lf_csv_append_row(out, row);
+    }
+    text = g_string_free(out, FALSE);
+  }
+  if (o->output && !g_str_equal(o->output, "-"))
+    return g_file_set_contents(o->output, text, -1, error) ? LF_EXIT_OK : LF_EXIT_FAILURE;
+  fputs(text, stdout);
+  return LF_EXIT_OK;
+}
+
+/* Prints one indented line and frees it. */
+static void put(char *line)
+{
+  printf("  %s\n", line);
+  g_free(line);
+}
+
+static gint64 int_member(JsonObject *o, const char *key)
+{
+  JsonNode *n = json_object_get_member(o, key);
+  return n && JSON_NODE_HOLDS_VALUE(n) ? json_node_get_int(n) : 0;
+}
+
+static void print_report(JsonNode *node)
+{
+  JsonObject *r = json_node_get_object(node);
+  printf(_("%" G_GINT64_FORMAT " machines, %" G_GINT64_FORMAT " reports.\n"),
+         int_member(r, "machines"), int_member(r, "reports"));
+  JsonArray *eds = json_object_get_array_member(r, "editions");
+  printf("\n%s\n", _("Distribution editions (latest report of each machine):"));
+  if (json_array_get_length(eds) == 0)
+    printf("  %s\n", _("no verdicts stored (reports were imported without the recommender)"));
+  else
+    printf("  %-28s %8s %8s %8s %8s\n", _("EDITION"), "PASS", "WARN", "FAIL", _("UNKNOWN"));
+  for (guint i = 0; i < json_array_get_length(eds); i++) {
+    JsonObject *e = json_array_get_object_element(eds, i);
+    printf("  %-28s %8" G_GINT64_FORMAT " %8" G_GINT64_FORMAT " %8" G_GINT64_FORMAT
+           " %8" G_GINT64_FORMAT "\n",
+           json_object_get_string_member(e, "edition"), int_member(e, "pass"),
+           int_member(e, "warn"), int_member(e, "fail"), int_member(e, "unknown"));
+  }
+  printf("\n%s\n", _("Battery health (full charge capacity / design capacity):"));
+  JsonArray *bat = json_object_get_array_member(r, "battery_health");
+  for (guint i = 0; i < json_array_get_length(bat); i++) {
+    JsonObject *e = json_array_get_object_element(bat, i);
+    const char *bucket = json_object_get_string_member(e, "health_pct");
+    const char *label = g_str_equal(bucket, "none")      ? _("no battery")
+                        : g_str_equal(bucket, "unknown") ? _("unknown")
+                                                         : bucket;
+    g_autofree char *pct = g_strdup_printf("%s%s", label, g_ascii_isdigit(*bucket) ? " %" : "");
+    printf("  %-14s %8" G_GINT64_FORMAT "\n", pct, int_member(e, "machines"));
+  }
+  printf("\n%s\n", _("Shopping list (most machines first):"));
+  JsonArray *buy = json_object_get_array_member(r, "shopping_list");
+  if (json_array_get_length(buy) == 0)
+    printf("  %s\n", _("nothing to buy"));
+  for (guint i = 0; i < json_array_get_length(buy); i++) {
+    JsonObject *e = json_array_get_object_element(buy, i);
+    gint64 n = int_member(e, "machines");
+    if (g_str_equal(json_object_get_string_member(e, "item"), "ram"))
+      put(g_strdup_printf(ngettext("RAM up to %" G_GINT64_FORMAT " MB: %" G_GINT64_FORMAT
+                                                 " machine (%" G_GINT64_FORMAT " MB in total)",
+                                                 "RAM up to %" G_GINT64_FORMAT " MB: %" G_GINT64_FORMAT
+                                                 " machines (%" G_GINT64_FORMAT " MB in total)", n),
+                                        int_member(e, "to_mb"), n, int_member(e, "total_added_mb")));
+    else
+      put(g_strdup_printf(ngettext("SSD instead of a hard disk: %" G_GINT64_FORMAT " machine",
+                                                 "SSD instead of a hard disk: %" G_GINT64_FORMAT " machines", n),
+                                        n));
+  }
+  gint64 stuck = int_member(r, "ram_not_upgradable");
+  if (stuck)
+    put(g_strdup_printf(ngettext("%" G_GINT64_FORMAT " machine cannot take more RAM (soldered or at the board maximum)",
+                                               "%" G_GINT64_FORMAT " machines cannot take more RAM (soldered or at the board maximum)", stuck),
+                                      stuck));
+}
+
+static char *num_text(JsonObject *o, const char *key)
+{
+  JsonNode *n = json_object_get_member(o, key);
+  if (n == NULL || JSON_NODE_HOLDS_NULL(n))
+    return g_strdup(_("unknown"));
+  return lf_csv_value(n);
+}
+
+static void print_list(const char *label, JsonArray *a)
+{
+  for (guint i = 0; i < json_array_get_length(a); i++)
+    printf("    %s %s\n", label, json_array_get_string_element(a, i));
+}
+
+static void print_diff(JsonNode *node)
+{
+  JsonObject *d = json_node_get_object(node);
+  JsonArray *changes = json_object_get_array_member(d, "changes");
+  printf(_("Machine %s: %" G_GINT64_FORMAT " reports.\n"),
+         json_object_get_string_member(d, "machine_id"), int_member(d, "reports"));
+  if (json_array_get_length(changes) == 0)
+    printf("%s\n", _("Only one report: nothing to compare."));
+  for (guint i = 0; i < json_array_get_length(changes); i++) {
+    JsonObject *c = json_array_get_object_element(changes, i);
+    printf("\n%s → %s\n", json_object_get_string_member(c, "from"),
+           json_object_get_string_member(c, "to"));
+    g_autofree char *ram_a = num_text(c, "ram_installed_mb_from");
+    g_autofree char *ram_b = num_text(c, "ram_installed_mb_to");
+    if (!g_str_equal(ram_a, ram_b))
+      put(g_strdup_printf(_("RAM: %s MB → %s MB"), ram_a, ram_b));
+    print_list(_("RAM removed:"), json_object_get_array_member(c, "ram_removed"));
+    print_list(_("RAM added:"), json_object_get_array_member(c, "ram_added"));
+    print_list(_("disk removed:"), json_object_get_array_member(c, "disks_removed"));
+    print_list(_("disk added:"), json_object_get_array_member(c, "disks_added"));
+    JsonNode *bios = json_object_get_member(c, "bios_version");
+    if (bios && JSON_NODE_HOLDS_OBJECT(bios))
+      put(g_strdup_printf(_("firmware: %s → %s"),
+                                       json_object_get_string_member(json_node_get_object(bios), "from"),
+                                       json_object_get_string_member(json_node_get_object(bios), "to")));
+    JsonArray *bats = json_object_get_array_member(c, "batteries");
+    for (guint k = 0; k < json_array_get_length(bats); k++) {
+      JsonObject *b = json_array_get_object_element(bats, k);
+      g_autofree char *h0 = num_text(b, "health_pct_from");
+      g_autofree char *h1 = num_text(b, "health_pct_to");
+      g_autofree char *wear = num_text(b, "wear_pct_per_month");
+      if (json_object_get_boolean_member(b, "replaced"))
+        put(g_strdup_printf(_("battery %s: replaced (health now %s %%)"),
+                                         json_object_get_string_member(b, "name"), h1));
+      else
+        put(g_strdup_printf(_("battery %s: health %s %% → %s %% (%s points per month)"),
+                                         json_object_get_string_member(b, "name"), h0, h1, wear));
+    }
+  }
+}
+
+static int cmd_report(FleetOptions *o, GError **error)
+{
+  g_autoptr(LfFleet) fleet = lf_fleet_open(o->db, error);
+  if (fleet == NULL)
+    return LF_EXIT_FAILURE;
+  g_autoptr(JsonNode) rep = lf_fleet_report(fleet, error);
+  if (rep == NULL)
+    return LF_EXIT_FAILURE;
+  if (o->json)
+    print_json(rep);
+  else
+    print_report(rep);
+  return LF_EXIT_OK;
+}
+
+static int cmd_diff(int argc, char **argv, FleetOptions *o, GError **error)
+{
+  if (argc != 2) {
+    g_set_error(error, LF_ERROR, LF_ERROR_USAGE, _("fleet diff: name one machine"));
+    return LF_EXIT_USAGE;
+  }
+  g_autoptr(LfFleet) fleet = lf_fleet_open(o->db, error);
+  if (fleet == NULL)
+    return LF_EXIT_FAILURE;
+  g_autoptr(JsonNode) diff = lf_fleet_diff(fleet, argv[1], error);
+  if (diff == NULL)
+    return LF_EXIT_FAILURE;
+  if (o->json)
+    print_json(diff);
+  else
+    print_diff(diff);
+  return LF_EXIT_OK;
+}
 
 int lf_cmd_fleet(int argc, char **argv, GError **error)
 {
-  g_set_error(error, LF_ERROR, LF_ERROR_UNSUPPORTED, "'fleet' is not built yet");
-  return LF_EXIT_FAILURE;
+  if (argc < 2 || g_str_equal(argv[1], "--help") || g_str_equal(argv[1], "-h")) {
+    printf("%s\n  lapfit fleet %s\n", _("Usage:"), sub_usage);
+    return argc < 2 ? LF_EXIT_USAGE : LF_EXIT_OK;
+  }
+  const char *sub = argv[1];
+  static const char *const subs[] = { "import", "list", "report", "diff", "export", NULL };
+  if (!g_strv_contains(subs, sub)) {
+    g_set_error(error, LF_ERROR, LF_ERROR_USAGE,
+                _("unknown fleet command '%s' (import, list, report, diff, export)"), sub);
+    return LF_EXIT_USAGE;
+  }
+  g_auto(FleetOptions) o = { 0 };
+  argc--;
+  argv++;
+  if (!parse(sub, &o, &argc, &argv, error))
+    return LF_EXIT_USAGE;
+  if (g_str_equal(sub, "import"))
+    return cmd_import(argc, argv, &o, error);
+  if (argc > 1 && !g_str_equal(sub, "diff")) {
+    g_set_error(error, LF_ERROR, LF_ERROR_USAGE, _("unexpected argument '%s'"), argv[1]);
+    return LF_EXIT_USAGE;
+  }
+  if (g_str_equal(sub, "list"))
+    return cmd_list(&o, error);
+  if (g_str_equal(sub, "report"))
+    return cmd_report(&o, error);
+  if (g_str_equal(sub, "diff"))
+    return cmd_diff(argc, argv, &o, error);
+  return cmd_export(&o, error);
 }

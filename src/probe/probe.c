@@ -1,5 +1,7 @@
 #include "probe/probe.h"
 
+#include "export/machine-id.h"
+
 LfReport *lf_probe_run(const LfProbeOptions *opts, GError **error)
 {
   g_autoptr(LfSysroot) root = lf_sysroot_new(opts->root, error);
@@ -21,5 +23,7 @@ LfReport *lf_probe_run(const LfProbeOptions *opts, GError **error)
     lf_probe_platform(&ctx, report);
   }
   lf_probe_smbios_release(&ctx);
+  if (ok)  /* the stable id, hashed: the SMBIOS serials themselves stay private */
+    lf_report_set_machine_id(report, opts->anonymize ? lf_anonymize_salt() : NULL);
   return ok ? g_steal_pointer(&report) : NULL;
 }

@@ -1,0 +1,22 @@
+/* Internals shared by the fleet database files. */
+#pragma once
+#include <sqlite3.h>
+
+#include "export/export.h"
+#include "fleet/fleet.h"
+
+struct LfFleet {
+  sqlite3 *db;
+  char *path;
+  LfFleetVerdictFunc verdict_func;
+  gpointer verdict_data;
+};
+
+gboolean lf_fleet_sql_error(LfFleet *f, GError **error, const char *what);
+gboolean lf_fleet_exec(LfFleet *f, const char *sql, GError **error);
+sqlite3_stmt *lf_fleet_prepare(LfFleet *f, const char *sql, GError **error);
+void lf_fleet_bind_value(sqlite3_stmt *st, int idx, JsonNode *value);
+JsonNode *lf_fleet_column_value(sqlite3_stmt *st, int idx, LfColumnType type);
+gboolean lf_fleet_update_summary(LfFleet *f, gint64 id, const LfReport *r, const char *verdicts,
+                                 GError **error);
+int lf_fleet_cmp_strp(gconstpointer a, gconstpointer b);

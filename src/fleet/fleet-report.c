@@ -1,0 +1,175 @@
+/* `fleet report`: what a fleet owner asks first. Computed from each machine's
+ * latest report only, in one pass over the summary columns. */
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "fleet/fleet-private.h"
+
+typedef struct {
+  gint64 counts[4];  /* PASS WARN FAIL UNKNOWN */
+} EditionCounts;
+
+static int verdict_index(const char *v)
+{
+  if (g_str_equal(v, "PASS"))
+    return 0;
+  if (g_str_equal(v, "WARN"))
+    return 1;
+  if (g_str_equal(v, "FAIL"))
+    return 2;
+  return 3;
+}
+
+/* RAM targets of the shopping list: 4 GB is what current desktop editions
+ * recommend (DISTROS.md); a board that cannot take 4 GB gets 2 GB, what the
+ * light editions need. Machines with 4 GB or more buy no RAM. */
+static const gint64 ram_targets[] = { 4096, 2048 };
+
+JsonNode *lf_fleet_report(LfFleet *f, GError **error)
+{
+  sqlite3_stmt *st = lf_fleet_prepare(f,
+      "SELECT r.verdicts, r.battery_count, r.battery_health_pct, r.ram_installed_mb, "
+      "r.ram_max_mb, r.ram_soldered, r.ssd, r.storage_count, "
+      "(SELECT COUNT(*) FROM reports) FROM machines m JOIN reports r ON r.id = m.latest_report",
+      error);
+  if (st == NULL)
+    return NULL;
+  g_autoptr(GHashTable) editions = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+  gint64 machines = 0, reports = 0;
+  /* battery buckets: >=80, 60-80, 40-60, <40, none, unknown */
+  gint64 bat[6] = { 0 };
+  gint64 ram_buy[G_N_ELEMENTS(ram_targets)] = { 0 }, ram_mb[G_N_ELEMENTS(ram_targets)] = { 0 };
+  gint64 ram_stuck = 0, ssd_buy = 0;
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    machines++;
+    reports = sqlite3_column_int64(st, 8);
+    const char *verdicts = (const char *)sqlite3_column_text(st, 0);
+    if (verdicts) {
+      g_auto(GStrv) parts = g_strsplit(verdicts, ";", -1);
+      for (char **p = parts; *p; p++) {
+        char *eq = strchr(*p, '=');
+        if (eq == NULL)
+          continue;
+        *eq = '\0';
+        EditionCounts *c = g_hash_table_lookup(editions, *p);
+        if (c == NULL) {
+          c = g_new0(EditionCounts, 1);
+          g_hash_table_insert(editions, g_strdup(*p), c);
+        }
+        c->counts[verdict_index(eq + 1)]++;
+      }
+    }
+    if (sqlite3_column_type(st, 1) != SQLITE_NULL && sqlite3_column_int64(st, 1) == 0)
+      bat[4]++;
+    else if (sqlite3_column_type(st, 2) == SQLITE_NULL)
+      bat[5]++;
+    else {
+      double h = sqlite3_column_double(st, 2);
+      bat[h >= 80 ? 0 : h >= 60 ? 1 : h >= 40 ? 2 : 3]++;
+    }
+    /* RAM: the next usual step above what is installed, if the board takes it */
+    if (sqlite3_column_type(st, 3) != SQLITE_NULL) {
+      gint64 inst = sqlite3_column_int64(st, 3);
+      gboolean soldered = sqlite3_column_int(st, 5) == 1;
+      gint64 max = sqlite3_column_type(st, 4) == SQLITE_NULL ? G_MAXINT64
+                                                             : sqlite3_column_int64(st, 4);
+      if (inst < ram_targets[0] * 98 / 100) {
+        gsize t = 0;
+        while (t < G_N_ELEMENTS(ram_targets) && !(max >= ram_targets[t] && inst < ram_targets[t]))
+          t++;
+        if (soldered || t == G_N_ELEMENTS(ram_targets))
+          ram_stuck++;
+        else {
+          ram_buy[t]++;
+          ram_mb[t] += ram_targets[t] - inst;
+        }
+      }
+    }
+    if (sqlite3_column_type(st, 6) != SQLITE_NULL && sqlite3_column_int(st, 6) == 0 &&
+        sqlite3_column_int64(st, 7) > 0)
+      ssd_buy++;
+  }
+  sqlite3_finalize(st);
+  if (rc != SQLITE_DONE) {
+    lf_fleet_sql_error(f, error, "report");
+    return NULL;
+  }
+
+  g_autoptr(JsonBuilder) b = json_builder_new_immutable();
+  json_builder_begin_object(b);
+  json_builder_set_member_name(b, "machines");
+  json_builder_add_int_value(b, machines);
+  json_builder_set_member_name(b, "reports");
+  json_builder_add_int_value(b, reports);
+
+  json_builder_set_member_name(b, "editions");
+  json_builder_begin_array(b);
+  g_autoptr(GList) keys = g_list_sort(g_hash_table_get_keys(editions), (GCompareFunc)strcmp);
+  static const char *const names[] = { "pass", "warn", "fail", "unknown" };
+  for (GList *l = keys; l; l = l->next) {
+    EditionCounts *c = g_hash_table_lookup(editions, l->data);
+    json_builder_begin_object(b);
+    json_builder_set_member_name(b, "edition");
+    json_builder_add_string_value(b, l->data);
+    for (int i = 0; i < 4; i++) {
+      json_builder_set_member_name(b, names[i]);
+      json_builder_add_int_value(b, c->counts[i]);
+    }
+    json_builder_end_object(b);
+  }
+  json_builder_end_array(b);
+
+  static const char *const buckets[] = { "80-100", "60-80", "40-60", "0-40", "none", "unknown" };
+  json_builder_set_member_name(b, "battery_health");
+  json_builder_begin_array(b);
+  for (int i = 0; i < 6; i++) {
+    json_builder_begin_object(b);
+    json_builder_set_member_name(b, "health_pct");
+    json_builder_add_string_value(b, buckets[i]);
+    json_builder_set_member_name(b, "machines");
+    json_builder_add_int_value(b, bat[i]);
+    json_builder_end_object(b);
+  }
+  json_builder_end_array(b);
+
+  /* Shopping list, most machines first. */
+  typedef struct {
+    const char *item;
+    gint64 to_mb, machines, total_mb;
+  } Buy;
+  Buy buys[G_N_ELEMENTS(ram_targets) + 1];
+  guint nb = 0;
+  for (gsize t = 0; t < G_N_ELEMENTS(ram_targets); t++)
+    if (ram_buy[t])
+      buys[nb++] = (Buy){ "ram", ram_targets[t], ram_buy[t], ram_mb[t] };
+  if (ssd_buy)
+    buys[nb++] = (Buy){ "ssd", 0, ssd_buy, 0 };
+  for (guint i = 1; i < nb; i++)  /* insertion sort: stable, tiny */
+    for (guint j = i; j > 0 && buys[j].machines > buys[j - 1].machines; j--) {
+      Buy tmp = buys[j];
+      buys[j] = buys[j - 1];
+      buys[j - 1] = tmp;
+    }
+  json_builder_set_member_name(b, "shopping_list");
+  json_builder_begin_array(b);
+  for (guint i = 0; i < nb; i++) {
+    json_builder_begin_object(b);
+    json_builder_set_member_name(b, "item");
+    json_builder_add_string_value(b, buys[i].item);
+    json_builder_set_member_name(b, "machines");
+    json_builder_add_int_value(b, buys[i].machines);
+    if (g_str_equal(buys[i].item, "ram")) {
+      json_builder_set_member_name(b, "to_mb");
+      json_builder_add_int_value(b, buys[i].to_mb);
+      json_builder_set_member_name(b, "total_added_mb");
+      json_builder_add_int_value(b, buys[i].total_mb);
+    }
+    json_builder_end_object(b);
+  }
+  json_builder_end_array(b);
+  json_builder_set_member_name(b, "ram_not_upgradable");
+  json_builder_add_int_value(b, ram_stuck);
+  json_builder_end_object(b);
+  return json_builder_get_root(b);
+}

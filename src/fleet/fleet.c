@@ -1,0 +1,491 @@
+#include "fleet/fleet.h"
+
+#include <glib/gi18n.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "core/error.h"
+#include "core/report-json.h"
+#include "export/export.h"
+#include "export/machine-id.h"
+#include "fleet/fleet-private.h"
+
+#define APPLICATION_ID 0x4c466c74 /* 'LFlt' */
+#define BUSY_TIMEOUT_MS 60000
+
+gboolean lf_fleet_sql_error(LfFleet *f, GError **error, const char *what)
+{
+  g_set_error(error, LF_ERROR, LF_ERROR_DB, _("fleet database '%s': %s: %s"), f->path, what,
+              sqlite3_errmsg(f->db));
+  return FALSE;
+}
+
+gboolean lf_fleet_exec(LfFleet *f, const char *sql, GError **error)
+{
+  char *msg = NULL;
+  if (sqlite3_exec(f->db, sql, NULL, NULL, &msg) == SQLITE_OK)
+    return TRUE;
+  g_set_error(error, LF_ERROR, LF_ERROR_DB, _("fleet database '%s': %s"), f->path,
+              msg ? msg : sqlite3_errmsg(f->db));
+  sqlite3_free(msg);
+  return FALSE;
+}
+
+sqlite3_stmt *lf_fleet_prepare(LfFleet *f, const char *sql, GError **error)
+{
+  sqlite3_stmt *st = NULL;
+  if (sqlite3_prepare_v2(f->db, sql, -1, &st, NULL) != SQLITE_OK) {
+    lf_fleet_sql_error(f, error, "prepare");
+    return NULL;
+  }
+  return st;
+}
+
+static gboolean query_int(LfFleet *f, const char *sql, gint64 *out, GError **error)
+{
+  sqlite3_stmt *st = lf_fleet_prepare(f, sql, error);
+  if (st == NULL)
+    return FALSE;
+  int rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW)
+    *out = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  if (rc != SQLITE_ROW)
+    return lf_fleet_sql_error(f, error, "query");
+  return TRUE;
+}
+
+/* --- schema -------------------------------------------------------------- */
+
+static const char *column_sql_type(LfColumnType t)
+{
+  switch (t) {
+  case LF_COLUMN_STRING: return "TEXT";
+  case LF_COLUMN_INT:
+  case LF_COLUMN_BOOL: return "INTEGER";
+  case LF_COLUMN_NUMBER: return "REAL";
+  }
+  return "TEXT";
+}
+
+/* Version 1 (lapfit before the summary columns) stored only the JSON. */
+#define SCHEMA_V1 \
+  "CREATE TABLE reports (id INTEGER PRIMARY KEY, machine_id TEXT NOT NULL, " \
+  "sha256 TEXT NOT NULL UNIQUE, generated TEXT, imported TEXT NOT NULL, json TEXT NOT NULL);" \
+  "CREATE INDEX reports_machine ON reports(machine_id, generated);"
+
+/* 1 -> 2: summary columns, source file, verdicts, the machines table. */
+static gboolean migrate_v2(LfFleet *f, GError **error)
+{
+  guint n = 0;
+  const LfColumn *cols = lf_summary_columns(&n);
+  g_autoptr(GString) sql = g_string_new("ALTER TABLE reports ADD COLUMN source TEXT;"
+                                        "ALTER TABLE reports ADD COLUMN verdicts TEXT;");
+  for (guint i = 0; i < n; i++) {
+    if (g_str_equal(cols[i].name, "machine_id") || g_str_equal(cols[i].name, "generated"))
+      continue;
+    g_string_append_printf(sql, "ALTER TABLE reports ADD COLUMN \"%s\" %s;", cols[i].name,
+                           column_sql_type(cols[i].type));
+  }
+  g_string_append(sql, "CREATE TABLE machines (machine_id TEXT PRIMARY KEY, "
+                       "latest_report INTEGER NOT NULL, latest_generated TEXT, "
+                       "reports INTEGER NOT NULL) WITHOUT ROWID;");
+  if (!lf_fleet_exec(f, sql->str, error))
+    return FALSE;
+  /* Backfill the new columns from the stored JSON. */
+  sqlite3_stmt *sel = lf_fleet_prepare(f, "SELECT id, json FROM reports", error);
+  if (sel == NULL)
+    return FALSE;
+  gboolean ok = TRUE;
+  while (ok && sqlite3_step(sel) == SQLITE_ROW) {
+    gint64 id = sqlite3_column_int64(sel, 0);
+    const char *json = (const char *)sqlite3_column_text(sel, 1);
+    g_autoptr(GError) local = NULL;
+    g_autoptr(LfReport) r = lf_report_from_json(json ? json : "", -1, &local);
+    if (r == NULL) {
+      g_debug("fleet: report %" G_GINT64_FORMAT " unreadable in migration: %s", id,
+              local->message);
+      continue;
+    }
+    ok = lf_fleet_update_summary(f, id, r, NULL, error);
+  }
+  sqlite3_finalize(sel);
+  return ok && lf_fleet_exec(f,
+      "INSERT INTO machines(machine_id, latest_report, latest_generated, reports) "
+      "SELECT machine_id, (SELECT r2.id FROM reports r2 WHERE r2.machine_id = r.machine_id "
+      "ORDER BY r2.generated DESC, r2.id DESC LIMIT 1), MAX(generated), COUNT(*) "
+      "FROM reports r GROUP BY machine_id;", error);
+}
+
+static gboolean migrate(LfFleet *f, GError **error)
+{
+  if (!lf_fleet_exec(f, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  gint64 version = 0, app = 0, tables = 0;
+  gboolean ok = query_int(f, "PRAGMA user_version", &version, error) &&
+                query_int(f, "PRAGMA application_id", &app, error) &&
+                query_int(f, "SELECT COUNT(*) FROM sqlite_master", &tables, error);
+  if (ok && version == 0 && tables > 0) {
+    g_set_error(error, LF_ERROR, LF_ERROR_DB,
+                _("'%s' is an SQLite database but not a lapfit fleet database"), f->path);
+    ok = FALSE;
+  } else if (ok && app != 0 && app != APPLICATION_ID) {
+    g_set_error(error, LF_ERROR, LF_ERROR_DB,
+                _("'%s' is an SQLite database but not a lapfit fleet database"), f->path);
+    ok = FALSE;
+  } else if (ok && version > LF_FLEET_SCHEMA_VERSION) {
+    g_set_error(error, LF_ERROR, LF_ERROR_UNSUPPORTED,
+                _("fleet database '%s' has schema version %" G_GINT64_FORMAT
+                  ", newer than this lapfit reads (%d): upgrade lapfit"),
+                f->path, version, LF_FLEET_SCHEMA_VERSION);
+    ok = FALSE;
+  }
+  if (ok && version < 1)
+    ok = lf_fleet_exec(f, SCHEMA_V1, error);
+  if (ok && version < 2)
+    ok = migrate_v2(f, error);
+  if (ok && version < LF_FLEET_SCHEMA_VERSION) {
+    g_autofree char *sql = g_strdup_printf("PRAGMA application_id = %d; PRAGMA user_version = %d",
+                                           APPLICATION_ID, LF_FLEET_SCHEMA_VERSION);
+    ok = lf_fleet_exec(f, sql, error);
+    if (ok && version > 0)
+      g_debug("fleet: upgraded '%s' from schema %" G_GINT64_FORMAT " to %d", f->path, version,
+              LF_FLEET_SCHEMA_VERSION);
+  }
+  if (ok)
+    return lf_fleet_exec(f, "COMMIT", error);
+  sqlite3_exec(f->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+LfFleet *lf_fleet_open(const char *path, GError **error)
+{
+  g_autoptr(LfFleet) f = g_new0(LfFleet, 1);
+  f->path = g_strdup(path);
+  if (sqlite3_open_v2(path, &f->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+      SQLITE_OK) {
+    g_set_error(error, LF_ERROR, LF_ERROR_DB, _("cannot open fleet database '%s': %s"), path,
+                f->db ? sqlite3_errmsg(f->db) : "out of memory");
+    return NULL;
+  }
+  sqlite3_busy_timeout(f->db, BUSY_TIMEOUT_MS);
+  sqlite3_extended_result_codes(f->db, 1);
+  /* WAL: readers never block the writer, and two imports queue on the lock.
+   * Switching a new file to WAL and creating the schema can meet another
+   * lapfit doing the same, where SQLite answers BUSY without waiting: retry. */
+  for (int attempt = 0;; attempt++) {
+    g_autoptr(GError) local = NULL;
+    if (lf_fleet_exec(f, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", &local) &&
+        migrate(f, &local))
+      break;
+    int code = sqlite3_errcode(f->db) & 0xff;
+    if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) || attempt >= 600) {
+      g_propagate_error(error, g_steal_pointer(&local));
+      return NULL;
+    }
+    g_usleep(50 * 1000);
+  }
+  return g_steal_pointer(&f);
+}
+
+void lf_fleet_close(LfFleet *f)
+{
+  if (f == NULL)
+    return;
+  if (f->db)
+    sqlite3_close_v2(f->db);
+  g_free(f->path);
+  g_free(f);
+}
+
+void lf_fleet_set_verdict_func(LfFleet *f, LfFleetVerdictFunc func, gpointer user_data)
+{
+  f->verdict_func = func;
+  f->verdict_data = user_data;
+}
+
+sqlite3 *lf_fleet_db(LfFleet *f)
+{
+  return f->db;
+}
+
+/* --- summary columns ------------------------------------------------------- */
+
+void lf_fleet_bind_value(sqlite3_stmt *st, int idx, JsonNode *v)
+{
+  if (JSON_NODE_HOLDS_NULL(v)) {
+    sqlite3_bind_null(st, idx);
+    return;
+  }
+  GType t = json_node_get_value_type(v);
+  if (t == G_TYPE_STRING)
+    sqlite3_bind_text(st, idx, json_node_get_string(v), -1, SQLITE_TRANSIENT);
+  else if (t == G_TYPE_INT64)
+    sqlite3_bind_int64(st, idx, json_node_get_int(v));
+  else if (t == G_TYPE_BOOLEAN)
+    sqlite3_bind_int(st, idx, json_node_get_boolean(v) ? 1 : 0);
+  else
+    sqlite3_bind_double(st, idx, json_node_get_double(v));
+}
+
+JsonNode *lf_fleet_column_value(sqlite3_stmt *st, int idx, LfColumnType type)
+{
+  if (sqlite3_column_type(st, idx) == SQLITE_NULL)
+    return json_node_new(JSON_NODE_NULL);
+  switch (type) {
+  case LF_COLUMN_STRING:
+    return json_node_init_string(json_node_alloc(), (const char *)sqlite3_column_text(st, idx));
+  case LF_COLUMN_INT:
+    return json_node_init_int(json_node_alloc(), sqlite3_column_int64(st, idx));
+  case LF_COLUMN_BOOL:
+    return json_node_init_boolean(json_node_alloc(), sqlite3_column_int(st, idx) != 0);
+  case LF_COLUMN_NUMBER:
+    return json_node_init_double(json_node_alloc(), sqlite3_column_double(st, idx));
+  }
+  return json_node_new(JSON_NODE_NULL);
+}
+
+/* "col1", "col2", ... of the summary columns other than machine_id/generated. */
+static char *summary_column_list(const char *prefix)
+{
+  guint n = 0;
+  const LfColumn *cols = lf_summary_columns(&n);
+  g_autoptr(GString) s = g_string_new(NULL);
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf(s, "%s%s\"%s\"", s->len ? ", " : "", prefix, cols[i].name);
+  return g_string_free(g_steal_pointer(&s), FALSE);
+}
+
+gboolean lf_fleet_update_summary(LfFleet *f, gint64 id, const LfReport *r, const char *verdicts,
+                                 GError **error)
+{
+  guint n = 0;
+  const LfColumn *cols = lf_summary_columns(&n);
+  g_autoptr(GString) sql = g_string_new("UPDATE reports SET verdicts = ?1");
+  for (guint i = 0; i < n; i++)
+    if (!g_str_equal(cols[i].name, "machine_id") && !g_str_equal(cols[i].name, "generated"))
+      g_string_append_printf(sql, ", \"%s\" = ?%u", cols[i].name, i + 2);
+  g_string_append_printf(sql, " WHERE id = ?%u", n + 2);
+  sqlite3_stmt *st = lf_fleet_prepare(f, sql->str, error);
+  if (st == NULL)
+    return FALSE;
+  g_autoptr(GPtrArray) values = lf_report_summary(r);
+  sqlite3_bind_text(st, 1, verdicts, -1, SQLITE_TRANSIENT);
+  for (guint i = 0; i < n; i++)
+    if (!g_str_equal(cols[i].name, "machine_id") && !g_str_equal(cols[i].name, "generated"))
+      lf_fleet_bind_value(st, (int)i + 2, values->pdata[i]);
+  sqlite3_bind_int64(st, (int)n + 2, id);
+  int rc = sqlite3_step(st);
+  sqlite3_finalize(st);
+  return rc == SQLITE_DONE || lf_fleet_sql_error(f, error, "update");
+}
+
+/* --- import ---------------------------------------------------------------- */
+
+typedef struct {
+  char *path;
+  /* filled by prepare() */
+  char *error;            /* why it was skipped */
+  char *json, *sha256, *machine_id, *generated, *verdicts;
+  GPtrArray *summary;
+} Item;
+
+static void item_free(Item *it)
+{
+  g_free(it->path);
+  g_free(it->error);
+  g_free(it->json);
+  g_free(it->sha256);
+  g_free(it->machine_id);
+  g_free(it->generated);
+  g_free(it->verdicts);
+  if (it->summary)
+    g_ptr_array_unref(it->summary);
+  g_free(it);
+}
+
+static void prepare(gpointer data, gpointer user_data)
+{
+  Item *it = data;
+  LfFleet *f = user_data;
+  g_autoptr(GError) local = NULL;
+  g_autoptr(LfReport) r = lf_report_load(it->path, &local);
+  if (r == NULL) {
+    it->error = g_strdup(local->message);
+    return;
+  }
+  lf_report_set_machine_id(r, NULL);
+  it->json = lf_report_to_json(r, LF_JSON_PRIVATE);
+  it->sha256 = g_compute_checksum_for_string(G_CHECKSUM_SHA256, it->json, -1);
+  if (r->machine_id == NULL)  /* nothing identifies it: its own machine */
+    r->machine_id = g_strconcat("r-", it->sha256, NULL);
+  it->machine_id = g_strdup(r->machine_id);
+  it->generated = g_strdup(r->generated);
+  it->summary = lf_report_summary(r);
+  if (f->verdict_func)
+    it->verdicts = f->verdict_func(r, f->verdict_data);
+}
+
+static void collect(const char *path, GPtrArray *items, LfFleetImportStats *stats)
+{
+  if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
+    g_autoptr(GError) local = NULL;
+    g_autoptr(GDir) dir = g_dir_open(path, 0, &local);
+    if (dir == NULL) {
+      g_ptr_array_add(stats->skipped, g_strdup(local->message));
+      return;
+    }
+    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
+    const char *name;
+    while ((name = g_dir_read_name(dir)))
+      g_ptr_array_add(names, g_build_filename(path, name, NULL));
+    g_ptr_array_sort(names, lf_fleet_cmp_strp);
+    for (guint i = 0; i < names->len; i++) {
+      const char *p = names->pdata[i];
+      if (g_file_test(p, G_FILE_TEST_IS_DIR) || g_str_has_suffix(p, ".json"))
+        collect(p, items, stats);
+    }
+    return;
+  }
+  Item *it = g_new0(Item, 1);
+  it->path = g_strdup(path);
+  g_ptr_array_add(items, it);
+}
+
+int lf_fleet_cmp_strp(gconstpointer a, gconstpointer b)
+{
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static gboolean insert_batch(LfFleet *f, GPtrArray *items, guint from, guint to,
+                             LfFleetImportStats *stats, GError **error)
+{
+  guint n = 0;
+  const LfColumn *cols = lf_summary_columns(&n);
+  g_autofree char *names = summary_column_list("");
+  g_autoptr(GString) sql = g_string_new(NULL);
+  g_string_printf(sql, "INSERT OR IGNORE INTO reports (sha256, imported, source, json, verdicts, "
+                       "%s) VALUES (?, ?, ?, ?, ?", names);
+  for (guint i = 0; i < n; i++)
+    g_string_append(sql, ", ?");
+  g_string_append(sql, ")");
+  if (!lf_fleet_exec(f, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  sqlite3_stmt *ins = lf_fleet_prepare(f, sql->str, error);
+  sqlite3_stmt *up = lf_fleet_prepare(f,
+      "INSERT INTO machines (machine_id, latest_report, latest_generated, reports) "
+      "VALUES (?1, ?2, ?3, 1) ON CONFLICT (machine_id) DO UPDATE SET reports = reports + 1, "
+      "latest_report = CASE WHEN IFNULL(excluded.latest_generated, '') >= "
+      "IFNULL(latest_generated, '') THEN excluded.latest_report ELSE latest_report END, "
+      "latest_generated = MAX(IFNULL(excluded.latest_generated, ''), "
+      "IFNULL(latest_generated, ''))", error);
+  gboolean ok = ins && up;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc();
+  g_autofree char *imported = g_date_time_format(now, "%Y-%m-%dT%H:%M:%SZ");
+  for (guint k = from; ok && k < to; k++) {
+    Item *it = items->pdata[k];
+    if (it->error) {
+      g_ptr_array_add(stats->skipped, g_strdup(it->error));
+      continue;
+    }
+    sqlite3_reset(ins);
+    sqlite3_clear_bindings(ins);
+    sqlite3_bind_text(ins, 1, it->sha256, -1, SQLITE_STATIC);
+    sqlite3_bind_text(ins, 2, imported, -1, SQLITE_STATIC);
+    sqlite3_bind_text(ins, 3, it->path, -1, SQLITE_STATIC);
+    sqlite3_bind_text(ins, 4, it->json, -1, SQLITE_STATIC);
+    sqlite3_bind_text(ins, 5, it->verdicts, -1, SQLITE_STATIC);
+    for (guint i = 0; i < n; i++) {
+      if (g_str_equal(cols[i].name, "machine_id"))
+        sqlite3_bind_text(ins, 6 + (int)i, it->machine_id, -1, SQLITE_STATIC);
+      else
+        lf_fleet_bind_value(ins, 6 + (int)i, it->summary->pdata[i]);
+    }
+    if (sqlite3_step(ins) != SQLITE_DONE) {
+      ok = lf_fleet_sql_error(f, error, "insert");
+      break;
+    }
+    if (sqlite3_changes(f->db) == 0) {
+      stats->duplicates++;
+      continue;
+    }
+    stats->imported++;
+    sqlite3_reset(up);
+    sqlite3_bind_text(up, 1, it->machine_id, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(up, 2, sqlite3_last_insert_rowid(f->db));
+    sqlite3_bind_text(up, 3, it->generated, -1, SQLITE_STATIC);
+    if (sqlite3_step(up) != SQLITE_DONE)
+      ok = lf_fleet_sql_error(f, error, "update machines");
+  }
+  sqlite3_finalize(ins);
+  sqlite3_finalize(up);
+  if (ok)
+    return lf_fleet_exec(f, "COMMIT", error);
+  sqlite3_exec(f->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+void lf_fleet_import_stats_clear(LfFleetImportStats *stats)
+{
+  g_clear_pointer(&stats->skipped, g_ptr_array_unref);
+  stats->imported = stats->duplicates = 0;
+}
+
+gboolean lf_fleet_import(LfFleet *f, const char *const *paths, LfFleetImportStats *stats,
+                         GError **error)
+{
+  if (stats->skipped == NULL)
+    stats->skipped = g_ptr_array_new_with_free_func(g_free);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func((GDestroyNotify)item_free);
+  for (guint i = 0; paths[i]; i++)
+    collect(paths[i], items, stats);
+  /* Parsing is the cost: spread it over the cores, keep SQLite on this thread. */
+  guint threads = MAX(1, g_get_num_processors());
+  for (guint from = 0; from < items->len; from += LF_FLEET_BATCH) {
+    guint to = MIN(items->len, from + LF_FLEET_BATCH);
+    GThreadPool *pool = g_thread_pool_new(prepare, f, (int)threads, FALSE, NULL);
+    for (guint k = from; k < to; k++)
+      g_thread_pool_push(pool, items->pdata[k], NULL);
+    g_thread_pool_free(pool, FALSE, TRUE);
+    if (!insert_batch(f, items, from, to, stats, error))
+      return FALSE;
+    for (guint k = from; k < to; k++) {  /* keep memory flat on huge imports */
+      item_free(items->pdata[k]);
+      items->pdata[k] = g_new0(Item, 1);
+    }
+  }
+  return TRUE;
+}
+
+/* --- list ------------------------------------------------------------------ */
+
+JsonNode *lf_fleet_list(LfFleet *f, GError **error)
+{
+  guint n = 0;
+  const LfColumn *cols = lf_summary_columns(&n);
+  g_autofree char *names = summary_column_list("r.");
+  g_autofree char *sql = g_strdup_printf(
+      "SELECT %s, m.reports FROM machines m JOIN reports r ON r.id = m.latest_report "
+      "ORDER BY m.machine_id", names);
+  sqlite3_stmt *st = lf_fleet_prepare(f, sql, error);
+  if (st == NULL)
+    return NULL;
+  JsonArray *arr = json_array_new();
+  int rc;
+  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+    JsonObject *o = json_object_new();
+    for (guint i = 0; i < n; i++)
+      json_object_set_member(o, cols[i].name, lf_fleet_column_value(st, (int)i, cols[i].type));
+    json_object_set_int_member(o, "reports", sqlite3_column_int64(st, (int)n));
+    json_array_add_object_element(arr, o);
+  }
+  sqlite3_finalize(st);
+  JsonNode *node = json_node_init_array(json_node_alloc(), arr);
+  json_array_unref(arr);
+  if (rc != SQLITE_DONE) {
+    json_node_unref(node);
+    lf_fleet_sql_error(f, error, "list");
+    return NULL;
+  }
+  return node;
+}

@@ -1,0 +1,67 @@
+/* The fleet database: many lapfit reports in one SQLite file, keyed by the
+ * machine id (src/export/machine-id.h).
+ *
+ * Schema (PRAGMA user_version = LF_FLEET_SCHEMA_VERSION, application_id
+ * 'LFlt'): `reports` holds every imported report (its canonical compact JSON,
+ * a SHA-256 of it that makes re-imports no-ops, and one column per CSV
+ * summary column of src/export/export.h); `machines` points at each machine's
+ * latest report. Older databases are upgraded in place on open; a database
+ * from a newer lapfit is refused. WAL + a busy timeout let several imports
+ * run at once. */
+#pragma once
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+#include "core/report.h"
+
+#define LF_FLEET_SCHEMA_VERSION 2
+
+typedef struct LfFleet LfFleet;
+
+/* Per-edition verdicts of one report as "edition=PASS;edition=WARN;...",
+ * NULL when none. Called from worker threads: must be thread-safe.
+ * transfer full. */
+typedef char *(*LfFleetVerdictFunc)(const LfReport *report, gpointer user_data);
+
+/* Opens (creating or upgrading) the database at @path. LF_ERROR_DB for a
+ * corrupt or foreign file, LF_ERROR_UNSUPPORTED for a newer schema.
+ * transfer full. */
+LfFleet *lf_fleet_open(const char *path, GError **error);
+void lf_fleet_close(LfFleet *fleet);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(LfFleet, lf_fleet_close)
+
+void lf_fleet_set_verdict_func(LfFleet *fleet, LfFleetVerdictFunc func, gpointer user_data);
+
+typedef struct {
+  guint imported;     /* new reports stored */
+  guint duplicates;   /* already in the database: nothing changed */
+  GPtrArray *skipped; /* char *: "FILE: reason" for corrupt or foreign files */
+} LfFleetImportStats;
+
+void lf_fleet_import_stats_clear(LfFleetImportStats *stats);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(LfFleetImportStats, lf_fleet_import_stats_clear)
+
+/* Imports report files; a directory is searched recursively for *.json.
+ * Files that cannot be read as lapfit reports are listed in stats->skipped
+ * and never stop the batch. Reports are committed in transactions of up to
+ * LF_FLEET_BATCH reports. Fails only on database errors. */
+#define LF_FLEET_BATCH 5000
+gboolean lf_fleet_import(LfFleet *fleet, const char *const *paths, LfFleetImportStats *stats,
+                         GError **error);
+
+/* One row per machine (its latest report): the summary columns followed by
+ * "reports" (how many reports the machine has), as a JSON array of objects
+ * (lf_summary_columns() order), ordered by machine id. transfer full. */
+JsonNode *lf_fleet_list(LfFleet *fleet, GError **error);
+
+/* The fleet summary: per-edition PASS/WARN/FAIL counts, battery health
+ * distribution, upgrade shopping list. transfer full. */
+JsonNode *lf_fleet_report(LfFleet *fleet, GError **error);
+
+/* What changed between consecutive reports of one machine (id or unique id
+ * prefix, or host name). LF_ERROR_NOT_FOUND for an unknown machine.
+ * transfer full. */
+JsonNode *lf_fleet_diff(LfFleet *fleet, const char *machine, GError **error);
+
+/* The SQLite handle, for tests. transfer none. */
+struct sqlite3 *lf_fleet_db(LfFleet *fleet);

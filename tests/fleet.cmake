@@ -1,0 +1,2 @@
+# Fleet database (src/fleet): round trip, bad input, migrations, concurrency.
+lf_add_script_test(fleet ${CMAKE_CURRENT_SOURCE_DIR}/fleet/fleet.sh LABELS script)
