@@ -10,7 +10,7 @@ if(CMAKE_BUILD_TYPE STREQUAL "Asan")
   set(LF_BAT_ASAN_ENV "ASAN_OPTIONS=verify_asan_link_order=0")
 endif()
 
-foreach(fixture laptop-energy laptop-charge two-batteries)
+foreach(fixture laptop-energy laptop-charge two-batteries quirks)
   set(umockdev_file ${FIXTURES}/umockdev/${fixture}.umockdev)
   set(expected ${LF_UPOWER_DIR}/expected/${fixture}.json)
   # The live probe (root "/") in a testbed, with a system bus address that
@@ -35,3 +35,13 @@ foreach(fixture laptop-energy laptop-charge two-batteries)
     ${LF_UPOWER_DIR}/compare-sources.sh ${expected} $<TARGET_FILE:lapfit>
     LABELS daemon)
 endforeach()
+
+# Every fixture machine with a battery, served by a real upowerd: UPower and
+# sysfs figures must be equal (no golden file: sysfs is the reference).
+lf_add_script_test(battery-upowerd-machines
+  ${LF_UPOWER_DIR}/machines.sh $<TARGET_FILE:lapfit> LABELS daemon)
+
+# A system bus without upowerd: immediate sysfs fallback.
+lf_add_script_test(battery-bus-without-upowerd
+  ${LF_UPOWER_DIR}/no-upowerd.sh $<TARGET_FILE:lapfit> ${FIXTURES}/umockdev/two-batteries.umockdev
+  ${LF_UPOWER_DIR}/expected/two-batteries.json LABELS daemon)

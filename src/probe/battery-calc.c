@@ -258,6 +258,20 @@ void lf_battery_calc(const LfBatteryRaw *raw, LfBattery *out)
   else if (charge_used && !isfinite(v_design) && isfinite(v_now))
     lf_strv_add(&out->flags, "charge-units-voltage-now");
 
+  /* A charge level above "full" means full is understated: upowerd raises
+   * full to the level (without a trace on the bus), and so do we. */
+  if (isfinite(now) && isfinite(full) && now > full) {
+    lf_strv_add(&out->flags, "full-below-now");
+    full = now;
+  }
+  /* No level but a percentage: upowerd derives the level from it, so do we. */
+  double cap = raw->capacity;
+  gboolean cap_ok = isfinite(cap) && cap >= 0 && cap <= 100;
+  if (!isfinite(now) && isfinite(full) && cap_ok) {
+    now = full * cap / 100.0;
+    lf_strv_add(&out->flags, "now-from-capacity");
+  }
+
   /* Health from the ratio of like units: it needs no voltage. */
   double design_ratio = isfinite(design) ? design : scaled(raw->charge_full_design, unit, MAX_AH, FALSE);
   double full_ratio = isfinite(design) ? full : scaled(raw->charge_full, unit, MAX_AH, FALSE);
@@ -288,8 +302,7 @@ void lf_battery_calc(const LfBatteryRaw *raw, LfBattery *out)
   out->now_wh = round_to(now, 1000);
 
   /* Percent: the firmware's own figure (upowerd copies it too), else now/full. */
-  double cap = raw->capacity;
-  if (isfinite(cap) && cap >= 0 && cap <= 100) {
+  if (cap_ok) {
     out->percent = cap;
   } else {
     double n = isfinite(now) ? now : scaled(raw->charge_now, unit, MAX_AH, FALSE);
@@ -336,4 +349,16 @@ void lf_battery_calc(const LfBatteryRaw *raw, LfBattery *out)
 
   out->charge_start_threshold = to_int(raw->charge_start_threshold, 0, 100);
   out->charge_stop_threshold = to_int(raw->charge_stop_threshold, 0, 100);
+  lf_battery_sort_flags(out);
+}
+
+static gint compare_strings(gconstpointer a, gconstpointer b)
+{
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+void lf_battery_sort_flags(LfBattery *battery)
+{
+  if (battery->flags)
+    g_ptr_array_sort(battery->flags, compare_strings);
 }

@@ -54,6 +54,9 @@ extern const char *const lf_battery_sysfs_attrs[];
  * out->flags. Never fails. */
 void lf_battery_calc(const LfBatteryRaw *raw, LfBattery *out);
 
+/* Sorts battery->flags by name, so every source lists them alike. */
+void lf_battery_sort_flags(LfBattery *battery);
+
 /* "charging" | "discharging" | "full" | "not-charging" | "unknown" for a kernel
  * or UPower status word (case-insensitive). transfer none. */
 const char *lf_battery_state_from_status(const char *status);

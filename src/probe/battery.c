@@ -5,22 +5,71 @@
 #include "probe/battery.h"
 #include "probe/probe.h"
 
-/* Thresholds are not on UPower 0.99.20's bus interface: read them from the
- * sysfs directory named by the device's native path. */
-static void add_sysfs_thresholds(const LfSysroot *root, LfBatteryRaw *raw)
+static gboolean known(double v)
+{
+  return !isnan(v);
+}
+
+/* upowerd reads the same sysfs directory (named by the native path); a few
+ * facts are lost on the bus and are taken from there:
+ * - charge thresholds: not on upowerd 0.99.20's interface at all;
+ * - charge units without any voltage: upowerd invents one (10 V) and
+ *   publishes Wh that are guesses; keep the µAh so the maths says unknown;
+ * - a missing design capacity: upowerd publishes 0, which would read as
+ *   "design-zero";
+ * - QUIRK: a negative power_now/current_now: upowerd publishes |rate|. */
+static LfBatteryRaw *add_sysfs_facts(const LfSysroot *root, LfBatteryRaw *raw)
 {
   if (raw->name == NULL || strchr(raw->name, '/') || strcmp(raw->name, ".") == 0 ||
       strcmp(raw->name, "..") == 0)
-    return;
+    return NULL;
   g_autoptr(LfBatteryRaw) sys = lf_battery_raw_new();
   lf_battery_sysfs_read_one(root, raw->name, sys);
   raw->charge_start_threshold = sys->charge_start_threshold;
   raw->charge_stop_threshold = sys->charge_stop_threshold;
+  gboolean charge_units = !known(sys->energy_full) && !known(sys->energy_now) &&
+                          (known(sys->charge_full) || known(sys->charge_now));
+  gboolean no_voltage = !(sys->voltage_min_design > 0) && !(sys->voltage_now > 0);
+  if (charge_units && no_voltage) {
+    raw->energy_full_design = raw->energy_full = raw->energy_now = raw->power_now = NAN;
+    raw->unit = sys->unit;
+    raw->charge_full_design = sys->charge_full_design;
+    raw->charge_full = sys->charge_full;
+    raw->charge_now = sys->charge_now;
+    raw->current_now = sys->current_now;
+    raw->capacity = sys->capacity;
+    raw->time_to_empty = sys->time_to_empty;   /* upowerd's came from the guess */
+    raw->time_to_full = sys->time_to_full;
+  }
+  if (!known(sys->energy_full_design) && !known(sys->charge_full_design))
+    raw->energy_full_design = NAN;
+  double sys_rate = known(sys->power_now) ? sys->power_now : sys->current_now;
+  if (sys_rate < 0 && raw->power_now > 0)
+    raw->power_now = -raw->power_now;
+  return g_steal_pointer(&sys);
+}
+
+/* Flags about how sysfs stated its values, which upowerd's figures no longer
+ * show: taken from the maths on the sysfs record of the same device. */
+static void add_sysfs_flags(const LfBatteryRaw *sys, LfBattery *b)
+{
+  static const char *const unit_flags[] = {
+    "charge-units-voltage-now", "now-from-capacity", "full-below-now",
+  };
+  LfBattery *s = lf_struct_new(&lf_battery_desc);
+  lf_battery_calc(sys, s);
+  for (gsize i = 0; i < G_N_ELEMENTS(unit_flags); i++)
+    if (lf_strv_contains(s->flags, unit_flags[i]) && !lf_strv_contains(b->flags, unit_flags[i]))
+      lf_strv_add(&b->flags, unit_flags[i]);
+  lf_struct_free(&lf_battery_desc, s);
+  lf_battery_sort_flags(b);
 }
 
 void lf_probe_batteries(LfProbeContext *ctx, LfReport *report)
 {
   g_autoptr(GPtrArray) raws = NULL;
+  /* UPower path: the sysfs record of each device, or NULL. */
+  g_autoptr(GPtrArray) sys = g_ptr_array_new_with_free_func((GDestroyNotify)lf_battery_raw_free);
   /* A fixture root describes another machine: the local upowerd does not. */
   if (!ctx->opts->no_upower && lf_sysroot_is_live(ctx->root)) {
     g_autoptr(GError) error = NULL;
@@ -29,11 +78,15 @@ void lf_probe_batteries(LfProbeContext *ctx, LfReport *report)
       g_debug("batteries: UPower not used: %s", error->message);
     else
       for (guint i = 0; i < raws->len; i++)
-        add_sysfs_thresholds(ctx->root, raws->pdata[i]);
+        g_ptr_array_add(sys, add_sysfs_facts(ctx->root, raws->pdata[i]));
   }
   if (raws == NULL)
     raws = lf_battery_sysfs_read(ctx->root);
 
-  for (guint i = 0; i < raws->len; i++)
-    lf_battery_calc(raws->pdata[i], lf_report_add_battery(report));
+  for (guint i = 0; i < raws->len; i++) {
+    LfBattery *b = lf_report_add_battery(report);
+    lf_battery_calc(raws->pdata[i], b);
+    if (i < sys->len && sys->pdata[i])
+      add_sysfs_flags(sys->pdata[i], b);
+  }
 }

@@ -156,6 +156,24 @@ static void test_health_over_100(Fixture *fx, gconstpointer data)
   g_assert_true(has_flag(b, "health-over-100"));
 }
 
+static void test_level_quirks(Fixture *fx, gconstpointer data)
+{
+  /* Level above full: full is raised to it, as upowerd does. */
+  LfBattery *b = calc(fx, "energy_full_design=50000000", "energy_full=40000000",
+                      "energy_now=45000000", NULL);
+  assert_num(b->full_wh, 45);
+  assert_num(b->health_pct, 90);
+  g_assert_true(has_flag(b, "full-below-now"));
+  /* No level, but a percentage. */
+  lf_battery_raw_clear(&fx->raw);
+  lf_battery_raw_init(&fx->raw);
+  b = calc(fx, "status=Discharging", "energy_full=40000000", "capacity=25",
+           "power_now=5000000", NULL);
+  assert_num(b->now_wh, 10);
+  g_assert_cmpint(b->time_to_empty_s, ==, 7200);
+  g_assert_true(has_flag(b, "now-from-capacity"));
+}
+
 static void test_times(Fixture *fx, gconstpointer data)
 {
   /* TESTING.md 2.2: 20 of 50 Wh charging at 8.2 W -> 13170 s (truncated). */
@@ -233,6 +251,7 @@ int main(int argc, char **argv)
   ADD("/battery-calc/design-missing", test_design_missing);
   ADD("/battery-calc/design-smbios", test_design_smbios);
   ADD("/battery-calc/health-over-100", test_health_over_100);
+  ADD("/battery-calc/level-quirks", test_level_quirks);
   ADD("/battery-calc/times", test_times);
   ADD("/battery-calc/negative-rate", test_negative_rate);
   ADD("/battery-calc/thresholds", test_thresholds);

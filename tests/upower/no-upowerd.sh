@@ -1,0 +1,39 @@
+#!/bin/sh
+# no-upowerd.sh LAPFIT FIXTURE EXPECTED: a system bus without upowerd. The live
+# probe (root "/", in a umockdev testbed) must fall back to sysfs at once:
+# no D-Bus activation, no waiting for a timeout. Exit 77 if a tool is missing.
+set -u
+lapfit=$1 fixture=$2 expected=$3
+here=$(cd "$(dirname "$0")" && pwd)
+for t in dbus-daemon umockdev-run; do
+    command -v "$t" >/dev/null 2>&1 || { echo "missing $t, skipping"; exit 77; }
+done
+work=$(mktemp -d -t lapfit-noup.XXXXXX) || exit 99
+bus_pid=
+cleanup() { [ -n "$bus_pid" ] && kill "$bus_pid" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+cat >"$work/bus.conf" <<CONF
+<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>system</type>
+  <listen>unix:path=$work/bus</listen>
+  <auth>EXTERNAL</auth>
+  <policy context="default">
+    <allow user="*"/> <allow own="*"/>
+    <allow send_destination="*"/> <allow receive_sender="*"/>
+  </policy>
+</busconfig>
+CONF
+dbus-daemon --config-file="$work/bus.conf" --fork --print-pid=3 3>"$work/bus.pid" || exit 99
+bus_pid=$(cat "$work/bus.pid")
+export DBUS_SYSTEM_BUS_ADDRESS="unix:path=$work/bus"
+unset DBUS_SESSION_BUS_ADDRESS
+start=$(date +%s%N)
+umockdev-run -d "$fixture" -- "$here/check-probe.sh" "$expected" sysfs "$lapfit" probe --json
+rc=$?
+ms=$(( ($(date +%s%N) - start) / 1000000 ))
+echo "bus without upowerd: sysfs fallback, whole run ${ms} ms"
+[ $rc -eq 0 ] || exit $rc
+# Generous bound (shared CI machines); the D-Bus default timeout would be 25 s.
+[ $ms -lt 5000 ] || { echo "FAIL: fallback took ${ms} ms"; exit 1; }
