@@ -1,0 +1,344 @@
+/* Saved `dmidecode` text -> LfSmbios (pure, no I/O).
+ *
+ * Layouts accepted:
+ *   dmidecode 2.9+ and 3.x     "Handle 0x0000, DMI type 0, 24 bytes"
+ *                              "BIOS Information"          (title, no colon)
+ *                              "\tVendor: LENOVO"           (keys one level in)
+ *   dmidecode 2.0-2.8          "Handle 0x0000"
+ *                              "\tDMI type 0, 20 bytes."
+ *                              "\tBIOS Information"
+ *                              "\t\tVendor: IBM"            (keys two levels in)
+ * The key level of a record is the indentation of its first "Key: value"
+ * line; deeper lines (the items under "Characteristics:", "Flags:") are list
+ * entries and ignored. The first occurrence of a key in a record wins.
+ * Values as dmidecode prints them: sizes "8 GB"/"8192 MB"/"No Module
+ * Installed", speeds "3200 MT/s" (3.x) or "667 MHz" (2.x), capacity
+ * "57000 mWh", voltage "15480 mV".
+ *
+ * Hostile text: lines are scanned with explicit lengths (NUL bytes and
+ * binary junk are just characters), only the first LF_LINE_MAX bytes of a line
+ * are looked at, values are cleaned and cut, and records are capped
+ * (LF_SMBIOS_MAX_*). */
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/error.h"
+#include "probe/smbios.h"
+
+#define LF_LINE_MAX 1024
+#define LF_KEYS_MAX 64
+
+typedef struct {
+  char *key, *value;
+} Pair;
+
+typedef struct {
+  gint type;            /* -1: no record open */
+  guint handle;
+  gboolean awaiting_type; /* 2.0-2.8: "Handle" seen, "DMI type" on a later line */
+  gint key_indent;      /* -1 until the first key line */
+  Pair pairs[LF_KEYS_MAX];
+  guint n_pairs;
+} Record;
+
+static void record_reset(Record *r)
+{
+  for (guint i = 0; i < r->n_pairs; i++) {
+    g_free(r->pairs[i].key);
+    g_free(r->pairs[i].value);
+  }
+  r->n_pairs = 0;
+  r->type = -1;
+  r->awaiting_type = FALSE;
+  r->key_indent = -1;
+}
+
+static const char *get(const Record *r, const char *key)
+{
+  for (guint i = 0; i < r->n_pairs; i++)
+    if (strcmp(r->pairs[i].key, key) == 0)
+      return r->pairs[i].value;
+  return NULL;
+}
+
+/* A string field: dmidecode prints "Not Specified" for string number 0 and
+ * "<BAD INDEX>" for a missing string; both mean "no string", as the binary
+ * parser says with NULL. */
+static char *get_string(const Record *r, const char *key)
+{
+  const char *v = get(r, key);
+  if (v == NULL || strcmp(v, "Not Specified") == 0 || strcmp(v, "<BAD INDEX>") == 0)
+    return NULL;
+  return g_strdup(v);
+}
+
+static void set_once(char **field, char *value)
+{
+  if (*field == NULL)
+    *field = value;
+  else
+    g_free(value);
+}
+
+/* "<digits>[ <unit>]" -> number and unit pointer; FALSE if no leading digits
+ * or the number is absurd. */
+static gboolean leading_number(const char *v, guint64 *n, const char **unit)
+{
+  if (v == NULL || !g_ascii_isdigit(*v))
+    return FALSE;
+  char *end = NULL;
+  guint64 x = g_ascii_strtoull(v, &end, 10);
+  if (end == v || x > G_MAXINT32 * (guint64)1024)
+    return FALSE;
+  while (*end == ' ')
+    end++;
+  *n = x;
+  *unit = end;
+  return TRUE;
+}
+
+/* dmi_print_memory_size / 2.x "Size: 2048 MB" -> MB; "No Module Installed" -> 0. */
+static gint64 parse_size_mb(const char *v)
+{
+  guint64 n;
+  const char *unit;
+  if (v && (strcmp(v, "No Module Installed") == 0 || strcmp(v, "Not Installed") == 0))
+    return 0;
+  if (!leading_number(v, &n, &unit))
+    return LF_UNKNOWN;
+  if (strcmp(unit, "bytes") == 0)
+    return (gint64)(n >> 20);
+  if (g_ascii_strcasecmp(unit, "kB") == 0)
+    return (gint64)(n >> 10);
+  if (strcmp(unit, "MB") == 0)
+    return (gint64)n;
+  if (strcmp(unit, "GB") == 0)
+    return (gint64)n << 10;
+  if (strcmp(unit, "TB") == 0)
+    return (gint64)n << 20;
+  if (strcmp(unit, "PB") == 0)
+    return (gint64)n << 30;
+  return LF_UNKNOWN;
+}
+
+/* "3200 MT/s", "667 MHz" (2.x); "Unknown" -> unknown. */
+static gint64 parse_with_unit(const char *v, const char *const *units)
+{
+  guint64 n;
+  const char *unit;
+  if (!leading_number(v, &n, &unit) || n == 0)
+    return LF_UNKNOWN;
+  for (; *units; units++)
+    if (strcmp(unit, *units) == 0)
+      return (gint64)n;
+  return LF_UNKNOWN;
+}
+
+static gint64 parse_speed(const char *v)
+{
+  static const char *const units[] = { "MT/s", "MHz", NULL };
+  return parse_with_unit(v, units);
+}
+
+static void commit(LfSmbios *s, const Record *r)
+{
+  static const char *const mwh[] = { "mWh", NULL }, *const mv[] = { "mV", NULL };
+  switch (r->type) {
+  case 0:
+    if (s->bios_vendor || s->bios_version)
+      return;
+    s->bios_vendor = get_string(r, "Vendor");
+    s->bios_version = get_string(r, "Version");
+    s->bios_date = get_string(r, "Release Date");
+    return;
+  case 1:
+    if (s->sys_vendor || s->product)
+      return;
+    s->sys_vendor = get_string(r, "Manufacturer");
+    s->product = get_string(r, "Product Name");
+    s->product_version = get_string(r, "Version");
+    s->serial = get_string(r, "Serial Number");
+    s->uuid = get_string(r, "UUID");
+    s->sku = get_string(r, "SKU Number");
+    s->family = get_string(r, "Family");
+    return;
+  case 2:
+    if (s->board_vendor || s->board_name)
+      return;
+    s->board_vendor = get_string(r, "Manufacturer");
+    s->board_name = get_string(r, "Product Name");
+    s->board_version = get_string(r, "Version");
+    s->board_serial = get_string(r, "Serial Number");
+    return;
+  case 3:
+    if (lf_known_int(s->chassis_type) || s->chassis_vendor)
+      return;
+    s->chassis_vendor = get_string(r, "Manufacturer");
+    s->chassis_type = lf_smbios_chassis_code(get(r, "Type"));
+    s->chassis_serial = get_string(r, "Serial Number");
+    return;
+  case 16: {
+    LfSmbiosMemoryArray *a = lf_smbios_add_memory_array(s);
+    if (a == NULL)
+      return;
+    a->handle = r->handle;
+    a->use = get_string(r, "Use");
+    a->max_mb = parse_size_mb(get(r, "Maximum Capacity"));
+    gint64 n;
+    if (get(r, "Number Of Devices") && lf_parse_int(get(r, "Number Of Devices"), &n) && n >= 0 &&
+        n <= 0xffff)
+      a->devices = n;
+    return;
+  }
+  case 17: {
+    LfSmbiosMemoryDevice *d = lf_smbios_add_memory_device(s);
+    if (d == NULL)
+      return;
+    const char *h = get(r, "Array Handle");
+    if (h && g_str_has_prefix(h, "0x")) {
+      char *end = NULL;
+      guint64 x = g_ascii_strtoull(h + 2, &end, 16);
+      if (end != h + 2 && *end == '\0' && x <= 0xffff)
+        d->array_handle = (guint)x;
+    }
+    d->size_mb = parse_size_mb(get(r, "Size"));
+    d->form_factor = get_string(r, "Form Factor");
+    d->locator = get_string(r, "Locator");
+    d->bank_locator = get_string(r, "Bank Locator");
+    d->type = get_string(r, "Type");
+    d->speed_mts = parse_speed(get(r, "Speed"));
+    d->manufacturer = get_string(r, "Manufacturer");
+    d->part_number = get_string(r, "Part Number");
+    /* 3.x "Configured Memory Speed"; 2.7-2.12 "Configured Clock Speed" */
+    const char *cs = get(r, "Configured Memory Speed");
+    d->configured_speed_mts = parse_speed(cs ? cs : get(r, "Configured Clock Speed"));
+    return;
+  }
+  case 22: {
+    LfSmbiosBattery *b = lf_smbios_add_battery(s);
+    if (b == NULL)
+      return;
+    b->location = get_string(r, "Location");
+    b->manufacturer = get_string(r, "Manufacturer");
+    b->manufacture_date = get_string(r, "Manufacture Date");
+    set_once(&b->manufacture_date, get_string(r, "SBDS Manufacture Date"));
+    b->serial = get_string(r, "Serial Number");
+    set_once(&b->serial, get_string(r, "SBDS Serial Number"));
+    b->name = get_string(r, "Name");
+    b->chemistry = get_string(r, "Chemistry");
+    set_once(&b->chemistry, get_string(r, "SBDS Chemistry"));
+    b->technology = g_strdup(lf_smbios_technology(b->chemistry));
+    b->design_capacity_mwh = parse_with_unit(get(r, "Design Capacity"), mwh);
+    b->design_voltage_mv = parse_with_unit(get(r, "Design Voltage"), mv);
+    return;
+  }
+  default:
+    return;
+  }
+}
+
+/* "DMI type N, M bytes" at p -> N; -1 if p does not start so. */
+static gint parse_dmi_type(const char *p)
+{
+  if (!g_str_has_prefix(p, "DMI type "))
+    return -1;
+  p += strlen("DMI type ");
+  if (!g_ascii_isdigit(*p))
+    return -1;
+  char *end = NULL;
+  guint64 t = g_ascii_strtoull(p, &end, 10);
+  return t <= 255 ? (gint)t : -1;
+}
+
+static void handle_line(LfSmbios *s, Record *r, const char *line, guint *n_records)
+{
+  gint indent = 0;
+  while (line[indent] == '\t' || line[indent] == ' ')
+    indent++;
+  const char *text = line + indent;
+  if (*text == '\0')
+    return;
+
+  if (indent == 0 && g_str_has_prefix(text, "Handle 0x")) {
+    commit(s, r);
+    record_reset(r);
+    char *end = NULL;
+    guint64 h = g_ascii_strtoull(text + strlen("Handle 0x"), &end, 16);
+    r->handle = (guint)(h & 0xffff);
+    const char *comma = end && g_str_has_prefix(end, ", ") ? end + 2 : NULL;
+    r->type = comma ? parse_dmi_type(comma) : -1;
+    r->awaiting_type = r->type < 0;
+    if (r->type >= 0)
+      (*n_records)++;
+    return;
+  }
+  if (indent == 0 && g_str_has_prefix(text, "SMBIOS ") && g_str_has_suffix(text, " present.") &&
+      s->version == NULL) {
+    unsigned major = 0, minor = 0;
+    if (sscanf(text, "SMBIOS %3u.%3u", &major, &minor) == 2)
+      s->version = g_strdup_printf("%u.%u", major, minor);
+    return;
+  }
+  if (r->awaiting_type) {
+    gint t = parse_dmi_type(text);
+    if (t >= 0) {
+      r->type = t;
+      r->awaiting_type = FALSE;
+      (*n_records)++;
+    }
+    return;
+  }
+  if (r->type < 0 || indent == 0)
+    return;
+  const char *colon = strchr(text, ':');
+  if (colon == NULL || colon == text)
+    return;
+  if (r->key_indent < 0)
+    r->key_indent = indent;
+  if (indent != r->key_indent || r->n_pairs >= LF_KEYS_MAX)
+    return;
+  g_autofree char *key = g_strstrip(g_strndup(text, (gsize)(colon - text)));
+  if (get(r, key))
+    return;
+  char *value = lf_smbios_clean_string(colon + 1, strlen(colon + 1));
+  if (value == NULL)   /* "Characteristics:" opens a list: no value */
+    return;
+  r->pairs[r->n_pairs].key = g_steal_pointer(&key);
+  r->pairs[r->n_pairs].value = value;
+  r->n_pairs++;
+}
+
+LfSmbios *lf_smbios_parse_dmidecode(const char *text, gsize len, GError **error)
+{
+  g_autoptr(LfSmbios) s = lf_smbios_new("dmidecode");
+  Record r = { .type = -1, .key_indent = -1 };
+  guint n_records = 0;
+  char line[LF_LINE_MAX + 1];
+  gsize pos = 0;
+  while (pos < len) {
+    const char *start = text + pos;
+    const char *nl = memchr(start, '\n', len - pos);
+    gsize line_len = nl ? (gsize)(nl - start) : len - pos;
+    pos += line_len + (nl ? 1 : 0);
+    gsize n = MIN(line_len, (gsize)LF_LINE_MAX);
+    memcpy(line, start, n);
+    line[n] = '\0';
+    /* NULs would cut the line short, CRs come from Windows copies. */
+    for (gsize i = 0; i < n; i++)
+      if (line[i] == '\0' || line[i] == '\r')
+        line[i] = ' ';
+    while (n > 0 && line[n - 1] == ' ')
+      line[--n] = '\0';
+    handle_line(s, &r, line, &n_records);
+  }
+  commit(s, &r);
+  record_reset(&r);
+  if (n_records == 0) {
+    /* TRANSLATORS: "Handle 0x..., DMI type N" is dmidecode's text, keep it */
+    g_set_error_literal(error, LF_ERROR, LF_ERROR_PARSE,
+                        _("not dmidecode output: no \"Handle 0x..., DMI type N\" record"));
+    return NULL;
+  }
+  return g_steal_pointer(&s);
+}
