@@ -5,3 +5,7 @@ lf_add_script_test(export-locale ${CMAKE_CURRENT_SOURCE_DIR}/export/locale.sh LA
 # ../shared is absent.
 lf_add_script_test(export-glpi-schema ${CMAKE_CURRENT_SOURCE_DIR}/export/glpi-schema.sh
                    LABELS export)
+# A real OCS Inventory NG server on 127.0.0.1 (tests/ocs/setup.sh installs it
+# as root on Debian; skips with 77 elsewhere).
+lf_add_script_test(ocs-server ${CMAKE_CURRENT_SOURCE_DIR}/ocs/ocs-server.sh LABELS daemon export)
+set_tests_properties(ocs-server PROPERTIES RUN_SERIAL TRUE TIMEOUT 300)

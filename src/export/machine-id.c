@@ -10,12 +10,19 @@ const char *lf_anonymize_salt(void)
   return s && *s ? s : DEFAULT_SALT;
 }
 
+/* Lower case without surrounding blanks. transfer full. */
+static char *normalise(const char *s)
+{
+  char *t = g_ascii_strdown(s, -1);
+  return g_strstrip(t);
+}
+
 /* Firmware placeholders that many machines share: not an identity. */
 static gboolean usable_id(const char *s)
 {
   if (s == NULL)
     return FALSE;
-  g_autofree char *t = g_ascii_strdown(g_strstrip(g_strdup(s)), -1);
+  g_autofree char *t = normalise(s);
   if (strlen(t) < 3)
     return FALSE;
   static const char *const junk[] = {
@@ -59,7 +66,7 @@ char *lf_machine_id(const LfReport *report, const char *salt)
   const char *smbios[] = { m->uuid, m->serial, m->board_serial };
   for (gsize i = 0; i < G_N_ELEMENTS(smbios); i++) {
     if (usable_id(smbios[i])) {
-      g_autofree char *v = g_ascii_strdown(g_strstrip(g_strdup(smbios[i])), -1);
+      g_autofree char *v = normalise(smbios[i]);
       g_string_append_printf(material, "|%s", v);
       have = TRUE;
     } else {
