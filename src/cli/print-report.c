@@ -128,6 +128,25 @@ static void print_memory(const LfReport *r)
   }
 }
 
+/* "[########--]": health at a glance, 10 % a cell, capped at full. */
+static char *health_bar(double pct)
+{
+  int cells = (int)CLAMP(pct / 10.0 + 0.5, 0, 10);
+  char bar[13] = "[";
+  for (int i = 0; i < 10; i++)
+    bar[1 + i] = i < cells ? '#' : '-';
+  bar[11] = ']';
+  bar[12] = '\0';
+  return g_strdup(bar);
+}
+
+static char *fmt_duration(gint64 s)
+{
+  /* TRANSLATORS: a duration in hours and minutes, e.g. "5 h 07 min" */
+  return g_strdup_printf(_("%" G_GINT64_FORMAT " h %02" G_GINT64_FORMAT " min"), s / 3600,
+                         (s % 3600) / 60);
+}
+
 static void print_batteries(const LfReport *r)
 {
   printf("%s\n", _("Batteries"));
@@ -138,20 +157,43 @@ static void print_batteries(const LfReport *r)
   for (guint i = 0; i < r->batteries->len; i++) {
     const LfBattery *b = r->batteries->pdata[i];
     g_autofree char *full = fmt_num(b->full_wh, "Wh"), *design = fmt_num(b->design_wh, "Wh");
-    g_autofree char *health = lf_known_num(b->health_pct)
-                                  ? g_strdup_printf(_("health %.0f %% (%s of %s)"), b->health_pct,
-                                                    full, design)
-                                  : g_strdup_printf(_("health unknown (%s of %s)"), full, design);
-    line(or_unknown(b->name), health);
+    g_autofree char *bar = lf_known_num(b->health_pct) ? health_bar(b->health_pct) : NULL;
+    g_autofree char *health =
+        lf_known_num(b->health_pct)
+            /* TRANSLATORS: battery health: bar, percent, full and design capacity */
+            ? g_strdup_printf(_("health %s %.0f %% (%s of %s design)"), bar, b->health_pct,
+                              full, design)
+            : g_strdup_printf(_("health unknown (%s of %s design)"), full, design);
+    g_autofree char *title = g_strdup_printf("%s%s%s", or_unknown(b->name),
+                                             b->model ? " " : "", b->model ? b->model : "");
+    line(title, health);
     g_autofree char *cycles = fmt_int(b->cycles, NULL), *power = fmt_num(b->power_w, "W");
-    g_autofree char *state = g_strdup_printf(_("%s, %s, %s cycles"), or_unknown(b->state), power,
-                                             cycles);
+    g_autofree char *pct = lf_known_num(b->percent) ? g_strdup_printf("%.0f %%", b->percent)
+                                                    : g_strdup(_("unknown"));
+    /* TRANSLATORS: state, charge level, power draw and charge cycles */
+    g_autofree char *state = g_strdup_printf(_("%s, %s charged, %s, %s cycles"),
+                                             or_unknown(b->state), pct, power, cycles);
     line("", state);
+    if (lf_known_int(b->time_to_empty_s)) {
+      g_autofree char *d = fmt_duration(b->time_to_empty_s);
+      g_autofree char *t = g_strdup_printf(_("%s to empty at this rate"), d);
+      line("", t);
+    } else if (lf_known_int(b->time_to_full_s)) {
+      g_autofree char *d = fmt_duration(b->time_to_full_s);
+      g_autofree char *t = g_strdup_printf(_("%s to full at this rate"), d);
+      line("", t);
+    }
     if (lf_known_int(b->charge_stop_threshold) || lf_known_int(b->charge_start_threshold)) {
       g_autofree char *start = fmt_int(b->charge_start_threshold, "%");
       g_autofree char *stop = fmt_int(b->charge_stop_threshold, "%");
       g_autofree char *th = g_strdup_printf(_("charge thresholds: start %s, stop %s"), start, stop);
       line("", th);
+    }
+    g_autofree char *flags = join_strv(b->flags);
+    if (flags) {
+      /* TRANSLATORS: machine ids of battery oddities, e.g. "health-over-100" */
+      g_autofree char *f = g_strdup_printf(_("notes: %s"), flags);
+      line("", f);
     }
   }
 }
