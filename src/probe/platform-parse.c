@@ -410,7 +410,8 @@ static const struct {
   { "8086:15d7", "Ethernet Connection (4) I219-LM" },
   { "8086:0152", "Xeon E3-1200 v2/3rd Gen Core processor Graphics Controller" },
   { "8086:0f31", "Atom Processor Z36xxx/Z37xxx Series Graphics & Display" },
-  { "02d0:4324", "BCM43241 SDIO Wi-Fi" },
+  { "02d0:4324", "BCM43241 WLAN card" },
+  { "14e4:167d", "NetXtreme BCM5751M Gigabit Ethernet PCI Express" },
 };
 
 const char *lf_pci_vendor_name(const char *vendor_id)

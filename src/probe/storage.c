@@ -20,6 +20,9 @@ static gboolean skip_block(const char *name)
   for (const char *const *p = prefixes; *p; p++)
     if (g_str_has_prefix(name, *p))
       return TRUE;
+  /* eMMC hardware partitions (mmcblk0boot0, mmcblk0rpmb) are part of mmcblk0. */
+  if (g_str_has_prefix(name, "mmcblk") && (strstr(name, "boot") || strstr(name, "rpmb")))
+    return TRUE;
   return FALSE;
 }
 

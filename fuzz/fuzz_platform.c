@@ -1,0 +1,34 @@
+/* The platform parsers on arbitrary bytes: /proc/mounts (octal escapes),
+ * os-release, the kernel command line, EFI variables and the firmware TSV.
+ * Input is not NUL-terminated. */
+#include "fuzz.h"
+
+#include "probe/platform-parse.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+  const char *text = (const char *)data;
+  g_autoptr(GPtrArray) mounts = lf_mounts_parse(text, size);
+  const LfMount *m = lf_mounts_find_live_medium(mounts);
+  if (m) {
+    g_autofree char *dev = lf_mount_source_devname(m->source);
+  }
+  m = lf_mounts_find_root(mounts);
+  if (m) {
+    g_autofree char *dev = lf_mount_source_devname(m->source);
+  }
+
+  LfOs os = { 0 };
+  lf_os_release_parse(text, size, &os);
+  g_free(os.pretty_name);
+  g_free(os.id);
+  g_free(os.version_id);
+
+  (void)lf_cmdline_is_live(text, size);
+  (void)lf_efivar_secure_boot(data, size, TRUE);
+  (void)lf_efivar_secure_boot(data, size, FALSE);
+
+  g_autoptr(LfFirmwareTable) table = lf_firmware_table_parse(text, size);
+  (void)lf_firmware_table_lookup(table, "iwlwifi", "8086:24f3");
+  return 0;
+}
