@@ -1,20 +1,311 @@
+/* `recommend`, `check` and `db`: the distro recommender on the command line.
+ * Verdicts come from lf_recommend() (src/recommend/); this file parses
+ * options, prints translated text or untranslated JSON, and maps verdicts to
+ * exit codes (`check`: 0 PASS, 1 WARN, 2 FAIL, 3 unknown id or usage error). */
+#include <glib/gi18n.h>
+#include <stdio.h>
+
 #include "cli/cli.h"
 #include "core/error.h"
+#include "core/report-json.h"
+#include "recommend/recommend.h"
+
+enum { LF_CHECK_PASS = 0, LF_CHECK_WARN = 1, LF_CHECK_FAIL = 2, LF_CHECK_UNKNOWN = 3 };
+
+#define LF_DISTROS_SCHEMA "lapfit-distros/1"
+
+typedef struct {
+  gboolean json, all;
+  char *use, *db, *today;
+} CommonOpts;
+
+static void common_opts_clear(CommonOpts *o)
+{
+  g_free(o->use);
+  g_free(o->db);
+  g_free(o->today);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(CommonOpts, common_opts_clear)
+
+static void add_common(GOptionContext *ctx, CommonOpts *o, gboolean with_all)
+{
+  const GOptionEntry entries[] = {
+    { "json", 'j', 0, G_OPTION_ARG_NONE, &o->json, N_("Print lapfit-verdicts/1 JSON"), NULL },
+    { "use", 0, 0, G_OPTION_ARG_STRING, &o->use,
+      N_("What the machine is for: desktop (default), server or kiosk"), N_("USE") },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &o->db,
+      N_("Read distro requirements from this database instead of the built-in one"),
+      N_("FILE") },
+    { "today", 0, 0, G_OPTION_ARG_STRING, &o->today,
+      N_("Judge support dates as of this day (YYYY-MM-DD) instead of today"), N_("DATE") },
+    G_OPTION_ENTRY_NULL,
+  };
+  const GOptionEntry all_entry[] = {
+    { "all", 'a', 0, G_OPTION_ARG_NONE, &o->all,
+      N_("Also list editions whose support has ended"), NULL },
+    G_OPTION_ENTRY_NULL,
+  };
+  g_option_context_add_main_entries(ctx, entries, GETTEXT_PACKAGE);
+  if (with_all)
+    g_option_context_add_main_entries(ctx, all_entry, GETTEXT_PACKAGE);
+}
+
+static gboolean make_options(const CommonOpts *o, LfRecommendOptions *opts, GError **error)
+{
+  lf_recommend_options_init(opts);
+  opts->include_eol = o->all;
+  if (o->use && !lf_use_from_string(o->use, &opts->use)) {
+    g_set_error(error, LF_ERROR, LF_ERROR_USAGE,
+                _("unknown use '%s' (expected desktop, server or kiosk)"), o->use);
+    return FALSE;
+  }
+  if (o->today && !lf_distro_parse_date(o->today, FALSE, &opts->today)) {
+    g_set_error(error, LF_ERROR, LF_ERROR_USAGE, _("'%s' is not a date (YYYY-MM-DD)"),
+                o->today);
+    return FALSE;
+  }
+  return TRUE;
+}
+
+static const char *status_human(LfStatus s)
+{
+  switch (s) {
+  /* TRANSLATORS: verdict labels, keep them short (4 columns) */
+  case LF_STATUS_PASS: return C_("verdict", "PASS");
+  case LF_STATUS_WARN: return C_("verdict", "WARN");
+  case LF_STATUS_FAIL: return C_("verdict", "FAIL");
+  case LF_STATUS_INFO: return C_("verdict", "note");
+  }
+  return "";
+}
+
+static void print_json(JsonNode *node)
+{
+  g_autofree char *text = lf_json_to_text(node, LF_JSON_PRETTY);
+  printf("%s\n", text);
+  json_node_unref(node);
+}
+
+static void print_verdict(const LfVerdict *v, gboolean details)
+{
+  const LfDistroEdition *e = v->edition;
+  printf("%3d. %-4s  %s %s (%s)  [%s]%s\n", v->rank, status_human(v->status), e->name,
+         e->version, e->desktop, e->id, v->supported ? "" : _("  — support ended"));
+  for (guint i = 0; i < v->reasons->len; i++) {
+    const LfReason *r = v->reasons->pdata[i];
+    if (!details && r->status < LF_STATUS_WARN)
+      continue;
+    printf("        %-4s  %s\n", status_human(r->status), r->text);
+  }
+  if (v->advice->len > 0) {
+    const LfAdvice *a = v->advice->pdata[0];
+    /* TRANSLATORS: the cheapest fix for a WARN/FAIL verdict */
+    printf("        %s %s\n", _("Fix:"), a->text);
+    for (guint i = 1; details && i < v->advice->len; i++)
+      printf("        %s %s\n", _("  or:"), ((LfAdvice *)v->advice->pdata[i])->text);
+  }
+}
+
+static void print_memory_basis(const LfRecommendation *rec)
+{
+  g_autofree char *inst = lf_format_mb(rec->ram_installed_mb);
+  g_autofree char *use = lf_format_mb(rec->ram_usable_mb);
+  if (g_str_equal(rec->ram_basis, "installed"))
+    printf(_("RAM is judged by the installed memory: %s installed, %s usable.\n"), inst, use);
+  else if (g_str_equal(rec->ram_basis, "estimate"))
+    printf(_("RAM: the installed size is only an estimate (%s); judged by %s usable, and "
+             "verdicts that depend on it say so.\n"), inst, use);
+  else if (g_str_equal(rec->ram_basis, "usable"))
+    printf(_("RAM: the installed size is unknown; judged by %s usable.\n"), use);
+  else
+    printf("%s\n", _("RAM: the report has no memory size; RAM could not be checked."));
+}
+
+static LfReport *load_report(LfReportSource *src, GError **error)
+{
+  return lf_report_source_load(src, error);
+}
 
 int lf_cmd_recommend(int argc, char **argv, GError **error)
 {
-  g_set_error(error, LF_ERROR, LF_ERROR_UNSUPPORTED, "'recommend' is not built yet");
-  return LF_EXIT_FAILURE;
+  g_auto(LfReportSource) src = { 0 };
+  g_auto(CommonOpts) o = { 0 };
+  g_autoptr(GOptionContext) ctx = g_option_context_new(NULL);
+  g_option_context_set_summary(ctx, _("Judge every distribution edition for this machine: "
+                                      "PASS, WARN or FAIL with reasons and the cheapest fix, "
+                                      "best first."));
+  add_common(ctx, &o, TRUE);
+  lf_cli_add_source_options(ctx, &src, TRUE);
+  if (!lf_cli_parse(ctx, &argc, &argv, error))
+    return LF_EXIT_USAGE;
+  if (argc > 1) {
+    g_set_error(error, LF_ERROR, LF_ERROR_USAGE, _("unexpected argument '%s'"), argv[1]);
+    return LF_EXIT_USAGE;
+  }
+  LfRecommendOptions opts;
+  if (!make_options(&o, &opts, error))
+    return LF_EXIT_USAGE;
+  g_autoptr(LfDistroTable) table = lf_distro_table_load(o.db, error);
+  if (table == NULL)
+    return LF_EXIT_FAILURE;
+  g_autoptr(LfReport) report = load_report(&src, error);
+  if (report == NULL)
+    return LF_EXIT_FAILURE;
+  g_autoptr(LfRecommendation) rec = lf_recommend(report, table, &opts);
+  if (o.json) {
+    print_json(lf_recommendation_to_json(rec));
+    return LF_EXIT_OK;
+  }
+  printf("%s\n", rec->order_text);
+  print_memory_basis(rec);
+  printf("\n");
+  for (guint i = 0; i < rec->verdicts->len; i++)
+    print_verdict(rec->verdicts->pdata[i], FALSE);
+  if (!opts.include_eol)
+    printf("\n%s\n", _("Editions whose support has ended are hidden; --all lists them."));
+  return LF_EXIT_OK;
 }
 
 int lf_cmd_check(int argc, char **argv, GError **error)
 {
-  g_set_error(error, LF_ERROR, LF_ERROR_UNSUPPORTED, "'check' is not built yet");
-  return LF_EXIT_FAILURE;
+  g_auto(LfReportSource) src = { 0 };
+  g_auto(CommonOpts) o = { 0 };
+  g_autoptr(GOptionContext) ctx = g_option_context_new(_("DISTRO-ID"));
+  g_option_context_set_summary(ctx, _("Judge one edition. Exit status: 0 PASS, 1 WARN, "
+                                      "2 FAIL, 3 unknown edition or usage error."));
+  add_common(ctx, &o, FALSE);
+  lf_cli_add_source_options(ctx, &src, TRUE);
+  if (!lf_cli_parse(ctx, &argc, &argv, error))
+    return LF_CHECK_UNKNOWN;
+  if (argc != 2) {
+    if (argc < 2)
+      g_set_error_literal(error, LF_ERROR, LF_ERROR_USAGE,
+                          _("which edition? (usage: lapfit check DISTRO-ID)"));
+    else
+      g_set_error(error, LF_ERROR, LF_ERROR_USAGE, _("unexpected argument '%s'"), argv[2]);
+    return LF_CHECK_UNKNOWN;
+  }
+  LfRecommendOptions opts;
+  if (!make_options(&o, &opts, error))
+    return LF_CHECK_UNKNOWN;
+  g_autoptr(LfDistroTable) table = lf_distro_table_load(o.db, error);
+  if (table == NULL)
+    return LF_CHECK_UNKNOWN;
+  if (lf_distro_table_lookup(table, argv[1]) == NULL) {
+    g_set_error(error, LF_ERROR, LF_ERROR_NOT_FOUND,
+                _("unknown distribution edition '%s' (see 'lapfit db list')"), argv[1]);
+    return LF_CHECK_UNKNOWN;
+  }
+  g_autoptr(LfReport) report = load_report(&src, error);
+  if (report == NULL)
+    return LF_CHECK_UNKNOWN;
+  g_autoptr(LfRecommendation) rec = NULL;
+  const LfVerdict *v = lf_recommend_one(report, table, &opts, argv[1], &rec, error);
+  if (v == NULL)
+    return LF_CHECK_UNKNOWN;
+  if (o.json)
+    print_json(lf_recommendation_to_json(rec));
+  else
+    print_verdict(v, TRUE);
+  switch (v->status) {
+  case LF_STATUS_INFO:
+  case LF_STATUS_PASS: return LF_CHECK_PASS;
+  case LF_STATUS_WARN: return LF_CHECK_WARN;
+  case LF_STATUS_FAIL: return LF_CHECK_FAIL;
+  }
+  return LF_CHECK_UNKNOWN;
+}
+
+static void print_edition_text(const LfDistroEdition *e)
+{
+  g_autofree char *rmin = lf_format_mb(e->ram_min_mb);
+  g_autofree char *rrec = lf_format_mb(e->ram_rec_mb);
+  g_autofree char *disk = lf_format_gb(e->disk_min_gb);
+  printf("%s %s  [%s]\n", e->name, e->version, e->id);
+  printf(_("  Desktop:       %s (%s)%s\n"), e->desktop, lf_desktop_weight_to_string(e->weight),
+         e->wayland_only == LF_TRI_TRUE ? _(", Wayland only") : "");
+  printf(_("  Released:      %s\n"), e->released ? e->released : "?");
+  printf(_("  Support ends:  %s\n"), e->support_ends ? e->support_ends : "?");
+  if (g_str_equal(e->arch, "x86_64"))
+    printf(_("  Architecture:  x86_64, needs x86-64-v%d or newer\n"), (int)e->isa_level);
+  else
+    printf(_("  Architecture:  i686%s%s%s\n"), e->needs_pae ? ", PAE" : "",
+           e->needs_sse2 ? ", SSE2" : "", e->needs_cmov ? ", CMOV" : "");
+  if (e->cpu_floor)
+    printf(_("  CPU:           %s\n"), e->cpu_floor);
+  printf(_("  RAM:           minimum %s, recommended %s\n"), rmin, rrec);
+  printf(_("  Disk:          %s\n"), disk);
+  printf(_("  Boots with:    %s%s%s%s\n"), e->boot_bios == LF_TRI_TRUE ? "BIOS " : "",
+         e->boot_uefi == LF_TRI_TRUE ? "UEFI " : "",
+         e->boot_ia32_uefi == LF_TRI_TRUE ? "IA32-UEFI " : "",
+         e->secure_boot == LF_TRI_TRUE ? "(Secure Boot)" : "");
+  if (e->notes)
+    printf(_("  Notes:         %s\n"), e->notes);
+  printf(_("  Source:        %s (confidence %s)\n"), e->source, e->confidence);
 }
 
 int lf_cmd_db(int argc, char **argv, GError **error)
 {
-  g_set_error(error, LF_ERROR, LF_ERROR_UNSUPPORTED, "'db' is not built yet");
-  return LF_EXIT_FAILURE;
+  g_auto(CommonOpts) o = { 0 };
+  g_autoptr(GOptionContext) ctx = g_option_context_new(_("list | show DISTRO-ID"));
+  g_option_context_set_summary(ctx, _("List or show the distribution requirements database."));
+  const GOptionEntry entries[] = {
+    { "json", 'j', 0, G_OPTION_ARG_NONE, &o.json, N_("Print lapfit-distros/1 JSON"), NULL },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &o.db,
+      N_("Read this database instead of the built-in one"), N_("FILE") },
+    G_OPTION_ENTRY_NULL,
+  };
+  g_option_context_add_main_entries(ctx, entries, GETTEXT_PACKAGE);
+  if (!lf_cli_parse(ctx, &argc, &argv, error))
+    return LF_EXIT_USAGE;
+  gboolean list = argc == 2 && g_str_equal(argv[1], "list");
+  gboolean show = argc == 3 && g_str_equal(argv[1], "show");
+  if (!list && !show) {
+    g_set_error(error, LF_ERROR, LF_ERROR_USAGE,
+                _("usage: lapfit db list [--json] | lapfit db show DISTRO-ID [--json]"));
+    return LF_EXIT_USAGE;
+  }
+  g_autoptr(LfDistroTable) table = lf_distro_table_load(o.db, error);
+  if (table == NULL)
+    return LF_EXIT_FAILURE;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new();
+  if (show) {
+    const LfDistroEdition *e = lf_distro_table_lookup(table, argv[2]);
+    if (e == NULL) {
+      g_set_error(error, LF_ERROR, LF_ERROR_NOT_FOUND,
+                  _("unknown distribution edition '%s' (see 'lapfit db list')"), argv[2]);
+      return LF_EXIT_FAILURE;
+    }
+    g_ptr_array_add(rows, (gpointer)e);
+  } else {
+    for (guint i = 0; i < table->editions->len; i++)
+      g_ptr_array_add(rows, table->editions->pdata[i]);
+  }
+  if (o.json) {
+    g_autoptr(JsonBuilder) b = json_builder_new();
+    json_builder_begin_object(b);
+    json_builder_set_member_name(b, "schema");
+    json_builder_add_string_value(b, LF_DISTROS_SCHEMA);
+    json_builder_set_member_name(b, "database");
+    json_builder_add_string_value(b, table->origin);
+    json_builder_set_member_name(b, "editions");
+    json_builder_begin_array(b);
+    for (guint i = 0; i < rows->len; i++)
+      json_builder_add_value(b, lf_distro_edition_to_json(rows->pdata[i]));
+    json_builder_end_array(b);
+    json_builder_end_object(b);
+    print_json(json_builder_get_root(b));
+    return LF_EXIT_OK;
+  }
+  if (show) {
+    print_edition_text(rows->pdata[0]);
+    return LF_EXIT_OK;
+  }
+  for (guint i = 0; i < rows->len; i++) {
+    const LfDistroEdition *e = rows->pdata[i];
+    g_autofree char *label = g_strdup_printf("%s %s", e->name, e->version);
+    printf("%-26s %-36s %-18s %-7s %-10s %s\n", e->id, label, e->desktop, e->arch,
+           e->support_ends ? e->support_ends : "?", e->confidence);
+  }
+  return LF_EXIT_OK;
 }

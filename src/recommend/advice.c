@@ -1,0 +1,202 @@
+/* The cheapest change that turns a WARN or FAIL into PASS: a firmware
+ * setting, a boot option, more RAM (within the board maximum, using a free
+ * slot or replacing a module, never soldered RAM), an SSD, or another edition
+ * (a 32-bit or older-ISA build, a lighter desktop of the same distribution).
+ * Cost: 0 a setting, 1 another edition or a package, 2 a part, 3 a bigger part. */
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "recommend/recommend.h"
+
+static gint64 next_module(gint64 mb)
+{
+  gint64 m = 512;
+  while (m < mb && m < ((gint64)1 << 40))
+    m *= 2;
+  return m;
+}
+
+static gint64 smallest_module(const LfMemory *mem)
+{
+  gint64 s = LF_UNKNOWN;
+  for (guint i = 0; mem->modules && i < mem->modules->len; i++) {
+    const LfMemoryModule *m = mem->modules->pdata[i];
+    if (lf_known_int(m->size_mb) && m->size_mb > 0 && (!lf_known_int(s) || m->size_mb < s))
+      s = m->size_mb;
+  }
+  return s;
+}
+
+static void advise_ram(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerdict *v)
+{
+  const LfMemory *mem = &ctx->report->memory;
+  gboolean by_rec = ctx->opts->use == LF_USE_DESKTOP && lf_known_int(e->ram_rec_mb);
+  gint64 target = by_rec ? e->ram_rec_mb
+                  : lf_known_int(e->ram_min_mb) ? e->ram_min_mb : e->ram_floor_mb;
+  if (!lf_known_int(target))
+    return;
+  if (!g_str_equal(ctx->ram_basis, "installed")) {
+    lf_verdict_advice(v, "check", 0, NULL,
+                      N_("Run lapfit as root (or on the installed system) so it can read the "
+                         "installed RAM from SMBIOS; the verdict is only a guess until then"));
+    return;
+  }
+  if (mem->soldered == LF_TRI_TRUE && (!lf_known_int(mem->slots_total) || mem->slots_total == 0))
+    return;  /* nothing to add: the edition advice below is the way */
+  gint64 have = ctx->ram_mb;
+  g_autofree char *goal = lf_format_mb(target);
+  g_autofree char *max = lf_format_mb(mem->max_mb);
+  gboolean max_known = lf_known_int(mem->max_mb) && mem->max_mb > 0;
+  if (max_known && target > mem->max_mb)
+    return;  /* the board cannot take it */
+  gboolean slots_known = lf_known_int(mem->slots_total) && lf_known_int(mem->slots_used) &&
+                         mem->slots_total >= mem->slots_used && mem->slots_total < 64;
+  if (slots_known && mem->slots_total > mem->slots_used) {
+    gint64 add = next_module(target - have);
+    g_autofree char *mod = lf_format_mb(add);
+    if (max_known)
+      lf_verdict_advice(v, "ram", 2, NULL,
+                        N_("Add a %s module in the free slot to reach %s (the board takes up "
+                           "to %s)"), mod, goal, max);
+    else
+      lf_verdict_advice(v, "ram", 2, NULL,
+                        N_("Add a %s module in the free slot to reach %s (could not check the "
+                           "board maximum)"), mod, goal);
+    return;
+  }
+  gint64 small = smallest_module(mem);
+  if (slots_known && lf_known_int(small)) {
+    gint64 repl = next_module(target - (have - small));
+    if (max_known && have - small + repl > mem->max_mb)
+      return;
+    g_autofree char *old = lf_format_mb(small);
+    g_autofree char *mod = lf_format_mb(repl);
+    if (max_known)
+      lf_verdict_advice(v, "ram", 2, NULL,
+                        N_("Replace the %s module with a %s one to reach %s; no slot is free "
+                           "(the board takes up to %s)"), old, mod, goal, max);
+    else
+      lf_verdict_advice(v, "ram", 2, NULL,
+                        N_("Replace the %s module with a %s one to reach %s; no slot is free "
+                           "(could not check the board maximum)"), old, mod, goal);
+    return;
+  }
+  lf_verdict_advice(v, "ram", 2, NULL,
+                    N_("Add RAM to reach %s (could not check free slots or the board "
+                       "maximum)"), goal);
+}
+
+/* The best other edition that passes: same family first, then the best ranked. */
+static const LfVerdict *alternative(const LfVerdict *v, GPtrArray *all, gboolean same_family,
+                                    LfStatus want)
+{
+  const LfVerdict *best = NULL;
+  for (guint i = 0; i < all->len; i++) {
+    const LfVerdict *o = all->pdata[i];   /* all is ranked: the first match is the best */
+    if (o == v || o->status != want || !o->edition->installer)
+      continue;
+    if (same_family && !g_str_equal(o->edition->family, v->edition->family))
+      continue;
+    if (best == NULL || (o->supported && !best->supported))
+      best = o;
+    if (best->supported)
+      break;
+  }
+  return best;
+}
+
+static void advise_edition(const LfRuleContext *ctx, LfVerdict *v, GPtrArray *all)
+{
+  const LfDistroEdition *e = v->edition;
+  const LfVerdict *alt = alternative(v, all, TRUE, LF_STATUS_PASS);
+  if (alt == NULL)
+    alt = alternative(v, all, FALSE, LF_STATUS_PASS);
+  if (alt == NULL && v->status == LF_STATUS_FAIL) {
+    /* Nothing passes: name the best edition that at least does not fail. */
+    alt = alternative(v, all, TRUE, LF_STATUS_WARN);
+    if (alt == NULL)
+      alt = alternative(v, all, FALSE, LF_STATUS_WARN);
+    if (alt != NULL)
+      lf_verdict_advice(v, "edition", 1, alt->edition->id,
+                        N_("No edition passes on this machine; %s %s (%s) comes closest: it "
+                           "has warnings but no failure"), alt->edition->name,
+                        alt->edition->version, alt->edition->desktop);
+    return;
+  }
+  if (alt == NULL)
+    return;
+  const LfDistroEdition *a = alt->edition;
+  if (g_str_equal(e->arch, "x86_64") && g_str_equal(a->arch, "i686") &&
+      (lf_verdict_has_check(v, "arch", LF_STATUS_FAIL) ||
+       lf_verdict_has_check(v, "boot", LF_STATUS_FAIL)))
+    lf_verdict_advice(v, "edition", 1, a->id,
+                      N_("Choose %s %s, a 32-bit edition, instead: it passes on this machine"),
+                      a->name, a->version);
+  else if (g_str_equal(a->arch, "x86_64") && a->isa_level < e->isa_level &&
+           lf_verdict_has_check(v, "isa", LF_STATUS_WARN))
+    lf_verdict_advice(v, "edition", 1, a->id,
+                      N_("Choose %s %s, built for x86-64-v%d, instead: it passes on this "
+                         "machine"), a->name, a->version, (int)a->isa_level);
+  else if (g_str_equal(a->family, e->family) && a->weight < e->weight)
+    lf_verdict_advice(v, "edition", 1, a->id,
+                      N_("Choose %s %s, a lighter desktop (%s) of the same distribution: it "
+                         "passes on this machine"), a->name, a->version, a->desktop);
+  else
+    lf_verdict_advice(v, "edition", 1, a->id,
+                      N_("Choose %s %s (%s) instead: it passes on this machine"), a->name,
+                      a->version, a->desktop);
+}
+
+static int by_cost(gconstpointer a, gconstpointer b)
+{
+  const LfAdvice *x = *(LfAdvice *const *)a, *y = *(LfAdvice *const *)b;
+  return x->cost - y->cost;
+}
+
+void lf_advise(const LfRuleContext *ctx, const LfDistroTable *table, GPtrArray *all,
+               LfVerdict *v)
+{
+  if (v->status == LF_STATUS_PASS)
+    return;
+  const LfDistroEdition *e = v->edition;
+  if (lf_verdict_has_check(v, "secure-boot", LF_STATUS_WARN) && e->secure_boot == LF_TRI_FALSE)
+    lf_verdict_advice(v, "firmware-setting", 0, NULL,
+                      N_("Switch off Secure Boot in the firmware setup before installing %s"),
+                      e->name);
+  if (lf_verdict_has_check(v, "cpu-32bit", LF_STATUS_WARN) &&
+      ctx->report->cpu.pae_note && strstr(ctx->report->cpu.pae_note, "hidden"))
+    lf_verdict_advice(v, "boot-option", 0, NULL,
+                      N_("Add forcepae to the installer's boot options (on both sides of "
+                         "'--') to install %s on this Pentium M"), e->name);
+  /* A failed hard gate cannot be fixed with parts or settings: only another edition helps. */
+  static const char *const gates[] = { "installer", "arch", "isa", "cpu-32bit", "boot", NULL };
+  for (int i = 0; gates[i]; i++)
+    if (lf_verdict_has_check(v, gates[i], LF_STATUS_FAIL)) {
+      advise_edition(ctx, v, all);
+      return;
+    }
+  if (lf_verdict_has_check(v, "ram", LF_STATUS_WARN))
+    advise_ram(ctx, e, v);
+  if (lf_verdict_has_check(v, "disk-kind", LF_STATUS_WARN))
+    lf_verdict_advice(v, "ssd", 2, NULL,
+                      N_("Replace the hard disk with an SSD: under %s it helps most"),
+                      e->desktop);
+  if (lf_verdict_has_check(v, "disk", LF_STATUS_WARN) && ctx->disk != NULL) {
+    g_autofree char *need = lf_format_gb(e->disk_min_gb);
+    lf_verdict_advice(v, "disk", 3, NULL, N_("Fit a disk of at least %s"), need);
+  }
+  if (lf_verdict_has_check(v, "wifi", LF_STATUS_WARN))
+    lf_verdict_advice(v, "firmware-package", 1, NULL,
+                      N_("Install the missing Wi-Fi firmware after installing %s, over a "
+                         "cable or a USB Wi-Fi adapter that needs none"), e->name);
+  /* Another edition, when something about this one is more than a setting away. */
+  static const char *const checks[] = { "installer", "arch", "isa", "cpu-32bit", "cpu-floor",
+                                        "boot", "ram", "disk", "disk-kind", "gpu", "wifi",
+                                        "support", NULL };
+  for (int i = 0; checks[i]; i++)
+    if (lf_verdict_has_check(v, checks[i], LF_STATUS_WARN)) {
+      advise_edition(ctx, v, all);
+      break;
+    }
+  g_ptr_array_sort(v->advice, by_cost);
+}

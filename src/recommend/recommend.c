@@ -1,0 +1,580 @@
+/* Pure: report x table x options -> ranked verdicts (see recommend.h). */
+#include "recommend/recommend.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "core/error.h"
+
+/* Hostile reports may carry absurd sizes; anything outside this is "unknown". */
+#define MAX_SANE_MB ((gint64)1 << 30)        /* 1 PB of RAM */
+#define MAX_SANE_GB 1.0e7                    /* 10 PB of disk */
+
+const char *lf_status_to_string(LfStatus status)
+{
+  switch (status) {
+  case LF_STATUS_INFO: return "INFO";
+  case LF_STATUS_PASS: return "PASS";
+  case LF_STATUS_WARN: return "WARN";
+  case LF_STATUS_FAIL: return "FAIL";
+  }
+  return "FAIL";
+}
+
+const char *lf_use_to_string(LfUse use)
+{
+  switch (use) {
+  case LF_USE_DESKTOP: return "desktop";
+  case LF_USE_SERVER: return "server";
+  case LF_USE_KIOSK: return "kiosk";
+  }
+  return "desktop";
+}
+
+gboolean lf_use_from_string(const char *text, LfUse *out)
+{
+  static const LfUse uses[] = { LF_USE_DESKTOP, LF_USE_SERVER, LF_USE_KIOSK };
+  for (gsize i = 0; text && i < G_N_ELEMENTS(uses); i++)
+    if (g_str_equal(text, lf_use_to_string(uses[i]))) {
+      *out = uses[i];
+      return TRUE;
+    }
+  return FALSE;
+}
+
+void lf_recommend_options_init(LfRecommendOptions *opts)
+{
+  memset(opts, 0, sizeof *opts);
+  opts->use = LF_USE_DESKTOP;
+  g_date_clear(&opts->today, 1);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc();
+  g_date_set_dmy(&opts->today, (GDateDay)g_date_time_get_day_of_month(now),
+                 (GDateMonth)g_date_time_get_month(now), (GDateYear)g_date_time_get_year(now));
+}
+
+/* --- figures ---------------------------------------------------------------- */
+
+static char *strip_zero(char *s)
+{
+  size_t n = strlen(s);
+  if (n > 2 && g_str_has_suffix(s, ".0"))
+    s[n - 2] = '\0';
+  return s;
+}
+
+char *lf_format_mb(gint64 mb)
+{
+  if (!lf_known_int(mb))
+    return g_strdup("?");
+  if (mb < 1024)
+    return g_strdup_printf("%" G_GINT64_FORMAT " MB", mb);
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_ascii_formatd(buf, sizeof buf, "%.1f", (double)mb / 1024.0);
+  return g_strdup_printf("%s GB", strip_zero(buf));
+}
+
+char *lf_format_gb(double gb)
+{
+  if (!lf_known_num(gb))
+    return g_strdup("?");
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  g_ascii_formatd(buf, sizeof buf, gb < 100 ? "%.1f" : "%.0f", gb);
+  return g_strdup_printf("%s GB", strip_zero(buf));
+}
+
+/* --- verdicts --------------------------------------------------------------- */
+
+static void reason_free(gpointer p)
+{
+  LfReason *r = p;
+  g_free(r->check);
+  g_free(r->message);
+  g_free(r->text);
+  g_free(r);
+}
+
+static void advice_free(gpointer p)
+{
+  LfAdvice *a = p;
+  g_free(a->kind);
+  g_free(a->message);
+  g_free(a->text);
+  g_free(a->edition_id);
+  g_free(a);
+}
+
+LfVerdict *lf_verdict_new(const LfDistroEdition *edition)
+{
+  LfVerdict *v = g_new0(LfVerdict, 1);
+  v->edition = edition;
+  v->status = LF_STATUS_PASS;
+  v->supported = TRUE;
+  v->reasons = g_ptr_array_new_with_free_func(reason_free);
+  v->advice = g_ptr_array_new_with_free_func(advice_free);
+  return v;
+}
+
+void lf_verdict_free(LfVerdict *v)
+{
+  if (v == NULL)
+    return;
+  g_ptr_array_unref(v->reasons);
+  g_ptr_array_unref(v->advice);
+  g_free(v);
+}
+
+void lf_verdict_take_reason(LfVerdict *v, const char *check, LfStatus status, char *message,
+                            char *text)
+{
+  LfReason *r = g_new0(LfReason, 1);
+  r->check = g_strdup(check);
+  r->status = status;
+  r->message = message;
+  r->text = text;
+  g_ptr_array_add(v->reasons, r);
+  if (status > v->status)
+    v->status = status;
+}
+
+void lf_verdict_take_advice(LfVerdict *v, const char *kind, int cost, const char *edition_id,
+                            char *message, char *text)
+{
+  LfAdvice *a = g_new0(LfAdvice, 1);
+  a->kind = g_strdup(kind);
+  a->cost = cost;
+  a->edition_id = g_strdup(edition_id);
+  a->message = message;
+  a->text = text;
+  g_ptr_array_add(v->advice, a);
+}
+
+gboolean lf_verdict_has_check(const LfVerdict *v, const char *check, LfStatus at_least)
+{
+  for (guint i = 0; i < v->reasons->len; i++) {
+    const LfReason *r = v->reasons->pdata[i];
+    if (r->status >= at_least && g_str_equal(r->check, check))
+      return TRUE;
+  }
+  return FALSE;
+}
+
+/* --- context: the machine facts every rule shares ------------------------ */
+
+static gint64 sane_mb(gint64 mb)
+{
+  return lf_known_int(mb) && mb > 0 && mb < MAX_SANE_MB ? mb : LF_UNKNOWN;
+}
+
+void lf_rule_context_init(LfRuleContext *ctx, const LfReport *report,
+                          const LfRecommendOptions *opts)
+{
+  memset(ctx, 0, sizeof *ctx);
+  ctx->report = report;
+  ctx->opts = opts;
+  const LfMemory *m = &report->memory;
+  gint64 installed = sane_mb(m->installed_mb);
+  ctx->usable_mb = sane_mb(m->usable_mb);
+  gboolean estimate = m->installed_source && g_str_equal(m->installed_source, "estimate");
+  if (lf_known_int(installed) && !estimate) {
+    ctx->ram_basis = "installed";
+    ctx->ram_mb = installed;
+  } else if (lf_known_int(installed)) {
+    ctx->ram_basis = "estimate";
+    ctx->ram_mb = ctx->usable_mb;
+  } else if (lf_known_int(ctx->usable_mb)) {
+    ctx->ram_basis = "usable";
+    ctx->ram_mb = ctx->usable_mb;
+  } else {
+    ctx->ram_basis = "unknown";
+    ctx->ram_mb = LF_UNKNOWN;
+  }
+
+  /* The largest internal disk: never the removable stick lapfit booted from. */
+  for (guint i = 0; report->storage && i < report->storage->len; i++) {
+    const LfStorage *s = report->storage->pdata[i];
+    if (s->removable == LF_TRI_TRUE || s->boot_medium == LF_TRI_TRUE)
+      continue;
+    if (s->kind && (g_str_equal(s->kind, "usb") || g_str_equal(s->kind, "sd")))
+      continue;
+    if (!lf_known_num(s->size_gb) || s->size_gb <= 0 || s->size_gb > MAX_SANE_GB)
+      continue;
+    if (ctx->disk == NULL || s->size_gb > ctx->disk->size_gb)
+      ctx->disk = s;
+  }
+
+  const char *isa = report->cpu.isa_level;
+  ctx->cpu_level = lf_isa_level_from_string(isa);
+  if (ctx->cpu_level < 0 && isa != NULL && *isa != '\0')
+    ctx->cpu_level = -2;  /* arm64, riscv64...: not x86 */
+  if (ctx->cpu_level == -1 && report->cpu.bits == 32)
+    ctx->cpu_level = 0;
+}
+
+/* --- ranking ---------------------------------------------------------------- */
+
+static gboolean machine_is_weak(const LfRuleContext *ctx)
+{
+  if (lf_known_int(ctx->ram_mb) && ctx->ram_mb < 4096)
+    return TRUE;
+  return ctx->cpu_level == 0 || ctx->cpu_level == 1 || ctx->report->cpu.bits == 32;
+}
+
+static double days_from(const GDate *today, const char *date, gboolean end)
+{
+  GDate d;
+  if (!lf_distro_parse_date(date, end, &d) || !g_date_valid(today))
+    return NAN;
+  return (double)g_date_days_between(today, &d);
+}
+
+/* Lower is better. Status dominates, then support, then the use-specific term. */
+static double score_of(const LfRuleContext *ctx, const LfVerdict *v, gboolean weak)
+{
+  const LfDistroEdition *e = v->edition;
+  LfUse use = ctx->opts->use;
+  double s = v->status * 1000.0 + (v->supported ? 0 : 100.0);
+  double weight = e->weight == LF_WEIGHT_NONE ? (use == LF_USE_SERVER ? 0 : 2.5) : e->weight;
+  double age = -days_from(&ctx->opts->today, e->released, FALSE);   /* days since release */
+  double left = days_from(&ctx->opts->today, e->support_ends, TRUE);
+  if (e->support_ends && g_str_equal(e->support_ends, "rolling"))
+    left = 365 * 5;
+  if (use == LF_USE_SERVER) {
+    s += isnan(left) ? 0 : -CLAMP(left, 0, 3650) / 365.0;       /* longest support first */
+    s += e->weight * 2.0;
+  } else if (use == LF_USE_KIOSK || weak) {
+    s += weight * 10.0;                                          /* lighter desktops first */
+    s += isnan(age) ? 0.5 : CLAMP(age, 0, 7300) / 7300.0;        /* then newer */
+  } else {
+    s += isnan(age) ? 5 : CLAMP(age, 0, 7300) / 365.0;           /* newer first */
+  }
+  /* A 32-bit edition wastes a 64-bit CPU. */
+  if (g_str_equal(e->arch, "i686") && ctx->cpu_level >= 1)
+    s += 20.0;
+  if (g_str_equal(e->confidence, "?"))
+    s += 0.25;
+  return s;
+}
+
+static int by_score(gconstpointer a, gconstpointer b)
+{
+  const LfVerdict *x = *(LfVerdict *const *)a, *y = *(LfVerdict *const *)b;
+  if (x->score < y->score)
+    return -1;
+  return x->score > y->score;
+}
+
+static gboolean is_supported(const LfRecommendOptions *opts, const LfDistroEdition *e)
+{
+  double left = days_from(&opts->today, e->support_ends, TRUE);
+  return isnan(left) || left >= 0;
+}
+
+static LfVerdict *judge(const LfRuleContext *ctx, const LfDistroEdition *e)
+{
+  LfVerdict *v = lf_verdict_new(e);
+  for (int i = 0; lf_rules[i]; i++)
+    lf_rules[i](ctx, e, v);
+  v->supported = is_supported(ctx->opts, e);
+  return v;
+}
+
+static char *cpu_summary(const LfRuleContext *ctx)
+{
+  if (ctx->cpu_level == 0)
+    return g_strdup("32-bit");
+  if (ctx->cpu_level >= 1)
+    return g_strdup_printf("x86-64-v%d", ctx->cpu_level);
+  return g_strdup("unknown");
+}
+
+static void explain_order(LfRecommendation *rec, const LfRuleContext *ctx)
+{
+  g_autofree char *ram = lf_format_mb(ctx->ram_mb);
+  g_autofree char *cpu = cpu_summary(ctx);
+  char *msg, *txt;
+#define EXPLAIN(fmt, ...)                        \
+  do {                                           \
+    msg = g_strdup_printf(fmt, __VA_ARGS__);     \
+    txt = g_strdup_printf(_(fmt), __VA_ARGS__);  \
+  } while (0)
+  if (ctx->opts->use == LF_USE_SERVER)
+    EXPLAIN(N_("Ranked PASS, then WARN, then FAIL; supported releases before ended ones; then "
+               "the longest remaining support first, desktops ignored (server use; %s RAM, %s "
+               "CPU)."), ram, cpu);
+  else if (ctx->opts->use == LF_USE_KIOSK)
+    EXPLAIN(N_("Ranked PASS, then WARN, then FAIL; supported releases before ended ones; then "
+               "the lightest desktops first (kiosk use; %s RAM, %s CPU)."), ram, cpu);
+  else if (rec->weak_machine)
+    EXPLAIN(N_("Ranked PASS, then WARN, then FAIL; supported releases before ended ones; then "
+               "lighter desktops first, because this machine is modest (%s RAM, %s CPU)."),
+            ram, cpu);
+  else
+    EXPLAIN(N_("Ranked PASS, then WARN, then FAIL; supported releases before ended ones; then "
+               "newer releases first, because this machine can carry them (%s RAM, %s CPU)."),
+            ram, cpu);
+#undef EXPLAIN
+  rec->order_message = msg;
+  rec->order_text = txt;
+}
+
+void lf_recommendation_free(LfRecommendation *rec)
+{
+  if (rec == NULL)
+    return;
+  g_clear_pointer(&rec->verdicts, g_ptr_array_unref);
+  g_free(rec->ram_basis);
+  g_free(rec->order_message);
+  g_free(rec->order_text);
+  g_free(rec);
+}
+
+/* Judges every edition; `keep` (optional) = the one id to keep whatever its support. */
+static LfRecommendation *recommend(const LfReport *report, const LfDistroTable *table,
+                                   const LfRecommendOptions *opts, const char *keep)
+{
+  LfRuleContext ctx;
+  lf_rule_context_init(&ctx, report, opts);
+  LfRecommendation *rec = g_new0(LfRecommendation, 1);
+  rec->ram_basis = g_strdup(ctx.ram_basis);
+  rec->ram_installed_mb = sane_mb(report->memory.installed_mb);
+  rec->ram_usable_mb = ctx.usable_mb;
+  rec->use = opts->use;
+  rec->today = opts->today;
+  rec->include_eol = opts->include_eol;
+  rec->weak_machine = machine_is_weak(&ctx);
+  rec->verdicts = g_ptr_array_new_with_free_func((GDestroyNotify)lf_verdict_free);
+
+  /* Judge all (advice may point at any edition), rank, then drop what is not listed. */
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func((GDestroyNotify)lf_verdict_free);
+  for (guint i = 0; i < table->editions->len; i++)
+    g_ptr_array_add(all, judge(&ctx, table->editions->pdata[i]));
+  for (guint i = 0; i < all->len; i++) {
+    LfVerdict *v = all->pdata[i];
+    v->score = score_of(&ctx, v, rec->weak_machine);
+  }
+  g_ptr_array_sort(all, by_score);  /* stable (merge sort): ties keep database order */
+  for (guint i = 0; i < all->len; i++)
+    lf_advise(&ctx, table, all, all->pdata[i]);
+  int rank = 0;
+  for (guint i = 0; i < all->len; i++) {
+    LfVerdict *v = all->pdata[i];
+    gboolean listed = keep ? g_str_equal(v->edition->id, keep)
+                           : (v->supported || opts->include_eol);
+    if (!listed)
+      continue;
+    v->rank = ++rank;
+    g_ptr_array_add(rec->verdicts, g_steal_pointer(&all->pdata[i]));
+  }
+  explain_order(rec, &ctx);
+  return rec;
+}
+
+LfRecommendation *lf_recommend(const LfReport *report, const LfDistroTable *table,
+                               const LfRecommendOptions *opts)
+{
+  g_return_val_if_fail(report != NULL && table != NULL && opts != NULL, NULL);
+  return recommend(report, table, opts, NULL);
+}
+
+const LfVerdict *lf_recommend_one(const LfReport *report, const LfDistroTable *table,
+                                  const LfRecommendOptions *opts, const char *id,
+                                  LfRecommendation **rec_out, GError **error)
+{
+  g_return_val_if_fail(report != NULL && table != NULL && opts != NULL && rec_out != NULL,
+                       NULL);
+  if (lf_distro_table_lookup(table, id) == NULL) {
+    g_set_error(error, LF_ERROR, LF_ERROR_NOT_FOUND,
+                _("unknown distribution edition '%s' (see 'lapfit db list')"), id ? id : "");
+    return NULL;
+  }
+  LfRecommendation *rec = recommend(report, table, opts, id);
+  *rec_out = rec;
+  return rec->verdicts->len ? rec->verdicts->pdata[0] : NULL;
+}
+
+/* --- JSON (lapfit-verdicts/1) ------------------------------------------------ */
+
+static void set_str(JsonBuilder *b, const char *key, const char *value)
+{
+  json_builder_set_member_name(b, key);
+  if (value)
+    json_builder_add_string_value(b, value);
+  else
+    json_builder_add_null_value(b);
+}
+
+static void set_int(JsonBuilder *b, const char *key, gint64 value)
+{
+  json_builder_set_member_name(b, key);
+  if (lf_known_int(value))
+    json_builder_add_int_value(b, value);
+  else
+    json_builder_add_null_value(b);
+}
+
+static void set_tri(JsonBuilder *b, const char *key, LfTri value)
+{
+  json_builder_set_member_name(b, key);
+  if (value == LF_TRI_UNKNOWN)
+    json_builder_add_null_value(b);
+  else
+    json_builder_add_boolean_value(b, value == LF_TRI_TRUE);
+}
+
+static void set_bool(JsonBuilder *b, const char *key, gboolean value)
+{
+  json_builder_set_member_name(b, key);
+  json_builder_add_boolean_value(b, value);
+}
+
+static void add_edition(JsonBuilder *b, const LfDistroEdition *e)
+{
+  json_builder_begin_object(b);
+  set_str(b, "id", e->id);
+  set_str(b, "family", e->family);
+  set_str(b, "name", e->name);
+  set_str(b, "version", e->version);
+  set_str(b, "desktop", e->desktop);
+  set_str(b, "weight", lf_desktop_weight_to_string(e->weight));
+  set_tri(b, "wayland_only", e->wayland_only);
+  set_str(b, "released", e->released);
+  set_str(b, "support_ends", e->support_ends);
+  set_str(b, "arch", e->arch);
+  json_builder_set_member_name(b, "isa_level");
+  if (g_str_equal(e->arch, "x86_64")) {
+    g_autofree char *isa = g_strdup_printf("x86-64-v%d", (int)e->isa_level);
+    json_builder_add_string_value(b, isa);
+  } else {
+    json_builder_add_null_value(b);
+  }
+  json_builder_set_member_name(b, "cpu_needs");
+  json_builder_begin_array(b);
+  if (e->needs_pae)
+    json_builder_add_string_value(b, "pae");
+  if (e->needs_sse2)
+    json_builder_add_string_value(b, "sse2");
+  if (e->needs_cmov)
+    json_builder_add_string_value(b, "cmov");
+  json_builder_end_array(b);
+  set_str(b, "cpu_floor", e->cpu_floor);
+  set_int(b, "ram_min_mb", e->ram_min_mb);
+  set_int(b, "ram_rec_mb", e->ram_rec_mb);
+  set_int(b, "ram_floor_mb", e->ram_floor_mb);
+  set_str(b, "ram_min_use", e->ram_min_use);
+  set_str(b, "ram_rec_use", e->ram_rec_use);
+  json_builder_set_member_name(b, "disk_min_gb");
+  if (lf_known_num(e->disk_min_gb))
+    json_builder_add_double_value(b, e->disk_min_gb);
+  else
+    json_builder_add_null_value(b);
+  json_builder_set_member_name(b, "boot");
+  json_builder_begin_array(b);
+  if (e->boot_bios == LF_TRI_TRUE)
+    json_builder_add_string_value(b, "bios");
+  if (e->boot_uefi == LF_TRI_TRUE)
+    json_builder_add_string_value(b, "uefi");
+  if (e->boot_ia32_uefi == LF_TRI_TRUE)
+    json_builder_add_string_value(b, "ia32-uefi");
+  json_builder_end_array(b);
+  set_tri(b, "secure_boot", e->secure_boot);
+  set_tri(b, "nonfree_firmware", e->nonfree_firmware);
+  set_bool(b, "installer", e->installer);
+  set_str(b, "notes", e->notes);
+  set_str(b, "source", e->source);
+  set_str(b, "confidence", e->confidence);
+  json_builder_set_member_name(b, "value_confidence");
+  json_builder_begin_object(b);
+  set_str(b, "isa", e->isa_confidence);
+  set_str(b, "ram", e->ram_confidence);
+  set_str(b, "disk", e->disk_confidence);
+  set_str(b, "boot", e->boot_confidence);
+  set_str(b, "firmware", e->firmware_confidence);
+  json_builder_end_object(b);
+  json_builder_end_object(b);
+}
+
+JsonNode *lf_distro_edition_to_json(const LfDistroEdition *edition)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new();
+  add_edition(b, edition);
+  return json_builder_get_root(b);
+}
+
+static void add_verdict(JsonBuilder *b, const LfVerdict *v)
+{
+  const LfDistroEdition *e = v->edition;
+  json_builder_begin_object(b);
+  json_builder_set_member_name(b, "rank");
+  json_builder_add_int_value(b, v->rank);
+  set_str(b, "id", e->id);
+  set_str(b, "name", e->name);
+  set_str(b, "version", e->version);
+  set_str(b, "desktop", e->desktop);
+  set_str(b, "status", lf_status_to_string(v->status));
+  set_bool(b, "supported", v->supported);
+  set_str(b, "support_ends", e->support_ends);
+  set_str(b, "confidence", e->confidence);
+  set_str(b, "source", e->source);
+  json_builder_set_member_name(b, "reasons");
+  json_builder_begin_array(b);
+  for (guint i = 0; i < v->reasons->len; i++) {
+    const LfReason *r = v->reasons->pdata[i];
+    json_builder_begin_object(b);
+    set_str(b, "check", r->check);
+    set_str(b, "status", lf_status_to_string(r->status));
+    set_str(b, "message", r->message);
+    json_builder_end_object(b);
+  }
+  json_builder_end_array(b);
+  json_builder_set_member_name(b, "advice");
+  json_builder_begin_array(b);
+  for (guint i = 0; i < v->advice->len; i++) {
+    const LfAdvice *a = v->advice->pdata[i];
+    json_builder_begin_object(b);
+    set_str(b, "kind", a->kind);
+    json_builder_set_member_name(b, "cost");
+    json_builder_add_int_value(b, a->cost);
+    set_str(b, "edition", a->edition_id);
+    set_str(b, "message", a->message);
+    json_builder_end_object(b);
+  }
+  json_builder_end_array(b);
+  json_builder_end_object(b);
+}
+
+JsonNode *lf_verdict_to_json(const LfVerdict *verdict)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new();
+  add_verdict(b, verdict);
+  return json_builder_get_root(b);
+}
+
+JsonNode *lf_recommendation_to_json(const LfRecommendation *rec)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new();
+  json_builder_begin_object(b);
+  set_str(b, "schema", LF_VERDICTS_SCHEMA);
+  set_str(b, "lapfit_version", LF_VERSION);
+  char today[16] = "";
+  if (g_date_valid(&rec->today))
+    g_date_strftime(today, sizeof today, "%Y-%m-%d", &rec->today);
+  set_str(b, "today", today[0] ? today : NULL);
+  set_str(b, "use", lf_use_to_string(rec->use));
+  set_bool(b, "include_eol", rec->include_eol);
+  json_builder_set_member_name(b, "memory");
+  json_builder_begin_object(b);
+  set_str(b, "basis", rec->ram_basis);
+  set_int(b, "installed_mb", rec->ram_installed_mb);
+  set_int(b, "usable_mb", rec->ram_usable_mb);
+  json_builder_end_object(b);
+  set_bool(b, "weak_machine", rec->weak_machine);
+  set_str(b, "order", rec->order_message);
+  json_builder_set_member_name(b, "verdicts");
+  json_builder_begin_array(b);
+  for (guint i = 0; i < rec->verdicts->len; i++)
+    add_verdict(b, rec->verdicts->pdata[i]);
+  json_builder_end_array(b);
+  json_builder_end_object(b);
+  return json_builder_get_root(b);
+}

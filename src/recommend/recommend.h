@@ -1,0 +1,154 @@
+/* The recommender: LfReport x LfDistroTable x options -> ranked verdicts.
+ *
+ * lf_recommend() is pure: no I/O, no clock, no globals ("today" is an
+ * option), so the CLI, the TUI and the fleet helpers get the same answer for
+ * the same inputs. Each rule (rules.c) adds reasons to a verdict; the verdict
+ * status is the worst reason. Advice (advice.c) then names the cheapest change
+ * that would turn each WARN/FAIL into PASS.
+ *
+ * Reasons and advice carry two texts: `message` (English, C-locale numbers,
+ * for JSON and logs) and `text` (the same sentence translated, for people).
+ * JSON output: lf_recommendation_to_json(), schema LF_VERDICTS_SCHEMA,
+ * documented in src/recommend/VERDICTS.md. */
+#pragma once
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+#include "core/report.h"
+#include "recommend/distro-table.h"
+
+#define LF_VERDICTS_SCHEMA "lapfit-verdicts/1"
+
+/* Ordered: a verdict is the maximum of its reasons. INFO never changes it. */
+typedef enum {
+  LF_STATUS_INFO = -1,
+  LF_STATUS_PASS = 0,
+  LF_STATUS_WARN = 1,
+  LF_STATUS_FAIL = 2,
+} LfStatus;
+
+typedef enum {
+  LF_USE_DESKTOP = 0,   /* judge RAM against "recommended"; desktop, disk and GPU rules */
+  LF_USE_SERVER,        /* headless: minimums only, no desktop/GPU rules, long support first */
+  LF_USE_KIOSK,         /* one full-screen app: minimums only, lightest desktop first */
+} LfUse;
+
+typedef struct {
+  LfUse use;
+  gboolean include_eol;   /* also list editions whose support has ended */
+  GDate today;            /* must be valid; editions are judged "supported" against it */
+} LfRecommendOptions;
+
+/* Defaults: desktop use, no end-of-life editions, today = the UTC date. */
+void lf_recommend_options_init(LfRecommendOptions *opts);
+
+typedef struct {
+  char *check;      /* machine id: "arch", "isa", "cpu-32bit", "boot", "secure-boot", "ram",
+                       "disk", "disk-kind", "gpu", "wifi", "support", "installer", "cpu-floor" */
+  LfStatus status;
+  char *message;    /* English, with the figures used */
+  char *text;       /* the same sentence, translated */
+} LfReason;
+
+typedef struct {
+  char *kind;       /* "ram", "ssd", "disk", "edition", "firmware-setting", "boot-option",
+                       "firmware-package" */
+  int cost;         /* 0 free setting .. 3 new hardware; lower is cheaper */
+  char *message;    /* English */
+  char *text;       /* translated */
+  char *edition_id; /* kind "edition": the suggested edition, else NULL */
+} LfAdvice;
+
+typedef struct {
+  const LfDistroEdition *edition;   /* transfer none: owned by the table */
+  LfStatus status;                  /* PASS, WARN or FAIL */
+  gboolean supported;               /* support has not ended (or rolling/unknown) */
+  int rank;                         /* 1-based position in the recommendation */
+  double score;                     /* lower ranks first (see lf_recommend) */
+  GPtrArray *reasons;               /* LfReason, in rule order */
+  GPtrArray *advice;                /* LfAdvice, cheapest first; empty for PASS */
+} LfVerdict;
+
+typedef struct {
+  char *ram_basis;        /* "installed" | "usable" | "estimate" | "unknown" */
+  gint64 ram_installed_mb, ram_usable_mb;
+  gboolean weak_machine;  /* lighter desktops are ranked first */
+  LfUse use;
+  GDate today;
+  gboolean include_eol;
+  char *order_message;    /* why the verdicts are in this order: English */
+  char *order_text;       /* translated */
+  GPtrArray *verdicts;    /* LfVerdict, ranked */
+} LfRecommendation;
+
+/* Judges every edition (end-of-life ones only with include_eol) and ranks them:
+ * FAIL last; then supported before ended; then, by use and machine strength,
+ * lighter desktops first (weak machine, kiosk) or newer releases first.
+ * report and table stay owned by the caller and must outlive the result
+ * (verdicts point at table rows). transfer full. */
+LfRecommendation *lf_recommend(const LfReport *report, const LfDistroTable *table,
+                               const LfRecommendOptions *opts);
+void lf_recommendation_free(LfRecommendation *rec);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(LfRecommendation, lf_recommendation_free)
+
+/* One edition, whatever its support status (for `check`). Advice may name other
+ * editions of the table. NULL with LF_ERROR_NOT_FOUND for an unknown id.
+ * The returned verdict is owned by *rec_out (transfer full on rec_out). */
+const LfVerdict *lf_recommend_one(const LfReport *report, const LfDistroTable *table,
+                                  const LfRecommendOptions *opts, const char *id,
+                                  LfRecommendation **rec_out, GError **error);
+
+const char *lf_status_to_string(LfStatus status);     /* "PASS" ... never translated */
+const char *lf_use_to_string(LfUse use);
+gboolean lf_use_from_string(const char *text, LfUse *out);
+
+/* JSON (schema lapfit-verdicts/1, English messages, C-locale numbers). transfer full. */
+JsonNode *lf_recommendation_to_json(const LfRecommendation *rec);
+JsonNode *lf_verdict_to_json(const LfVerdict *verdict);
+JsonNode *lf_distro_edition_to_json(const LfDistroEdition *edition);
+
+/* --- internal to src/recommend (rules.c, advice.c) ---------------------- */
+
+typedef struct {
+  const LfReport *report;
+  const LfRecommendOptions *opts;
+  const char *ram_basis;          /* as in LfRecommendation */
+  gint64 ram_mb;                  /* the figure RAM is judged against, or LF_UNKNOWN */
+  gint64 usable_mb;               /* MemTotal, or LF_UNKNOWN */
+  const LfStorage *disk;          /* largest internal disk, or NULL */
+  int cpu_level;                  /* 0 = 32-bit, 1..4 = x86-64-vN, -1 unknown */
+} LfRuleContext;
+
+void lf_rule_context_init(LfRuleContext *ctx, const LfReport *report,
+                          const LfRecommendOptions *opts);
+
+typedef void (*LfRuleFunc)(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerdict *v);
+/* NULL-terminated, in the order reasons are listed. */
+extern const LfRuleFunc lf_rules[];
+
+LfVerdict *lf_verdict_new(const LfDistroEdition *edition);
+void lf_verdict_free(LfVerdict *verdict);
+
+/* Adds a reason; message and text are taken (transfer full). */
+void lf_verdict_take_reason(LfVerdict *v, const char *check, LfStatus status, char *message,
+                            char *text);
+/* fmt must be a literal marked N_(): the English and translated texts are formatted with the
+ * same arguments (pass figures as C-locale strings, see lf_format_mb()). */
+#define lf_verdict_reason(v, check, status, fmt, ...)                                       \
+  lf_verdict_take_reason((v), (check), (status), g_strdup_printf(fmt, ##__VA_ARGS__),       \
+                         g_strdup_printf(_(fmt), ##__VA_ARGS__))
+void lf_verdict_take_advice(LfVerdict *v, const char *kind, int cost, const char *edition_id,
+                            char *message, char *text);
+#define lf_verdict_advice(v, kind, cost, edition_id, fmt, ...)                              \
+  lf_verdict_take_advice((v), (kind), (cost), (edition_id), g_strdup_printf(fmt, ##__VA_ARGS__), \
+                         g_strdup_printf(_(fmt), ##__VA_ARGS__))
+gboolean lf_verdict_has_check(const LfVerdict *v, const char *check, LfStatus at_least);
+
+/* "512 MB", "1.5 GB", "2 GB": RAM figures as people write them, C locale. transfer full. */
+char *lf_format_mb(gint64 mb);
+/* "40 GB", "7.5 GB". transfer full. */
+char *lf_format_gb(double gb);
+
+/* Fills v->advice for every non-PASS verdict; all = every judged verdict. */
+void lf_advise(const LfRuleContext *ctx, const LfDistroTable *table, GPtrArray *all,
+               LfVerdict *v);

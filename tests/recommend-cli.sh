@@ -1,0 +1,48 @@
+#!/bin/sh
+# recommend / check / db on the command line: exit codes, JSON schema, C-locale output.
+set -u
+fail() { echo "FAIL: $*"; exit 1; }
+R="$LF_SOURCE_DIR/tests/fixtures/recommend"
+T="--today 2026-11-27"
+
+"$LAPFIT" check lubuntu-18.04-i386 --report "$R/pentium-m-2005.json" $T >/dev/null; rc=$?
+[ $rc -eq 1 ] || fail "check WARN exit $rc, want 1"
+"$LAPFIT" check lubuntu-26.04 --report "$R/pentium-m-2005.json" $T >/dev/null; rc=$?
+[ $rc -eq 2 ] || fail "check FAIL exit $rc, want 2"
+"$LAPFIT" check no-such-edition --report "$R/pentium-m-2005.json" $T >/dev/null 2>&1; rc=$?
+[ $rc -eq 3 ] || fail "check unknown id exit $rc, want 3"
+"$LAPFIT" check >/dev/null 2>&1; rc=$?
+[ $rc -eq 3 ] || fail "check without id exit $rc, want 3"
+"$LAPFIT" check lubuntu-26.04 --bogus >/dev/null 2>&1; rc=$?
+[ $rc -eq 3 ] || fail "check bad option exit $rc, want 3"
+"$LAPFIT" check lubuntu-26.04 --report /nonexistent >/dev/null 2>&1; rc=$?
+[ $rc -eq 3 ] || fail "check unreadable report exit $rc, want 3"
+
+out=$("$LAPFIT" recommend --json --report "$R/pentium-m-2005.json" $T) || fail "recommend --json"
+echo "$out" | grep -q '"schema": "lapfit-verdicts/1"' || fail "verdicts schema: $out"
+echo "$out" | grep -q '"basis": "installed"' || fail "memory basis"
+"$LAPFIT" recommend --use bogus --report "$R/pentium-m-2005.json" >/dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] || fail "recommend --use bogus exit $rc, want 2"
+"$LAPFIT" recommend --db /nonexistent --report "$R/pentium-m-2005.json" >/dev/null 2>&1; rc=$?
+[ $rc -eq 1 ] || fail "recommend --db missing exit $rc, want 1"
+
+# Ended editions only with --all.
+"$LAPFIT" recommend --json --report "$R/pentium-m-2005.json" $T | grep -q '"id": "lubuntu-18.04-i386"' &&
+    fail "end-of-life edition listed without --all"
+"$LAPFIT" recommend --json --all --report "$R/pentium-m-2005.json" $T |
+    grep -q '"id": "lubuntu-18.04-i386"' || fail "--all does not list lubuntu-18.04-i386"
+
+# db list/show, JSON in C locale whatever LC_NUMERIC says.
+"$LAPFIT" db list | grep -q '^lubuntu-18.04-i386 ' || fail "db list"
+json=$(LC_ALL=de_DE.UTF-8 "$LAPFIT" db show xubuntu-24.04 --json) || fail "db show --json"
+echo "$json" | grep -q '"disk_min_gb": 8.6' || fail "db show: C-locale number: $json"
+"$LAPFIT" db show no-such-edition >/dev/null 2>&1; rc=$?
+[ $rc -eq 1 ] || fail "db show unknown exit $rc, want 1"
+"$LAPFIT" db frobnicate >/dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] || fail "db bad subcommand exit $rc, want 2"
+# --db FILE reads a database built by dbgen.
+db="$LF_BUILD_DB"
+if [ -n "$db" ] && [ -f "$db" ]; then
+    "$LAPFIT" db list --db "$db" | grep -q '^lubuntu-18.04-i386 ' || fail "db list --db"
+fi
+echo "recommend cli ok"
