@@ -15,7 +15,7 @@ static void fill_binary(LfBatteryRaw *raw, const uint8_t *data, size_t size)
     &raw->power_now, &raw->charge_full_design, &raw->charge_full, &raw->charge_now,
     &raw->current_now, &raw->voltage_min_design, &raw->voltage_now, &raw->capacity,
     &raw->cycle_count, &raw->time_to_empty, &raw->time_to_full,
-    &raw->charge_start_threshold, &raw->charge_stop_threshold, &raw->smbios_design_wh,
+    &raw->charge_start_threshold, &raw->charge_stop_threshold, &raw->smbios_design_mwh,
   };
   raw->source = "upower";
   raw->status = g_strdup("discharging");

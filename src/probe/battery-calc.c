@@ -41,7 +41,7 @@ void lf_battery_raw_init(LfBatteryRaw *raw)
     &raw->charge_full_design, &raw->charge_full, &raw->charge_now, &raw->current_now,
     &raw->voltage_min_design, &raw->voltage_now, &raw->capacity, &raw->cycle_count,
     &raw->time_to_empty, &raw->time_to_full, &raw->charge_start_threshold,
-    &raw->charge_stop_threshold, &raw->smbios_design_wh,
+    &raw->charge_stop_threshold, &raw->smbios_design_mwh,
   };
   for (gsize i = 0; i < G_N_ELEMENTS(nums); i++)
     *nums[i] = NAN;
@@ -279,11 +279,12 @@ void lf_battery_calc(const LfBatteryRaw *raw, LfBattery *out)
     design_ratio = NAN;   /* mixed units without voltage: no ratio */
     full_ratio = NAN;
   }
-  if ((!isfinite(design_ratio) || design_ratio == 0) && isfinite(raw->smbios_design_wh) &&
-      raw->smbios_design_wh > 0 && raw->smbios_design_wh <= MAX_WH && isfinite(full)) {
+  double smbios_wh = scaled(raw->smbios_design_mwh, 1000.0, MAX_WH, FALSE);
+  if ((!isfinite(design_ratio) || design_ratio == 0) && isfinite(smbios_wh) && smbios_wh > 0 &&
+      isfinite(full)) {
     lf_strv_add(&out->flags, isfinite(design_ratio) ? "design-zero" : "design-missing");
     lf_strv_add(&out->flags, "design-from-smbios");
-    design = raw->smbios_design_wh;
+    design = smbios_wh;
     design_ratio = design;
     full_ratio = full;
   } else if (!isfinite(design_ratio)) {

@@ -32,7 +32,7 @@ typedef struct {
   double cycle_count;         /* 0 (sysfs) or -1 (UPower) = unknown */
   double time_to_empty, time_to_full;   /* seconds, when the source gives them */
   double charge_start_threshold, charge_stop_threshold;   /* percent */
-  double smbios_design_wh;    /* SMBIOS type 22 fallback (Wh) */
+  double smbios_design_mwh;   /* SMBIOS type 22 design capacity (mWh), a fallback */
 } LfBatteryRaw;
 
 /* Every number NAN, every string NULL, unit micro, source "sysfs". */

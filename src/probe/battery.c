@@ -4,6 +4,7 @@
 
 #include "probe/battery.h"
 #include "probe/probe.h"
+#include "probe/smbios.h"
 
 static gboolean known(double v)
 {
@@ -82,6 +83,16 @@ void lf_probe_batteries(LfProbeContext *ctx, LfReport *report)
   }
   if (raws == NULL)
     raws = lf_battery_sysfs_read(ctx->root);
+
+  /* SMBIOS type 22 records list the bays in the firmware's order, as the
+   * kernel names BAT0, BAT1...: pair them only when the counts agree. */
+  guint n_smbios = lf_smbios_battery_count(ctx->smbios);
+  for (guint i = 0; i < raws->len && n_smbios == raws->len; i++) {
+    const LfSmbiosBattery *sb = lf_smbios_battery_get(ctx->smbios, i);
+    LfBatteryRaw *raw = raws->pdata[i];
+    if (sb && lf_known_int(sb->design_capacity_mwh))
+      raw->smbios_design_mwh = (double)sb->design_capacity_mwh;
+  }
 
   for (guint i = 0; i < raws->len; i++) {
     LfBattery *b = lf_report_add_battery(report);

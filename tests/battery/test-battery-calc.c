@@ -141,7 +141,7 @@ static void test_design_missing(Fixture *fx, gconstpointer data)
 
 static void test_design_smbios(Fixture *fx, gconstpointer data)
 {
-  fx->raw.smbios_design_wh = 50;
+  fx->raw.smbios_design_mwh = 50000;
   LfBattery *b = calc(fx, "energy_full=40000000", NULL);
   assert_num(b->design_wh, 50);
   assert_num(b->health_pct, 80);

@@ -4,6 +4,7 @@
 
 #include "probe/battery.h"
 #include "probe/probe.h"
+#include "probe/smbios.h"
 
 static LfReport *probe_root(const char *root_dir, gboolean batteries, gboolean power)
 {
@@ -192,6 +193,32 @@ static void test_hostile_tree(void)
   rm_rf(dir);
 }
 
+static void test_design_from_smbios(void)
+{
+  g_autofree char *dir = g_dir_make_tmp("lapfit-battery-XXXXXX", NULL);
+  put_attr(dir, "BAT0", "type", "Battery\n");
+  put_attr(dir, "BAT0", "energy_full_design", "0\n");   /* firmware without _BIF data */
+  put_attr(dir, "BAT0", "energy_full", "45000000\n");
+  static const char dmi[] = "Handle 0x0008, DMI type 22, 26 bytes\n"
+                            "Portable Battery\n"
+                            "\tDesign Capacity: 50000 mWh\n"
+                            "\tDesign Voltage: 11100 mV\n\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LfSmbios) smbios = lf_smbios_parse_dmidecode(dmi, sizeof dmi - 1, &error);
+  g_assert_no_error(error);
+  LfProbeOptions opts = { .root = dir };
+  g_autoptr(LfSysroot) root = lf_sysroot_new(dir, NULL);
+  LfProbeContext ctx = { .opts = &opts, .root = root, .smbios = smbios };
+  g_autoptr(LfReport) r = lf_report_new();
+  lf_probe_batteries(&ctx, r);
+  LfBattery *b = bat(r, 0);
+  assert_num(b->design_wh, 50);
+  assert_num(b->health_pct, 90);
+  g_assert_true(lf_strv_contains(b->flags, "design-zero"));
+  g_assert_true(lf_strv_contains(b->flags, "design-from-smbios"));
+  rm_rf(dir);
+}
+
 static void test_no_cpufreq(void)
 {
   g_autofree char *dir = g_dir_make_tmp("lapfit-battery-XXXXXX", NULL);
@@ -217,6 +244,7 @@ int main(int argc, char **argv)
   g_test_add_func("/battery-sysfs/thresholds-reached", test_thresholds_reached);
   g_test_add_func("/battery-sysfs/desktop", test_desktop);
   g_test_add_func("/battery-sysfs/hostile-tree", test_hostile_tree);
+  g_test_add_func("/battery-sysfs/design-from-smbios", test_design_from_smbios);
   g_test_add_func("/battery-sysfs/no-cpufreq", test_no_cpufreq);
   return g_test_run();
 }
