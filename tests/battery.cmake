@@ -45,3 +45,8 @@ lf_add_script_test(battery-upowerd-machines
 lf_add_script_test(battery-bus-without-upowerd
   ${LF_UPOWER_DIR}/no-upowerd.sh $<TARGET_FILE:lapfit> ${FIXTURES}/umockdev/two-batteries.umockdev
   ${LF_UPOWER_DIR}/expected/two-batteries.json LABELS daemon)
+# A hung upowerd (owns the name, never answers): fallback after the ping timeout.
+lf_add_script_test(battery-stuck-upowerd
+  ${LF_UPOWER_DIR}/no-upowerd.sh --stuck $<TARGET_FILE:lapfit>
+  ${FIXTURES}/umockdev/two-batteries.umockdev
+  ${LF_UPOWER_DIR}/expected/two-batteries.json LABELS daemon)

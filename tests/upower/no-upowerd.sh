@@ -1,16 +1,25 @@
 #!/bin/sh
-# no-upowerd.sh LAPFIT FIXTURE EXPECTED: a system bus without upowerd. The live
-# probe (root "/", in a umockdev testbed) must fall back to sysfs at once:
-# no D-Bus activation, no waiting for a timeout. Exit 77 if a tool is missing.
+# no-upowerd.sh [--stuck] LAPFIT FIXTURE EXPECTED: a system bus without
+# upowerd. The live probe (root "/", in a umockdev testbed) must fall back to
+# sysfs at once: no D-Bus activation, no waiting for a timeout. --stuck: a
+# process owns org.freedesktop.UPower but never answers (a hung upowerd); the
+# fallback must come after lapfit's short ping timeout, not D-Bus's 25 s.
+# Exit 77 if a tool is missing.
 set -u
+stuck=0
+[ "$1" = --stuck ] && { stuck=1; shift; }
 lapfit=$1 fixture=$2 expected=$3
 here=$(cd "$(dirname "$0")" && pwd)
 for t in dbus-daemon umockdev-run; do
     command -v "$t" >/dev/null 2>&1 || { echo "missing $t, skipping"; exit 77; }
 done
 work=$(mktemp -d -t lapfit-noup.XXXXXX) || exit 99
-bus_pid=
-cleanup() { [ -n "$bus_pid" ] && kill "$bus_pid" 2>/dev/null; rm -rf "$work"; }
+bus_pid= owner_pid=
+cleanup() {
+    [ -n "$owner_pid" ] && kill "$owner_pid" 2>/dev/null
+    [ -n "$bus_pid" ] && kill "$bus_pid" 2>/dev/null
+    rm -rf "$work"
+}
 trap cleanup EXIT
 cat >"$work/bus.conf" <<CONF
 <!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
@@ -29,11 +38,21 @@ dbus-daemon --config-file="$work/bus.conf" --fork --print-pid=3 3>"$work/bus.pid
 bus_pid=$(cat "$work/bus.pid")
 export DBUS_SYSTEM_BUS_ADDRESS="unix:path=$work/bus"
 unset DBUS_SESSION_BUS_ADDRESS
+label="bus without upowerd"
+if [ $stuck = 1 ]; then
+    PY=/usr/bin/python3
+    "$PY" -c 'import dbus' 2>/dev/null || { echo "python3-dbus missing, skipping"; exit 77; }
+    mkfifo "$work/ready"
+    "$PY" "$here/stuck-upowerd.py" >"$work/ready" & owner_pid=$!
+    read -r line <"$work/ready"          # blocks until the name is owned (or the owner exits)
+    [ "$line" = ready ] || { echo "could not own org.freedesktop.UPower"; exit 99; }
+    label="upowerd that never answers"
+fi
 start=$(date +%s%N)
 umockdev-run -d "$fixture" -- "$here/check-probe.sh" "$expected" sysfs "$lapfit" probe --json
 rc=$?
 ms=$(( ($(date +%s%N) - start) / 1000000 ))
-echo "bus without upowerd: sysfs fallback, whole run ${ms} ms"
+echo "$label: sysfs fallback, whole run ${ms} ms"
 [ $rc -eq 0 ] || exit $rc
 # Generous bound (shared CI machines); the D-Bus default timeout would be 25 s.
 [ $ms -lt 5000 ] || { echo "FAIL: fallback took ${ms} ms"; exit 1; }
