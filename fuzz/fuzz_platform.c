@@ -3,20 +3,24 @@
  * Input is not NUL-terminated. */
 #include "fuzz.h"
 
+#include <string.h>
+
 #include "probe/platform-parse.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
   const char *text = (const char *)data;
   g_autoptr(GPtrArray) mounts = lf_mounts_parse(text, size);
-  const LfMount *m = lf_mounts_find_live_medium(mounts);
-  if (m) {
-    g_autofree char *dev = lf_mount_source_devname(m->source);
+  const LfMount *found[2] = { lf_mounts_find_live_medium(mounts), lf_mounts_find_root(mounts) };
+  gsize total = 0;
+  for (int i = 0; i < 2; i++) {
+    if (found[i] == NULL)
+      continue;
+    g_autofree char *dev = lf_mount_source_devname(found[i]->source);
+    total += dev ? strlen(dev) : 0;
   }
-  m = lf_mounts_find_root(mounts);
-  if (m) {
-    g_autofree char *dev = lf_mount_source_devname(m->source);
-  }
+  volatile gsize sink = total;
+  (void)sink;
 
   LfOs os = { 0 };
   lf_os_release_parse(text, size, &os);

@@ -96,6 +96,31 @@ const LfMount *lf_mounts_find_live_medium(const GPtrArray *mounts)
   return NULL;
 }
 
+gboolean lf_mount_is_live_medium(const LfMount *mount)
+{
+  for (const char *const *d = live_medium_dirs; *d; d++)
+    if (g_strcmp0(mount->target, *d) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+const LfMount *lf_mounts_find_containing(const GPtrArray *mounts, const char *path)
+{
+  const LfMount *best = NULL;
+  gsize best_len = 0;
+  for (guint i = 0; i < mounts->len; i++) {
+    const LfMount *m = mounts->pdata[i];
+    gsize n = strlen(m->target);
+    gboolean below = g_str_equal(m->target, "/") ||
+                     (strncmp(path, m->target, n) == 0 && (path[n] == '/' || path[n] == '\0'));
+    if (below && n >= best_len) {
+      best = m;
+      best_len = n;
+    }
+  }
+  return best;
+}
+
 const LfMount *lf_mounts_find_root(const GPtrArray *mounts)
 {
   const LfMount *root = NULL;

@@ -27,6 +27,13 @@ char *lf_mounts_unescape(const char *field);
  * /run/archiso/bootmnt, ...) in mounts, or NULL. transfer none. */
 const LfMount *lf_mounts_find_live_medium(const GPtrArray *mounts);
 
+/* Is this a mount point where live systems mount their boot medium? */
+gboolean lf_mount_is_live_medium(const LfMount *mount);
+
+/* The mount whose target is the longest prefix of path ("/run/live/findiso"
+ * for "/run/live/findiso/isos/debian.iso"), or NULL. transfer none. */
+const LfMount *lf_mounts_find_containing(const GPtrArray *mounts, const char *path);
+
 /* The mount at "/" (the last one wins, as the kernel stacks them). transfer none. */
 const LfMount *lf_mounts_find_root(const GPtrArray *mounts);
 

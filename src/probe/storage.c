@@ -41,20 +41,62 @@ static char *disk_of(LfSysroot *root, const GPtrArray *disks, const char *dev)
   return NULL;
 }
 
-/* The kernel name of the live medium's block device, or NULL. */
-static char *live_medium_dev(LfSysroot *root, const GPtrArray *mounts)
+/* Kernel name of a mount's block device, resolving /dev/disk/by-* and
+ * /dev/mapper links inside the root. transfer full. */
+static char *mount_devname(LfSysroot *root, const LfMount *m)
 {
-  const LfMount *m = lf_mounts_find_live_medium(mounts);
-  if (m == NULL)
+  char *dev = lf_mount_source_devname(m->source);
+  if (dev || m->source == NULL || !g_str_has_prefix(m->source, "/dev/"))
+    return dev;
+  g_autofree char *resolved = lf_sysroot_resolve(root, m->source);
+  if (resolved && g_str_has_prefix(resolved, "dev/") && strchr(resolved + 4, '/') == NULL)
+    return g_strdup(resolved + 4);
+  return NULL;
+}
+
+/* The disk that really holds block device `dev`: itself or its parent disk,
+ * through device-mapper slaves (Ventoy, dm-crypt) and loop devices backed by
+ * an ISO file on another disk (findiso=, iso-scan). transfer full. */
+static char *backing_disk(LfSysroot *root, const GPtrArray *disks, const GPtrArray *mounts,
+                          const char *dev, int depth)
+{
+  if (dev == NULL || depth > 4 || strchr(dev, '/') != NULL || g_str_equal(dev, "..") ||
+      g_str_equal(dev, "."))
     return NULL;
-  g_autofree char *dev = lf_mount_source_devname(m->source);
-  if (dev)
-    return g_steal_pointer(&dev);
-  /* /dev/disk/by-label/... or /dev/mapper links: resolve them inside the root. */
-  if (m->source && g_str_has_prefix(m->source, "/dev/")) {
-    g_autofree char *resolved = lf_sysroot_resolve(root, m->source);
-    if (resolved && g_str_has_prefix(resolved, "dev/") && strchr(resolved + 4, '/') == NULL)
-      return g_strdup(resolved + 4);
+  char *disk = disk_of(root, disks, dev);
+  if (disk)
+    return disk;
+  g_autofree char *slaves_rel = g_strdup_printf("sys/block/%s/slaves", dev);
+  g_autoptr(GPtrArray) slaves = lf_sysroot_list(root, slaves_rel);
+  for (guint i = 0; slaves && i < slaves->len; i++) {
+    disk = backing_disk(root, disks, mounts, slaves->pdata[i], depth + 1);
+    if (disk)
+      return disk;
+  }
+  if (g_str_has_prefix(dev, "loop")) {
+    g_autofree char *rel = g_strdup_printf("sys/block/%s/loop/backing_file", dev);
+    g_autofree char *file = lf_sysroot_read_string(root, rel);
+    const LfMount *holder = file ? lf_mounts_find_containing(mounts, file) : NULL;
+    g_autofree char *holder_dev = holder ? mount_devname(root, holder) : NULL;
+    if (holder_dev)
+      return backing_disk(root, disks, mounts, holder_dev, depth + 1);
+  }
+  return NULL;
+}
+
+/* The disk the live medium is on: the first live mount point that maps to a
+ * listed disk. transfer full. */
+static char *live_medium_disk(LfSysroot *root, const GPtrArray *disks, const GPtrArray *mounts)
+{
+  for (guint i = 0; i < mounts->len; i++) {
+    const LfMount *m = mounts->pdata[i];
+    if (!lf_mount_is_live_medium(m))
+      continue;
+    g_autofree char *dev = mount_devname(root, m);
+    char *disk = backing_disk(root, disks, mounts, dev, 0);
+    if (disk)
+      return disk;
+    g_debug("live medium %s on %s: not a listed disk", m->target, dev ? dev : m->source);
   }
   return NULL;
 }
@@ -124,12 +166,7 @@ void lf_probe_storage(LfProbeContext *ctx, LfReport *report)
   gboolean mounts_known = lf_sysroot_read(root, "proc/mounts", 0, &mounts_text, &mounts_len, NULL);
   if (mounts_known) {
     g_autoptr(GPtrArray) mounts = lf_mounts_parse(mounts_text, mounts_len);
-    g_autofree char *medium = live_medium_dev(root, mounts);
-    if (medium) {
-      boot_disk = disk_of(root, disks, medium);
-      if (boot_disk == NULL)
-        g_debug("live medium on %s, which is not a listed disk", medium);
-    }
+    boot_disk = live_medium_disk(root, disks, mounts);
   }
 
   for (guint i = 0; i < disks->len; i++) {

@@ -322,6 +322,63 @@ static void test_live_usb(void)
   rm_rf(dir);
 }
 
+/* A disk with a block device: sys/block/<name> -> a SCSI device tree. */
+static void add_disk(const char *dir, const char *name, const char *host)
+{
+  g_autofree char *blk = g_strdup_printf("sys/devices/pci0000:00/0000:00:1f.2/%s/block/%s", host,
+                                         name);
+  put_in(dir, blk, "size", "1000000\n", -1);
+  put_in(dir, blk, "queue/rotational", "0\n", -1);
+  g_autofree char *part = g_strdup_printf("%s2/partition", name);
+  put_in(dir, blk, part, "2\n", -1);
+  link_in(dir, blk, "device", "", "../..");
+  g_autofree char *rel = g_strdup_printf("sys/block/%s", name);
+  g_autofree char *target = g_strdup_printf("../%s", blk + 4);
+  link_to(dir, rel, target);
+}
+
+static const char *boot_disk_of(const LfReport *r)
+{
+  for (guint i = 0; r->storage && i < r->storage->len; i++) {
+    const LfStorage *s = r->storage->pdata[i];
+    if (s->boot_medium == LF_TRI_TRUE)
+      return s->name;
+  }
+  return NULL;
+}
+
+/* An ISO file on a disk (findiso=, loop device) and Ventoy (device-mapper). */
+static void test_boot_medium_indirect(void)
+{
+  g_autofree char *dir = g_dir_make_tmp("lapfit-platform-XXXXXX", NULL);
+  add_disk(dir, "sda", "ata1/host0/target0:0:0/0:0:0:0");
+  add_disk(dir, "sdb", "ata2/host1/target1:0:0/1:0:0:0");
+  put(dir, "sys/block/loop0/loop/backing_file", "/run/live/findiso/isos/debian live.iso\n", -1);
+  put(dir, "proc/mounts",
+      "/dev/sda2 /run/live/findiso ext4 ro 0 0\n"
+      "/dev/loop0 /run/live/medium iso9660 ro 0 0\n", -1);
+  {
+    g_autoptr(LfReport) r = probe_root(dir);
+    g_assert_cmpstr(boot_disk_of(r), ==, "sda");
+  }
+  put(dir, "proc/mounts", "/dev/mapper/ventoy /cdrom iso9660 ro 0 0\n", -1);
+  put(dir, "sys/block/dm-0/slaves/sdb/dev", "8:16\n", -1);
+  put(dir, "dev/dm-0", "", 0);
+  link_to(dir, "dev/mapper/ventoy", "../dm-0");
+  {
+    g_autoptr(LfReport) r = probe_root(dir);
+    g_assert_cmpstr(boot_disk_of(r), ==, "sdb");
+  }
+  /* A loop device whose backing file loops back to itself: no hang. */
+  put(dir, "proc/mounts", "/dev/loop0 /run/live/medium iso9660 ro 0 0\n", -1);
+  put(dir, "sys/block/loop0/loop/backing_file", "/run/live/medium/x.iso\n", -1);
+  {
+    g_autoptr(LfReport) r = probe_root(dir);
+    g_assert_null(boot_disk_of(r));
+  }
+  rm_rf(dir);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -333,5 +390,6 @@ int main(int argc, char **argv)
   g_test_add_func("/platform/firmware-table", test_firmware_table);
   g_test_add_func("/platform/garbage-sysfs", test_garbage_sysfs);
   g_test_add_func("/platform/live-usb", test_live_usb);
+  g_test_add_func("/platform/boot-medium-indirect", test_boot_medium_indirect);
   return g_test_run();
 }
