@@ -50,3 +50,8 @@ lf_add_script_test(battery-stuck-upowerd
   ${LF_UPOWER_DIR}/no-upowerd.sh --stuck $<TARGET_FILE:lapfit>
   ${FIXTURES}/umockdev/two-batteries.umockdev
   ${LF_UPOWER_DIR}/expected/two-batteries.json LABELS daemon)
+# libupower-glib against python3-dbusmock: which devices are system batteries
+# (mice, UPSs, peripheral and absent batteries are not), missing properties.
+lf_add_script_test(battery-dbusmock
+  ${LF_UPOWER_DIR}/dbusmock.sh ${LF_UPOWER_DIR}/expected/dbusmock.json $<TARGET_FILE:lapfit>
+  LABELS daemon)

@@ -63,6 +63,13 @@ static LfBatteryRaw *raw_from_device(UpDevice *dev)
   raw->serial = g_steal_pointer(&serial);
   raw->status = g_strdup(up_device_state_to_string(state));
   raw->technology = g_strdup(up_device_technology_to_string(technology));
+  /* upowerd's "unknown" is 0: a device without any capacity figure (a
+   * battery the kernel gives only a percentage for) has no energies at all. */
+  if (energy == 0 && energy_full == 0 && energy_full_design == 0) {
+    energy = energy_full = energy_full_design = energy_rate = NAN;
+    if (percentage == 0)
+      percentage = NAN;
+  }
   raw->energy_now = energy;
   raw->energy_full = energy_full;
   raw->energy_full_design = energy_full_design;

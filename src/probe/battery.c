@@ -24,6 +24,9 @@ static LfBatteryRaw *add_sysfs_facts(const LfSysroot *root, LfBatteryRaw *raw)
   if (raw->name == NULL || strchr(raw->name, '/') || strcmp(raw->name, ".") == 0 ||
       strcmp(raw->name, "..") == 0)
     return NULL;
+  g_autofree char *type = g_strdup_printf("sys/class/power_supply/%s/type", raw->name);
+  if (!lf_sysroot_exists(root, type))
+    return NULL;   /* not a sysfs battery (or another root): nothing to add */
   g_autoptr(LfBatteryRaw) sys = lf_battery_raw_new();
   lf_battery_sysfs_read_one(root, raw->name, sys);
   raw->charge_start_threshold = sys->charge_start_threshold;
