@@ -1,8 +1,242 @@
-/* Placeholder until the libcpuid probe lands. */
+/* CPU probe: the only libcpuid user.
+ *
+ * Sources, in order: a raw dump (--cpuid-dump FILE, libcpuid's text format),
+ * the live CPU's CPUID when the root is live, else <root>/proc/cpuinfo (how a
+ * fixture root or a non-x86 machine is described). libcpuid only supplies raw
+ * registers and the topology count; identification is cpu-ident.c.
+ *
+ * QUIRK: libcpuid 0.6.2's cpu_identify_all() dies with SIGFPE on VIA, Zhaoxin
+ * and ARM dumps, its reader accepts garbage silently, its feature flags miss
+ * AVX-512 on AMD and its codenames are wrong for many 2020+ CPUs: use
+ * cpu_identify() on one CPU, validate the dump, read registers ourselves. */
+#include <glib/gi18n.h>
+#include <libcpuid.h>
+#include <string.h>
+
+#include "core/error.h"
+#include "probe/cpu-ident.h"
 #include "probe/probe.h"
+
+/* Dumps are a few KB; anything this large is not one. */
+#define LF_CPUID_DUMP_MAX (4 * 1024 * 1024)
+
+static void on_cpuid_warning(const char *msg)
+{
+  g_debug("libcpuid: %s", msg);
+}
+
+static void regs_from_raw(LfCpuidRegs *regs, struct cpu_raw_data_t *raw)
+{
+  memset(regs, 0, sizeof *regs);
+  regs->max_leaf = raw->basic_cpuid[0][EAX];
+  guint32 v[3] = { raw->basic_cpuid[0][EBX], raw->basic_cpuid[0][EDX], raw->basic_cpuid[0][ECX] };
+  for (guint i = 0; i < 12; i++)
+    regs->vendor[i] = (char)((v[i / 4] >> (8 * (i % 4))) & 0xff);
+  regs->vendor[12] = '\0';
+  if (regs->max_leaf >= 1) {
+    regs->eax1 = raw->basic_cpuid[1][EAX];
+    regs->ebx1 = raw->basic_cpuid[1][EBX];
+    regs->ecx1 = raw->basic_cpuid[1][ECX];
+    regs->edx1 = raw->basic_cpuid[1][EDX];
+  }
+  if (regs->max_leaf >= 7) {
+    regs->ebx7 = raw->basic_cpuid[7][EBX];
+    regs->ecx7 = raw->basic_cpuid[7][ECX];
+    regs->edx7 = raw->basic_cpuid[7][EDX];
+  }
+  regs->max_ext_leaf = raw->ext_cpuid[0][EAX];
+  if (regs->max_ext_leaf >= 0x80000001u && regs->max_ext_leaf < 0x8000ffffu) {
+    regs->ecx81 = raw->ext_cpuid[1][ECX];
+    regs->edx81 = raw->ext_cpuid[1][EDX];
+  }
+  if (regs->max_ext_leaf >= 0x80000004u && regs->max_ext_leaf < 0x8000ffffu) {
+    for (guint i = 0; i < 48; i++) {
+      guint32 reg = raw->ext_cpuid[2 + i / 16][(i / 4) % 4];
+      regs->brand[i] = (char)((reg >> (8 * (i % 4))) & 0xff);
+    }
+  }
+  regs->brand[48] = '\0';
+  regs->xcr0 = G_MAXUINT64;   /* dumps lack XCR0: assume the OS enables everything */
+}
+
+static gboolean vendor_valid(const char *vendor)
+{
+  if (strlen(vendor) != 12)
+    return FALSE;
+  for (const char *p = vendor; *p; p++)
+    if (!g_ascii_isprint(*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* Loads and validates a dump. The reader accepts garbage (a warning only), so
+ * a dump counts only with a vendor string, leaf 1 and cpu_identify() success. */
+static gboolean load_dump(const char *path, LfCpuidRegs *regs, struct cpu_id_t *id,
+                          GError **error)
+{
+  g_autofree char *text = NULL;
+  gsize len = 0;
+  g_autoptr(GError) local = NULL;
+  if (!g_file_get_contents(path, &text, &len, &local)) {
+    g_set_error(error, LF_ERROR, LF_ERROR_PARSE, _("cannot read CPUID dump '%s': %s"), path,
+                local->message);
+    return FALSE;
+  }
+  if (len == 0 || len > LF_CPUID_DUMP_MAX || strstr(text, "basic_cpuid[0]=") == NULL) {
+    g_set_error(error, LF_ERROR, LF_ERROR_PARSE,
+                _("'%s' is not a libcpuid raw CPUID dump (no basic_cpuid[0] line)"), path);
+    return FALSE;
+  }
+  struct cpu_raw_data_t raw;
+  memset(&raw, 0, sizeof raw);
+  cpuid_set_warn_function(on_cpuid_warning);
+  if (cpuid_deserialize_raw_data(&raw, path) < 0) {
+    g_set_error(error, LF_ERROR, LF_ERROR_PARSE, _("cannot read CPUID dump '%s': %s"), path,
+                cpuid_error());
+    return FALSE;
+  }
+  regs_from_raw(regs, &raw);
+  if (!vendor_valid(regs->vendor) || regs->max_leaf < 1 || regs->eax1 == 0) {
+    g_set_error(error, LF_ERROR, LF_ERROR_PARSE,
+                _("CPUID dump '%s' has no vendor string or no leaf 1"), path);
+    return FALSE;
+  }
+  memset(id, 0, sizeof *id);
+  if (cpu_identify(&raw, id) < 0) {
+    /* QUIRK: libcpuid 0.6.2 rejects Zhaoxin ("  Shanghai  "); our table knows it,
+     * and only the topology count is lost. Other vendors are not x86 dumps. */
+    if (lf_cpu_vendor_short(regs->vendor) == NULL) {
+      g_set_error(error, LF_ERROR, LF_ERROR_UNSUPPORTED,
+                  _("cannot identify the CPU in dump '%s': %s"), path, cpuid_error());
+      return FALSE;
+    }
+    g_debug("cpu_identify on '%s': %s", path, cpuid_error());
+    memset(id, 0, sizeof *id);
+  }
+  return TRUE;
+}
+
+#if defined(__x86_64__) || defined(__i386__)
+static guint64 read_xcr0(void)
+{
+  guint32 lo, hi;
+  __asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
+  return ((guint64)hi << 32) | lo;
+}
+#endif
+
+static gboolean load_live(LfCpuidRegs *regs, struct cpu_id_t *id)
+{
+#if defined(__x86_64__) || defined(__i386__)
+  if (!cpuid_present())
+    return FALSE;
+  struct cpu_raw_data_t raw;
+  memset(&raw, 0, sizeof raw);
+  cpuid_set_warn_function(on_cpuid_warning);
+  if (cpuid_get_raw_data(&raw) < 0) {
+    g_debug("cpuid_get_raw_data: %s", cpuid_error());
+    return FALSE;
+  }
+  regs_from_raw(regs, &raw);
+  /* OS support for AVX/AVX-512 state: only readable once the OS set OSXSAVE. */
+  regs->xcr0 = (regs->ecx1 >> 27) & 1u ? read_xcr0() : 0;
+  memset(id, 0, sizeof *id);
+  if (cpu_identify(&raw, id) < 0) {
+    g_debug("cpu_identify: %s", cpuid_error());
+    id->num_cores = id->num_logical_cpus = 0;
+  }
+  return TRUE;
+#else
+  return FALSE;
+#endif
+}
+
+/* Highest cpuinfo_max_freq over all CPUs (hybrid parts differ per core), MHz. */
+static double cpufreq_max_mhz(LfSysroot *root)
+{
+  g_autoptr(GPtrArray) cpus = lf_sysroot_list(root, "sys/devices/system/cpu");
+  double best = NAN;
+  for (guint i = 0; cpus != NULL && i < cpus->len; i++) {
+    const char *name = g_ptr_array_index(cpus, i);
+    if (!g_str_has_prefix(name, "cpu") || !g_ascii_isdigit(name[3]))
+      continue;
+    g_autofree char *rel =
+        g_strdup_printf("sys/devices/system/cpu/%s/cpufreq/cpuinfo_max_freq", name);
+    gint64 khz;
+    if (lf_sysroot_read_int(root, rel, &khz) && khz > 0 && khz < G_GINT64_CONSTANT(100000000) &&
+        (isnan(best) || khz / 1000.0 > best))
+      best = khz / 1000.0;
+  }
+  return best;
+}
+
+static gboolean same_cpu(const LfCpuinfo *info, const LfCpu *cpu)
+{
+  return g_strcmp0(info->vendor_id, cpu->vendor) == 0 && info->family == cpu->family &&
+         info->model == cpu->model && info->stepping == cpu->stepping;
+}
 
 gboolean lf_probe_cpu(LfProbeContext *ctx, LfReport *report, GError **error)
 {
-  lf_report_add_error(report, "cpu", "CPU probe not built yet");
+  LfCpu *cpu = &report->cpu;
+  const LfCpuTable *table = lf_cpu_table_builtin();
+  if (table == NULL)
+    lf_report_add_error(report, "cpu", "the built-in CPU table is broken");
+
+  g_auto(LfCpuinfo) info = { 0 };
+  lf_cpuinfo_init(&info);
+  g_autofree char *text = NULL;
+  gsize len = 0;
+  gboolean have_info =
+      lf_sysroot_read(ctx->root, "proc/cpuinfo", 0, &text, &len, NULL) &&
+      lf_cpuinfo_parse(text, len, &info);
+
+  LfCpuidRegs regs;
+  struct cpu_id_t id;
+  const char *dump = ctx->opts != NULL ? ctx->opts->cpuid_dump : NULL;
+  gboolean live = lf_sysroot_is_live(ctx->root);
+  gboolean root_describes_cpu = TRUE;   /* may sysroot facts (cpufreq, topology) be used? */
+  if (dump != NULL) {
+    if (!load_dump(dump, &regs, &id, error))
+      return FALSE;
+    lf_cpu_fill_from_regs(cpu, &regs, table);
+    g_free(cpu->source);
+    cpu->source = g_strdup("cpuid-dump");
+    root_describes_cpu = have_info ? same_cpu(&info, cpu) : !live;
+  } else if (live && load_live(&regs, &id)) {
+    lf_cpu_fill_from_regs(cpu, &regs, table);
+    g_free(cpu->source);
+    cpu->source = g_strdup("cpuid");
+  } else if (have_info) {
+    lf_cpu_fill_from_cpuinfo(cpu, &info, table);
+    g_free(cpu->source);
+    cpu->source = g_strdup("cpuinfo");
+    id.num_cores = id.num_logical_cpus = 0;
+  } else {
+    lf_report_add_error(report, "cpu", "no CPUID and no readable proc/cpuinfo");
+    return TRUE;
+  }
+
+  if (have_info && root_describes_cpu && lf_known_int(info.threads)) {
+    cpu->threads = info.threads;
+    cpu->cores = info.cores;
+  } else {
+    cpu->threads = id.num_logical_cpus > 0 ? id.num_logical_cpus : LF_UNKNOWN;
+    cpu->cores = id.num_cores > 0 ? id.num_cores : LF_UNKNOWN;
+  }
+  if (root_describes_cpu) {
+    double mhz = cpufreq_max_mhz(ctx->root);
+    if (lf_known_num(mhz))
+      cpu->max_mhz = mhz;
+  }
+
+  if (cpu->table_source == NULL && lf_known_int(cpu->family))
+    lf_report_add_error(report, "cpu",
+                        "no CPU table row for %s family %" G_GINT64_FORMAT " model %" G_GINT64_FORMAT
+                        " stepping %" G_GINT64_FORMAT,
+                        cpu->vendor != NULL ? cpu->vendor : "?", cpu->family, cpu->model,
+                        lf_known_int(cpu->stepping) ? cpu->stepping : -1);
+  if (!lf_known_num(cpu->max_mhz))
+    lf_report_add_error(report, "cpu", "maximum frequency unknown (no cpufreq, no @ in brand)");
   return TRUE;
 }

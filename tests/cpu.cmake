@@ -1,0 +1,13 @@
+# CPU probe: pure identification, the data/cpu table, libcpuid dumps, and the
+# live ISA level against glibc's own answer.
+lf_add_unit_test(test-cpu-ident unit/test-cpu-ident.c)
+lf_add_unit_test(test-cpu-table unit/test-cpu-table.c)
+lf_add_unit_test(test-cpu-dump unit/test-cpu-dump.c)
+
+add_executable(cpu-isa-level cpu/isa-level.c)
+target_link_libraries(cpu-isa-level PRIVATE lapfit-core)
+# lapfit's live level must equal the highest level ld.so reports as supported.
+add_test(NAME isa-level-vs-glibc COMMAND sh -c
+  "want=$(\"$1\") || exit $?; got=$(\"$0\") || exit 1; echo \"lapfit=$got glibc=$want\"; [ \"$got\" = \"$want\" ]"
+  $<TARGET_FILE:cpu-isa-level> ${CMAKE_CURRENT_SOURCE_DIR}/cpu/glibc-isa-level.sh)
+set_tests_properties(isa-level-vs-glibc PROPERTIES LABELS oracle SKIP_RETURN_CODE 77)
