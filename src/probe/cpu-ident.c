@@ -347,6 +347,15 @@ static gboolean parse_row(LfCpuTable *table, const char *name, guint lineno, con
       why = why_buf = g_strdup_printf("column %u is empty or has stray spaces", i + 1);
       goto fail;
     }
+  if (!g_utf8_validate(line, -1, NULL)) {
+    why = "not valid UTF-8";
+    goto fail;
+  }
+  for (const char *p = col[COL_BRAND]; *p; p++)
+    if (!g_ascii_isprint(*p)) {
+      why = "brand pattern is not printable ASCII";   /* brands are cleaned to ASCII */
+      goto fail;
+    }
   if (!is_vendor(col[COL_VENDOR])) {
     why = "unknown vendor (intel, amd, centaur, zhaoxin, hygon)";
     goto fail;

@@ -86,6 +86,10 @@ static void test_malformed_rows(void)
                "bad stepping");
   expect_error("intel\t0x6\t0x8E\t*\t*\t Skylake\tKaby Lake\t7th gen\t2016\t14 nm\tx [O]\n",
                "stray spaces");
+  expect_error("intel\t0x6\t0x8E\t*\t*\xc3|*\tSkylake\tKaby Lake\t7th gen\t2016\t14 nm\tx [O]\n",
+               "not valid UTF-8");
+  expect_error("intel\t0x6\t0x8E\t*\t*\xc3\xa9*\tSkylake\tKaby Lake\t7th gen\t2016\t14 nm\tx [O]\n",
+               "not printable ASCII");
   expect_error("intel\t0x6\t0x8E\t*\t*\tSkylake\tKaby Lake\t7th gen\t2016\t14 nm\tx [O]\n"
                "intel\t0x6\t0x8E\t*\t*\tSkylake\tKaby Lake\t8th gen\t2017\t14 nm\ty [O]\n",
                "bad.tsv:2: duplicate key of bad.tsv:1");
