@@ -61,6 +61,10 @@ echo "== machine: $(uname -srm), $(nproc) CPUs, user $(id -un)"
 echo "== mean wall time over $runs runs (peers: fewer runs when slow)"
 t_lapfit=$(mean_ms "$runs" "$LAPFIT" probe --json)
 printf '%-24s %10s ms\n' "lapfit probe --json" "$t_lapfit"
+# The floor: process start-up and dynamic linking, no probing at all.
+t_version=$(mean_ms "$runs" "$LAPFIT" --version)
+printf '%-24s %10s ms   (start-up floor: %s shared libraries)\n' "lapfit --version" "$t_version" \
+    "$(ldd "$LAPFIT" 2>/dev/null | grep -c '=>')"
 results="$work/results"
 : >"$results"
 peer() {   # peer NAME RUNS CMD...
@@ -80,6 +84,7 @@ peer "inxi -Fxz" 5 inxi -Fxz
 echo "== peak RSS (kB, /usr/bin/time -v)"
 rss=$(peak_kb "$LAPFIT" probe --json)
 printf '%-24s %10s kB\n' "lapfit probe --json" "$rss"
+printf '%-24s %10s kB\n' "lapfit --version" "$(peak_kb "$LAPFIT" --version)"
 for c in "lshw -json" "hwinfo --short" "inxi -Fxz"; do
     set -- $c
     command -v "$1" >/dev/null 2>&1 && printf '%-24s %10s kB\n' "$c" "$(peak_kb "$@")"

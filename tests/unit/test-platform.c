@@ -379,6 +379,97 @@ static void test_boot_medium_indirect(void)
   rm_rf(dir);
 }
 
+/* The facts tests/fixtures/machines/README.md promises, checked on the probe
+ * itself so a careless UPDATE=1 of the golden files cannot hide a regression. */
+typedef struct {
+  const char *machine;
+  const char *fw_mode;
+  gint64 uefi_bits;
+  LfTri secure_boot;
+  const char *disks;          /* "name:kind ..." in sys/block order */
+  const char *boot_disk;      /* NULL: none of the listed disks */
+  const char *gpu;            /* "pci_id driver" */
+  const char *nets;           /* "kind:driver ..." in sys/class/net order */
+  const char *missing;        /* firmware_missing of all interfaces, joined by ' ' */
+  const char *os_id;
+} MachineFacts;
+
+static const MachineFacts facts[] = {
+  { "pentium-m-2005", "bios", LF_UNKNOWN, LF_TRI_FALSE, "sda:hdd", NULL, "1002:5460 radeon",
+    "ethernet:tg3 wifi:ipw2200", "ipw2200-bss.fw", "debian" },
+  { "atom-n270-netbook", "bios", LF_UNKNOWN, LF_TRI_FALSE, "sda:hdd sdb:usb", "sdb",
+    "8086:27ae i915", "ethernet:atl1e wifi:ath9k", "", "debian" },
+  { "core2duo-2008", "bios", LF_UNKNOWN, LF_TRI_FALSE, "sda:hdd sdb:usb", "sdb", "8086:2a02 i915",
+    "ethernet:tg3 wifi:iwl4965", "", "ubuntu" },
+  { "sandybridge-2011", "bios", LF_UNKNOWN, LF_TRI_FALSE, "sda:hdd sdb:usb", "sdb",
+    "8086:0126 i915", "ethernet:e1000e wifi:iwlwifi", "", "linuxmint" },
+  { "skylake-u-2016", "uefi", 64, LF_TRI_FALSE, "sda:ssd sdb:usb", "sdb", "8086:1916 i915",
+    "ethernet:e1000e wifi:iwlwifi", "", "ubuntu" },
+  { "ryzen-4000-2020", "uefi", 64, LF_TRI_TRUE, "nvme0n1:nvme sda:usb", "sda", "1002:1636 amdgpu",
+    "wifi:iwlwifi", "", "fedora" },
+  { "raptorlake-u-2023", "uefi", 64, LF_TRI_TRUE, "nvme0n1:nvme sda:usb", "sda", "8086:a7a1 i915",
+    "wifi:iwlwifi", "", "ubuntu" },
+  { "meteorlake-2024", "uefi", 64, LF_TRI_TRUE, "nvme0n1:nvme sda:usb", "sda", "8086:7d55 i915",
+    "wifi:iwlwifi", "", "linuxmint" },
+  { "thinkpad-two-batteries", "uefi", 64, LF_TRI_FALSE, "nvme0n1:nvme sda:usb", "sda",
+    "8086:5917 i915", "ethernet:e1000e wifi:iwlwifi bluetooth:btusb", "", "arch" },
+  { "desktop-no-battery", "bios", LF_UNKNOWN, LF_TRI_FALSE, "sda:hdd sdb:usb", "sdb",
+    "8086:0152 i915", "ethernet:e1000e", "", "debian" },
+  { "baytrail-tablet", "uefi", 32, LF_TRI_FALSE, "mmcblk0:emmc sda:usb", "sda", "8086:0f31 i915",
+    "wifi:brcmfmac", "brcm/brcmfmac43241b4-sdio.txt", "debian" },
+};
+
+static void test_fixture_facts(gconstpointer data)
+{
+  const MachineFacts *f = data;
+  g_autofree char *dir = g_build_filename(LF_TEST_FIXTURES, "machines", f->machine, "sysroot", NULL);
+  g_autoptr(LfReport) r = probe_root(dir);
+  g_assert_cmpstr(r->machine.firmware.mode, ==, f->fw_mode);
+  g_assert_cmpint(r->machine.firmware.uefi_bits, ==, f->uefi_bits);
+  g_assert_cmpint(r->machine.firmware.secure_boot, ==, f->secure_boot);
+  g_assert_null(r->machine.virtual_);
+
+  GString *disks = g_string_new(NULL);
+  for (guint i = 0; r->storage && i < r->storage->len; i++) {
+    const LfStorage *s = r->storage->pdata[i];
+    g_string_append_printf(disks, "%s%s:%s", i ? " " : "", s->name, s->kind);
+    g_assert_true(lf_known_num(s->size_gb) && s->size_gb > 1);
+    g_assert_nonnull(s->model);
+  }
+  g_assert_cmpstr(disks->str, ==, f->disks);
+  g_string_free(disks, TRUE);
+  g_assert_cmpstr(boot_disk_of(r), ==, f->boot_disk);
+
+  g_assert_nonnull(r->gpus);
+  g_assert_cmpuint(r->gpus->len, ==, 1);
+  const LfGpu *g = r->gpus->pdata[0];
+  g_autofree char *gpu = g_strdup_printf("%s %s", g->pci_id, g->driver);
+  g_assert_cmpstr(gpu, ==, f->gpu);
+  g_assert_cmpint(g->kms, ==, LF_TRI_TRUE);
+  g_assert_nonnull(g->vendor);
+  g_assert_nonnull(g->device);
+
+  GString *nets = g_string_new(NULL), *missing = g_string_new(NULL);
+  for (guint i = 0; r->network && i < r->network->len; i++) {
+    const LfNetwork *n = r->network->pdata[i];
+    g_string_append_printf(nets, "%s%s:%s", i ? " " : "", n->kind, n->driver);
+    g_assert_cmpint(n->needs_nonfree_firmware, !=, LF_TRI_UNKNOWN);
+    g_assert_true(n->pci_id || n->usb_id || n->sdio_id);
+    for (guint j = 0; n->firmware_missing && j < n->firmware_missing->len; j++)
+      g_string_append_printf(missing, "%s%s", missing->len ? " " : "",
+                             (char *)n->firmware_missing->pdata[j]);
+  }
+  g_assert_cmpstr(nets->str, ==, f->nets);
+  g_assert_cmpstr(missing->str, ==, f->missing);
+  g_string_free(nets, TRUE);
+  g_string_free(missing, TRUE);
+
+  g_assert_cmpstr(r->os.id, ==, f->os_id);
+  g_assert_nonnull(r->os.pretty_name);
+  g_assert_nonnull(r->os.kernel);
+  g_assert_cmpint(r->os.live_session, ==, LF_TRI_TRUE);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -391,5 +482,9 @@ int main(int argc, char **argv)
   g_test_add_func("/platform/garbage-sysfs", test_garbage_sysfs);
   g_test_add_func("/platform/live-usb", test_live_usb);
   g_test_add_func("/platform/boot-medium-indirect", test_boot_medium_indirect);
+  for (gsize i = 0; i < G_N_ELEMENTS(facts); i++) {
+    g_autofree char *name = g_strdup_printf("/platform/fixture/%s", facts[i].machine);
+    g_test_add_data_func(name, &facts[i], test_fixture_facts);
+  }
   return g_test_run();
 }
