@@ -195,6 +195,29 @@ static gint64 int_member(JsonObject *o, const char *key)
   return n && JSON_NODE_HOLDS_VALUE(n) ? json_node_get_int(n) : 0;
 }
 
+/* "ram4096+ssd" -> "RAM to 4 GB and an SSD" (translated). transfer full. */
+static char *purchase_text(const char *fix)
+{
+  g_auto(GStrv) parts = g_strsplit(fix, "+", -1);
+  g_autofree char *ram = NULL;
+  gboolean ssd = FALSE;
+  for (char **p = parts; *p; p++) {
+    if (g_str_has_prefix(*p, "ram")) {
+      gint64 mb = g_ascii_strtoll(*p + 3, NULL, 10);
+      if (mb >= 1024 && mb % 1024 == 0)
+        ram = g_strdup_printf(_("RAM to %" G_GINT64_FORMAT " GB"), mb / 1024);
+      else
+        ram = g_strdup_printf(_("RAM to %" G_GINT64_FORMAT " MB"), mb);
+    } else if (g_str_equal(*p, "ssd")) {
+      ssd = TRUE;
+    }
+  }
+  if (ram && ssd)
+    /* TRANSLATORS: %s is "RAM to 4 GB" */
+    return g_strdup_printf(_("%s and an SSD"), ram);
+  return ram ? g_steal_pointer(&ram) : g_strdup(ssd ? _("an SSD instead of the hard disk") : fix);
+}
+
 static void print_report(JsonNode *node)
 {
   JsonObject *r = json_node_get_object(node);
@@ -224,8 +247,28 @@ static void print_report(JsonNode *node)
     g_autofree char *pct = g_strdup_printf("%s%s", label, g_ascii_isdigit(*bucket) ? " %" : "");
     printf("  %-14s %8" G_GINT64_FORMAT "\n", pct, int_member(e, "machines"));
   }
-  printf("\n%s\n", _("Shopping list (most machines first):"));
+  printf("\n%s\n", _("Shopping list: parts that turn WARN/FAIL into PASS (most machines first):"));
   JsonArray *buy = json_object_get_array_member(r, "shopping_list");
+  if (json_array_get_length(buy) == 0)
+    printf("  %s\n", _("nothing: no verdict is fixed by RAM or an SSD alone"));
+  for (guint i = 0; i < json_array_get_length(buy); i++) {
+    JsonObject *e = json_array_get_object_element(buy, i);
+    gint64 n = int_member(e, "machines");
+    g_autofree char *what = purchase_text(json_object_get_string_member(e, "purchase"));
+    g_autoptr(GString) which = g_string_new(NULL);
+    JsonArray *ea = json_object_get_array_member(e, "editions");
+    for (guint k = 0; k < json_array_get_length(ea); k++) {
+      JsonObject *x = json_array_get_object_element(ea, k);
+      g_string_append_printf(which, "%s%s %" G_GINT64_FORMAT, k ? ", " : "",
+                             json_object_get_string_member(x, "edition"), int_member(x, "machines"));
+    }
+    /* TRANSLATORS: "RAM to 4 GB: 12 machines (ubuntu-24.04 10, ...)" */
+    put(g_strdup_printf(ngettext("%s: %" G_GINT64_FORMAT " machine (%s)",
+                                 "%s: %" G_GINT64_FORMAT " machines (%s)", n),
+                        what, n, which->str));
+  }
+  printf("\n%s\n", _("Hardware upgrades (RAM to 4 GB, or 2 GB where the board cannot take 4 GB; SSDs):"));
+  buy = json_object_get_array_member(r, "hardware_upgrades");
   if (json_array_get_length(buy) == 0)
     printf("  %s\n", _("nothing to buy"));
   for (guint i = 0; i < json_array_get_length(buy); i++) {
@@ -233,14 +276,14 @@ static void print_report(JsonNode *node)
     gint64 n = int_member(e, "machines");
     if (g_str_equal(json_object_get_string_member(e, "item"), "ram"))
       put(g_strdup_printf(ngettext("RAM up to %" G_GINT64_FORMAT " MB: %" G_GINT64_FORMAT
-                                                 " machine (%" G_GINT64_FORMAT " MB in total)",
-                                                 "RAM up to %" G_GINT64_FORMAT " MB: %" G_GINT64_FORMAT
-                                                 " machines (%" G_GINT64_FORMAT " MB in total)", n),
-                                        int_member(e, "to_mb"), n, int_member(e, "total_added_mb")));
+                                   " machine (%" G_GINT64_FORMAT " MB in total)",
+                                   "RAM up to %" G_GINT64_FORMAT " MB: %" G_GINT64_FORMAT
+                                   " machines (%" G_GINT64_FORMAT " MB in total)", n),
+                          int_member(e, "to_mb"), n, int_member(e, "total_added_mb")));
     else
       put(g_strdup_printf(ngettext("SSD instead of a hard disk: %" G_GINT64_FORMAT " machine",
-                                                 "SSD instead of a hard disk: %" G_GINT64_FORMAT " machines", n),
-                                        n));
+                                   "SSD instead of a hard disk: %" G_GINT64_FORMAT " machines", n),
+                          n));
   }
   gint64 stuck = int_member(r, "ram_not_upgradable");
   if (stuck)

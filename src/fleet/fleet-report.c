@@ -9,6 +9,42 @@ typedef struct {
   gint64 counts[4];  /* PASS WARN FAIL UNKNOWN */
 } EditionCounts;
 
+/* One purchase ("ram4096", "ssd", "ram4096+ssd"): machines it moves to PASS
+ * on at least one edition, and per edition. */
+typedef struct {
+  char *fix;
+  gint64 machines;
+  GHashTable *editions;  /* edition id -> gint64 * */
+} Purchase;
+
+static void purchase_free(Purchase *p)
+{
+  g_free(p->fix);
+  g_hash_table_unref(p->editions);
+  g_free(p);
+}
+
+typedef struct {
+  const char *key;
+  gint64 n;
+} Count;
+
+static int count_cmp(gconstpointer a, gconstpointer b)
+{
+  const Count *x = a, *y = b;
+  if (x->n != y->n)
+    return x->n > y->n ? -1 : 1;
+  return strcmp(x->key, y->key);
+}
+
+static int purchase_cmp(gconstpointer a, gconstpointer b)
+{
+  const Purchase *x = *(Purchase *const *)a, *y = *(Purchase *const *)b;
+  if (x->machines != y->machines)
+    return x->machines > y->machines ? -1 : 1;
+  return strcmp(x->fix, y->fix);
+}
+
 static int verdict_index(const char *v)
 {
   if (g_str_equal(v, "PASS"))
@@ -35,6 +71,9 @@ JsonNode *lf_fleet_report(LfFleet *f, GError **error)
   if (st == NULL)
     return NULL;
   g_autoptr(GHashTable) editions = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) purchases =
+      g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)purchase_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new(g_str_hash, g_str_equal);
   gint64 machines = 0, reports = 0;
   /* battery buckets: >=80, 60-80, 40-60, <40, none, unknown */
   gint64 bat[6] = { 0 };
@@ -47,11 +86,31 @@ JsonNode *lf_fleet_report(LfFleet *f, GError **error)
     const char *verdicts = (const char *)sqlite3_column_text(st, 0);
     if (verdicts) {
       g_auto(GStrv) parts = g_strsplit(verdicts, ";", -1);
+      g_hash_table_remove_all(seen);
       for (char **p = parts; *p; p++) {
         char *eq = strchr(*p, '=');
         if (eq == NULL)
           continue;
         *eq = '\0';
+        char *fix = strchr(eq + 1, ':');
+        if (fix) {
+          *fix++ = '\0';
+          Purchase *pu = g_hash_table_lookup(purchases, fix);
+          if (pu == NULL) {
+            pu = g_new0(Purchase, 1);
+            pu->fix = g_strdup(fix);
+            pu->editions = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+            g_hash_table_insert(purchases, pu->fix, pu);
+          }
+          if (g_hash_table_add(seen, pu->fix))  /* count each machine once per purchase */
+            pu->machines++;
+          gint64 *n = g_hash_table_lookup(pu->editions, *p);
+          if (n == NULL) {
+            n = g_new0(gint64, 1);
+            g_hash_table_insert(pu->editions, g_strdup(*p), n);
+          }
+          (*n)++;
+        }
         EditionCounts *c = g_hash_table_lookup(editions, *p);
         if (c == NULL) {
           c = g_new0(EditionCounts, 1);
@@ -151,7 +210,47 @@ JsonNode *lf_fleet_report(LfFleet *f, GError **error)
       buys[j] = buys[j - 1];
       buys[j - 1] = tmp;
     }
+  /* What parts would turn WARN/FAIL verdicts into PASS, most machines first. */
   json_builder_set_member_name(b, "shopping_list");
+  json_builder_begin_array(b);
+  g_autoptr(GPtrArray) plist = g_ptr_array_new();
+  GHashTableIter pit;
+  gpointer pv;
+  g_hash_table_iter_init(&pit, purchases);
+  while (g_hash_table_iter_next(&pit, NULL, &pv))
+    g_ptr_array_add(plist, pv);
+  g_ptr_array_sort(plist, purchase_cmp);
+  for (guint i = 0; i < plist->len && i < 10; i++) {
+    Purchase *pu = plist->pdata[i];
+    json_builder_begin_object(b);
+    json_builder_set_member_name(b, "purchase");
+    json_builder_add_string_value(b, pu->fix);
+    json_builder_set_member_name(b, "machines");
+    json_builder_add_int_value(b, pu->machines);
+    g_autoptr(GArray) counts = g_array_new(FALSE, FALSE, sizeof(Count));
+    GHashTableIter it;
+    gpointer k, v;
+    g_hash_table_iter_init(&it, pu->editions);
+    while (g_hash_table_iter_next(&it, &k, &v))
+      g_array_append_val(counts, ((Count){ k, *(gint64 *)v }));
+    g_array_sort(counts, count_cmp);
+    json_builder_set_member_name(b, "editions");
+    json_builder_begin_array(b);
+    for (guint c = 0; c < counts->len && c < 5; c++) {
+      json_builder_begin_object(b);
+      json_builder_set_member_name(b, "edition");
+      json_builder_add_string_value(b, g_array_index(counts, Count, c).key);
+      json_builder_set_member_name(b, "machines");
+      json_builder_add_int_value(b, g_array_index(counts, Count, c).n);
+      json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+    json_builder_end_object(b);
+  }
+  json_builder_end_array(b);
+
+  /* Without verdicts too: RAM to 4 GB (2 GB) where the board takes it, SSDs. */
+  json_builder_set_member_name(b, "hardware_upgrades");
   json_builder_begin_array(b);
   for (guint i = 0; i < nb; i++) {
     json_builder_begin_object(b);

@@ -107,7 +107,8 @@ static gboolean migrate_v2(LfFleet *f, GError **error)
               local->message);
       continue;
     }
-    ok = lf_fleet_update_summary(f, id, r, NULL, error);
+    g_autofree char *verdicts = f->verdict_func ? f->verdict_func(r, f->verdict_data) : NULL;
+    ok = lf_fleet_update_summary(f, id, r, verdicts, error);
   }
   sqlite3_finalize(sel);
   return ok && lf_fleet_exec(f,
@@ -169,6 +170,7 @@ LfFleet *lf_fleet_open(const char *path, GError **error)
     return NULL;
   }
   sqlite3_busy_timeout(f->db, BUSY_TIMEOUT_MS);
+  f->verdict_func = lf_fleet_recommend_verdicts;
   sqlite3_extended_result_codes(f->db, 1);
   /* WAL: readers never block the writer, and two imports queue on the lock.
    * Switching a new file to WAL and creating the schema can meet another

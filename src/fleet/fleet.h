@@ -30,6 +30,11 @@ LfFleet *lf_fleet_open(const char *path, GError **error);
 void lf_fleet_close(LfFleet *fleet);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(LfFleet, lf_fleet_close)
 
+/* The default (set by lf_fleet_open): the recommender's verdicts for every
+ * supported edition, desktop use, judged at import time, each WARN/FAIL with
+ * the purchase that would make it PASS when parts alone can ("ram4096",
+ * "ssd", "ram4096+ssd"): "id=STATUS[:FIX];...". NULL func stores none. */
+char *lf_fleet_recommend_verdicts(const LfReport *report, gpointer user_data);
 void lf_fleet_set_verdict_func(LfFleet *fleet, LfFleetVerdictFunc func, gpointer user_data);
 
 typedef struct {

@@ -47,11 +47,36 @@ r = json.load(open(sys.argv[1]))
 assert r["machines"] == 8 and r["reports"] == 10, r
 bh = {b["health_pct"]: b["machines"] for b in r["battery_health"]}
 assert bh == {"80-100": 2, "60-80": 4, "40-60": 1, "0-40": 0, "none": 1, "unknown": 0}, bh
-buy = [(b["item"], b.get("to_mb"), b["machines"], b.get("total_added_mb")) for b in r["shopping_list"]]
+buy = [(b["item"], b.get("to_mb"), b["machines"], b.get("total_added_mb")) for b in r["hardware_upgrades"]]
 assert buy == [("ssd", None, 3, None), ("ram", 4096, 1, 3072), ("ram", 2048, 1, 1536)], buy
 assert r["ram_not_upgradable"] == 1
 PY
 "$LAPFIT" fleet report --db "$T/f.db" | grep -q "SSD" || fail "report text"
+
+# per-edition verdict counts agree with `lapfit check` on each machine's latest report
+latest=$(ls "$T"/in/*.json | grep -v -e 'sandybridge-2011.json' -e 'core2duo-2008.json')
+[ "$(echo "$latest" | wc -l)" = 8 ] || fail "latest set"
+py -c 'import json,sys; [print(e["edition"]) for e in json.load(open(sys.argv[1]))["editions"][:6]]' "$T/report.json" >"$T/editions"
+[ -s "$T/editions" ] || fail "no per-edition verdicts in the fleet report"
+while read -r ed; do
+    p=0; w=0; f=0
+    for r in $latest; do
+        "$LAPFIT" check "$ed" --report "$r" >/dev/null 2>&1
+        case $? in 0) p=$((p+1));; 1) w=$((w+1));; 2) f=$((f+1));; *) fail "check $ed $r";; esac
+    done
+    got=$(py -c 'import json,sys; e=[e for e in json.load(open(sys.argv[1]))["editions"] if e["edition"]==sys.argv[2]][0]; print(e["pass"], e["warn"], e["fail"])' "$T/report.json" "$ed")
+    [ "$got" = "$p $w $f" ] || fail "$ed: fleet report says $got, lapfit check says $p $w $f"
+done <"$T/editions"
+# every purchase on the shopping list names editions where that many machines are WARN/FAIL
+py - "$T/report.json" <<'PY' || fail "shopping list consistency"
+import json, sys
+r = json.load(open(sys.argv[1]))
+eds = {e["edition"]: e for e in r["editions"]}
+for b in r["shopping_list"]:
+    assert b["purchase"].replace("+", " ").split() and 0 < b["machines"] <= r["machines"], b
+    for e in b["editions"]:
+        assert e["machines"] <= eds[e["edition"]]["warn"] + eds[e["edition"]]["fail"], (b, e)
+PY
 
 "$LAPFIT" fleet diff --db "$T/f.db" t420-lab-03 --json >"$T/diff.json" || fail "diff"
 py - "$T/diff.json" <<'PY' || fail "diff figures"
