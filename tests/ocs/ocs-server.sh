@@ -17,6 +17,9 @@ done
 [ -f "$SQL/ocsbase_new.sql" ] || skip "OCS schema not extracted (run tests/ocs/setup.sh)"
 grep -qx "lapfit_v0.1.0" /etc/ocsinventory/extra_useragents 2>/dev/null || skip "lapfit_v0.1.0 not in extra_useragents (run tests/ocs/setup.sh)"
 
+# One run at a time on this machine: runs share MariaDB, port 80 and ocsweb.
+exec 9>/run/lock/lapfit-ocs-test.lock || skip "cannot create the lock file"
+flock -w 280 9 || skip "another OCS server test holds the lock"
 W=$(mktemp -d)
 STARTED_DB=""; STARTED_WEB=""
 cleanup() {
@@ -38,14 +41,17 @@ fi
 mariadb-admin ping >/dev/null 2>&1 || skip "MariaDB does not start ($(tail -1 "$W/mariadb.log"))"
 
 # A fresh ocsweb per run -- but never drop one this test did not create.
+# (An empty ocsweb is one a killed run of this test left behind.)
 if mariadb -N -e "SHOW DATABASES LIKE 'ocsweb'" | grep -q ocsweb &&
+   [ -n "$(mariadb -N ocsweb -e 'SHOW TABLES')" ] &&
    ! mariadb -N ocsweb -e "SHOW TABLES LIKE 'lapfit_test_marker'" | grep -q marker; then
     skip "an ocsweb database not made by this test exists"
 fi
 mariadb -e "DROP DATABASE IF EXISTS ocsweb;
   CREATE DATABASE ocsweb CHARACTER SET utf8 COLLATE utf8_bin;
   CREATE USER IF NOT EXISTS 'ocs'@'localhost' IDENTIFIED BY 'ocs';
-  GRANT ALL PRIVILEGES ON ocsweb.* TO 'ocs'@'localhost'; FLUSH PRIVILEGES;" || fail "create ocsweb"
+  GRANT ALL PRIVILEGES ON ocsweb.* TO 'ocs'@'localhost'; FLUSH PRIVILEGES;
+  CREATE TABLE ocsweb.lapfit_test_marker (x INT);" || fail "create ocsweb"
 MY() { mariadb "--init-command=SET sql_mode='NO_ENGINE_SUBSTITUTION'" "$@" ocsweb; }
 MY <"$SQL/ocsbase_new.sql" || fail "load ocsbase_new.sql"
 last=$(ls "$SQL/update" | sed -n 's/^\([0-9]*\)\.sql$/\1/p' | sort -n | tail -1)
@@ -54,8 +60,7 @@ for v in $(seq $((base + 1)) "$last"); do   # what the web updater does: errors 
     MY --force <"$SQL/update/$v.sql" 2>>"$W/update-errors.log"
     mariadb ocsweb -e "UPDATE config SET tvalue='$v' WHERE name='GUI_VERSION'"
 done
-mariadb ocsweb -e "CREATE TABLE lapfit_test_marker (x INT);
-  CREATE TABLE IF NOT EXISTS unixusers (ID INT NOT NULL AUTO_INCREMENT,
+mariadb ocsweb -e "CREATE TABLE IF NOT EXISTS unixusers (ID INT NOT NULL AUTO_INCREMENT,
   HARDWARE_ID INT NOT NULL, ID_USERS VARCHAR(255), GID_USERS VARCHAR(255),
   NAME_USERS VARCHAR(255), GROUP_USERS VARCHAR(255), HOME_USERS VARCHAR(255),
   SHELL_USERS VARCHAR(255), LOGIN_USERS VARCHAR(255), ID_GROUP VARCHAR(255),
