@@ -55,3 +55,13 @@ lf_add_script_test(battery-stuck-upowerd
 lf_add_script_test(battery-dbusmock
   ${LF_UPOWER_DIR}/dbusmock.sh ${LF_UPOWER_DIR}/expected/dbusmock.json $<TARGET_FILE:lapfit>
   LABELS daemon)
+
+# Under the Asan build type, gcc's ASan runtime must tolerate the umockdev
+# preload that these tests put before it (TESTING.md section 9).
+if(LF_BAT_ASAN_ENV)
+  foreach(t battery-upowerd-laptop-energy battery-upowerd-laptop-charge
+            battery-upowerd-two-batteries battery-upowerd-quirks battery-upowerd-machines
+            battery-bus-without-upowerd battery-stuck-upowerd battery-dbusmock)
+    set_property(TEST ${t} APPEND PROPERTY ENVIRONMENT ${LF_BAT_ASAN_ENV})
+  endforeach()
+endif()
