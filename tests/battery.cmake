@@ -4,6 +4,7 @@ set(LF_BAT_DIR ${CMAKE_CURRENT_SOURCE_DIR}/battery)
 set(LF_UPOWER_DIR ${CMAKE_CURRENT_SOURCE_DIR}/upower)
 lf_add_unit_test(test-battery-calc battery/test-battery-calc.c)
 lf_add_unit_test(test-battery-sysfs battery/test-battery-sysfs.c)
+lf_add_script_test(battery-text ${LF_BAT_DIR}/text.sh)
 
 find_program(LF_UMOCKDEV_RUN umockdev-run)
 if(CMAKE_BUILD_TYPE STREQUAL "Asan")
