@@ -2,7 +2,8 @@
  * setting, a boot option, more RAM (within the board maximum, using a free
  * slot or replacing a module, never soldered RAM), an SSD, or another edition
  * (a 32-bit or older-ISA build, a lighter desktop of the same distribution).
- * Cost: 0 a setting, 1 another edition or a package, 2 a part, 3 a bigger part. */
+ * Cost: 0 a setting, 1 a package, 2 a part, 3 a bigger part, 4 another edition (it
+ * does not fix this one, so it comes last unless nothing else can). */
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -51,8 +52,8 @@ static void advise_ram(const LfRuleContext *ctx, const LfDistroEdition *e, LfVer
     return;  /* the board cannot take it */
   gboolean slots_known = lf_known_int(mem->slots_total) && lf_known_int(mem->slots_used) &&
                          mem->slots_total >= mem->slots_used && mem->slots_total < 64;
-  if (slots_known && mem->slots_total > mem->slots_used) {
-    gint64 add = next_module(target - have);
+  gint64 add = next_module(target - have);
+  if (slots_known && mem->slots_total > mem->slots_used && (!max_known || have + add <= mem->max_mb)) {
     g_autofree char *mod = lf_format_mb(add);
     if (max_known)
       lf_verdict_advice(v, "ram", 2, NULL,
@@ -109,6 +110,13 @@ static void advise_edition(const LfRuleContext *ctx, LfVerdict *v, GPtrArray *al
 {
   const LfDistroEdition *e = v->edition;
   const LfVerdict *alt = alternative(v, all, TRUE, LF_STATUS_PASS);
+  /* After a hard gate, the same distribution built for this CPU/firmware (a 32-bit or
+   * older-ISA build) is the closest fix even if it only warns (e.g. an HDD). */
+  if (alt == NULL && v->status == LF_STATUS_FAIL) {
+    alt = alternative(v, all, TRUE, LF_STATUS_WARN);
+    if (alt && !alt->supported)
+      alt = NULL;
+  }
   if (alt == NULL)
     alt = alternative(v, all, FALSE, LF_STATUS_PASS);
   if (alt == NULL && v->status == LF_STATUS_FAIL) {
@@ -117,7 +125,7 @@ static void advise_edition(const LfRuleContext *ctx, LfVerdict *v, GPtrArray *al
     if (alt == NULL)
       alt = alternative(v, all, FALSE, LF_STATUS_WARN);
     if (alt != NULL)
-      lf_verdict_advice(v, "edition", 1, alt->edition->id,
+      lf_verdict_advice(v, "edition", 4, alt->edition->id,
                         N_("No edition passes on this machine; %s %s (%s) comes closest: it "
                            "has warnings but no failure"), alt->edition->name,
                         alt->edition->version, alt->edition->desktop);
@@ -126,25 +134,42 @@ static void advise_edition(const LfRuleContext *ctx, LfVerdict *v, GPtrArray *al
   if (alt == NULL)
     return;
   const LfDistroEdition *a = alt->edition;
+  gboolean pass = alt->status == LF_STATUS_PASS;
   if (g_str_equal(e->arch, "x86_64") && g_str_equal(a->arch, "i686") &&
       (lf_verdict_has_check(v, "arch", LF_STATUS_FAIL) ||
-       lf_verdict_has_check(v, "boot", LF_STATUS_FAIL)))
-    lf_verdict_advice(v, "edition", 1, a->id,
-                      N_("Choose %s %s, a 32-bit edition, instead: it passes on this machine"),
-                      a->name, a->version);
-  else if (g_str_equal(a->arch, "x86_64") && a->isa_level < e->isa_level &&
-           lf_verdict_has_check(v, "isa", LF_STATUS_WARN))
-    lf_verdict_advice(v, "edition", 1, a->id,
-                      N_("Choose %s %s, built for x86-64-v%d, instead: it passes on this "
-                         "machine"), a->name, a->version, (int)a->isa_level);
-  else if (g_str_equal(a->family, e->family) && a->weight < e->weight)
-    lf_verdict_advice(v, "edition", 1, a->id,
+       lf_verdict_has_check(v, "boot", LF_STATUS_FAIL))) {
+    if (pass)
+      lf_verdict_advice(v, "edition", 4, a->id,
+                        N_("Choose %s %s, a 32-bit edition, instead: it passes on this "
+                           "machine"), a->name, a->version);
+    else
+      lf_verdict_advice(v, "edition", 4, a->id,
+                        N_("Choose %s %s, a 32-bit edition, instead: it runs on this machine, "
+                           "with the warnings listed for it"), a->name, a->version);
+  } else if (g_str_equal(a->arch, "x86_64") && a->isa_level < e->isa_level &&
+             lf_verdict_has_check(v, "isa", LF_STATUS_WARN)) {
+    if (pass)
+      lf_verdict_advice(v, "edition", 4, a->id,
+                        N_("Choose %s %s, built for x86-64-v%d, instead: it passes on this "
+                           "machine"), a->name, a->version, (int)a->isa_level);
+    else
+      lf_verdict_advice(v, "edition", 4, a->id,
+                        N_("Choose %s %s, built for x86-64-v%d, instead: it runs on this "
+                           "machine, with the warnings listed for it"), a->name, a->version,
+                        (int)a->isa_level);
+  } else if (!pass) {
+    lf_verdict_advice(v, "edition", 4, a->id,
+                      N_("Choose %s %s instead: it runs on this machine, with the warnings "
+                         "listed for it"), a->name, a->version);
+  } else if (g_str_equal(a->family, e->family) && a->weight < e->weight) {
+    lf_verdict_advice(v, "edition", 4, a->id,
                       N_("Choose %s %s, a lighter desktop (%s) of the same distribution: it "
                          "passes on this machine"), a->name, a->version, a->desktop);
-  else
-    lf_verdict_advice(v, "edition", 1, a->id,
+  } else {
+    lf_verdict_advice(v, "edition", 4, a->id,
                       N_("Choose %s %s (%s) instead: it passes on this machine"), a->name,
                       a->version, a->desktop);
+  }
 }
 
 static int by_cost(gconstpointer a, gconstpointer b)

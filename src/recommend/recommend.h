@@ -53,7 +53,7 @@ typedef struct {
 typedef struct {
   char *kind;       /* "ram", "ssd", "disk", "edition", "firmware-setting", "boot-option",
                        "firmware-package" */
-  int cost;         /* 0 free setting .. 3 new hardware; lower is cheaper */
+  int cost;         /* 0 setting, 1 package, 2 part, 3 bigger part, 4 another edition */
   char *message;    /* English */
   char *text;       /* translated */
   char *edition_id; /* kind "edition": the suggested edition, else NULL */

@@ -217,8 +217,8 @@ static void rule_boot(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerd
                         N_("Firmware is 32-bit UEFI and %s boots from it"), n);
     else
       lf_verdict_reason(v, "boot", hard(e->boot_confidence),
-                        N_("Firmware is 32-bit UEFI: the %s image boots only with 64-bit UEFI "
-                           "or BIOS"), n);
+                        N_("Firmware is 32-bit UEFI and the %s image has no 32-bit UEFI boot "
+                           "loader, so it will not boot"), n);
     return;
   }
   if (e->boot_uefi == LF_TRI_TRUE) {

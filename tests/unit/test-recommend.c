@@ -33,12 +33,60 @@ typedef struct {
 } Case;
 
 static const Case cases[] = {
-  /* 2005 Pentium M, 512 MB, BIOS, 32-bit with PAE */
+  /* 2005 Pentium M (Dothan), 512 MB of 2 GB max, BIOS, 32-bit with PAE, ipw2200 */
   { "pentium-m-2005", "lubuntu-26.04", LF_STATUS_FAIL, "arch", "64-bit only" },
   { "pentium-m-2005", "lubuntu-18.04-i386", LF_STATUS_WARN, "ram", "only for that basic use" },
   { "pentium-m-2005", "lubuntu-18.04-i386", LF_STATUS_WARN, "ram", "512 MB installed" },
+  { "pentium-m-2005", "lubuntu-18.04-i386", LF_STATUS_WARN, "cpu-32bit", "PAE" },
+  { "pentium-m-2005", "lubuntu-18.04-i386", LF_STATUS_WARN, "support", "ended in 2021-04" },
   { "pentium-m-2005", "lubuntu-18.04", LF_STATUS_FAIL, "arch", "32-bit only" },
+  { "pentium-m-2005", "antix-23-i386", LF_STATUS_PASS, "ram", "256 MB minimum" },
+  { "pentium-m-2005", "antix-23-i386", LF_STATUS_PASS, "wifi", "which antiX" },
+  { "pentium-m-2005", "bookwormpup32-10.0", LF_STATUS_PASS, "boot", "BIOS" },
+  { "pentium-m-2005", "debian-12-lxde-i386", LF_STATUS_WARN, "ram", "below the 1 GB minimum" },
   { "pentium-m-2005", "ubuntu-mate-26.04", LF_STATUS_FAIL, "installer", "No installer image" },
+  { "pentium-m-2005", "alpine-x86", LF_STATUS_WARN, "wifi", "does not ship" },
+  /* Core 2 Duo: x86-64-v1 */
+  { "core2duo-2008", "rhel-9", LF_STATUS_FAIL, "isa",
+    "CPU lacks x86-64-v2 (no SSE4_1, SSE4_2, POPCNT): Red Hat Enterprise Linux 9 needs v2" },
+  { "core2duo-2008", "rocky-10", LF_STATUS_FAIL, "isa", "(it is x86-64-v1)" },
+  { "core2duo-2008", "opensuse-leap-16.0", LF_STATUS_FAIL, "isa", "needs v2" },
+  { "core2duo-2008", "opensuse-tumbleweed", LF_STATUS_PASS, "arch", NULL },
+  { "core2duo-2008", "xubuntu-24.04", LF_STATUS_PASS, "ram", "2 GB recommended" },
+  { "core2duo-2008", "ubuntu-26.04", LF_STATUS_WARN, "disk-kind", "an SSD would help most" },
+  /* Sandy Bridge: x86-64-v2 */
+  { "sandybridge-2011", "rhel-9", LF_STATUS_WARN, "isa", "CPU is x86-64-v2" },
+  { "sandybridge-2011", "rhel-10", LF_STATUS_FAIL, "isa",
+    "CPU lacks x86-64-v3 (no AVX2, BMI1, BMI2, FMA, MOVBE): Red Hat Enterprise Linux 10 needs v3" },
+  { "sandybridge-2011", "almalinux-10", LF_STATUS_FAIL, "isa", "needs v3" },
+  { "sandybridge-2011", "almalinux-10-x86_64_v2", LF_STATUS_WARN, "isa", "needs v2" },
+  { "sandybridge-2011", "ubuntu-24.04", LF_STATUS_WARN, "disk-kind", "SSD" },
+  /* Bay Trail tablet: 64-bit CPU, 32-bit UEFI, soldered 2 GB, brcmfmac */
+  { "baytrail-tablet", "ubuntu-24.04", LF_STATUS_FAIL, "boot", "32-bit UEFI" },
+  { "baytrail-tablet", "lubuntu-26.04", LF_STATUS_FAIL, "boot", "no 32-bit UEFI boot loader" },
+  { "baytrail-tablet", "arch", LF_STATUS_PASS, "boot", "32-bit UEFI" },
+  { "baytrail-tablet", "debian-12-lxde-i386", LF_STATUS_PASS, "boot", "32-bit UEFI" },
+  { "baytrail-tablet", "void-i686", LF_STATUS_PASS, "cpu-32bit", "SSE2" },
+  { "baytrail-tablet", "popos-24.04", LF_STATUS_WARN, "boot", "32-bit UEFI" },  /* '?' */
+  { "baytrail-tablet", "rhel-9", LF_STATUS_FAIL, "isa", "CPU is x86-64-v2" },
+  /* Live USB desktop: the 16 GB boot stick is never the target disk */
+  { "desktop-no-battery", "ubuntu-24.04", LF_STATUS_WARN, "disk", "(sda, 500 GB)" },
+  { "desktop-no-battery", "xubuntu-26.04", LF_STATUS_PASS, "disk", "sda" },
+  /* Atom N270: 32-bit, 1 GB in its only slot */
+  { "atom-n270-netbook", "xubuntu-24.04", LF_STATUS_FAIL, "arch", "32-bit only" },
+  { "atom-n270-netbook", "void-i686", LF_STATUS_PASS, "ram", "1 GB installed" },
+  /* GMA 3600 (gma500_gfx): Wayland-only desktops warn */
+  { "gma3600-netbook", "fedora-44-workstation", LF_STATUS_WARN, "gpu", "gma500_gfx" },
+  { "gma3600-netbook", "fedora-44-lxqt", LF_STATUS_PASS, "ram", NULL },
+  /* A VM whose installed RAM is only estimated: never a confident RAM verdict */
+  { "vm-estimate", "xubuntu-24.04", LF_STATUS_WARN, "ram", "Could not check RAM" },
+  { "vm-estimate", "antix-26", LF_STATUS_PASS, "ram", "usable already meets" },
+  { "vm-estimate", "rhel-9", LF_STATUS_FAIL, "isa", "needs v2" },
+  { "vm-estimate", "rhel-9", LF_STATUS_FAIL, "isa", "virtual machine (kvm)" },
+  /* Secure Boot on */
+  { "ryzen-4000-2020", "arch", LF_STATUS_WARN, "secure-boot", "switch it off" },
+  { "ryzen-4000-2020", "ubuntu-26.04", LF_STATUS_PASS, "ram", "8 GB installed" },
+  { "ryzen-4000-2020", "rocky-10", LF_STATUS_PASS, "isa", "CPU is x86-64-v3" },
 };
 
 static void test_cases(void)
@@ -71,6 +119,221 @@ static void test_cases(void)
   }
 }
 
+
+/* machine x edition -> the cheapest advice (first) has this kind and contains needle. */
+typedef struct {
+  const char *machine, *edition, *kind, *needle;
+} AdviceCase;
+
+static const AdviceCase advice_cases[] = {
+  { "pentium-m-2005", "lubuntu-18.04-i386", "ram",
+    "Add a 512 MB module in the free slot to reach 1 GB (the board takes up to 2 GB)" },
+  { "pentium-m-2005", "lubuntu-26.04", "edition", "a 32-bit edition" },
+  { "core2duo-2008", "rhel-9", "edition", "built for x86-64-v1" },
+  { "sandybridge-2011", "rhel-10", "edition", "x86_64_v2" },
+  { "sandybridge-2011", "ubuntu-26.04", "ram", "Add a 2 GB module in the free slot" },
+  { "desktop-no-battery", "ubuntu-24.04", "ssd", "SSD" },
+  { "atom-n270-netbook", "debian-12-lxde-i386", "ram", "Replace the 1 GB module with a 2 GB one" },
+  { "ryzen-4000-2020", "arch", "firmware-setting", "Secure Boot" },
+  { "vm-estimate", "xubuntu-24.04", "check", "SMBIOS" },
+  /* RAM at the board maximum (2 GB, one slot): no RAM advice */
+  { "gma3600-netbook", "fedora-44-workstation", "ssd", NULL },
+  /* soldered RAM: no RAM advice, another edition instead */
+  { "baytrail-tablet", "ubuntu-mate-24.04", "edition", NULL },
+};
+
+static void test_advice(void)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS(advice_cases); i++) {
+    const AdviceCase *c = &advice_cases[i];
+    g_autoptr(LfReport) report = load_fixture(c->machine);
+    LfRecommendOptions opts;
+    options(&opts);
+    g_autoptr(LfRecommendation) rec = NULL;
+    const LfVerdict *v = lf_recommend_one(report, table, &opts, c->edition, &rec, NULL);
+    g_assert_nonnull(v);
+    const LfAdvice *a = v->advice->len ? v->advice->pdata[0] : NULL;
+    if (a == NULL || !g_str_equal(a->kind, c->kind) || (c->needle && !strstr(a->message, c->needle)))
+      g_printerr("advice %s x %s: want %s \"%s\", got %s \"%s\"\n", c->machine, c->edition,
+                 c->kind, c->needle ? c->needle : "", a ? a->kind : "none",
+                 a ? a->message : "");
+    g_assert_nonnull(a);
+    g_assert_cmpstr(a->kind, ==, c->kind);
+    if (c->needle)
+      g_assert_nonnull(strstr(a->message, c->needle));
+    if (report->memory.soldered == LF_TRI_TRUE)  /* never "add RAM" to soldered memory */
+      for (guint j = 0; j < v->advice->len; j++)
+        g_assert_cmpstr(((LfAdvice *)v->advice->pdata[j])->kind, !=, "ram");
+  }
+}
+
+/* Ranking: FAIL last, supported before ended, lighter desktops first on a weak machine. */
+static void test_ranking(void)
+{
+  g_autoptr(LfReport) report = load_fixture("pentium-m-2005");
+  LfRecommendOptions opts;
+  options(&opts);
+  opts.include_eol = TRUE;
+  g_autoptr(LfRecommendation) rec = lf_recommend(report, table, &opts);
+  g_assert_true(rec->weak_machine);
+  g_assert_cmpstr(rec->ram_basis, ==, "installed");
+  g_assert_nonnull(strstr(rec->order_message, "lighter desktops first"));
+  g_assert_cmpuint(rec->verdicts->len, ==, table->editions->len);
+  const LfVerdict *first = rec->verdicts->pdata[0];
+  g_assert_cmpint(first->status, ==, LF_STATUS_PASS);
+  g_assert_cmpstr(first->edition->arch, ==, "i686");
+  for (guint i = 0; i < rec->verdicts->len; i++) {
+    const LfVerdict *v = rec->verdicts->pdata[i];
+    g_assert_cmpint(v->rank, ==, (int)i + 1);
+    if (i == 0)
+      continue;
+    const LfVerdict *p = rec->verdicts->pdata[i - 1];
+    g_assert_cmpint(v->status, >=, p->status);            /* FAIL last */
+    if (v->status == p->status)                           /* supported before ended */
+      g_assert_true(p->supported || !v->supported);
+  }
+  /* Without --all, ended editions are not listed. */
+  opts.include_eol = FALSE;
+  g_autoptr(LfRecommendation) cur = lf_recommend(report, table, &opts);
+  for (guint i = 0; i < cur->verdicts->len; i++)
+    g_assert_true(((LfVerdict *)cur->verdicts->pdata[i])->supported);
+  g_assert_cmpuint(cur->verdicts->len, <, rec->verdicts->len);
+
+  /* A strong machine: newer releases first among the passing ones. */
+  g_autoptr(LfReport) strong = load_fixture("skylake-u-2016");
+  g_autoptr(LfRecommendation) s = lf_recommend(strong, table, &opts);
+  g_assert_false(s->weak_machine);
+  g_assert_nonnull(strstr(s->order_message, "newer releases first"));
+  /* --use server: no desktop or GPU rules, longest support first. */
+  opts.use = LF_USE_SERVER;
+  g_autoptr(LfRecommendation) srv = lf_recommend(strong, table, &opts);
+  const LfVerdict *top = srv->verdicts->pdata[0];
+  g_assert_cmpint(top->status, ==, LF_STATUS_PASS);
+  g_assert_nonnull(strstr(srv->order_message, "server"));
+  g_assert_nonnull(top->edition->support_ends);
+}
+
+/* Every row of the embedded table is sane (dbgen checks the text; this checks what lapfit reads). */
+static void test_table(void)
+{
+  g_assert_cmpuint(table->editions->len, >=, 30);
+  g_autoptr(GHashTable) ids = g_hash_table_new(g_str_hash, g_str_equal);
+  static const char *const confs[] = { "O", "S", "I", "?", NULL };
+  for (guint i = 0; i < table->editions->len; i++) {
+    const LfDistroEdition *e = table->editions->pdata[i];
+    g_assert_false(g_hash_table_contains(ids, e->id));
+    g_hash_table_add(ids, e->id);
+    g_assert_true(g_str_has_prefix(e->source, "http"));
+    g_assert_true(g_strv_contains(confs, e->confidence));
+    g_assert_true(g_strv_contains(confs, e->ram_confidence));
+    g_assert_true(g_str_equal(e->arch, "x86_64") || g_str_equal(e->arch, "i686"));
+    if (g_str_equal(e->arch, "x86_64"))
+      g_assert_cmpint(e->isa_level, >=, 1);
+    if (lf_known_int(e->ram_min_mb) && lf_known_int(e->ram_rec_mb))
+      g_assert_cmpint(e->ram_min_mb, <=, e->ram_rec_mb);
+    if (lf_known_int(e->ram_min_mb))
+      g_assert_true(e->ram_min_mb >= 16 && e->ram_min_mb <= 65536);
+    if (lf_known_num(e->disk_min_gb))
+      g_assert_true(e->disk_min_gb > 0 && e->disk_min_gb < 1000);
+    GDate d;
+    if (e->released)
+      g_assert_true(lf_distro_parse_date(e->released, FALSE, &d));
+    if (e->support_ends && !g_str_equal(e->support_ends, "rolling"))
+      g_assert_true(lf_distro_parse_date(e->support_ends, TRUE, &d));
+  }
+  static const char *const required[] = {
+    "lubuntu-18.04-i386", "lubuntu-16.04-i386", "lubuntu-26.04", "xubuntu-26.04", "ubuntu-26.04",
+    "kubuntu-26.04", "ubuntu-mate-24.04", "linuxmint-22.3-cinnamon", "linuxmint-22.3-mate",
+    "linuxmint-22.3-xfce", "lmde-7", "debian-13-xfce", "debian-12-lxde-i386", "antix-23-i386",
+    "mx-25-xfce", "bodhi-7.0", "bookwormpup32-10.0", "peppermint-debian", "zorin-17-lite",
+    "fedora-44-workstation", "fedora-44-lxqt", "opensuse-leap-16.0", "alpine-x86_64", "arch",
+    "void-i686", "rhel-9", "rhel-10", "almalinux-9", "rocky-10", NULL,
+  };
+  for (int i = 0; required[i]; i++)
+    g_assert_nonnull(lf_distro_table_lookup(table, required[i]));
+  const LfDistroEdition *l = lf_distro_table_lookup(table, "lubuntu-18.04-i386");
+  g_assert_cmpint(l->ram_min_mb, ==, 512);
+  g_assert_cmpint(l->ram_rec_mb, ==, 1024);
+  g_assert_true(l->needs_pae);
+  g_assert_cmpint(lf_distro_table_lookup(table, "rhel-9")->isa_level, ==, 2);
+  g_assert_cmpint(lf_distro_table_lookup(table, "rhel-10")->isa_level, ==, 3);
+}
+
+/* Hostile reports: parse errors are clear; whatever parses gets verdicts, never a crash,
+ * and missing facts never give a confident PASS or FAIL. */
+static const char *const hostile[] = {
+  "{\"schema\":\"lapfit-report/1\"}",
+  "{\"schema\":\"lapfit-report/1\",\"machine\":null,\"cpu\":null,\"memory\":null,"
+  "\"storage\":null,\"gpus\":null,\"network\":null}",
+  "{\"schema\":\"lapfit-report/1\",\"memory\":{\"installed_mb\":9000000000000000000,"
+  "\"usable_mb\":-5,\"slots_total\":9000000000000000000,\"slots_used\":-1,"
+  "\"max_mb\":-9000000000000000000},\"storage\":[{\"size_gb\":1e300},{\"size_gb\":-1},{}],"
+  "\"machine\":{\"firmware\":{\"mode\":\"uefi\",\"uefi_bits\":9000000000000000000}}}",
+  "{\"schema\":\"lapfit-report/1\",\"cpu\":{\"isa_level\":\"\",\"bits\":7,"
+  "\"missing_for_next_level\":[]},\"gpus\":[{}],\"network\":[{\"kind\":\"wifi\"},{}]}",
+  "{\"schema\":\"lapfit-report/1\",\"cpu\":{\"isa_level\":\"arm64\",\"bits\":64}}",
+  "{\"schema\":\"lapfit-report/1\",\"cpu\":{\"isa_level\":\"x86-64-v9\"},"
+  "\"memory\":{\"installed_mb\":0,\"installed_source\":\"smbios\"}}",
+  "{\"schema\":\"lapfit-report/1\",\"memory\":{\"installed_mb\":\"lots\"}}",   /* wrong type */
+  "{\"schema\":\"lapfit-report/1\",\"storage\":{\"a\":1}}",                   /* wrong type */
+  "[1,2,3]",
+  "{\"schema\":\"lapfit-report/9\"}",
+  "{\"schema\":",
+};
+
+static void test_hostile(void)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS(hostile); i++) {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LfReport) report = lf_report_from_json(hostile[i], -1, &error);
+    if (report == NULL) {
+      g_assert_nonnull(error);
+      g_assert_true(*error->message != '\0');
+      continue;
+    }
+    LfRecommendOptions opts;
+    options(&opts);
+    opts.include_eol = TRUE;
+    g_autoptr(LfRecommendation) rec = lf_recommend(report, table, &opts);
+    g_assert_cmpuint(rec->verdicts->len, ==, table->editions->len);
+    g_autoptr(JsonNode) node = lf_recommendation_to_json(rec);
+    g_autofree char *text = lf_json_to_text(node, 0);
+    g_assert_nonnull(text);
+    if (i >= 2)
+      continue;  /* the first two know nothing: check there is no verdict from a guess */
+    for (guint j = 0; j < rec->verdicts->len; j++) {
+      const LfVerdict *v = rec->verdicts->pdata[j];
+      g_assert_cmpint(v->status, !=, LF_STATUS_PASS);
+      if (v->status == LF_STATUS_FAIL)
+        g_assert_true(lf_verdict_has_check(v, "installer", LF_STATUS_FAIL));
+      g_assert_true(lf_verdict_has_check(v, "arch", LF_STATUS_WARN) ||
+                    lf_verdict_has_check(v, "installer", LF_STATUS_FAIL));
+    }
+  }
+}
+
+/* JSON: versioned schema, English messages, one entry per listed verdict. */
+static void test_json(void)
+{
+  g_autoptr(LfReport) report = load_fixture("core2duo-2008");
+  LfRecommendOptions opts;
+  options(&opts);
+  g_autoptr(LfRecommendation) rec = lf_recommend(report, table, &opts);
+  g_autoptr(JsonNode) node = lf_recommendation_to_json(rec);
+  JsonObject *o = json_node_get_object(node);
+  g_assert_cmpstr(json_object_get_string_member(o, "schema"), ==, LF_VERDICTS_SCHEMA);
+  g_assert_cmpstr(json_object_get_string_member(o, "today"), ==, "2026-11-27");
+  JsonArray *vs = json_object_get_array_member(o, "verdicts");
+  g_assert_cmpuint(json_array_get_length(vs), ==, rec->verdicts->len);
+  JsonObject *v0 = json_array_get_object_element(vs, 0);
+  g_assert_cmpint(json_object_get_int_member(v0, "rank"), ==, 1);
+  g_assert_true(json_object_has_member(v0, "reasons"));
+  g_assert_true(json_object_has_member(v0, "advice"));
+  JsonObject *m = json_object_get_object_member(o, "memory");
+  g_assert_cmpstr(json_object_get_string_member(m, "basis"), ==, "installed");
+  g_assert_cmpint(json_object_get_int_member(m, "installed_mb"), ==, 2048);
+}
+
 static void test_unknown_id(void)
 {
   g_autoptr(LfReport) report = lf_report_new();
@@ -91,6 +354,11 @@ int main(int argc, char **argv)
   g_assert_no_error(error);
   g_test_add_func("/recommend/cases", test_cases);
   g_test_add_func("/recommend/unknown-id", test_unknown_id);
+  g_test_add_func("/recommend/advice", test_advice);
+  g_test_add_func("/recommend/ranking", test_ranking);
+  g_test_add_func("/recommend/table", test_table);
+  g_test_add_func("/recommend/hostile", test_hostile);
+  g_test_add_func("/recommend/json", test_json);
   int rc = g_test_run();
   lf_distro_table_free(table);
   return rc;
