@@ -42,6 +42,11 @@ endforeach()
 lf_add_script_test(battery-upowerd-machines
   ${LF_UPOWER_DIR}/machines.sh $<TARGET_FILE:lapfit> LABELS daemon)
 
+# The battery changes under a running upowerd (Device.Refresh): still agreeing.
+lf_add_script_test(battery-upowerd-refresh
+  ${LF_UPOWER_DIR}/with-upowerd.sh ${FIXTURES}/umockdev/laptop-energy.umockdev
+  ${LF_UPOWER_DIR}/refresh.sh $<TARGET_FILE:lapfit> LABELS daemon)
+
 # A system bus without upowerd: immediate sysfs fallback.
 lf_add_script_test(battery-bus-without-upowerd
   ${LF_UPOWER_DIR}/no-upowerd.sh $<TARGET_FILE:lapfit> ${FIXTURES}/umockdev/two-batteries.umockdev
@@ -62,6 +67,7 @@ lf_add_script_test(battery-dbusmock
 if(LF_BAT_ASAN_ENV)
   foreach(t battery-upowerd-laptop-energy battery-upowerd-laptop-charge
             battery-upowerd-two-batteries battery-upowerd-quirks battery-upowerd-machines
+            battery-upowerd-refresh
             battery-bus-without-upowerd battery-stuck-upowerd battery-dbusmock)
     set_property(TEST ${t} APPEND PROPERTY ENVIRONMENT ${LF_BAT_ASAN_ENV})
   endforeach()
