@@ -148,35 +148,35 @@ static void commit(LfSmbios *s, const Record *r)
   case 0:
     if (s->bios_vendor || s->bios_version)
       return;
-    s->bios_vendor = get_string(r, "Vendor");
-    s->bios_version = get_string(r, "Version");
-    s->bios_date = get_string(r, "Release Date");
+    set_once(&s->bios_vendor, get_string(r, "Vendor"));
+    set_once(&s->bios_version, get_string(r, "Version"));
+    set_once(&s->bios_date, get_string(r, "Release Date"));
     return;
   case 1:
     if (s->sys_vendor || s->product)
       return;
-    s->sys_vendor = get_string(r, "Manufacturer");
-    s->product = get_string(r, "Product Name");
-    s->product_version = get_string(r, "Version");
-    s->serial = get_string(r, "Serial Number");
-    s->uuid = get_string(r, "UUID");
-    s->sku = get_string(r, "SKU Number");
-    s->family = get_string(r, "Family");
+    set_once(&s->sys_vendor, get_string(r, "Manufacturer"));
+    set_once(&s->product, get_string(r, "Product Name"));
+    set_once(&s->product_version, get_string(r, "Version"));
+    set_once(&s->serial, get_string(r, "Serial Number"));
+    set_once(&s->uuid, get_string(r, "UUID"));
+    set_once(&s->sku, get_string(r, "SKU Number"));
+    set_once(&s->family, get_string(r, "Family"));
     return;
   case 2:
     if (s->board_vendor || s->board_name)
       return;
-    s->board_vendor = get_string(r, "Manufacturer");
-    s->board_name = get_string(r, "Product Name");
-    s->board_version = get_string(r, "Version");
-    s->board_serial = get_string(r, "Serial Number");
+    set_once(&s->board_vendor, get_string(r, "Manufacturer"));
+    set_once(&s->board_name, get_string(r, "Product Name"));
+    set_once(&s->board_version, get_string(r, "Version"));
+    set_once(&s->board_serial, get_string(r, "Serial Number"));
     return;
   case 3:
     if (lf_known_int(s->chassis_type) || s->chassis_vendor)
       return;
-    s->chassis_vendor = get_string(r, "Manufacturer");
+    set_once(&s->chassis_vendor, get_string(r, "Manufacturer"));
     s->chassis_type = lf_smbios_chassis_code(get(r, "Type"));
-    s->chassis_serial = get_string(r, "Serial Number");
+    set_once(&s->chassis_serial, get_string(r, "Serial Number"));
     return;
   case 16: {
     LfSmbiosMemoryArray *a = lf_smbios_add_memory_array(s);

@@ -112,7 +112,7 @@ static char *name_of(const char *const *names, gsize n, guint code)
 #define NAME(table, code) name_of(table, G_N_ELEMENTS(table), code)
 
 /* dmi_system_uuid: 16 bytes; SMBIOS 2.6+ stores the first three fields
- * little-endian (dmidecode prints those upper case, older ones lower case). All-FF = "Not Present", all-zero = "Not Settable". */
+ * little-endian; printed lower case as dmidecode 3.x does. All-FF = "Not Present", all-zero = "Not Settable". */
 static char *format_uuid(const guint8 *p, guint version)
 {
   gboolean only_ff = TRUE, only_00 = TRUE;
@@ -125,7 +125,7 @@ static char *format_uuid(const guint8 *p, guint version)
   if (only_00)
     return g_strdup("Not Settable");
   if (version >= 0x0206)
-    return g_strdup_printf("%02X%02X%02X%02X-%02X%02X-%02X%02X-%02X%02X-%02X%02X%02X%02X%02X%02X",
+    return g_strdup_printf("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
                            p[3], p[2], p[1], p[0], p[5], p[4], p[7], p[6], p[8], p[9], p[10],
                            p[11], p[12], p[13], p[14], p[15]);
   return g_strdup_printf("%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x",
@@ -147,7 +147,7 @@ static void decode(LfSmbios *out, guint type, const Structure *s)
 {
   switch (type) {
   case 0:   /* BIOS Information */
-    if (s->length < 0x12)
+    if (s->length < 0x12 || out->bios_vendor || out->bios_version)
       return;
     set_once(&out->bios_vendor, string_at(s, 0x04));
     set_once(&out->bios_version, string_at(s, 0x05));
@@ -176,7 +176,7 @@ static void decode(LfSmbios *out, guint type, const Structure *s)
     set_once(&out->board_serial, string_at(s, 0x07));
     return;
   case 3:   /* System Enclosure or Chassis */
-    if (s->length < 0x09 || lf_known_int(out->chassis_type))
+    if (s->length < 0x09 || lf_known_int(out->chassis_type) || out->chassis_vendor)
       return;
     set_once(&out->chassis_vendor, string_at(s, 0x04));
     out->chassis_type = fmt_byte(s, 0x05) & 0x7f;

@@ -1,0 +1,4 @@
+# SMBIOS and memory: binary tables, dmidecode text, sysfs, memory estimate,
+# and the fixture machines read through every source.
+lf_add_unit_test(test-smbios smbios/test-smbios.c)
+lf_add_unit_test(test-memory smbios/test-memory.c)
