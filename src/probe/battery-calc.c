@@ -163,11 +163,11 @@ const char *lf_battery_technology_id(const char *technology)
 
 /* A raw number in the source's unit, converted and range-checked: NAN when
  * missing, not finite, negative (unless allow_negative) or above max. */
-static double scaled(double v, double unit, double max, gboolean allow_negative)
+static double scaled(double v, double divisor, double max, gboolean allow_negative)
 {
   if (!isfinite(v))
     return NAN;
-  double s = v / unit;
+  double s = v / divisor;
   if (!isfinite(s) || fabs(s) > max || (!allow_negative && s < 0))
     return NAN;
   return s;
@@ -202,13 +202,13 @@ static char *clean_string(const char *s)
 /* One capacity in Wh: the energy value, else the charge value times the
  * conversion voltage. *needs_voltage is set when a charge value was there but
  * no voltage to convert it. */
-static double to_wh(double energy, double charge, double unit, double volts,
+static double to_wh(double energy, double charge, double divisor, double volts,
                     gboolean *needs_voltage)
 {
-  double wh = scaled(energy, unit, MAX_WH, FALSE);
+  double wh = scaled(energy, divisor, MAX_WH, FALSE);
   if (isfinite(wh))
     return wh;
-  double ah = scaled(charge, unit, MAX_AH, FALSE);
+  double ah = scaled(charge, divisor, MAX_AH, FALSE);
   if (!isfinite(ah))
     return NAN;
   if (!isfinite(volts)) {
@@ -221,11 +221,9 @@ static double to_wh(double energy, double charge, double unit, double volts,
 
 void lf_battery_calc(const LfBatteryRaw *raw, LfBattery *out)
 {
-  double unit = raw->unit;
-  if (!isfinite(unit) || unit <= 0)
-    unit = 1.0 / LF_BATTERY_UNIT_MICRO;
-  else
-    unit = 1.0 / unit;   /* divide, as upowerd does: x / 1e6 rounds better than x * 1e-6 */
+  /* Divide, as upowerd does (x / 1e6): the two sources must agree to the
+   * last bit, or a time could floor one second apart. */
+  double divisor = isfinite(raw->unit) && raw->unit > 0 ? raw->unit : LF_BATTERY_UNIT_MICRO;
 
   out->name = clean_string(raw->name);
   out->vendor = clean_string(raw->vendor);
@@ -237,8 +235,8 @@ void lf_battery_calc(const LfBatteryRaw *raw, LfBattery *out)
 
   /* Charge units need a voltage; upowerd uses the design minimum, which does
    * not move with the charge level, so the Wh figures stay comparable. */
-  double v_design = scaled(raw->voltage_min_design, unit, MAX_V, FALSE);
-  double v_now = scaled(raw->voltage_now, unit, MAX_V, FALSE);
+  double v_design = scaled(raw->voltage_min_design, divisor, MAX_V, FALSE);
+  double v_now = scaled(raw->voltage_now, divisor, MAX_V, FALSE);
   if (v_design == 0)
     v_design = NAN;
   if (v_now == 0)
@@ -247,12 +245,12 @@ void lf_battery_calc(const LfBatteryRaw *raw, LfBattery *out)
   out->voltage_v = round_to(v_now, 1000);
 
   gboolean needs_voltage = FALSE;
-  double design = to_wh(raw->energy_full_design, raw->charge_full_design, unit, volts,
+  double design = to_wh(raw->energy_full_design, raw->charge_full_design, divisor, volts,
                         &needs_voltage);
-  double full = to_wh(raw->energy_full, raw->charge_full, unit, volts, &needs_voltage);
-  double now = to_wh(raw->energy_now, raw->charge_now, unit, volts, &needs_voltage);
-  gboolean charge_used = !isfinite(scaled(raw->energy_full, unit, MAX_WH, FALSE)) &&
-                         isfinite(scaled(raw->charge_full, unit, MAX_AH, FALSE));
+  double full = to_wh(raw->energy_full, raw->charge_full, divisor, volts, &needs_voltage);
+  double now = to_wh(raw->energy_now, raw->charge_now, divisor, volts, &needs_voltage);
+  gboolean charge_used = !isfinite(scaled(raw->energy_full, divisor, MAX_WH, FALSE)) &&
+                         isfinite(scaled(raw->charge_full, divisor, MAX_AH, FALSE));
   if (needs_voltage)
     lf_strv_add(&out->flags, "charge-units-no-voltage");
   else if (charge_used && !isfinite(v_design) && isfinite(v_now))
@@ -273,8 +271,8 @@ void lf_battery_calc(const LfBatteryRaw *raw, LfBattery *out)
   }
 
   /* Health from the ratio of like units: it needs no voltage. */
-  double design_ratio = isfinite(design) ? design : scaled(raw->charge_full_design, unit, MAX_AH, FALSE);
-  double full_ratio = isfinite(design) ? full : scaled(raw->charge_full, unit, MAX_AH, FALSE);
+  double design_ratio = isfinite(design) ? design : scaled(raw->charge_full_design, divisor, MAX_AH, FALSE);
+  double full_ratio = isfinite(design) ? full : scaled(raw->charge_full, divisor, MAX_AH, FALSE);
   if (!isfinite(design) && isfinite(full)) {
     design_ratio = NAN;   /* mixed units without voltage: no ratio */
     full_ratio = NAN;
@@ -306,17 +304,17 @@ void lf_battery_calc(const LfBatteryRaw *raw, LfBattery *out)
   if (cap_ok) {
     out->percent = cap;
   } else {
-    double n = isfinite(now) ? now : scaled(raw->charge_now, unit, MAX_AH, FALSE);
-    double f = isfinite(now) ? full : scaled(raw->charge_full, unit, MAX_AH, FALSE);
+    double n = isfinite(now) ? now : scaled(raw->charge_now, divisor, MAX_AH, FALSE);
+    double f = isfinite(now) ? full : scaled(raw->charge_full, divisor, MAX_AH, FALSE);
     if (isfinite(n) && isfinite(f) && f > 0)
       out->percent = round_to(CLAMP(n / f * 100.0, 0.0, 100.0), 100);
   }
 
   /* Rate. QUIRK: some firmware reports a negative power_now/current_now while
    * discharging (the sign of the current): the magnitude is what counts. */
-  double watts = scaled(raw->power_now, unit, MAX_W, TRUE);
+  double watts = scaled(raw->power_now, divisor, MAX_W, TRUE);
   if (!isfinite(watts)) {
-    double amps = scaled(raw->current_now, unit, MAX_A, TRUE);
+    double amps = scaled(raw->current_now, divisor, MAX_A, TRUE);
     if (isfinite(amps) && isfinite(volts))
       watts = amps * volts;
   }

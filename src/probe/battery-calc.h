@@ -12,8 +12,9 @@
 
 #include "core/report.h"
 
-/* Multiplier from the raw numbers to Wh, W, Ah, A and V. */
-#define LF_BATTERY_UNIT_MICRO 1e-6  /* sysfs: µWh, µW, µAh, µA, µV */
+/* Raw numbers per Wh, W, Ah, A or V (a divisor: x / 1e6 is the double
+ * nearest the decimal, x * 1e-6 may not be). */
+#define LF_BATTERY_UNIT_MICRO 1e6   /* sysfs: µWh, µW, µAh, µA, µV */
 #define LF_BATTERY_UNIT_ONE 1.0     /* UPower: Wh, W, V */
 
 /* Everything a source can say about one battery. Numbers are NAN when the
@@ -24,7 +25,7 @@ typedef struct {
   char *technology;           /* kernel "Li-ion" or UPower "lithium-ion" */
   char *status;               /* kernel "Discharging" or UPower "discharging" */
   const char *source;         /* "sysfs" | "upower" (static) */
-  double unit;                /* LF_BATTERY_UNIT_* */
+  double unit;                /* LF_BATTERY_UNIT_*: raw numbers per Wh, W, V */
   double energy_full_design, energy_full, energy_now, power_now;
   double charge_full_design, charge_full, charge_now, current_now;
   double voltage_min_design, voltage_now;
