@@ -2,3 +2,5 @@
 # and the fixture machines read through every source.
 lf_add_unit_test(test-smbios smbios/test-smbios.c)
 lf_add_unit_test(test-memory smbios/test-memory.c)
+lf_add_script_test(smbios-fixtures ${CMAKE_CURRENT_SOURCE_DIR}/smbios/check-fixtures.sh)
+lf_add_script_test(smbios-cli ${CMAKE_CURRENT_SOURCE_DIR}/smbios/cli.sh)

@@ -112,7 +112,9 @@ static void print_memory(const LfReport *r)
                               : g_strdup(installed);
   line(_("Installed"), inst);
   line(_("Usable"), usable);
-  if (lf_known_int(m->slots_total)) {
+  if (m->slots_total == 0) {
+    line(_("Slots"), _("none: all memory is soldered"));
+  } else if (lf_known_int(m->slots_total)) {
     g_autofree char *used = fmt_int(m->slots_used, NULL), *max = fmt_mb(m->max_mb);
     g_autofree char *slots = g_strdup_printf(_("%s of %" G_GINT64_FORMAT " used, board maximum %s"),
                                              used, m->slots_total, max);
