@@ -11,8 +11,9 @@ L="$B/src/lapfit"; [ -x "$L" ] || L="$B/lapfit"
 [ -x "$L" ] || { echo "build lapfit first (cmake --build $B)"; exit 1; }
 W=${TMPDIR:-/tmp}/lapfit-bench-fleet.$$
 mkdir -p "$W"; trap 'rm -rf "$W"' EXIT
-t() { /usr/bin/time -f "%e s wall, %M KB max RSS" "$@"; }
+t() { /usr/bin/time -f "%e s wall, %U s user + %S s sys CPU, %M KB max RSS" "$@"; }
 
+uptime | sed "s/^/load: /"
 echo "== generating $N reports"
 t /usr/bin/python3 bench/fleet-gen.py tests/fixtures/reports "$W/reports" "$N"
 du -sh "$W/reports" | sed 's/^/reports on disk: /'

@@ -10,6 +10,9 @@ struct LfFleet {
   char *path;
   LfFleetVerdictFunc verdict_func;
   gpointer verdict_data;
+  /* Verdicts by a hash of what the recommender reads: a fleet repeats models. */
+  GMutex cache_lock;
+  GHashTable *verdict_cache;  /* char * key -> char * verdicts ("" = none) */
 };
 
 gboolean lf_fleet_sql_error(LfFleet *f, GError **error, const char *what);

@@ -171,6 +171,8 @@ LfFleet *lf_fleet_open(const char *path, GError **error)
   }
   sqlite3_busy_timeout(f->db, BUSY_TIMEOUT_MS);
   f->verdict_func = lf_fleet_recommend_verdicts;
+  g_mutex_init(&f->cache_lock);
+  f->verdict_cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
   sqlite3_extended_result_codes(f->db, 1);
   /* WAL: readers never block the writer, and two imports queue on the lock.
    * Switching a new file to WAL and creating the schema can meet another
@@ -196,6 +198,10 @@ void lf_fleet_close(LfFleet *f)
     return;
   if (f->db)
     sqlite3_close_v2(f->db);
+  if (f->verdict_cache) {
+    g_hash_table_unref(f->verdict_cache);
+    g_mutex_clear(&f->cache_lock);
+  }
   g_free(f->path);
   g_free(f);
 }
@@ -204,6 +210,43 @@ void lf_fleet_set_verdict_func(LfFleet *f, LfFleetVerdictFunc func, gpointer use
 {
   f->verdict_func = func;
   f->verdict_data = user_data;
+  g_hash_table_remove_all(f->verdict_cache);
+}
+
+/* What the verdicts depend on: the report without identity, time and the
+ * parts no requirement looks at (batteries, power state, probe errors). */
+static char *verdict_key(const LfReport *r)
+{
+  g_autoptr(JsonNode) node = lf_struct_to_json(&lf_report_desc, r, LF_JSON_DEFAULT);
+  JsonObject *o = json_node_get_object(node);
+  static const char *const drop[] = { "generated", "machine_id", "batteries", "power", "errors" };
+  for (gsize i = 0; i < G_N_ELEMENTS(drop); i++)
+    json_object_remove_member(o, drop[i]);
+  g_autofree char *text = lf_json_to_text(node, LF_JSON_DEFAULT);
+  return g_compute_checksum_for_string(G_CHECKSUM_SHA256, text, -1);
+}
+
+#define VERDICT_CACHE_MAX 200000
+
+static char *cached_verdicts(LfFleet *f, const LfReport *r)
+{
+  g_autofree char *key = verdict_key(r);
+  g_mutex_lock(&f->cache_lock);
+  const char *hit = g_hash_table_lookup(f->verdict_cache, key);
+  char *out = hit ? g_strdup(hit) : NULL;
+  g_mutex_unlock(&f->cache_lock);
+  if (out == NULL) {
+    char *v = f->verdict_func(r, f->verdict_data);
+    out = v ? v : g_strdup("");
+    g_mutex_lock(&f->cache_lock);
+    if (g_hash_table_size(f->verdict_cache) >= VERDICT_CACHE_MAX)
+      g_hash_table_remove_all(f->verdict_cache);
+    g_hash_table_replace(f->verdict_cache, g_steal_pointer(&key), g_strdup(out));
+    g_mutex_unlock(&f->cache_lock);
+  }
+  if (*out == '\0')
+    g_clear_pointer(&out, g_free);
+  return out;
 }
 
 sqlite3 *lf_fleet_db(LfFleet *f)
@@ -325,7 +368,7 @@ static void prepare(gpointer data, gpointer user_data)
   it->generated = g_strdup(r->generated);
   it->summary = lf_report_summary(r);
   if (f->verdict_func)
-    it->verdicts = f->verdict_func(r, f->verdict_data);
+    it->verdicts = cached_verdicts(f, r);
 }
 
 static void collect(const char *path, GPtrArray *items, LfFleetImportStats *stats)
