@@ -23,9 +23,11 @@ static void add_int(JsonBuilder *b, const char *key, gint64 value)
   json_builder_add_int_value(b, value);
 }
 
+/* Out-of-range figures (a corrupt report) become unknown, not LLONG_MIN. */
 static gint64 num_to_int(double d, double scale)
 {
-  return lf_known_num(d) ? (gint64)llround(d * scale) : LF_UNKNOWN;
+  double v = d * scale;
+  return lf_known_num(v) && fabs(v) < 9.0e15 ? (gint64)llround(v) : LF_UNKNOWN;
 }
 
 /* The schema's date pattern: YYYY-MM-DD only. */
@@ -56,7 +58,7 @@ static const char *chassis_type(const char *chassis)
 /* Disk sizes as the agents give them: MiB. */
 static gint64 gb_to_mib(double gb)
 {
-  return lf_known_num(gb) ? (gint64)llround(gb * 1e9 / 1048576.0) : LF_UNKNOWN;
+  return num_to_int(gb, 1e9 / 1048576.0);
 }
 
 char *lf_export_glpi(const LfReport *r)

@@ -23,9 +23,11 @@ static void tag_int(GString *out, const char *name, gint64 value)
     g_string_append_printf(out, "      <%s>%" G_GINT64_FORMAT "</%s>\n", name, value, name);
 }
 
+/* Out-of-range figures (a corrupt report) become unknown, not LLONG_MIN. */
 static gint64 to_int(double d, double scale)
 {
-  return lf_known_num(d) ? (gint64)llround(d * scale) : LF_UNKNOWN;
+  double v = d * scale;
+  return lf_known_num(v) && fabs(v) < 9.0e15 ? (gint64)llround(v) : LF_UNKNOWN;
 }
 
 static void open_section(GString *out, const char *name)
@@ -177,8 +179,7 @@ char *lf_export_ocs(const LfReport *r, const char *device_id)
     tag(out, "MODEL", s->model);
     tag(out, "DESCRIPTION", s->kind);
     tag(out, "TYPE", "disk");
-    tag_int(out, "DISKSIZE", lf_known_num(s->size_gb) ? (gint64)llround(s->size_gb * 1e9 / 1048576.0)
-                                                      : LF_UNKNOWN);
+    tag_int(out, "DISKSIZE", to_int(s->size_gb, 1e9 / 1048576.0));
     tag(out, "SERIALNUMBER", s->serial);
     close_section(out, "STORAGES");
   }
