@@ -334,6 +334,88 @@ static void test_json(void)
   g_assert_cmpint(json_object_get_int_member(m, "installed_mb"), ==, 2048);
 }
 
+/* The probe's golden reports (tests/fixtures/machines/<m>/expected.json), as the other
+ * areas fill them in. An expectation that needs the CPU facts waits (with a message)
+ * until the CPU probe provides them; the others hold now. */
+typedef struct {
+  const char *machine, *edition, *check;
+  LfStatus reason_status;      /* status of the reason `check` */
+  const char *needle;          /* in that reason's message */
+  int verdict;                 /* expected verdict status, or -9 = not asserted */
+  gboolean needs_cpu;
+} MachineCase;
+
+static const MachineCase machine_cases[] = {
+  { "pentium-m-2005", "lubuntu-26.04", "arch", LF_STATUS_FAIL, "64-bit only", LF_STATUS_FAIL, TRUE },
+  { "pentium-m-2005", "lubuntu-18.04-i386", "ram", LF_STATUS_WARN, "only for that basic use", -9,
+    FALSE },
+  { "pentium-m-2005", "antix-23-i386", "ram", LF_STATUS_PASS, "512 MB installed", LF_STATUS_PASS,
+    TRUE },
+  { "pentium-m-2005", "bookwormpup32-10.0", "boot", LF_STATUS_PASS, "BIOS", LF_STATUS_PASS, TRUE },
+  { "core2duo-2008", "rhel-9", "isa", LF_STATUS_FAIL, "CPU lacks x86-64-v2", LF_STATUS_FAIL,
+    TRUE },
+  { "sandybridge-2011", "rhel-10", "isa", LF_STATUS_FAIL, "CPU lacks x86-64-v3", LF_STATUS_FAIL,
+    TRUE },
+  { "sandybridge-2011", "rhel-9", "isa", LF_STATUS_PASS, "x86-64-v2", -9, TRUE },
+  { "baytrail-tablet", "ubuntu-24.04", "boot", LF_STATUS_FAIL, "32-bit UEFI", LF_STATUS_FAIL,
+    FALSE },
+  { "baytrail-tablet", "arch", "boot", LF_STATUS_PASS, "32-bit UEFI", -9, FALSE },
+  { "baytrail-tablet", "debian-12-lxde-i386", "boot", LF_STATUS_PASS, "32-bit UEFI", -9, FALSE },
+  /* The live USB stick (sdb/sda, boot medium) is never the disk judged. */
+  { "desktop-no-battery", "ubuntu-24.04", "disk-kind", LF_STATUS_WARN, "(sda)", -9, FALSE },
+  { "desktop-no-battery", "ubuntu-24.04", "disk", LF_STATUS_PASS, "(sda, 500 GB)", -9, FALSE },
+  { "skylake-u-2016", "ubuntu-24.04", "disk", LF_STATUS_PASS, "(sda, 256 GB)", -9, FALSE },
+  { "ryzen-4000-2020", "arch", "secure-boot", LF_STATUS_WARN, "Secure Boot is on", -9, FALSE },
+  { "atom-n270-netbook", "xubuntu-24.04", "arch", LF_STATUS_FAIL, "32-bit", LF_STATUS_FAIL, TRUE },
+};
+
+static void test_machines(void)
+{
+  guint checked = 0, waiting = 0;
+  for (gsize i = 0; i < G_N_ELEMENTS(machine_cases); i++) {
+    const MachineCase *c = &machine_cases[i];
+    g_autofree char *path = g_strdup_printf("%s/machines/%s/expected.json", LF_TEST_FIXTURES,
+                                            c->machine);
+    if (!g_file_test(path, G_FILE_TEST_EXISTS)) {
+      g_test_message("%s: no golden report yet", c->machine);
+      waiting++;
+      continue;
+    }
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LfReport) report = lf_report_load(path, &error);
+    g_assert_no_error(error);
+    if (c->needs_cpu && report->cpu.isa_level == NULL && !lf_known_int(report->cpu.bits)) {
+      g_test_message("%s x %s: waits for the CPU probe's facts", c->machine, c->edition);
+      waiting++;
+      continue;
+    }
+    LfRecommendOptions opts;
+    options(&opts);
+    g_autoptr(LfRecommendation) rec = NULL;
+    const LfVerdict *v = lf_recommend_one(report, table, &opts, c->edition, &rec, &error);
+    g_assert_no_error(error);
+    const LfReason *hit = NULL;
+    for (guint j = 0; j < v->reasons->len && !hit; j++) {
+      const LfReason *r = v->reasons->pdata[j];
+      if (g_str_equal(r->check, c->check) && r->status == c->reason_status &&
+          strstr(r->message, c->needle))
+        hit = r;
+    }
+    if (hit == NULL || (c->verdict != -9 && (int)v->status != c->verdict)) {
+      g_autoptr(JsonNode) node = lf_verdict_to_json(v);
+      g_autofree char *text = lf_json_to_text(node, LF_JSON_PRETTY);
+      g_printerr("machine %s x %s: want %s reason %s \"%s\", got:\n%s\n", c->machine,
+                 c->edition, lf_status_to_string(c->reason_status), c->check, c->needle, text);
+    }
+    g_assert_nonnull(hit);
+    if (c->verdict != -9)
+      g_assert_cmpint(v->status, ==, c->verdict);
+    checked++;
+  }
+  g_test_message("%u machine expectations checked, %u waiting for probe facts", checked,
+                 waiting);
+}
+
 static void test_unknown_id(void)
 {
   g_autoptr(LfReport) report = lf_report_new();
@@ -359,6 +441,7 @@ int main(int argc, char **argv)
   g_test_add_func("/recommend/table", test_table);
   g_test_add_func("/recommend/hostile", test_hostile);
   g_test_add_func("/recommend/json", test_json);
+  g_test_add_func("/recommend/machines", test_machines);
   int rc = g_test_run();
   lf_distro_table_free(table);
   return rc;
