@@ -22,7 +22,9 @@ static gint64 smallest_module(const LfMemory *mem)
   gint64 s = LF_UNKNOWN;
   for (guint i = 0; mem->modules && i < mem->modules->len; i++) {
     const LfMemoryModule *m = mem->modules->pdata[i];
-    if (lf_known_int(m->size_mb) && m->size_mb > 0 && (!lf_known_int(s) || m->size_mb < s))
+    /* Hostile reports: sizes beyond 1 TB per module are not believed (and would overflow). */
+    if (lf_known_int(m->size_mb) && m->size_mb > 0 && m->size_mb <= ((gint64)1 << 20) &&
+        (!lf_known_int(s) || m->size_mb < s))
       s = m->size_mb;
   }
   return s;
@@ -47,7 +49,7 @@ static void advise_ram(const LfRuleContext *ctx, const LfDistroEdition *e, LfVer
   gint64 have = ctx->ram_mb;
   g_autofree char *goal = lf_format_mb(target);
   g_autofree char *max = lf_format_mb(mem->max_mb);
-  gboolean max_known = lf_known_int(mem->max_mb) && mem->max_mb > 0;
+  gboolean max_known = lf_known_int(mem->max_mb) && mem->max_mb > 0 && mem->max_mb < ((gint64)1 << 30);
   if (max_known && target > mem->max_mb)
     return;  /* the board cannot take it */
   gboolean slots_known = lf_known_int(mem->slots_total) && lf_known_int(mem->slots_used) &&

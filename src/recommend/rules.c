@@ -222,7 +222,7 @@ static void rule_boot(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerd
     return;
   }
   if (e->boot_uefi == LF_TRI_TRUE) {
-    if (lf_known_int(fw->uefi_bits))
+    if (fw->uefi_bits == 64)
       lf_verdict_reason(v, "boot", LF_STATUS_PASS,
                         N_("Firmware is %d-bit UEFI and %s boots from it"), (int)fw->uefi_bits,
                         n);

@@ -46,6 +46,10 @@ static const Case cases[] = {
   { "pentium-m-2005", "debian-12-lxde-i386", LF_STATUS_WARN, "ram", "below the 1 GB minimum" },
   { "pentium-m-2005", "ubuntu-mate-26.04", LF_STATUS_FAIL, "installer", "No installer image" },
   { "pentium-m-2005", "alpine-x86", LF_STATUS_WARN, "wifi", "does not ship" },
+  /* Pentium M Banias: PAE present but not advertised -> forcepae, not a FAIL */
+  { "pentium-m-banias", "lubuntu-18.04-i386", LF_STATUS_WARN, "cpu-32bit", "forcepae" },
+  { "pentium-m-banias", "mx-23-xfce-i386", LF_STATUS_WARN, "cpu-32bit", "forcepae" },
+  { "pentium-m-banias", "antix-23-i386", LF_STATUS_PASS, "arch", NULL },
   /* Core 2 Duo: x86-64-v1 */
   { "core2duo-2008", "rhel-9", LF_STATUS_FAIL, "isa",
     "CPU lacks x86-64-v2 (no SSE4_1, SSE4_2, POPCNT): Red Hat Enterprise Linux 9 needs v2" },
@@ -135,6 +139,7 @@ static const AdviceCase advice_cases[] = {
   { "desktop-no-battery", "ubuntu-24.04", "ssd", "SSD" },
   { "atom-n270-netbook", "debian-12-lxde-i386", "ram", "Replace the 1 GB module with a 2 GB one" },
   { "ryzen-4000-2020", "arch", "firmware-setting", "Secure Boot" },
+  { "pentium-m-banias", "lubuntu-18.04-i386", "boot-option", "forcepae" },
   { "vm-estimate", "xubuntu-24.04", "check", "SMBIOS" },
   /* RAM at the board maximum (2 GB, one slot): no RAM advice */
   { "gma3600-netbook", "fedora-44-workstation", "ssd", NULL },
@@ -211,6 +216,21 @@ static void test_ranking(void)
   g_assert_cmpint(top->status, ==, LF_STATUS_PASS);
   g_assert_nonnull(strstr(srv->order_message, "server"));
   g_assert_nonnull(top->edition->support_ends);
+  /* Server use ignores the desktop: no HDD or GPU warnings. */
+  g_autoptr(LfReport) hdd = load_fixture("sandybridge-2011");
+  g_autoptr(LfRecommendation) hs = lf_recommend(hdd, table, &opts);
+  for (guint i = 0; i < hs->verdicts->len; i++) {
+    const LfVerdict *v = hs->verdicts->pdata[i];
+    g_assert_false(lf_verdict_has_check(v, "disk-kind", LF_STATUS_INFO));
+    g_assert_false(lf_verdict_has_check(v, "gpu", LF_STATUS_INFO));
+  }
+  /* Kiosk use: the lightest desktops first even on a strong machine. */
+  opts.use = LF_USE_KIOSK;
+  g_autoptr(LfRecommendation) k = lf_recommend(strong, table, &opts);
+  g_assert_nonnull(strstr(k->order_message, "kiosk"));
+  const LfVerdict *k0 = k->verdicts->pdata[0];
+  g_assert_cmpint(k0->status, ==, LF_STATUS_PASS);
+  g_assert_cmpint(k0->edition->weight, ==, LF_WEIGHT_LIGHT);
 }
 
 /* Every row of the embedded table is sane (dbgen checks the text; this checks what lapfit reads). */
