@@ -13,6 +13,9 @@ int main(int argc, char **argv)
   bindtextdomain(GETTEXT_PACKAGE, localedir ? localedir : LF_LOCALEDIR);
   bind_textdomain_codeset(GETTEXT_PACKAGE, "UTF-8");
   textdomain(GETTEXT_PACKAGE);
+  /* Logs never mix into stdout, which carries JSON and exports. */
+  g_log_writer_default_set_use_stderr(TRUE);
+  g_set_prgname("lapfit");  /* else GOptionContext names the log after the subcommand */
   if (g_getenv("LAPFIT_DEBUG"))
     g_log_set_debug_enabled(TRUE);
 
