@@ -11,3 +11,5 @@ add_test(NAME isa-level-vs-glibc COMMAND sh -c
   "want=$(\"$1\") || exit $?; got=$(\"$0\") || exit 1; echo \"lapfit=$got glibc=$want\"; [ \"$got\" = \"$want\" ]"
   $<TARGET_FILE:cpu-isa-level> ${CMAKE_CURRENT_SOURCE_DIR}/cpu/glibc-isa-level.sh)
 set_tests_properties(isa-level-vs-glibc PROPERTIES LABELS oracle SKIP_RETURN_CODE 77)
+
+lf_add_script_test(cli-cpu ${CMAKE_CURRENT_SOURCE_DIR}/cpu/cli-cpu.sh)

@@ -87,15 +87,24 @@ static void print_cpu(const LfReport *r)
                           or_unknown(c->uarch), year);
   }
   line(_("Generation"), gen ? gen : _("unknown"));
+  if (c->codename != NULL)
+    line(_("Codename"), c->codename);
+  if (lf_known_num(c->max_mhz)) {
+    /* TRANSLATORS: maximum CPU clock in MHz */
+    g_autofree char *mhz = g_strdup_printf(_("%.0f MHz"), c->max_mhz);
+    line(_("Max clock"), mhz);
+  }
   g_autofree char *missing = join_strv(c->missing_for_next_level);
   g_autofree char *isa = missing ? g_strdup_printf(_("%s (next level needs %s)"),
                                                    or_unknown(c->isa_level), missing)
                                  : g_strdup(or_unknown(c->isa_level));
   line(_("ISA level"), isa);
   g_autofree char *bits = fmt_int(c->bits, _("bit"));
-  g_autofree char *feat = g_strdup_printf(_("%s; PAE %s, NX %s, SSE2 %s"), bits,
-                                          lf_tri_to_human(c->pae), lf_tri_to_human(c->nx),
-                                          lf_tri_to_human(c->sse2));
+  /* TRANSLATORS: PAE state of a Pentium M that implements PAE without advertising it */
+  const char *pae = g_strcmp0(c->pae_note, "hidden") == 0 ? _("hidden (boot with forcepae)")
+                                                          : lf_tri_to_human(c->pae);
+  g_autofree char *feat = g_strdup_printf(_("%s; PAE %s, NX %s, SSE2 %s"), bits, pae,
+                                          lf_tri_to_human(c->nx), lf_tri_to_human(c->sse2));
   line(_("Features"), feat);
   g_autofree char *cores = fmt_int(c->cores, NULL), *threads = fmt_int(c->threads, NULL);
   g_autofree char *ct = g_strdup_printf(_("%s cores, %s threads"), cores, threads);

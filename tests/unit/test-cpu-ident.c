@@ -325,6 +325,22 @@ static void test_fill_regs(void)
   g_assert_cmpint(r2->cpu.pae, ==, LF_TRI_TRUE);
   g_assert_null(r2->cpu.pae_note);
 
+  /* Banias never sets the PAE bit either. */
+  dothan.eax1 = 0x695;
+  dothan.edx1 &= ~B(6);
+  strcpy(dothan.brand, "Intel(R) Pentium(R) M processor 1300MHz");
+  g_autoptr(LfReport) r6 = lf_report_new();
+  lf_cpu_fill_from_regs(&r6->cpu, &dothan, table);
+  g_assert_cmpstr(r6->cpu.codename, ==, "Banias");
+  g_assert_cmpstr(r6->cpu.pae_note, ==, "hidden");
+  g_assert_cmpfloat(r6->cpu.max_mhz, ==, 1300);
+  /* A Core Duo without the PAE bit is not a forcepae case. */
+  dothan.eax1 = 0x6e8;
+  g_autoptr(LfReport) r7 = lf_report_new();
+  lf_cpu_fill_from_regs(&r7->cpu, &dothan, table);
+  g_assert_cmpint(r7->cpu.pae, ==, LF_TRI_FALSE);
+  g_assert_null(r7->cpu.pae_note);
+
   /* A hypervisor CPU with unknown numbers: no guess. */
   LfCpuidRegs vm = base64();
   vm.eax1 = 0x000f0ff0;   /* family 0xF + 0 = 15, model 0xFF */

@@ -1,0 +1,46 @@
+#!/bin/sh
+# The CPU probe through the command line: a bad --cpuid-dump is one error line
+# naming the file (exit 1), never a crash; a fixture dump and a non-x86 or
+# hostile proc/cpuinfo give facts or "unknown".
+set -u
+fail() { echo "FAIL: $*"; exit 1; }
+machines="$LF_SOURCE_DIR/tests/fixtures/machines"
+tmp=$(mktemp -d) || exit 99
+trap 'rm -rf "$tmp"' EXIT
+mkdir -p "$tmp/root/proc"
+
+for case in garbage empty truncated missing; do
+    f="$tmp/$case.raw"
+    case $case in
+        garbage) printf 'garbage\n' >"$f" ;;
+        empty) : >"$f" ;;
+        truncated) printf 'version=0.6.2\nbasic_cpuid[0]=0000000d 756e65' >"$f" ;;
+        missing) ;;
+    esac
+    err=$("$LAPFIT" probe --json --root "$tmp/root" --cpuid-dump "$f" 2>&1 >/dev/null); rc=$?
+    [ $rc -eq 1 ] || fail "$case dump: exit $rc, want 1 ($err)"
+    [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] || fail "$case dump: want one line, got: $err"
+    case $err in "lapfit: "*"$f"*) ;; *) fail "$case dump: message does not name the file: $err" ;; esac
+done
+
+# A fixture dump: the table's generation and the computed level.
+json=$("$LAPFIT" probe --json --root "$machines/core2duo-2008/sysroot" \
+       --cpuid-dump "$machines/core2duo-2008/cpuid.raw") || fail "core2duo probe"
+echo "$json" | grep -q '"isa_level": "x86-64-v1"' || fail "core2duo level"
+echo "$json" | grep -q '"generation": "Core 2"' || fail "core2duo generation"
+echo "$json" | grep -q '"source": "cpuid-dump"' || fail "core2duo source"
+
+# arm64 described by proc/cpuinfo.
+printf 'processor\t: 0\nBogoMIPS\t: 48.00\nFeatures\t: fp asimd evtstrm aes pmull sha1 sha2 crc32 cpuid\nCPU implementer\t: 0x41\nCPU architecture: 8\nCPU variant\t: 0x0\nCPU part\t: 0xd03\nCPU revision\t: 4\n' \
+    >"$tmp/root/proc/cpuinfo"
+json=$("$LAPFIT" probe --json --root "$tmp/root") || fail "arm64 probe"
+echo "$json" | grep -q '"isa_level": "arm64"' || fail "arm64 level"
+echo "$json" | grep -q '"source": "cpuinfo"' || fail "arm64 source"
+
+# Hostile proc/cpuinfo: control characters, huge numbers, no newline at the end.
+printf 'processor : 0\nvendor_id : GenuineIntel\ncpu family : 99999999999999999999\nmodel name : \033[2J\001x @ 1e999GHz\nflags : fpu cmov lm sse sse2 %s' \
+    "$(head -c 3000 /dev/zero | tr '\0' 'a')" >"$tmp/root/proc/cpuinfo"
+"$LAPFIT" probe --json --root "$tmp/root" >"$tmp/out.json" || fail "hostile cpuinfo: exit $?"
+grep -q "$(printf '\033')" "$tmp/out.json" && fail "escape sequence passed through"
+"$LAPFIT" probe --root "$tmp/root" >/dev/null || fail "hostile cpuinfo text output"
+echo "cli cpu ok"
