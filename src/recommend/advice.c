@@ -74,7 +74,12 @@ static void advise_ram(const LfRuleContext *ctx, const LfDistroEdition *e, LfVer
       return;
     g_autofree char *old = lf_format_mb(small);
     g_autofree char *mod = lf_format_mb(repl);
-    if (max_known)
+    if (max_known && mem->slots_total > mem->slots_used)
+      lf_verdict_advice(v, "ram", 2, NULL,
+                        N_("Replace the %s module with a %s one to reach %s (the board takes up "
+                           "to %s, so a module added in the free slot would exceed it)"),
+                        old, mod, goal, max);
+    else if (max_known)
       lf_verdict_advice(v, "ram", 2, NULL,
                         N_("Replace the %s module with a %s one to reach %s; no slot is free "
                            "(the board takes up to %s)"), old, mod, goal, max);

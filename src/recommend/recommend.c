@@ -237,8 +237,11 @@ static double score_of(const LfRuleContext *ctx, const LfVerdict *v, gboolean we
   double weight = e->weight == LF_WEIGHT_NONE ? (use == LF_USE_SERVER ? 0 : 2.5) : e->weight;
   double age = -days_from(&ctx->opts->today, e->released, FALSE);   /* days since release */
   double left = days_from(&ctx->opts->today, e->support_ends, TRUE);
-  if (e->support_ends && g_str_equal(e->support_ends, "rolling"))
+  if (e->support_ends && g_str_equal(e->support_ends, "rolling")) {
     left = 365 * 5;
+    if (isnan(age))
+      age = 0;   /* a rolling release is as new as it gets */
+  }
   if (use == LF_USE_SERVER) {
     s += isnan(left) ? 0 : -CLAMP(left, 0, 3650) / 365.0;       /* longest support first */
     s += e->weight * 2.0;

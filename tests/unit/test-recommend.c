@@ -133,6 +133,9 @@ static const AdviceCase advice_cases[] = {
   { "pentium-m-2005", "lubuntu-18.04-i386", "ram",
     "Add a 512 MB module in the free slot to reach 1 GB (the board takes up to 2 GB)" },
   { "pentium-m-2005", "lubuntu-26.04", "edition", "a 32-bit edition" },
+  { "pentium-m-2005", "debian-12-lxde-i386", "ram",
+    "Replace the 512 MB module with a 2 GB one to reach 2 GB (the board takes up to 2 GB, so a "
+    "module added in the free slot would exceed it)" },
   { "core2duo-2008", "rhel-9", "edition", "built for x86-64-v1" },
   { "sandybridge-2011", "rhel-10", "edition", "x86_64_v2" },
   { "sandybridge-2011", "ubuntu-26.04", "ram", "Add a 2 GB module in the free slot" },
