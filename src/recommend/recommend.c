@@ -240,7 +240,7 @@ static double score_of(const LfRuleContext *ctx, const LfVerdict *v, gboolean we
   if (e->support_ends && g_str_equal(e->support_ends, "rolling")) {
     left = 365 * 5;
     if (isnan(age))
-      age = 0;   /* a rolling release is as new as it gets */
+      age = 180;   /* current packages, but no release date to compare */
   }
   if (use == LF_USE_SERVER) {
     s += isnan(left) ? 0 : -CLAMP(left, 0, 3650) / 365.0;       /* longest support first */
@@ -250,6 +250,8 @@ static double score_of(const LfRuleContext *ctx, const LfVerdict *v, gboolean we
     s += isnan(age) ? 0.5 : CLAMP(age, 0, 7300) / 7300.0;        /* then newer */
   } else {
     s += isnan(age) ? 5 : CLAMP(age, 0, 7300) / 365.0;           /* newer first */
+    if (e->weight == LF_WEIGHT_NONE)
+      s += 5;   /* no desktop installed: not a first choice for a desktop */
   }
   /* A 32-bit edition wastes a 64-bit CPU. */
   if (g_str_equal(e->arch, "i686") && ctx->cpu_level >= 1)
