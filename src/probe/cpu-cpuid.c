@@ -191,8 +191,9 @@ gboolean lf_probe_cpu(LfProbeContext *ctx, LfReport *report, GError **error)
       lf_sysroot_read(ctx->root, "proc/cpuinfo", 0, &text, &len, NULL) &&
       lf_cpuinfo_parse(text, len, &info);
 
-  LfCpuidRegs regs;
+  LfCpuidRegs regs = { 0 };
   struct cpu_id_t id;
+  memset(&id, 0, sizeof id);
   const char *dump = ctx->opts != NULL ? ctx->opts->cpuid_dump : NULL;
   gboolean live = lf_sysroot_is_live(ctx->root);
   gboolean root_describes_cpu = TRUE;   /* may sysroot facts (cpufreq, topology) be used? */
@@ -223,6 +224,14 @@ gboolean lf_probe_cpu(LfProbeContext *ctx, LfReport *report, GError **error)
   } else {
     cpu->threads = id.num_logical_cpus > 0 ? id.num_logical_cpus : LF_UNKNOWN;
     cpu->cores = id.num_cores > 0 ? id.num_cores : LF_UNKNOWN;
+    /* QUIRK: on hybrid Intel parts (CPUID 7.0:EDX[15]) libcpuid 0.6.2 divides
+     * the logical count by the P-cores' threads per core: not the core count. */
+    if (cpu->source != NULL && strcmp(cpu->source, "cpuinfo") != 0 && (regs.edx7 >> 15) & 1u &&
+        lf_known_int(cpu->cores)) {
+      cpu->cores = LF_UNKNOWN;
+      lf_report_add_error(report, "cpu", "core count unknown: a hybrid CPU's cores differ in "
+                          "threads and no proc/cpuinfo of this machine was given");
+    }
   }
   if (root_describes_cpu) {
     double mhz = cpufreq_max_mhz(ctx->root);

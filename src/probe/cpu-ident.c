@@ -65,7 +65,7 @@ static const LfCpuidBit lf_cpuid_bits[] = {
   { W_7C, 22, "rdpid" }, { W_7C, 25, "cldemote" }, { W_7C, 27, "movdiri" },
   { W_7C, 28, "movdir64b" }, { W_7C, 29, "enqcmd" }, { W_7C, 30, "sgx_lc" },
   { W_7D, 2, "avx512_4vnniw" }, { W_7D, 3, "avx512_4fmaps" }, { W_7D, 4, "fsrm" },
-  { W_7D, 8, "avx512_vp2intersect" }, { W_7D, 10, "md_clear" }, { W_7D, 14, "serialize" },
+  { W_7D, 8, "avx512_vp2intersect" }, { W_7D, 10, "md_clear" }, { W_7D, 14, "serialize" }, { W_7D, 15, "hybrid_cpu" },
   { W_7D, 16, "tsxldtrk" }, { W_7D, 18, "pconfig" }, { W_7D, 19, "arch_lbr" },
   { W_7D, 22, "amx_bf16" }, { W_7D, 23, "avx512_fp16" }, { W_7D, 24, "amx_tile" },
   { W_7D, 25, "amx_int8" }, { W_7D, 28, "flush_l1d" }, { W_7D, 29, "arch_capabilities" },

@@ -245,6 +245,33 @@ static void test_via_zhaoxin(void)
   g_rmdir(root);
 }
 
+/* A dump without its machine's proc/cpuinfo: topology from libcpuid, except
+ * on hybrid parts where libcpuid's core count is wrong. */
+static void test_dump_alone(void)
+{
+  g_autofree char *root = g_dir_make_tmp("lapfit-root-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *snb = g_build_filename(MACHINES, "sandybridge-2011", "cpuid.raw", NULL);
+  g_autoptr(LfReport) a = probe(root, snb, &error);
+  g_assert_no_error(error);
+  g_assert_cmpint(a->cpu.cores, ==, 2);
+  g_assert_cmpint(a->cpu.threads, ==, 4);
+  g_assert_cmpfloat(a->cpu.max_mhz, ==, 2500);   /* from the brand: no cpufreq here */
+  g_autofree char *mtl = g_build_filename(MACHINES, "meteorlake-2024", "cpuid.raw", NULL);
+  g_autoptr(LfReport) b = probe(root, mtl, &error);
+  g_assert_no_error(error);
+  g_assert_cmpint(b->cpu.cores, ==, LF_UNKNOWN);
+  g_assert_cmpint(b->cpu.threads, ==, 22);
+  g_assert_true(lf_strv_contains(b->cpu.flags, "hybrid_cpu"));
+  /* Another machine's cpuinfo does not describe this dump. */
+  g_autofree char *other = g_build_filename(MACHINES, "skylake-u-2016", "sysroot", NULL);
+  g_autoptr(LfReport) c = probe(other, mtl, &error);
+  g_assert_no_error(error);
+  g_assert_cmpint(c->cpu.cores, ==, LF_UNKNOWN);
+  g_assert_cmpint(c->cpu.threads, ==, 22);
+  g_rmdir(root);
+}
+
 /* A fixture root without proc/cpuinfo and no dump: unknown, not an error. */
 static void test_nothing(void)
 {
@@ -267,6 +294,7 @@ int main(int argc, char **argv)
   }
   g_test_add_func("/cpu-dump/bad-dumps", test_bad_dumps);
   g_test_add_func("/cpu-dump/via-zhaoxin", test_via_zhaoxin);
+  g_test_add_func("/cpu-dump/dump-alone", test_dump_alone);
   g_test_add_func("/cpu-dump/nothing", test_nothing);
   return g_test_run();
 }
