@@ -1,6 +1,7 @@
 /* Human text output of a report: translated labels, "unknown" where the probe
  * could not tell, and the reasons collected in report->errors at the end. */
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <stdio.h>
 
 #include "cli/cli.h"
@@ -37,7 +38,7 @@ static char *fmt_mb(gint64 mb)
     return g_strdup(_("unknown"));
   if (mb >= 1024)
     return g_strdup_printf(_("%.1f GiB"), mb / 1024.0);
-  return g_strdup_printf(_("%" G_GINT64_FORMAT " MiB"), mb);
+  return g_strdup_printf(_("%" PRId64 " MiB"), mb);
 }
 
 static char *join_strv(const GPtrArray *a)
@@ -62,7 +63,7 @@ static void print_machine(const LfReport *r)
   g_autofree char *fw = NULL;
   if (g_strcmp0(m->firmware.mode, "uefi") == 0)
     fw = lf_known_int(m->firmware.uefi_bits)
-             ? g_strdup_printf(_("UEFI (%" G_GINT64_FORMAT "-bit), Secure Boot %s"),
+             ? g_strdup_printf(_("UEFI (%" PRId64 "-bit), Secure Boot %s"),
                                m->firmware.uefi_bits, lf_tri_to_human(m->firmware.secure_boot))
              : g_strdup_printf(_("UEFI, Secure Boot %s"), lf_tri_to_human(m->firmware.secure_boot));
   else
@@ -125,7 +126,7 @@ static void print_memory(const LfReport *r)
     line(_("Slots"), _("none: all memory is soldered"));
   } else if (lf_known_int(m->slots_total)) {
     g_autofree char *used = fmt_int(m->slots_used, NULL), *max = fmt_mb(m->max_mb);
-    g_autofree char *slots = g_strdup_printf(_("%s of %" G_GINT64_FORMAT " used, board maximum %s"),
+    g_autofree char *slots = g_strdup_printf(_("%s of %" PRId64 " used, board maximum %s"),
                                              used, m->slots_total, max);
     line(_("Slots"), slots);
   }

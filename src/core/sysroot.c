@@ -98,7 +98,7 @@ gboolean lf_sysroot_read(const LfSysroot *root, const char *rel, gsize max, char
       break;
     if (buf->len + (gsize)n > max) {
       g_set_error(error, LF_ERROR, LF_ERROR_PARSE,
-                  _("cannot read '%s': larger than %" G_GSIZE_FORMAT " bytes"), path, max);
+                  _("cannot read '%s': larger than %zu bytes"), path, max);
       return FALSE;
     }
     g_byte_array_append(buf, chunk, (guint)n);
