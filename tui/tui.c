@@ -1,7 +1,41 @@
-/* Placeholder until the TUI lands: bare `lapfit` on a terminal prints the probe. */
+/* `lapfit tui` (and bare `lapfit` on a terminal): options, then the event loop. */
+#include <glib/gi18n.h>
+
 #include "cli/cli.h"
+#include "core/error.h"
+#include "crt.h"
+#include "screen.h"
 
 int lf_cmd_tui(int argc, char **argv, GError **error)
 {
-  return lf_cmd_probe(argc, argv, error);
+  LfTui tui = { 0 };
+  tui.started_us = g_get_monotonic_time();
+  /* Before anything can log: messages must not land on the screen. */
+  lf_crt_log_init();
+
+  g_autoptr(GOptionContext) ctx = g_option_context_new(NULL);
+  g_option_context_set_translation_domain(ctx, GETTEXT_PACKAGE);
+  g_option_context_set_summary(ctx, _("Open the interactive screen: hardware overview, distribution "
+                                      "recommendations, battery and power tuning."));
+  lf_cli_add_source_options(ctx, &tui.source, TRUE);
+  const GOptionEntry entries[] = {
+    { "state-dir", 0, 0, G_OPTION_ARG_FILENAME, &tui.state_dir,
+      N_("Keep the tuning journal in DIR"), N_("DIR") },
+    { "profile", 0, 0, G_OPTION_ARG_STRING, &tui.profile,
+      N_("Show this power profile first on the Tune screen"), N_("PROFILE") },
+    G_OPTION_ENTRY_NULL,
+  };
+  g_option_context_add_main_entries(ctx, entries, GETTEXT_PACKAGE);
+  int status;
+  if (!lf_cli_parse(ctx, &argc, &argv, error)) {
+    status = LF_EXIT_USAGE;
+  } else if (argc > 1) {
+    g_set_error(error, LF_ERROR, LF_ERROR_USAGE, _("unexpected argument '%s'"), argv[1]);
+    status = LF_EXIT_USAGE;
+  } else {
+    status = lf_tui_run(&tui, error);
+  }
+  lf_crt_log_flush();
+  lf_tui_clear(&tui);
+  return status;
 }

@@ -1,0 +1,47 @@
+#!/bin/sh
+# TERM=linux, NO_COLOR, a monochrome terminal and a non-UTF-8 locale render
+# without garbage: the expected text, no stray escape or control characters,
+# ASCII glyphs where the locale or the console font cannot show symbols.
+. "$LF_SOURCE_DIR/tests/tui/lib.sh"
+esc=$(printf '\033')
+clean() {          # no control characters in the plain capture
+    if screen | LC_ALL=C grep -q "[[:cntrl:]]"; then
+        screen | cat -v; fail "control characters on screen ($1)"
+    fi
+}
+common() {
+    wait_for '^ Model +LENOVO ThinkPad T420'
+    wait_for 'Slots +1 of 2 used'
+    wait_for '^F1 Help Tab Screen'
+    clean "$1"
+    keys 3
+    wait_for 'Cycles +412'
+    clean "$1"
+}
+
+# Linux console: colours, UTF-8 letters, ASCII symbols (console fonts lack them).
+start 80 24 TERM=linux -- tui --report "$REPORT"
+common linux
+wait_for 'Health +#+-+ 56 %'
+screen_sgr | grep -q "${esc}\[3[0-7]" || fail "TERM=linux: no colour"
+stop
+
+# NO_COLOR: attributes only, no colour sequences at all.
+start 80 24 NO_COLOR=1 -- tui --report "$REPORT"
+common no-color
+screen_sgr | grep -Eq "${esc}\[[0-9;]*(3[0-7]|4[0-7]|38;|48;)" && fail "NO_COLOR: colour used"
+screen_sgr | grep -q "${esc}\[[0-9;]*7m" || fail "NO_COLOR: no reverse video"
+stop
+
+# A monochrome terminal (vt100 has no colours).
+start 80 24 TERM=vt100 -- tui --report "$REPORT"
+common vt100
+stop
+
+# A non-UTF-8 locale: plain ASCII glyphs.
+start 80 24 LANG=C LC_ALL=C -- tui --report "$REPORT"
+common ascii
+wait_for 'Health +#+-+ 56 %'
+screen | LC_ALL=C grep -q '[^ -~]' && { screen | cat -v; fail "non-ASCII text in the C locale"; }
+stop
+echo "tui terminals ok"

@@ -1,0 +1,89 @@
+/* Human text for the TUI: translated, locale-formatted numbers (this is
+ * never machine output), "unknown" where the probe could not tell. */
+#include <glib/gi18n.h>
+#include <inttypes.h>
+
+#include "tui.h"
+
+const char *lf_fmt_or_unknown(const char *s)
+{
+  return s && *s ? s : _("unknown");
+}
+
+char *lf_fmt_mb(gint64 mb)
+{
+  if (!lf_known_int(mb))
+    return g_strdup(_("unknown"));
+  if (mb >= 1024)
+    return g_strdup_printf(_("%.1f GiB"), mb / 1024.0);
+  return g_strdup_printf(_("%" PRId64 " MiB"), mb);
+}
+
+char *lf_fmt_num(double v, const char *unit_format)
+{
+  if (!lf_known_num(v))
+    return g_strdup(_("unknown"));
+  /* unit_format comes from _() with one %f directive (checked by msgfmt). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  return g_strdup_printf(unit_format, v);
+#pragma GCC diagnostic pop
+}
+
+char *lf_fmt_int(gint64 v)
+{
+  if (!lf_known_int(v))
+    return g_strdup(_("unknown"));
+  return g_strdup_printf("%" PRId64, v);
+}
+
+char *lf_fmt_duration(gint64 seconds)
+{
+  if (!lf_known_int(seconds) || seconds < 0)
+    return g_strdup(_("unknown"));
+  gint64 minutes = (seconds + 30) / 60;
+  if (minutes < 60)
+    return g_strdup_printf(ngettext("%" PRId64 " minute", "%" PRId64 " minutes", (gulong)minutes),
+                           minutes);
+  /* TRANSLATORS: hours and minutes of battery time, e.g. "3 h 05 min" */
+  return g_strdup_printf(_("%" PRId64 " h %02" PRId64 " min"), minutes / 60, minutes % 60);
+}
+
+char *lf_fmt_join(const GPtrArray *strv, const char *sep)
+{
+  if (strv == NULL || strv->len == 0)
+    return NULL;
+  GString *s = g_string_new(NULL);
+  for (guint i = 0; i < strv->len; i++)
+    g_string_append_printf(s, "%s%s", i ? sep : "", (const char *)strv->pdata[i]);
+  return g_string_free(s, FALSE);
+}
+
+const char *lf_fmt_verdict_badge(const char *verdict, LfRole *role)
+{
+  /* The glyph says it without colour; the word stays short for the column.
+   * Built once per call from the glyph set chosen at start. */
+  static char buf[4][32];
+  int i;
+  const char *word;
+  LfGlyph glyph;
+  if (g_strcmp0(verdict, "pass") == 0) {
+    i = 0, glyph = LF_GLYPH_PASS, *role = LF_ROLE_PASS;
+    /* TRANSLATORS: verdict badge, at most 5 letters: the edition runs well */
+    word = C_("verdict", "PASS");
+  } else if (g_strcmp0(verdict, "warn") == 0) {
+    i = 1, glyph = LF_GLYPH_WARN, *role = LF_ROLE_WARN;
+    /* TRANSLATORS: verdict badge, at most 5 letters: runs with limitations */
+    word = C_("verdict", "WARN");
+  } else if (g_strcmp0(verdict, "fail") == 0) {
+    i = 2, glyph = LF_GLYPH_FAIL, *role = LF_ROLE_FAIL;
+    /* TRANSLATORS: verdict badge, at most 5 letters: will not install or run */
+    word = C_("verdict", "FAIL");
+  } else {
+    i = 3, glyph = LF_GLYPH_WARN, *role = LF_ROLE_DIM;
+    /* TRANSLATORS: verdict badge, at most 5 letters: could not be checked */
+    word = C_("verdict", "?");
+  }
+  g_snprintf(buf[i], sizeof buf[i], "%s %-5s", i == 3 ? "?" : lf_crt_glyph(glyph), word);
+  return buf[i];
+}

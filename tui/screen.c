@@ -1,0 +1,635 @@
+/* The event loop: first frame at once, the probe in a worker thread, the tabs,
+ * the global key table (after htop's Action_setBindings), search, yes/no
+ * questions, live battery polling and a clean exit on q, signals and errors. */
+#include "screen.h"
+
+#include <glib/gi18n.h>
+#include <signal.h>
+#include <wchar.h>
+
+#include "crt.h"
+#include "probe/probe.h"
+#include "tui.h"
+#include "verdicts.h"
+
+/* --- worker threads ----------------------------------------------------- */
+
+typedef enum { LF_MSG_PROBED, LF_MSG_BATTERIES } LfTuiMessageKind;
+
+typedef struct {
+  LfTuiMessageKind kind;
+  LfReport *report;           /* PROBED */
+  GPtrArray *batteries;       /* BATTERIES: LfBattery, owns its elements */
+  GError *error;
+} LfTuiMessage;
+
+static void message_free(LfTuiMessage *msg)
+{
+  if (msg->report)
+    lf_report_free(msg->report);
+  g_clear_pointer(&msg->batteries, g_ptr_array_unref);
+  g_clear_error(&msg->error);
+  g_free(msg);
+}
+
+typedef struct {
+  LfReportSource source;      /* copies: the thread must not share the UI's strings */
+  GAsyncQueue *inbox;
+} LfProbeJob;
+
+static gpointer probe_thread(gpointer data)
+{
+  LfProbeJob *job = data;
+  LfTuiMessage *msg = g_new0(LfTuiMessage, 1);
+  msg->kind = LF_MSG_PROBED;
+  /* Tests make the probe slow on purpose to see the progress screen. */
+  const char *delay = g_getenv("LAPFIT_TUI_TEST_PROBE_DELAY_MS");
+  if (delay)
+    g_usleep(1000 * (gulong)g_ascii_strtoull(delay, NULL, 10));
+  msg->report = lf_report_source_load(&job->source, &msg->error);
+  g_async_queue_push(job->inbox, msg);
+  g_async_queue_unref(job->inbox);
+  lf_report_source_clear(&job->source);
+  g_free(job);
+  return NULL;
+}
+
+static void start_probe(LfTui *tui)
+{
+  LfProbeJob *job = g_new0(LfProbeJob, 1);
+  job->source.report = g_strdup(tui->source.report);
+  job->source.root = g_strdup(tui->source.root);
+  job->source.cpuid_dump = g_strdup(tui->source.cpuid_dump);
+  job->source.dmidecode = g_strdup(tui->source.dmidecode);
+  job->source.no_upower = tui->source.no_upower;
+  job->source.anonymize = tui->source.anonymize;
+  job->inbox = g_async_queue_ref(tui->inbox);
+  tui->probing = TRUE;
+  tui->probe_started_us = g_get_monotonic_time();
+  g_thread_unref(g_thread_new("lapfit-probe", probe_thread, job));
+}
+
+typedef struct {
+  char *root;
+  GAsyncQueue *inbox;
+} LfBatteryJob;
+
+/* The battery part of the probe again, from sysfs (fast, no D-Bus). */
+static gpointer battery_thread(gpointer data)
+{
+  LfBatteryJob *job = data;
+  LfTuiMessage *msg = g_new0(LfTuiMessage, 1);
+  msg->kind = LF_MSG_BATTERIES;
+  LfProbeOptions opts = { .root = job->root, .no_upower = TRUE };
+  g_autoptr(LfSysroot) root = lf_sysroot_new(job->root, &msg->error);
+  if (root) {
+    LfProbeContext ctx = { .opts = &opts, .root = root, .smbios = NULL };
+    g_autoptr(LfReport) fresh = lf_report_new();
+    lf_probe_batteries(&ctx, fresh);
+    msg->batteries = g_steal_pointer(&fresh->batteries);
+  }
+  g_async_queue_push(job->inbox, msg);
+  g_async_queue_unref(job->inbox);
+  g_free(job->root);
+  g_free(job);
+  return NULL;
+}
+
+#define LF_BATTERY_PERIOD_US (2 * G_USEC_PER_SEC)
+
+static gboolean live_source(const LfTui *tui)
+{
+  return tui->source.report == NULL;
+}
+
+static void maybe_poll_batteries(LfTui *tui, gint64 now)
+{
+  if (!live_source(tui) || tui->report == NULL || tui->battery_busy || now < tui->battery_next_us)
+    return;
+  LfBatteryJob *job = g_new0(LfBatteryJob, 1);
+  job->root = g_strdup(tui->source.root);
+  job->inbox = g_async_queue_ref(tui->inbox);
+  tui->battery_busy = TRUE;
+  g_thread_unref(g_thread_new("lapfit-battery", battery_thread, job));
+}
+
+static void handle_message(LfTui *tui, LfTuiMessage *msg)
+{
+  switch (msg->kind) {
+  case LF_MSG_PROBED:
+    tui->probing = FALSE;
+    if (msg->report) {
+      tui->report = g_steal_pointer(&msg->report);
+      g_debug("probe finished after %.1f ms",
+              (g_get_monotonic_time() - tui->probe_started_us) / 1000.0);
+      tui->battery_next_us = g_get_monotonic_time() + LF_BATTERY_PERIOD_US;
+      tui->battery_updated_us = g_get_monotonic_time();
+    } else {
+      tui->probe_error = g_steal_pointer(&msg->error);
+    }
+    lf_tui_invalidate(tui);
+    break;
+  case LF_MSG_BATTERIES:
+    tui->battery_busy = FALSE;
+    tui->battery_next_us = g_get_monotonic_time() + LF_BATTERY_PERIOD_US;
+    if (tui->report && msg->error == NULL) {
+      g_clear_pointer(&tui->report->batteries, g_ptr_array_unref);
+      tui->report->batteries = g_steal_pointer(&msg->batteries);
+      tui->battery_updated_us = g_get_monotonic_time();
+      tui->battery_polls++;
+      tui->views[LF_VIEW_BATTERY].dirty = TRUE;
+      tui->views[LF_VIEW_OVERVIEW].dirty = TRUE;
+    } else if (msg->error) {
+      g_debug("battery refresh failed: %s", msg->error->message);
+    }
+    break;
+  }
+  message_free(msg);
+}
+
+/* --- status, questions, views ------------------------------------------- */
+
+void lf_tui_set_status(LfTui *tui, gboolean error, const char *format, ...)
+{
+  g_free(tui->status);
+  va_list args;
+  va_start(args, format);
+  tui->status = g_strdup_vprintf(format, args);
+  va_end(args);
+  tui->status_error = error;
+}
+
+void lf_tui_confirm(LfTui *tui, const char *question, LfConfirmFunc func, gpointer data)
+{
+  g_free(tui->confirm_text);
+  tui->confirm_text = g_strdup(question);
+  tui->confirm_func = func;
+  tui->confirm_data = data;
+}
+
+void lf_tui_invalidate(LfTui *tui)
+{
+  for (int i = 0; i < LF_VIEW_COUNT; i++)
+    tui->views[i].dirty = TRUE;
+}
+
+void lf_tui_show_view(LfTui *tui, int index)
+{
+  tui->current = (index + LF_VIEW_COUNT) % LF_VIEW_COUNT;
+  tui->views[tui->current].dirty = TRUE;
+  g_clear_pointer(&tui->status, g_free);
+}
+
+/* --- drawing ------------------------------------------------------------ */
+
+static const char *spinner(LfTui *tui)
+{
+  static const char *const fancy[] = { "⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏" };
+  static const char *const plain[] = { "|", "/", "-", "\\" };
+  if (lf_crt_utf8() && g_strcmp0(g_getenv("TERM"), "linux") != 0)
+    return fancy[tui->frame % G_N_ELEMENTS(fancy)];
+  return plain[tui->frame % G_N_ELEMENTS(plain)];
+}
+
+gboolean lf_tui_draw_waiting(LfTui *tui, LfView *view, int y, int h)
+{
+  if (tui->report)
+    return FALSE;
+  for (int i = 0; i < h; i++)
+    lf_crt_fill(y + i, 0, COLS, LF_ROLE_NORMAL);
+  if (tui->probing) {
+    double secs = (g_get_monotonic_time() - tui->probe_started_us) / (double)G_USEC_PER_SEC;
+    g_autofree char *line = g_strdup_printf(
+        /* TRANSLATORS: progress while the hardware is read; %.1f is seconds */
+        _("%s Probing this machine: CPU, memory, batteries, storage, devices… %.1f s"),
+        spinner(tui), secs);
+    lf_crt_put(y + 1, 2, COLS - 4, line, LF_ROLE_STATUS, TRUE);
+    lf_crt_put(y + 3, 2, COLS - 4, _("The screen stays usable meanwhile: F1 shows help, q quits."),
+               LF_ROLE_DIM, TRUE);
+  } else {
+    const char *why = tui->probe_error ? tui->probe_error->message : _("no report");
+    g_autofree char *line = g_strdup_printf(_("Could not read the machine: %s"), why);
+    g_autoptr(GPtrArray) lines = lf_crt_wrap(line, COLS - 4);
+    for (guint i = 0; i < lines->len && (int)i + 1 < h; i++)
+      lf_crt_put(y + 1 + (int)i, 2, COLS - 4, lines->pdata[i], LF_ROLE_FAIL, TRUE);
+  }
+  return TRUE;
+}
+
+int lf_tui_draw_hints(int y, int x, int w, const LfKeyHint *hints)
+{
+  int used = 0;
+  for (const LfKeyHint *h = hints; h && h->key; h++) {
+    const char *label = _(h->label);
+    int need = lf_crt_width(h->key) + lf_crt_width(label) + 2;
+    if (used + need > w)
+      break;
+    used += lf_crt_put(y, x + used, w - used, h->key, LF_ROLE_KEY, FALSE);
+    used += lf_crt_put(y, x + used, w - used, " ", LF_ROLE_KEYTEXT, FALSE);
+    used += lf_crt_put(y, x + used, w - used, label, LF_ROLE_KEYTEXT, FALSE);
+    used += lf_crt_put(y, x + used, w - used, " ", LF_ROLE_KEYTEXT, FALSE);
+  }
+  return used;
+}
+
+static void draw_title(LfTui *tui)
+{
+  lf_crt_fill(0, 0, COLS, LF_ROLE_TITLE);
+  g_autofree char *machine = NULL;
+  if (tui->report && (tui->report->machine.vendor || tui->report->machine.product))
+    machine = g_strjoin(" ", tui->report->machine.vendor ? tui->report->machine.vendor : "",
+                        tui->report->machine.product ? tui->report->machine.product : "", NULL);
+  g_autofree char *left = g_strdup_printf(" lapfit %s%s%s", LF_VERSION, machine ? " - " : "",
+                                          machine ? g_strstrip(machine) : "");
+  g_autofree char *right = NULL;
+  if (tui->source.report) {
+    g_autofree char *base = g_path_get_basename(tui->source.report);
+    /* TRANSLATORS: title bar: the TUI shows a saved report file */
+    right = g_strdup_printf(_("saved report %s "), base);
+  } else if (tui->probing) {
+    right = g_strdup_printf("%s %s ", spinner(tui), _("probing"));
+  } else if (tui->source.root) {
+    /* TRANSLATORS: title bar: the TUI shows a fixture or chroot directory */
+    right = g_strdup_printf(_("root %s "), tui->source.root);
+  } else {
+    /* TRANSLATORS: title bar: values come from this machine now */
+    right = g_strdup(_("live "));
+  }
+  int rw = MIN(lf_crt_width(right), COLS / 2);
+  lf_crt_put(0, 0, COLS - rw - 1, left, LF_ROLE_TITLE, TRUE);
+  lf_crt_put(0, COLS - rw, rw, right, LF_ROLE_TITLE, TRUE);
+}
+
+static void draw_tabs(LfTui *tui)
+{
+  lf_crt_fill(1, 0, COLS, LF_ROLE_TAB);
+  int x = 0;
+  for (int i = 0; i < LF_VIEW_COUNT && x < COLS; i++) {
+    g_autofree char *tab = g_strdup_printf(" %d %s ", i + 1, _(tui->views[i].klass->name));
+    x += lf_crt_put(1, x, COLS - x, tab, i == tui->current ? LF_ROLE_TAB_ACTIVE : LF_ROLE_TAB,
+                    FALSE);
+    if (i + 1 < LF_VIEW_COUNT)
+      x += lf_crt_put(1, x, COLS - x, lf_crt_glyph(LF_GLYPH_SEP), LF_ROLE_DIM, FALSE);
+  }
+}
+
+static const LfKeyHint global_hints[] = {
+  { "F1", N_("Help") },
+  { "Tab", N_("Screen") },
+  { "Enter", N_("Details") },
+  { "/", N_("Search") },
+  { "q", N_("Quit") },
+  { NULL, NULL },
+};
+
+static void draw_bottom(LfTui *tui)
+{
+  int y = LINES - 1, sy = LINES - 2;
+  lf_crt_fill(sy, 0, COLS, LF_ROLE_NORMAL);
+  if (tui->searching) {
+    g_autofree char *prompt = g_strdup_printf(_("Search: %s"), tui->search->str);
+    int used = lf_crt_put(sy, 1, COLS - 2, prompt, LF_ROLE_STATUS, FALSE);
+    if (used + 1 < COLS)
+      used += lf_crt_put(sy, 1 + used, 1, "_", LF_ROLE_STATUS, FALSE);
+    if (tui->status && used + 4 < COLS)
+      lf_crt_put(sy, used + 4, COLS - used - 5, tui->status,
+                 tui->status_error ? LF_ROLE_FAIL : LF_ROLE_STATUS, TRUE);
+  } else if (tui->status) {
+    lf_crt_put(sy, 1, COLS - 2, tui->status, tui->status_error ? LF_ROLE_FAIL : LF_ROLE_STATUS,
+               TRUE);
+  } else if (lf_crt_log_warnings() > 0) {
+    guint n = lf_crt_log_warnings();
+    g_autofree char *msg = g_strdup_printf(
+        ngettext("%u warning was logged; it is printed when lapfit exits.",
+                 "%u warnings were logged; they are printed when lapfit exits.", n), n);
+    lf_crt_put(sy, 1, COLS - 2, msg, LF_ROLE_DIM, TRUE);
+  }
+  lf_crt_fill(y, 0, COLS, LF_ROLE_KEYTEXT);
+  LfView *view = &tui->views[tui->current];
+  int x = lf_tui_draw_hints(y, 0, COLS, global_hints);
+  if (view->klass->hints)
+    lf_tui_draw_hints(y, x, COLS - x, view->klass->hints(tui, view));
+}
+
+static void draw_confirm(LfTui *tui)
+{
+  int w = MIN(COLS - 4, 64);
+  g_autoptr(GPtrArray) lines = lf_crt_wrap(tui->confirm_text, w - 4);
+  const char *keys = _("y = yes, any other key = no");
+  int h = (int)lines->len + 4;
+  int y0 = MAX(2, (LINES - h) / 2), x0 = (COLS - w) / 2;
+  for (int i = 0; i < h && y0 + i < LINES - 1; i++)
+    lf_crt_fill(y0 + i, x0, w, LF_ROLE_TITLE);
+  for (guint i = 0; i < lines->len; i++)
+    lf_crt_put(y0 + 1 + (int)i, x0 + 2, w - 4, lines->pdata[i], LF_ROLE_TITLE, TRUE);
+  lf_crt_put(y0 + h - 2, x0 + 2, w - 4, keys, LF_ROLE_TITLE, TRUE);
+}
+
+static void draw(LfTui *tui)
+{
+  if (LINES < 5 || COLS < 20) {
+    erase();
+    lf_crt_put(0, 0, COLS, _("Terminal too small"), LF_ROLE_FAIL, TRUE);
+    refresh();
+    return;
+  }
+  LfView *view = &tui->views[tui->current];
+  int y = 2, h = LINES - 4;
+  if (view->dirty) {
+    lf_panel_reset(&view->list);
+    lf_panel_reset(&view->detail);
+    if (tui->report || view->klass == &lf_view_help_class)
+      view->klass->build(tui, view, COLS);
+    view->dirty = FALSE;
+  }
+  draw_title(tui);
+  draw_tabs(tui);
+  if (view->klass == &lf_view_help_class || !lf_tui_draw_waiting(tui, view, y, h)) {
+    if (view->detail_open)
+      lf_panel_draw(&view->detail, y, 0, h, COLS);
+    else if (view->klass->draw)
+      view->klass->draw(tui, view, y, h);
+    else
+      lf_panel_draw(&view->list, y, 0, h, COLS);
+  }
+  draw_bottom(tui);
+  if (tui->confirm_text)
+    draw_confirm(tui);
+  refresh();
+}
+
+/* --- keys --------------------------------------------------------------- */
+
+typedef LfHandlerResult (*LfAction)(LfTui *tui);
+
+static LfHandlerResult act_quit(LfTui *tui)
+{
+  tui->quit = TRUE;
+  return LF_HANDLED;
+}
+
+static LfHandlerResult act_next(LfTui *tui)
+{
+  lf_tui_show_view(tui, tui->current + 1);
+  return LF_HANDLED;
+}
+
+static LfHandlerResult act_prev(LfTui *tui)
+{
+  lf_tui_show_view(tui, tui->current - 1);
+  return LF_HANDLED;
+}
+
+static LfHandlerResult act_help(LfTui *tui)
+{
+  lf_tui_show_view(tui, LF_VIEW_HELP);
+  return LF_HANDLED;
+}
+
+static LfHandlerResult act_search(LfTui *tui)
+{
+  tui->searching = TRUE;
+  g_string_truncate(tui->search, 0);
+  tui->search_origin = tui->views[tui->current].list.selected;
+  return LF_HANDLED;
+}
+
+static LfHandlerResult act_search_next(LfTui *tui)
+{
+  LfPanel *list = &tui->views[tui->current].list;
+  if (tui->last_search == NULL)
+    return LF_HANDLED;
+  int r = lf_panel_find(list, tui->last_search, list->selected + 1);
+  if (r < 0)
+    lf_tui_set_status(tui, TRUE, _("No match for '%s'"), tui->last_search);
+  else
+    lf_panel_select(list, r);
+  return LF_HANDLED;
+}
+
+static LfHandlerResult act_redraw(LfTui *tui)
+{
+  clearok(curscr, TRUE);
+  lf_tui_invalidate(tui);
+  return LF_HANDLED;
+}
+
+static LfHandlerResult act_back(LfTui *tui)
+{
+  LfView *view = &tui->views[tui->current];
+  if (view->detail_open) {
+    view->detail_open = FALSE;
+    return LF_HANDLED;
+  }
+  g_clear_pointer(&tui->status, g_free);
+  return LF_IGNORED;
+}
+
+/* One table for dispatch and for the Help screen. Digits 1-5 pick a screen. */
+static const struct {
+  int key;
+  LfAction action;
+  gboolean in_help;
+  LfKeyHint hint;
+} bindings[] = {
+  { '\t', act_next, TRUE, { "Tab", N_("next screen") } },
+  { KEY_RIGHT, act_next, FALSE, { NULL, NULL } },
+  { KEY_BTAB, act_prev, TRUE, { "Shift-Tab", N_("previous screen") } },
+  { KEY_LEFT, act_prev, FALSE, { NULL, NULL } },
+  { KEY_F(1), act_help, TRUE, { "F1 ?", N_("this help") } },
+  { '?', act_help, FALSE, { NULL, NULL } },
+  { '/', act_search, TRUE, { "/", N_("search the rows of this screen") } },
+  { 'n', act_search_next, TRUE, { "n", N_("next match") } },
+  { 27, act_back, TRUE, { "Esc", N_("close details or the message") } },
+  { 12, act_redraw, TRUE, { "Ctrl-L", N_("redraw the screen") } },
+  { KEY_RESIZE, act_redraw, FALSE, { NULL, NULL } },
+  { 'q', act_quit, TRUE, { "q F10", N_("quit") } },
+  { 'Q', act_quit, FALSE, { NULL, NULL } },
+  { KEY_F(10), act_quit, FALSE, { NULL, NULL } },
+};
+
+const LfKeyHint *lf_tui_global_keys(void)
+{
+  static LfKeyHint keys[G_N_ELEMENTS(bindings) + 4];
+  static gsize once;
+  if (g_once_init_enter(&once)) {
+    gsize n = 0;
+    keys[n++] = (LfKeyHint){ "1-5", N_("go to a screen") };
+    keys[n++] = (LfKeyHint){ "Left Right", N_("previous or next screen") };
+    for (gsize i = 0; i < G_N_ELEMENTS(bindings); i++)
+      if (bindings[i].in_help)
+        keys[n++] = bindings[i].hint;
+    keys[n++] = (LfKeyHint){ "Up Down j k", N_("move; PgUp PgDn Home End jump") };
+    keys[n] = (LfKeyHint){ NULL, NULL };
+    g_once_init_leave(&once, 1);
+  }
+  return keys;
+}
+
+static void search_key(LfTui *tui, int key, gboolean is_char)
+{
+  LfPanel *list = &tui->views[tui->current].list;
+  if (!is_char && (key == KEY_BACKSPACE || key == KEY_DC)) {
+    key = 127;
+    is_char = TRUE;
+  }
+  if (is_char && (key == '\n' || key == '\r')) {
+    tui->searching = FALSE;
+    g_free(tui->last_search);
+    tui->last_search = tui->search->len ? g_strdup(tui->search->str) : NULL;
+    return;
+  }
+  if (is_char && key == 27) {
+    tui->searching = FALSE;
+    lf_panel_select(list, tui->search_origin);
+    return;
+  }
+  if (is_char && (key == 127 || key == 8)) {
+    if (tui->search->len > 0) {
+      const char *end = tui->search->str + tui->search->len;
+      const char *prev = g_utf8_find_prev_char(tui->search->str, end);
+      g_string_truncate(tui->search, prev ? (gsize)(prev - tui->search->str) : 0);
+    }
+  } else if (is_char && key >= 0x20) {
+    g_string_append_unichar(tui->search, (gunichar)key);
+  } else {
+    return;
+  }
+  g_clear_pointer(&tui->status, g_free);
+  if (tui->search->len == 0) {
+    lf_panel_select(list, tui->search_origin);
+    return;
+  }
+  int r = lf_panel_find(list, tui->search->str, tui->search_origin);
+  if (r >= 0)
+    lf_panel_select(list, r);
+  else
+    lf_tui_set_status(tui, TRUE, _("No match for '%s'"), tui->search->str);
+}
+
+static void handle_key(LfTui *tui, int key, gboolean is_char)
+{
+  if (tui->confirm_text) {
+    LfConfirmFunc func = tui->confirm_func;
+    gpointer data = tui->confirm_data;
+    g_clear_pointer(&tui->confirm_text, g_free);
+    tui->confirm_func = NULL;
+    if (is_char && (key == 'y' || key == 'Y') && func)
+      func(tui, data);
+    else
+      lf_tui_set_status(tui, FALSE, "%s", _("Cancelled."));
+    return;
+  }
+  if (tui->searching) {
+    if (!is_char && key == KEY_RESIZE)
+      act_redraw(tui);
+    search_key(tui, key, is_char);
+    return;
+  }
+  if (is_char && key >= '1' && key < '1' + LF_VIEW_COUNT) {
+    lf_tui_show_view(tui, key - '1');
+    return;
+  }
+  /* Views and the key table see ASCII and curses key codes (>= KEY_MIN);
+   * other characters only matter to the search prompt. */
+  if (is_char && key >= 0x80)
+    return;
+  LfView *view = &tui->views[tui->current];
+  if (view->klass->key) {                  /* the view first: Enter, filters */
+    LfHandlerResult r = view->klass->key(tui, view, key);
+    if (r & LF_REDRAW)
+      view->dirty = TRUE;
+    if (r & LF_HANDLED)
+      return;
+  }
+  for (gsize i = 0; i < G_N_ELEMENTS(bindings); i++) {
+    if (bindings[i].key == key) {
+      if (bindings[i].action(tui) & LF_HANDLED)
+        return;
+      break;
+    }
+  }
+  lf_panel_key(view->detail_open ? &view->detail : &view->list, key);
+}
+
+/* --- run ---------------------------------------------------------------- */
+
+int lf_tui_run(LfTui *tui, GError **error)
+{
+  static const LfViewClass *const classes[LF_VIEW_COUNT] = {
+    &lf_view_overview_class, &lf_view_recommend_class, &lf_view_battery_class,
+    &lf_view_tune_class, &lf_view_help_class,
+  };
+  for (int i = 0; i < LF_VIEW_COUNT; i++) {
+    tui->views[i].klass = classes[i];
+    lf_panel_init(&tui->views[i].list);
+    lf_panel_init(&tui->views[i].detail);
+    tui->views[i].detail.show_cursor = FALSE;
+    tui->views[i].dirty = TRUE;
+  }
+  tui->inbox = g_async_queue_new_full((GDestroyNotify)message_free);
+  tui->search = g_string_new(NULL);
+
+  if (!lf_crt_init(error))
+    return LF_EXIT_FAILURE;
+  /* The first frame before any probing: the probe runs in a thread. */
+  tui->probing = TRUE;
+  tui->probe_started_us = g_get_monotonic_time();
+  draw(tui);
+  g_debug("first frame after %.1f ms", (g_get_monotonic_time() - tui->started_us) / 1000.0);
+  start_probe(tui);
+
+  timeout(100);
+  while (!tui->quit) {
+    wint_t wch = 0;
+    int rc = get_wch(&wch);
+    int sig = lf_crt_pending_signal();
+    if (sig) {
+      tui->exit_status = 128 + sig;
+      break;
+    }
+    LfTuiMessage *msg;
+    while ((msg = g_async_queue_try_pop(tui->inbox)) != NULL)
+      handle_message(tui, msg);
+    if (rc == OK)
+      handle_key(tui, (int)wch, TRUE);
+    else if (rc == KEY_CODE_YES)
+      handle_key(tui, (int)wch, FALSE);
+    gint64 now = g_get_monotonic_time();
+    maybe_poll_batteries(tui, now);
+    tui->frame++;
+    if (!tui->quit)
+      draw(tui);
+  }
+  lf_crt_done();
+  return tui->exit_status;
+}
+
+void lf_tui_clear(LfTui *tui)
+{
+  for (int i = 0; i < LF_VIEW_COUNT; i++) {
+    LfView *view = &tui->views[i];
+    if (view->free_priv && view->priv)
+      view->free_priv(view->priv);
+    if (view->list.rows)
+      lf_panel_clear(&view->list);
+    if (view->detail.rows)
+      lf_panel_clear(&view->detail);
+  }
+  lf_report_source_clear(&tui->source);
+  g_clear_pointer(&tui->state_dir, g_free);
+  g_clear_pointer(&tui->profile, g_free);
+  g_clear_pointer(&tui->report, lf_report_free);
+  g_clear_error(&tui->probe_error);
+  g_clear_pointer(&tui->rec.verdicts, lf_tui_verdicts_free);
+  g_clear_error(&tui->rec.error);
+  g_clear_pointer(&tui->rec.use, g_free);
+  /* Workers still running hold their own reference to the queue. */
+  g_clear_pointer(&tui->inbox, g_async_queue_unref);
+  if (tui->search)
+    g_string_free(tui->search, TRUE);
+  tui->search = NULL;
+  g_clear_pointer(&tui->last_search, g_free);
+  g_clear_pointer(&tui->status, g_free);
+  g_clear_pointer(&tui->confirm_text, g_free);
+}

@@ -1,0 +1,239 @@
+/* Overview: the machine at a glance and the top three recommendations.
+ * Enter on a battery or recommendation row opens that screen. */
+#include <glib/gi18n.h>
+#include <inttypes.h>
+
+#include "tui.h"
+#include "verdicts.h"
+
+#define GOTO(view) GINT_TO_POINTER((view) + 1)
+
+static void add(LfPanel *p, const char *label, const char *value)
+{
+  LfRow *row = lf_panel_add(p, label, value ? value : _("unknown"));
+  if (value == NULL)
+    row->role = LF_ROLE_DIM;
+}
+
+static char *firmware_text(const LfMachine *m)
+{
+  if (g_strcmp0(m->firmware.mode, "uefi") == 0)
+    return lf_known_int(m->firmware.uefi_bits)
+               ? g_strdup_printf(_("UEFI (%" PRId64 "-bit), Secure Boot %s"), m->firmware.uefi_bits,
+                                 lf_tri_to_human(m->firmware.secure_boot))
+               : g_strdup_printf(_("UEFI, Secure Boot %s"),
+                                 lf_tri_to_human(m->firmware.secure_boot));
+  if (g_strcmp0(m->firmware.mode, "bios") == 0)
+    return g_strdup(_("BIOS (legacy)"));
+  return NULL;
+}
+
+static void build_machine(LfPanel *p, const LfReport *r)
+{
+  const LfMachine *m = &r->machine;
+  lf_panel_add_header(p, _("Machine"));
+  g_autofree char *name = NULL;
+  if (m->vendor || m->product)
+    name = g_strstrip(g_strjoin(" ", m->vendor ? m->vendor : "", m->product ? m->product : "",
+                                m->version ? m->version : "", NULL));
+  add(p, _("Model"), name);
+  if (m->virtual_)
+    add(p, _("Virtual machine"), m->virtual_);
+  g_autofree char *fw = firmware_text(m);
+  add(p, _("Firmware"), fw);
+}
+
+static void build_more(LfPanel *p, const LfReport *r)
+{
+  const LfMachine *m = &r->machine;
+  lf_panel_add_header(p, _("System"));
+  add(p, _("OS"), r->os.pretty_name);
+  add(p, _("Kernel"), r->os.kernel);
+  if (r->os.live_session == LF_TRI_TRUE)
+    add(p, _("Live session"), _("yes"));
+  add(p, _("Chassis"), m->chassis);
+  g_autofree char *bios = NULL;
+  if (m->bios.vendor || m->bios.version)
+    bios = g_strstrip(g_strjoin(" ", m->bios.vendor ? m->bios.vendor : "",
+                                m->bios.version ? m->bios.version : "",
+                                m->bios.date ? m->bios.date : "", NULL));
+  add(p, _("BIOS"), bios);
+}
+
+static void build_cpu(LfPanel *p, const LfReport *r)
+{
+  const LfCpu *c = &r->cpu;
+  lf_panel_add_header(p, _("CPU"));
+  add(p, _("Model"), c->brand);
+  g_autofree char *gen = NULL;
+  if (c->uarch || c->generation) {
+    g_autofree char *year = lf_fmt_int(c->launch_year);
+    gen = g_strdup_printf(_("%s (%s), launched %s"), lf_fmt_or_unknown(c->generation),
+                          lf_fmt_or_unknown(c->uarch), year);
+  } else if (lf_known_int(c->launch_year)) {
+    gen = g_strdup_printf(_("launched %" PRId64), c->launch_year);
+  }
+  add(p, _("Generation"), gen);
+  g_autofree char *missing = lf_fmt_join(c->missing_for_next_level, ", ");
+  g_autofree char *isa = NULL;
+  if (c->isa_level)
+    isa = missing ? g_strdup_printf(_("%s (next level needs %s)"), c->isa_level, missing)
+                  : g_strdup(c->isa_level);
+  add(p, _("ISA level"), isa);
+  if (lf_known_int(c->cores) || lf_known_int(c->threads)) {
+    g_autofree char *cores = lf_fmt_int(c->cores), *threads = lf_fmt_int(c->threads);
+    g_autofree char *ct = g_strdup_printf(_("%s cores, %s threads"), cores, threads);
+    add(p, _("Cores"), ct);
+  }
+}
+
+static void build_memory(LfPanel *p, const LfReport *r)
+{
+  const LfMemory *m = &r->memory;
+  lf_panel_add_header(p, _("Memory"));
+  g_autofree char *installed = lf_known_int(m->installed_mb) ? lf_fmt_mb(m->installed_mb) : NULL;
+  g_autofree char *inst = NULL;
+  if (installed)
+    inst = g_strcmp0(m->installed_source, "estimate") == 0
+               ? g_strdup_printf(_("%s (estimate)"), installed)
+               : g_strdup(installed);
+  if (inst && m->type) {
+    g_autofree char *with_type = inst;
+    inst = lf_known_int(m->speed_mts)
+               ? g_strdup_printf("%s, %s-%" PRId64, with_type, m->type, m->speed_mts)
+               : g_strdup_printf("%s, %s", with_type, m->type);
+  }
+  add(p, _("Installed"), inst);
+  g_autofree char *usable = lf_known_int(m->usable_mb) ? lf_fmt_mb(m->usable_mb) : NULL;
+  g_autofree char *slots = NULL;
+  if (lf_known_int(m->slots_total)) {
+    g_autofree char *used = lf_fmt_int(m->slots_used), *max = lf_fmt_mb(m->max_mb);
+    slots = g_strdup_printf(_("%s of %" PRId64 " used, board maximum %s"), used, m->slots_total,
+                            max);
+  } else if (m->soldered == LF_TRI_TRUE) {
+    slots = g_strdup(_("none: the memory is soldered"));
+  }
+  add(p, _("Slots"), slots);
+  add(p, _("Usable"), usable);
+}
+
+static void build_batteries(LfPanel *p, const LfReport *r)
+{
+  lf_panel_add_header(p, _("Battery"))->data = GOTO(LF_VIEW_BATTERY);
+  if (r->batteries == NULL || r->batteries->len == 0) {
+    LfRow *row = lf_panel_add(p, _("Battery"), _("none found"));
+    row->role = LF_ROLE_DIM;
+    row->data = GOTO(LF_VIEW_BATTERY);
+    return;
+  }
+  for (guint i = 0; i < r->batteries->len; i++) {
+    const LfBattery *b = r->batteries->pdata[i];
+    g_autofree char *full = lf_fmt_num(b->full_wh, _("%.1f Wh"));
+    g_autofree char *design = lf_fmt_num(b->design_wh, _("%.1f Wh"));
+    g_autofree char *text = lf_known_num(b->health_pct)
+                                ? g_strdup_printf(_("health %.0f %% (%s of %s)"), b->health_pct,
+                                                  full, design)
+                                : g_strdup_printf(_("health unknown (%s of %s)"), full, design);
+    LfRow *row = lf_panel_add(p, lf_fmt_or_unknown(b->name), text);
+    if (lf_known_num(b->health_pct))
+      row->bar = CLAMP(b->health_pct / 100.0, 0.0, 1.0);
+    row->role = !lf_known_num(b->health_pct) ? LF_ROLE_DIM
+                : b->health_pct < 50         ? LF_ROLE_FAIL
+                : b->health_pct < 80         ? LF_ROLE_WARN
+                                             : LF_ROLE_NORMAL;
+    row->data = GOTO(LF_VIEW_BATTERY);
+  }
+}
+
+static const char *storage_kind(const char *kind)
+{
+  if (kind == NULL)
+    return _("disk");
+  if (g_str_equal(kind, "nvme"))
+    return "NVMe SSD";
+  if (g_str_equal(kind, "ssd"))
+    return "SATA SSD";
+  if (g_str_equal(kind, "hdd"))
+    /* TRANSLATORS: a spinning hard disk */
+    return _("hard disk");
+  if (g_str_equal(kind, "emmc"))
+    return "eMMC";
+  if (g_str_equal(kind, "usb"))
+    return _("USB drive");
+  if (g_str_equal(kind, "sd"))
+    return _("SD card");
+  return kind;
+}
+
+static void build_storage(LfPanel *p, const LfReport *r)
+{
+  lf_panel_add_header(p, _("Storage"));
+  if (r->storage == NULL || r->storage->len == 0) {
+    lf_panel_add(p, _("Disks"), _("none found"))->role = LF_ROLE_DIM;
+    return;
+  }
+  for (guint i = 0; i < r->storage->len; i++) {
+    const LfStorage *s = r->storage->pdata[i];
+    g_autofree char *size = lf_fmt_num(s->size_gb, _("%.0f GB"));
+    g_autofree char *text = g_strdup_printf(_("%s, %s, %s"), storage_kind(s->kind), size,
+                                            lf_fmt_or_unknown(s->model));
+    g_autofree char *full = s->boot_medium == LF_TRI_TRUE
+                                ? g_strdup_printf(_("%s (lapfit runs from here)"), text)
+                                : g_strdup(text);
+    lf_panel_add(p, lf_fmt_or_unknown(s->name), full);
+  }
+}
+
+static void build_recommendations(LfTui *tui, LfPanel *p)
+{
+  lf_panel_add_header(p, _("Recommended distributions"))->data = GOTO(LF_VIEW_RECOMMEND);
+  const GError *error = NULL;
+  LfTuiVerdicts *v = lf_tui_verdicts(tui, &error);
+  if (v == NULL || v->verdicts->len == 0) {
+    LfRow *row = lf_panel_add_text(p, error ? error->message : _("No edition fits this machine."),
+                                   LF_ROLE_DIM);
+    row->data = GOTO(LF_VIEW_RECOMMEND);
+    return;
+  }
+  for (guint i = 0; i < v->verdicts->len && i < 3; i++) {
+    const LfTuiVerdict *e = v->verdicts->pdata[i];
+    LfRow *row = lf_panel_add(p, NULL, e->summary ? e->summary : "");
+    g_free(row->value);
+    row->value = e->summary ? g_strdup_printf("%s: %s", e->name, e->summary) : g_strdup(e->name);
+    row->badge = g_strdup(lf_fmt_verdict_badge(e->verdict, &row->badge_role));
+    row->data = GOTO(LF_VIEW_RECOMMEND);
+  }
+}
+
+static void overview_build(LfTui *tui, LfView *view, int width)
+{
+  LfPanel *p = &view->list;
+  const LfReport *r = tui->report;
+  build_machine(p, r);
+  build_cpu(p, r);
+  build_memory(p, r);
+  build_batteries(p, r);
+  build_storage(p, r);
+  build_recommendations(tui, p);
+  build_more(p, r);
+}
+
+static LfHandlerResult overview_key(LfTui *tui, LfView *view, int key)
+{
+  if (key != '\r' && key != '\n' && key != KEY_ENTER)
+    return LF_IGNORED;
+  LfRow *row = lf_panel_selected(&view->list);
+  if (row && row->data) {
+    lf_tui_show_view(tui, GPOINTER_TO_INT(row->data) - 1);
+    return LF_HANDLED;
+  }
+  return LF_IGNORED;
+}
+
+const LfViewClass lf_view_overview_class = {
+  .id = "overview",
+  /* TRANSLATORS: screen (tab) name; keep it short */
+  .name = N_("Overview"),
+  .build = overview_build,
+  .key = overview_key,
+};

@@ -1,0 +1,182 @@
+/* Recommend: every edition as the recommender ranked it, a details pane with
+ * its reasons and upgrade advice, filters by use and by verdict. */
+#include <glib/gi18n.h>
+
+#include "tui.h"
+#include "verdicts.h"
+
+typedef struct {
+  int verdict_filter;       /* index into verdict_filters */
+} LfRecommendView;
+
+static const char *const verdict_filters[] = { NULL, "pass", "warn", "fail" };
+static const char *const uses[] = { NULL, "desktop", "server", "kiosk" };
+
+static LfRecommendView *priv(LfView *view)
+{
+  if (view->priv == NULL) {
+    view->priv = g_new0(LfRecommendView, 1);
+    view->free_priv = g_free;
+  }
+  return view->priv;
+}
+
+static const char *use_name(const char *use)
+{
+  if (use == NULL)
+    /* TRANSLATORS: the recommender's use filter: no particular use */
+    return _("any use");
+  if (g_str_equal(use, "desktop"))
+    return _("desktop");
+  if (g_str_equal(use, "server"))
+    return _("server");
+  if (g_str_equal(use, "kiosk"))
+    return _("kiosk");
+  return use;
+}
+
+static const char *filter_name(const char *verdict)
+{
+  if (verdict == NULL)
+    return _("all verdicts");
+  if (g_str_equal(verdict, "pass"))
+    return _("PASS only");
+  if (g_str_equal(verdict, "warn"))
+    return _("WARN only");
+  return _("FAIL only");
+}
+
+static void recommend_build(LfTui *tui, LfView *view, int width)
+{
+  LfRecommendView *rv = priv(view);
+  const GError *error = NULL;
+  LfTuiVerdicts *v = lf_tui_verdicts(tui, &error);
+  if (v == NULL) {
+    lf_panel_add_text(&view->list, error ? error->message : _("unknown"), LF_ROLE_DIM);
+    return;
+  }
+  const char *filter = verdict_filters[rv->verdict_filter];
+  for (guint i = 0; i < v->verdicts->len; i++) {
+    LfTuiVerdict *e = v->verdicts->pdata[i];
+    if (filter && g_strcmp0(e->verdict, filter) != 0)
+      continue;
+    LfRow *row = lf_panel_add(&view->list, NULL, NULL);
+    row->value = e->summary ? g_strdup_printf("%s  %s", e->name, e->summary) : g_strdup(e->name);
+    row->badge = g_strdup(lf_fmt_verdict_badge(e->verdict, &row->badge_role));
+    row->data = e;
+  }
+  if (view->list.rows->len == 0)
+    lf_panel_add_text(&view->list, _("No edition matches this filter (v changes it)."),
+                      LF_ROLE_DIM);
+}
+
+static void add_list(LfPanel *p, const char *title, const GPtrArray *items, LfRole role, int w)
+{
+  if (items == NULL || items->len == 0)
+    return;
+  lf_panel_add_blank(p);
+  lf_panel_add_header(p, title);
+  for (guint i = 0; i < items->len; i++) {
+    g_autofree char *item = g_strdup_printf("- %s", (const char *)items->pdata[i]);
+    lf_panel_add_wrapped(p, item, role, w, 0);
+  }
+}
+
+static void build_detail(LfTui *tui, LfView *view, int w)
+{
+  LfPanel *p = &view->detail;
+  lf_panel_reset(p);
+  LfRow *sel = lf_panel_selected(&view->list);
+  const LfTuiVerdict *e = sel ? sel->data : NULL;
+  if (e == NULL)
+    return;
+  LfRow *row = lf_panel_add(p, NULL, e->name);
+  row->badge = g_strdup(lf_fmt_verdict_badge(e->verdict, &row->badge_role));
+  row->role = LF_ROLE_HEADER;
+  if (e->summary)
+    lf_panel_add_wrapped(p, e->summary, LF_ROLE_NORMAL, w, 0);
+  add_list(p, _("Reasons"), e->reasons, LF_ROLE_NORMAL, w);
+  add_list(p, _("Upgrade advice"), e->advice, LF_ROLE_PASS, w);
+  add_list(p, _("About this edition"), e->info, LF_ROLE_DIM, w);
+  const GError *error = NULL;
+  LfTuiVerdicts *v = lf_tui_verdicts(tui, &error);
+  if (v && v->order_note) {
+    lf_panel_add_blank(p);
+    lf_panel_add_wrapped(p, v->order_note, LF_ROLE_DIM, w, 0);
+  }
+}
+
+static void recommend_draw(LfTui *tui, LfView *view, int y, int h)
+{
+  LfRecommendView *rv = priv(view);
+  g_autofree char *line = g_strdup_printf(_("Use: %s    Showing: %s"), use_name(tui->rec.use),
+                                          filter_name(verdict_filters[rv->verdict_filter]));
+  lf_crt_fill(y, 0, COLS, LF_ROLE_NORMAL);
+  lf_crt_put(y, 1, COLS - 2, line, LF_ROLE_DIM, TRUE);
+  y++, h--;
+  if (COLS >= 110) {
+    int lw = COLS * 9 / 20;
+    lf_panel_draw(&view->list, y, 0, h, lw);
+    for (int i = 0; i < h; i++)
+      lf_crt_put(y + i, lw, 1, lf_crt_glyph(LF_GLYPH_SEP), LF_ROLE_DIM, FALSE);
+    build_detail(tui, view, COLS - lw - 1);
+    lf_panel_draw(&view->detail, y, lw + 1, h, COLS - lw - 1);
+  } else {
+    int lh = MAX(3, h / 2);
+    lf_panel_draw(&view->list, y, 0, lh, COLS);
+    attrset(lf_crt_attr(LF_ROLE_DIM));
+    mvhline(y + lh, 0, ACS_HLINE, COLS);
+    attrset(A_NORMAL);
+    build_detail(tui, view, COLS);
+    lf_panel_draw(&view->detail, y + lh + 1, 0, h - lh - 1, COLS);
+  }
+}
+
+static LfHandlerResult recommend_key(LfTui *tui, LfView *view, int key)
+{
+  LfRecommendView *rv = priv(view);
+  switch (key) {
+  case '\r': case '\n': case KEY_ENTER:
+    if (lf_panel_selected(&view->list) && lf_panel_selected(&view->list)->data) {
+      build_detail(tui, view, COLS);
+      view->detail.scroll = 0;
+      view->detail_open = !view->detail_open;
+    }
+    return LF_HANDLED;
+  case 'u': {
+    int i = 0;
+    for (gsize k = 0; k < G_N_ELEMENTS(uses); k++)
+      if (g_strcmp0(uses[k], tui->rec.use) == 0)
+        i = (int)k;
+    lf_tui_set_use(tui, uses[(i + 1) % G_N_ELEMENTS(uses)]);
+    lf_tui_set_status(tui, FALSE, _("Ranked for: %s"), use_name(tui->rec.use));
+    return LF_HANDLED | LF_REDRAW;
+  }
+  case 'v':
+    rv->verdict_filter = (rv->verdict_filter + 1) % (int)G_N_ELEMENTS(verdict_filters);
+    view->list.selected = 0;
+    return LF_HANDLED | LF_REDRAW;
+  default:
+    return LF_IGNORED;
+  }
+}
+
+static const LfKeyHint *recommend_hints(LfTui *tui, LfView *view)
+{
+  static const LfKeyHint hints[] = {
+    { "u", N_("Use") },
+    { "v", N_("Verdict") },
+    { NULL, NULL },
+  };
+  return hints;
+}
+
+const LfViewClass lf_view_recommend_class = {
+  .id = "recommend",
+  /* TRANSLATORS: screen (tab) name; keep it short */
+  .name = N_("Recommend"),
+  .build = recommend_build,
+  .draw = recommend_draw,
+  .key = recommend_key,
+  .hints = recommend_hints,
+};
