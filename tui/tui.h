@@ -82,7 +82,8 @@ struct LfTui {
   /* Recommender results for `use`, computed on first need. */
   struct LfTuiVerdictsCache {
     gboolean done;
-    char *use;              /* NULL (all uses), "desktop", "server", "kiosk" */
+    char *use;              /* NULL (desktop), "desktop", "server", "kiosk" */
+    gboolean include_eol;   /* also editions whose support ended */
     gpointer verdicts;      /* LfTuiVerdicts */
     GError *error;
   } rec;
@@ -110,7 +111,7 @@ gboolean lf_tui_draw_waiting(LfTui *tui, LfView *view, int y, int h);
 /* The recommender's verdicts for tui->rec.use (LfTuiVerdicts *), or NULL
  * with *error_out pointing at the reason. transfer none. */
 gpointer lf_tui_verdicts(LfTui *tui, const GError **error_out);
-void lf_tui_set_use(LfTui *tui, const char *use);
+void lf_tui_set_use(LfTui *tui, const char *use, gboolean include_eol);
 
 /* format.c: human text, translated; transfer full. */
 char *lf_fmt_mb(gint64 mb);

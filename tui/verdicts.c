@@ -4,6 +4,15 @@
 #include <glib/gi18n.h>
 
 #include "core/error.h"
+#include "recommend/recommend.h"
+
+static void line_free(gpointer p)
+{
+  LfTuiLine *l = p;
+  g_free(l->verdict);
+  g_free(l->text);
+  g_free(l);
+}
 
 static void verdict_free(gpointer p)
 {
@@ -27,12 +36,86 @@ void lf_tui_verdicts_free(LfTuiVerdicts *v)
   g_free(v);
 }
 
-LfTuiVerdicts *lf_tui_verdicts_compute(const LfReport *report, const char *use, GError **error)
+static const char *status_id(LfStatus s)
 {
-  (void)verdict_free;
-  g_set_error_literal(error, LF_ERROR, LF_ERROR_UNSUPPORTED,
-                      _("Distribution recommendations are not available in this build."));
-  return NULL;
+  switch (s) {
+  case LF_STATUS_INFO: return "info";
+  case LF_STATUS_PASS: return "pass";
+  case LF_STATUS_WARN: return "warn";
+  case LF_STATUS_FAIL: return "fail";
+  }
+  return "info";
+}
+
+static void add_info(GPtrArray *info, const char *label, const char *value)
+{
+  if (value && *value)
+    g_ptr_array_add(info, g_strdup_printf("%s: %s", label, value));
+}
+
+static LfTuiVerdict *copy_verdict(const LfVerdict *src)
+{
+  const LfDistroEdition *e = src->edition;
+  LfTuiVerdict *v = g_new0(LfTuiVerdict, 1);
+  v->id = g_strdup(e->id);
+  v->name = e->desktop ? g_strdup_printf("%s %s (%s)", e->name, e->version ? e->version : "",
+                                         e->desktop)
+                       : g_strdup_printf("%s %s", e->name, e->version ? e->version : "");
+  v->verdict = g_strdup(status_id(src->status));
+  v->supported = src->supported;
+  v->reasons = g_ptr_array_new_with_free_func(line_free);
+  for (guint i = 0; i < src->reasons->len; i++) {
+    const LfReason *r = src->reasons->pdata[i];
+    LfTuiLine *l = g_new0(LfTuiLine, 1);
+    l->verdict = g_strdup(status_id(r->status));
+    l->text = g_strdup(r->text ? r->text : r->message);
+    g_ptr_array_add(v->reasons, l);
+    if (v->summary == NULL && r->status == src->status && r->status >= LF_STATUS_WARN)
+      v->summary = g_strdup(l->text);
+  }
+  if (v->summary == NULL && !src->supported)
+    v->summary = g_strdup(_("support has ended"));
+  v->advice = g_ptr_array_new_with_free_func(g_free);
+  for (guint i = 0; i < src->advice->len; i++) {
+    const LfAdvice *a = src->advice->pdata[i];
+    g_ptr_array_add(v->advice, g_strdup(a->text ? a->text : a->message));
+  }
+  v->info = g_ptr_array_new_with_free_func(g_free);
+  add_info(v->info, _("Desktop"), e->desktop);
+  add_info(v->info, _("Released"), e->released);
+  add_info(v->info, _("Support ends"),
+           g_strcmp0(e->support_ends, "rolling") == 0 ? _("rolling release") : e->support_ends);
+  add_info(v->info, _("Architecture"), e->arch);
+  add_info(v->info, _("Notes"), e->notes);
+  add_info(v->info, _("Source"), e->source);
+  return v;
+}
+
+LfTuiVerdicts *lf_tui_verdicts_compute(const LfReport *report, const char *use,
+                                       gboolean include_eol, GError **error)
+{
+  LfRecommendOptions opts;
+  lf_recommend_options_init(&opts);
+  opts.include_eol = include_eol;
+  if (use && !lf_use_from_string(use, &opts.use)) {
+    g_set_error(error, LF_ERROR, LF_ERROR_USAGE, _("unknown use '%s'"), use);
+    return NULL;
+  }
+  /* The table is read once per process: the recommender is pure and fast, the
+   * database read is the slow part. */
+  static LfDistroTable *table;
+  if (table == NULL) {
+    table = lf_distro_table_load(NULL, error);
+    if (table == NULL)
+      return NULL;
+  }
+  g_autoptr(LfRecommendation) rec = lf_recommend(report, table, &opts);
+  LfTuiVerdicts *out = g_new0(LfTuiVerdicts, 1);
+  out->verdicts = g_ptr_array_new_with_free_func(verdict_free);
+  for (guint i = 0; i < rec->verdicts->len; i++)
+    g_ptr_array_add(out->verdicts, copy_verdict(rec->verdicts->pdata[i]));
+  out->order_note = g_strdup(rec->order_text ? rec->order_text : rec->order_message);
+  return out;
 }
 
 #include "tui.h"
@@ -40,7 +123,8 @@ LfTuiVerdicts *lf_tui_verdicts_compute(const LfReport *report, const char *use, 
 gpointer lf_tui_verdicts(LfTui *tui, const GError **error_out)
 {
   if (!tui->rec.done && tui->report) {
-    tui->rec.verdicts = lf_tui_verdicts_compute(tui->report, tui->rec.use, &tui->rec.error);
+    tui->rec.verdicts =
+        lf_tui_verdicts_compute(tui->report, tui->rec.use, tui->rec.include_eol, &tui->rec.error);
     tui->rec.done = TRUE;
   }
   if (error_out)
@@ -48,10 +132,12 @@ gpointer lf_tui_verdicts(LfTui *tui, const GError **error_out)
   return tui->rec.verdicts;
 }
 
-void lf_tui_set_use(LfTui *tui, const char *use)
+void lf_tui_set_use(LfTui *tui, const char *use, gboolean include_eol)
 {
+  char *copy = g_strdup(use);     /* use may be tui->rec.use itself */
   g_free(tui->rec.use);
-  tui->rec.use = g_strdup(use);
+  tui->rec.use = copy;
+  tui->rec.include_eol = include_eol;
   g_clear_pointer(&tui->rec.verdicts, lf_tui_verdicts_free);
   g_clear_error(&tui->rec.error);
   tui->rec.done = FALSE;

@@ -10,7 +10,7 @@ typedef struct {
 } LfRecommendView;
 
 static const char *const verdict_filters[] = { NULL, "pass", "warn", "fail" };
-static const char *const uses[] = { NULL, "desktop", "server", "kiosk" };
+static const char *const uses[] = { "desktop", "server", "kiosk" };
 
 static LfRecommendView *priv(LfView *view)
 {
@@ -23,10 +23,7 @@ static LfRecommendView *priv(LfView *view)
 
 static const char *use_name(const char *use)
 {
-  if (use == NULL)
-    /* TRANSLATORS: the recommender's use filter: no particular use */
-    return _("any use");
-  if (g_str_equal(use, "desktop"))
+  if (use == NULL || g_str_equal(use, "desktop"))
     return _("desktop");
   if (g_str_equal(use, "server"))
     return _("server");
@@ -56,17 +53,22 @@ static void recommend_build(LfTui *tui, LfView *view, int width)
     return;
   }
   const char *filter = verdict_filters[rv->verdict_filter];
+  guint shown = 0;
   for (guint i = 0; i < v->verdicts->len; i++) {
     LfTuiVerdict *e = v->verdicts->pdata[i];
     if (filter && g_strcmp0(e->verdict, filter) != 0)
       continue;
+    shown++;
     LfRow *row = lf_panel_add(&view->list, NULL, NULL);
     row->value = e->summary ? g_strdup_printf("%s  %s", e->name, e->summary) : g_strdup(e->name);
     row->badge = g_strdup(lf_fmt_verdict_badge(e->verdict, &row->badge_role));
     row->data = e;
   }
-  if (view->list.rows->len == 0)
+  if (shown == 0)
     lf_panel_add_text(&view->list, _("No edition matches this filter (v changes it)."),
+                      LF_ROLE_DIM);
+  if (!tui->rec.include_eol)
+    lf_panel_add_text(&view->list, _("Editions whose support has ended are hidden; e shows them."),
                       LF_ROLE_DIM);
 }
 
@@ -77,8 +79,12 @@ static void add_list(LfPanel *p, const char *title, const GPtrArray *items, LfRo
   lf_panel_add_blank(p);
   lf_panel_add_header(p, title);
   for (guint i = 0; i < items->len; i++) {
-    g_autofree char *item = g_strdup_printf("- %s", (const char *)items->pdata[i]);
-    lf_panel_add_wrapped(p, item, role, w, 0);
+    g_autoptr(GPtrArray) lines = lf_crt_wrap(items->pdata[i], w - 4);
+    for (guint k = 0; k < lines->len; k++) {
+      g_autofree char *text = g_strdup_printf("%s%s", k ? "  " : "- ",
+                                              (const char *)lines->pdata[k]);
+      lf_panel_add_text(p, text, role);
+    }
   }
 }
 
@@ -95,7 +101,29 @@ static void build_detail(LfTui *tui, LfView *view, int w)
   row->role = LF_ROLE_HEADER;
   if (e->summary)
     lf_panel_add_wrapped(p, e->summary, LF_ROLE_NORMAL, w, 0);
-  add_list(p, _("Reasons"), e->reasons, LF_ROLE_NORMAL, w);
+  if (e->reasons && e->reasons->len > 0) {
+    lf_panel_add_blank(p);
+    lf_panel_add_header(p, _("Reasons"));
+    for (guint i = 0; i < e->reasons->len; i++) {
+      const LfTuiLine *l = e->reasons->pdata[i];
+      LfRole role = LF_ROLE_DIM;
+      gboolean info = g_str_equal(l->verdict, "info");
+      /* TRANSLATORS: badge of a reason that is a note, not a verdict; at most 5 letters */
+      g_autofree char *badge = info ? g_strdup_printf("- %-5s", C_("verdict", "note"))
+                                    : g_strdup(lf_fmt_verdict_badge(l->verdict, &role));
+      int bw = lf_crt_width(badge) + 1;
+      g_autoptr(GPtrArray) lines = lf_crt_wrap(l->text, w - 2 - bw);
+      for (guint k = 0; k < lines->len; k++) {
+        g_autofree char *pad = g_strdup_printf("%*s%s", k ? bw : 0, "",
+                                               (const char *)lines->pdata[k]);
+        LfRow *line = lf_panel_add_text(p, pad, info ? LF_ROLE_DIM : LF_ROLE_NORMAL);
+        if (k == 0) {
+          line->badge = g_strdup(badge);
+          line->badge_role = role;
+        }
+      }
+    }
+  }
   add_list(p, _("Upgrade advice"), e->advice, LF_ROLE_PASS, w);
   add_list(p, _("About this edition"), e->info, LF_ROLE_DIM, w);
   const GError *error = NULL;
@@ -148,10 +176,18 @@ static LfHandlerResult recommend_key(LfTui *tui, LfView *view, int key)
     for (gsize k = 0; k < G_N_ELEMENTS(uses); k++)
       if (g_strcmp0(uses[k], tui->rec.use) == 0)
         i = (int)k;
-    lf_tui_set_use(tui, uses[(i + 1) % G_N_ELEMENTS(uses)]);
+    lf_tui_set_use(tui, uses[(i + 1) % G_N_ELEMENTS(uses)], tui->rec.include_eol);
+    view->list.selected = 0;
     lf_tui_set_status(tui, FALSE, _("Ranked for: %s"), use_name(tui->rec.use));
     return LF_HANDLED | LF_REDRAW;
   }
+  case 'e':
+    lf_tui_set_use(tui, tui->rec.use, !tui->rec.include_eol);
+    view->list.selected = 0;
+    lf_tui_set_status(tui, FALSE, "%s",
+                      tui->rec.include_eol ? _("Editions whose support has ended are shown.")
+                                           : _("Editions whose support has ended are hidden."));
+    return LF_HANDLED | LF_REDRAW;
   case 'v':
     rv->verdict_filter = (rv->verdict_filter + 1) % (int)G_N_ELEMENTS(verdict_filters);
     view->list.selected = 0;
@@ -166,6 +202,7 @@ static const LfKeyHint *recommend_hints(LfTui *tui, LfView *view)
   static const LfKeyHint hints[] = {
     { "u", N_("Use") },
     { "v", N_("Verdict") },
+    { "e", N_("Ended") },
     { NULL, NULL },
   };
   return hints;

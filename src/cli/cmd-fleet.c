@@ -1,4 +1,5 @@
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <stdio.h>
 
 #include "cli/cli.h"
@@ -136,7 +137,7 @@ static int cmd_list(FleetOptions *o, GError **error)
     g_autofree char *storage = g_strdup_printf("%s GB %s", gb, kinds);
     g_autofree char *health = value_text(r, "battery_health_pct");
     g_autofree char *bat = g_str_equal(health, "-") ? g_strdup("-") : g_strdup_printf("%s%%", health);
-    printf("%-35s %-20s %-28.28s %8s %10s %8s %7" G_GINT64_FORMAT "\n",
+    printf("%-35s %-20s %-28.28s %8s %10s %8s %7" PRId64 "\n",
            str_or(r, "machine_id", "?"), str_or(r, "hostname", "-"), model, ram, storage, bat,
            json_object_get_int_member(r, "reports"));
   }
@@ -205,9 +206,9 @@ static char *purchase_text(const char *fix)
     if (g_str_has_prefix(*p, "ram")) {
       gint64 mb = g_ascii_strtoll(*p + 3, NULL, 10);
       if (mb >= 1024 && mb % 1024 == 0)
-        ram = g_strdup_printf(_("RAM to %" G_GINT64_FORMAT " GB"), mb / 1024);
+        ram = g_strdup_printf(_("RAM to %" PRId64 " GB"), mb / 1024);
       else
-        ram = g_strdup_printf(_("RAM to %" G_GINT64_FORMAT " MB"), mb);
+        ram = g_strdup_printf(_("RAM to %" PRId64 " MB"), mb);
     } else if (g_str_equal(*p, "ssd")) {
       ssd = TRUE;
     }
@@ -221,7 +222,7 @@ static char *purchase_text(const char *fix)
 static void print_report(JsonNode *node)
 {
   JsonObject *r = json_node_get_object(node);
-  printf(_("%" G_GINT64_FORMAT " machines, %" G_GINT64_FORMAT " reports.\n"),
+  printf(_("%" PRId64 " machines, %" PRId64 " reports.\n"),
          int_member(r, "machines"), int_member(r, "reports"));
   JsonArray *eds = json_object_get_array_member(r, "editions");
   printf("\n%s\n", _("Distribution editions (latest report of each machine):"));
@@ -231,8 +232,8 @@ static void print_report(JsonNode *node)
     printf("  %-28s %8s %8s %8s %8s\n", _("EDITION"), "PASS", "WARN", "FAIL", _("UNKNOWN"));
   for (guint i = 0; i < json_array_get_length(eds); i++) {
     JsonObject *e = json_array_get_object_element(eds, i);
-    printf("  %-28s %8" G_GINT64_FORMAT " %8" G_GINT64_FORMAT " %8" G_GINT64_FORMAT
-           " %8" G_GINT64_FORMAT "\n",
+    printf("  %-28s %8" PRId64 " %8" PRId64 " %8" PRId64
+           " %8" PRId64 "\n",
            json_object_get_string_member(e, "edition"), int_member(e, "pass"),
            int_member(e, "warn"), int_member(e, "fail"), int_member(e, "unknown"));
   }
@@ -245,7 +246,7 @@ static void print_report(JsonNode *node)
                         : g_str_equal(bucket, "unknown") ? _("unknown")
                                                          : bucket;
     g_autofree char *pct = g_strdup_printf("%s%s", label, g_ascii_isdigit(*bucket) ? " %" : "");
-    printf("  %-14s %8" G_GINT64_FORMAT "\n", pct, int_member(e, "machines"));
+    printf("  %-14s %8" PRId64 "\n", pct, int_member(e, "machines"));
   }
   printf("\n%s\n", _("Shopping list: parts that turn WARN/FAIL into PASS (most machines first):"));
   JsonArray *buy = json_object_get_array_member(r, "shopping_list");
@@ -259,12 +260,12 @@ static void print_report(JsonNode *node)
     JsonArray *ea = json_object_get_array_member(e, "editions");
     for (guint k = 0; k < json_array_get_length(ea); k++) {
       JsonObject *x = json_array_get_object_element(ea, k);
-      g_string_append_printf(which, "%s%s %" G_GINT64_FORMAT, k ? ", " : "",
+      g_string_append_printf(which, "%s%s %" PRId64, k ? ", " : "",
                              json_object_get_string_member(x, "edition"), int_member(x, "machines"));
     }
     /* TRANSLATORS: "RAM to 4 GB: 12 machines (ubuntu-24.04 10, ...)" */
-    put(g_strdup_printf(ngettext("%s: %" G_GINT64_FORMAT " machine (%s)",
-                                 "%s: %" G_GINT64_FORMAT " machines (%s)", n),
+    put(g_strdup_printf(ngettext("%s: %" PRId64 " machine (%s)",
+                                 "%s: %" PRId64 " machines (%s)", n),
                         what, n, which->str));
   }
   printf("\n%s\n", _("Hardware upgrades (RAM to 4 GB, or 2 GB where the board cannot take 4 GB; SSDs):"));
@@ -275,20 +276,20 @@ static void print_report(JsonNode *node)
     JsonObject *e = json_array_get_object_element(buy, i);
     gint64 n = int_member(e, "machines");
     if (g_str_equal(json_object_get_string_member(e, "item"), "ram"))
-      put(g_strdup_printf(ngettext("RAM up to %" G_GINT64_FORMAT " MB: %" G_GINT64_FORMAT
-                                   " machine (%" G_GINT64_FORMAT " MB in total)",
-                                   "RAM up to %" G_GINT64_FORMAT " MB: %" G_GINT64_FORMAT
-                                   " machines (%" G_GINT64_FORMAT " MB in total)", n),
+      put(g_strdup_printf(ngettext("RAM up to %" PRId64 " MB: %" PRId64
+                                   " machine (%" PRId64 " MB in total)",
+                                   "RAM up to %" PRId64 " MB: %" PRId64
+                                   " machines (%" PRId64 " MB in total)", n),
                           int_member(e, "to_mb"), n, int_member(e, "total_added_mb")));
     else
-      put(g_strdup_printf(ngettext("SSD instead of a hard disk: %" G_GINT64_FORMAT " machine",
-                                   "SSD instead of a hard disk: %" G_GINT64_FORMAT " machines", n),
+      put(g_strdup_printf(ngettext("SSD instead of a hard disk: %" PRId64 " machine",
+                                   "SSD instead of a hard disk: %" PRId64 " machines", n),
                           n));
   }
   gint64 stuck = int_member(r, "ram_not_upgradable");
   if (stuck)
-    put(g_strdup_printf(ngettext("%" G_GINT64_FORMAT " machine cannot take more RAM (soldered or at the board maximum)",
-                                               "%" G_GINT64_FORMAT " machines cannot take more RAM (soldered or at the board maximum)", stuck),
+    put(g_strdup_printf(ngettext("%" PRId64 " machine cannot take more RAM (soldered or at the board maximum)",
+                                               "%" PRId64 " machines cannot take more RAM (soldered or at the board maximum)", stuck),
                                       stuck));
 }
 
@@ -310,7 +311,7 @@ static void print_diff(JsonNode *node)
 {
   JsonObject *d = json_node_get_object(node);
   JsonArray *changes = json_object_get_array_member(d, "changes");
-  printf(_("Machine %s: %" G_GINT64_FORMAT " reports.\n"),
+  printf(_("Machine %s: %" PRId64 " reports.\n"),
          json_object_get_string_member(d, "machine_id"), int_member(d, "reports"));
   if (json_array_get_length(changes) == 0)
     printf("%s\n", _("Only one report: nothing to compare."));

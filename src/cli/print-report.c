@@ -155,7 +155,7 @@ static char *health_bar(double pct)
 static char *fmt_duration(gint64 s)
 {
   /* TRANSLATORS: a duration in hours and minutes, e.g. "5 h 07 min" */
-  return g_strdup_printf(_("%" G_GINT64_FORMAT " h %02" G_GINT64_FORMAT " min"), s / 3600,
+  return g_strdup_printf(_("%" PRId64 " h %02" PRId64 " min"), s / 3600,
                          (s % 3600) / 60);
 }
 

@@ -1,6 +1,7 @@
 #include "fleet/fleet.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 #include <sqlite3.h>
 #include <string.h>
 
@@ -136,7 +137,7 @@ static gboolean migrate(LfFleet *f, GError **error)
     ok = FALSE;
   } else if (ok && version > LF_FLEET_SCHEMA_VERSION) {
     g_set_error(error, LF_ERROR, LF_ERROR_UNSUPPORTED,
-                _("fleet database '%s' has schema version %" G_GINT64_FORMAT
+                _("fleet database '%s' has schema version %" PRId64
                   ", newer than this lapfit reads (%d): upgrade lapfit"),
                 f->path, version, LF_FLEET_SCHEMA_VERSION);
     ok = FALSE;

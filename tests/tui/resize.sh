@@ -15,7 +15,7 @@ wait_for 'saved report report-t420.json$' # title right-aligned to the new width
 [ "$(screen | head -n 1 | LC_ALL=C.UTF-8 wc -L)" -ge 130 ] || fail "title not stretched to 132"
 wait_for '^ OS +Debian GNU/Linux 12'         # the taller screen shows more rows
 keys 2                                       # Recommend: the split changes with the width
-wait_for 'Use: any use'
+wait_for 'Use: desktop'
 tm resize-window -t lf -x 80 -y 24
 lines_are 24
 wait_for 'saved report report-t420.json$'

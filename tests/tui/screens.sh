@@ -19,7 +19,7 @@ for size in "80 24" "132 43"; do
     [ "$(screen | LC_ALL=C.UTF-8 wc -L)" -le "$1" ] || fail "a line is wider than $1 columns"
 
     keys Tab                                   # 2 Recommend
-    wait_for 'Use: any use +Showing: all verdicts'
+    wait_for 'Use: desktop +Showing: all verdicts'
     keys Tab                                   # 3 Battery
     wait_for '^ BAT0: SANYO 42T4861 \(Li-ion\)'
     wait_for 'Cycles +412'

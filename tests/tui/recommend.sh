@@ -1,0 +1,45 @@
+#!/bin/sh
+# Recommend: the recommender's ranked editions with verdict badges, Enter
+# for the details (reasons, advice), filters by verdict (v) and use (u),
+# ended editions (e), search; the Overview shows the top three.
+. "$LF_SOURCE_DIR/tests/tui/lib.sh"
+"$LAPFIT" recommend --report "$REPORT" >/dev/null 2>&1 \
+    || { echo "recommender not available in this build, skipping"; exit 77; }
+# The first edition the CLI ranks is the first the TUI shows.
+first=$("$LAPFIT" recommend --report "$REPORT" | sed -n 's/^ *1\. [A-Z]* *\(.*\) (.*) *\[.*$/\1/p' | head -n 1)
+[ -n "$first" ] || { echo "could not read the CLI's first edition"; exit 1; }
+for size in "80 24" "132 43"; do
+    set -- $size
+    start "$1" "$2" NO_COLOR=1 -- tui --report "$REPORT"
+    wait_for 'Recommended distributions'
+    wait_for "^ [✓+] PASS +$first"
+    keys 2
+    wait_for 'Use: desktop +Showing: all verdicts'
+    wait_for "^ [✓+] PASS +$first"
+    wait_for 'Reasons'                         # the details pane follows the cursor
+    keys Enter
+    wait_for '^ Reasons'
+    wait_gone 'Showing:'                       # details over the whole area
+    keys Escape
+    wait_for 'Showing: all verdicts'
+    keys v
+    wait_for 'Showing: PASS only'
+    # Rows 4-8 are list rows at both sizes (the details pane is below or right).
+    screen | sed -n 4,8p | grep -q '^ ! WARN' && fail "WARN rows under the PASS filter"
+    keys v
+    wait_for 'Showing: WARN only'
+    screen | sed -n 4,8p | grep -q '^ [✓+] PASS' && fail "PASS rows under the WARN filter"
+    keys v v                                   # FAIL, then all again
+    wait_for 'Showing: all verdicts'
+    keys u
+    wait_for 'Use: server'
+    wait_for 'Ranked for: server'
+    keys u u
+    wait_for 'Use: desktop'
+    keys e
+    wait_for 'Editions whose support has ended are shown'
+    keys / ; keys -l "$first"; keys Enter
+    wait_for "[✓+] PASS +$first"
+    stop
+done
+echo "tui recommend ok"
