@@ -23,6 +23,14 @@ wait_for() {                     # wait_for ERE [TENTHS]
         sleep 0.1
     done
 }
+wait_fixed() {                   # wait_fixed STRING [TENTHS]: literal text
+    n=0
+    until screen | grep -Fq -- "$1"; do
+        n=$((n + 1))
+        [ "$n" -ge "${2:-50}" ] && fail "timeout waiting for '$1'"
+        sleep 0.1
+    done
+}
 wait_gone() {                    # wait_gone ERE [TENTHS]
     n=0
     while screen | grep -Eq -- "$1"; do
