@@ -111,7 +111,7 @@ static void build_memory(LfPanel *p, const LfReport *r)
     slots = g_strdup_printf(_("%s of %" PRId64 " used, board maximum %s"), used, m->slots_total,
                             max);
   } else if (m->soldered == LF_TRI_TRUE) {
-    slots = g_strdup(_("none: the memory is soldered"));
+    slots = g_strdup(_("none: all memory is soldered"));
   }
   add(p, _("Slots"), slots);
   add(p, _("Usable"), usable);
