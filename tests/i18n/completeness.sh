@@ -1,6 +1,12 @@
 #!/bin/sh
 # Every message of a freshly generated template is translated, and not fuzzy,
 # in every language of po/LINGUAS; the catalogues pass msgfmt --check.
+#
+# Messages that are new since the committed po/lapfit.pot (someone added a
+# string after the last translation pass) are listed and make the test skip
+# (77) rather than fail, so adding a string does not block other work; with
+# LF_I18N_STRICT=1 (release, the translator's landing) they fail it. A
+# message of the committed template without a translation always fails.
 set -u
 src=${LF_SOURCE_DIR:?}
 for tool in xgettext msgmerge msgattrib msgfmt; do
@@ -28,6 +34,8 @@ fi
 total=$(msgattrib --no-obsolete "$work/lapfit.pot" | grep -c '^msgid ')
 echo "template: $((total - 1)) messages"
 
+pending=0
+
 for lang in $(grep -v '^#' "$src/po/LINGUAS"); do
     po="$src/po/$lang.po"
     if [ ! -f "$po" ]; then
@@ -41,11 +49,30 @@ for lang in $(grep -v '^#' "$src/po/LINGUAS"); do
     echo "$lang: $stats"
     case $stats in
     *fuzzy*|*untranslated*)
-        echo "FAIL: $lang is incomplete; these need a translation:"
-        msgattrib --untranslated --no-obsolete "$work/$lang.po" | grep -A3 '^#:' | head -60
-        msgattrib --only-fuzzy --no-obsolete "$work/$lang.po" | grep -A3 '^#,' | head -60
+        pending=1
+        msgattrib --untranslated --no-obsolete "$work/$lang.po" -o "$work/$lang.new.po" ;;
+    esac
+    # Untranslated or fuzzy messages that were already in the committed template.
+    msgmerge --quiet --no-fuzzy-matching --no-wrap "$po" "$src/po/lapfit.pot" -o "$work/$lang.old.po"
+    old=$(LC_ALL=C msgfmt --statistics -o /dev/null "$work/$lang.old.po" 2>&1)
+    case $old in
+    *fuzzy*|*untranslated*)
+        echo "FAIL: $lang is incomplete for po/lapfit.pot: $old"
+        msgattrib --untranslated --no-obsolete "$work/$lang.old.po" | grep -A3 '^#:' | head -60
+        msgattrib --only-fuzzy --no-obsolete "$work/$lang.old.po" | grep -A3 '^#,' | head -60
         fail=1 ;;
     esac
 done
-[ $fail -eq 0 ] && echo "translations complete"
-exit $fail
+[ $fail -eq 0 ] || exit 1
+if [ $pending = 1 ]; then
+    echo "messages newer than po/lapfit.pot, not translated yet:"
+    grep -A1 '^#:' "$work"/*.new.po 2>/dev/null | grep 'msgid' | sort -u | head -60
+    if [ "${LF_I18N_STRICT:-0}" = 1 ]; then
+        echo "FAIL: LF_I18N_STRICT=1 and untranslated messages"
+        exit 1
+    fi
+    echo "skipping: regenerate the template (cmake --build build --target pot) and translate them"
+    exit 77
+fi
+echo "translations complete"
+exit 0
