@@ -129,6 +129,50 @@ static void test_isa_levels(void)
   check_level(&none, "i586", "CMOV");
 }
 
+/* Registers from a Linux flag list, as /proc/cpuinfo of these CPUs shows. */
+static const char *level_of(const char *flags)
+{
+  g_auto(GStrv) v = g_strsplit(flags, " ", -1);
+  g_autoptr(GPtrArray) a = g_ptr_array_new();
+  for (guint i = 0; v[i] != NULL; i++)
+    g_ptr_array_add(a, v[i]);
+  LfCpuidRegs r = { 0 };
+  lf_cpuid_regs_from_flags(&r, a);
+  return lf_cpuid_isa_level(&r, NULL);
+}
+
+#define BASE "fpu de pse tsc msr pae mce cx8 apic sep mtrr pge mca cmov pat clflush mmx fxsr sse sse2 "
+
+static void test_isa_by_generation(void)
+{
+  /* Atom N450 (Pineview): 64-bit, SSSE3, no SSE4/POPCNT. */
+  g_assert_cmpstr(level_of(BASE "syscall nx lm pni ssse3 cx16 movbe lahf_lm"), ==, "x86-64-v1");
+  /* Pentium P6100 (Westmere with SSE4.1/4.2 and POPCNT fused off). */
+  g_assert_cmpstr(level_of(BASE "syscall nx lm pni ssse3 cx16 lahf_lm"), ==, "x86-64-v1");
+  /* Bobcat E-350: SSSE3, POPCNT, ABM but no SSE4.1. */
+  g_assert_cmpstr(level_of(BASE "syscall nx lm pni ssse3 cx16 popcnt lahf_lm abm sse4a"), ==,
+                  "x86-64-v1");
+  /* Jaguar A4-5000: AVX, F16C, BMI1, MOVBE, no AVX2/FMA. */
+  g_assert_cmpstr(level_of(BASE "syscall nx lm pni ssse3 cx16 sse4_1 sse4_2 popcnt movbe xsave avx "
+                                "f16c lahf_lm abm bmi1"), ==, "x86-64-v2");
+  /* Piledriver A10-4600M: FMA3 and BMI1 but no AVX2. */
+  g_assert_cmpstr(level_of(BASE "syscall nx lm pni ssse3 fma cx16 sse4_1 sse4_2 popcnt xsave avx "
+                                "f16c lahf_lm abm fma4 bmi1"), ==, "x86-64-v2");
+  /* Excavator A12-9700P: AVX2, BMI2, MOVBE. */
+  g_assert_cmpstr(level_of(BASE "syscall nx lm pni ssse3 fma cx16 sse4_1 sse4_2 movbe popcnt xsave "
+                                "avx f16c lahf_lm abm bmi1 avx2 bmi2"), ==, "x86-64-v3");
+  /* Ice Lake i5-1035G1: AVX-512 F/BW/CD/DQ/VL. */
+  g_assert_cmpstr(level_of(BASE "syscall nx lm pni ssse3 fma cx16 sse4_1 sse4_2 movbe popcnt xsave "
+                                "avx f16c lahf_lm abm bmi1 avx2 bmi2 avx512f avx512dq avx512cd "
+                                "avx512bw avx512vl avx512vbmi"), ==, "x86-64-v4");
+  /* Knights Landing-style AVX-512F without BW/VL stays v3. */
+  g_assert_cmpstr(level_of(BASE "syscall nx lm pni ssse3 fma cx16 sse4_1 sse4_2 movbe popcnt xsave "
+                                "avx f16c lahf_lm abm bmi1 avx2 bmi2 avx512f avx512cd"), ==,
+                  "x86-64-v3");
+  /* Atom N270 and Yonah: no long mode. */
+  g_assert_cmpstr(level_of(BASE "nx pni ssse3 movbe lahf_lm"), ==, "i686");
+}
+
 static void test_family_model(void)
 {
   g_assert_cmpint(lf_cpuid_family(0x000806ea), ==, 6);
@@ -385,6 +429,7 @@ int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/cpu-ident/isa-levels", test_isa_levels);
+  g_test_add_func("/cpu-ident/isa-by-generation", test_isa_by_generation);
   g_test_add_func("/cpu-ident/family-model", test_family_model);
   g_test_add_func("/cpu-ident/flags-roundtrip", test_flags_roundtrip);
   g_test_add_func("/cpu-ident/brand", test_brand);
