@@ -1,6 +1,7 @@
 /* The recommender over hand-written reports of the fixture machines, the
  * embedded requirements table, and hostile reports. */
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "core/error.h"
@@ -439,6 +440,42 @@ static void test_machines(void)
                  waiting);
 }
 
+/* --db FILE: another schema version or a file that is not a database is refused clearly. */
+static void test_db_errors(void)
+{
+  g_autoptr(GError) error = NULL;
+  g_assert_null(lf_distro_table_load("/nonexistent/distros.db", &error));
+  g_assert_error(error, LF_ERROR, LF_ERROR_DB);
+  g_clear_error(&error);
+
+  g_autofree char *dir = g_dir_make_tmp("lapfit-db-XXXXXX", NULL);
+  g_autofree char *junk = g_build_filename(dir, "junk.db", NULL);
+  g_assert_true(g_file_set_contents(junk, "not a database at all, just text", -1, NULL));
+  g_assert_null(lf_distro_table_load(junk, &error));
+  g_assert_error(error, LF_ERROR, LF_ERROR_DB);
+  g_clear_error(&error);
+
+  /* The embedded bytes written out load the same table; with user_version bumped, they do not. */
+  gsize size = 0;
+  const guint8 *bytes = lf_distro_db_embedded(&size);
+  g_autofree char *copy = g_build_filename(dir, "copy.db", NULL);
+  g_assert_true(g_file_set_contents(copy, (const char *)bytes, (gssize)size, NULL));
+  g_autoptr(LfDistroTable) t2 = lf_distro_table_load(copy, &error);
+  g_assert_no_error(error);
+  g_assert_cmpuint(t2->editions->len, ==, table->editions->len);
+  g_autofree guint8 *bumped = g_memdup2(bytes, size);
+  bumped[60] = 0x7f;   /* SQLite header offset 60: user_version, big-endian */
+  g_autofree char *newer = g_build_filename(dir, "newer.db", NULL);
+  g_assert_true(g_file_set_contents(newer, (const char *)bumped, (gssize)size, NULL));
+  g_assert_null(lf_distro_table_load(newer, &error));
+  g_assert_error(error, LF_ERROR, LF_ERROR_DB);
+  g_assert_nonnull(strstr(error->message, "schema version"));
+  g_unlink(junk);
+  g_unlink(copy);
+  g_unlink(newer);
+  g_rmdir(dir);
+}
+
 static void test_unknown_id(void)
 {
   g_autoptr(LfReport) report = lf_report_new();
@@ -465,6 +502,7 @@ int main(int argc, char **argv)
   g_test_add_func("/recommend/hostile", test_hostile);
   g_test_add_func("/recommend/json", test_json);
   g_test_add_func("/recommend/machines", test_machines);
+  g_test_add_func("/recommend/db-errors", test_db_errors);
   int rc = g_test_run();
   lf_distro_table_free(table);
   return rc;
