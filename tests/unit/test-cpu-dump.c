@@ -269,6 +269,23 @@ static void test_dump_alone(void)
   g_assert_no_error(error);
   g_assert_cmpint(c->cpu.cores, ==, LF_UNKNOWN);
   g_assert_cmpint(c->cpu.threads, ==, 22);
+
+  /* cpuid_tool --save writes every logical CPU under a header; the reader keeps one. */
+  g_autofree char *one = NULL;
+  g_assert_true(g_file_get_contents(snb, &one, NULL, NULL));
+  char *dashes = strstr(one, "\n----");
+  g_assert_nonnull(dashes);
+  dashes[1] = '\0';
+  const char *body = one + strlen("version=0.6.2\n");
+  g_autofree char *multi = g_strdup_printf(
+      "version=0.6.2\n\n_________________ Logical CPU #0 _________________\n%s"
+      "\n_________________ Logical CPU #1 _________________\n%s", body, body);
+  g_autofree char *mpath = write_tmp("multi.raw", multi, -1);
+  g_autoptr(LfReport) d = probe(root, mpath, &error);
+  g_assert_no_error(error);
+  g_assert_cmpint(d->cpu.model, ==, 42);
+  g_assert_cmpstr(d->cpu.isa_level, ==, "x86-64-v2");
+  remove_tmp(mpath);
   g_rmdir(root);
 }
 
