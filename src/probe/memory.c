@@ -195,8 +195,22 @@ void lf_probe_memory(LfProbeContext *ctx, LfReport *report)
     m->swap_mb = lf_known_int(swap_kb) ? swap_kb / 1024 : LF_UNKNOWN;
   }
 
-  if (lf_memory_fill_from_smbios(ctx->smbios, m))
+  if (lf_memory_fill_from_smbios(ctx->smbios, m)) {
+    /* QUIRK: some firmware lists only some modules (or sizes them wrong):
+     * the kernel cannot see more RAM than is installed. */
+    if (lf_known_int(m->usable_mb) && m->usable_mb > m->installed_mb) {
+      gint64 listed = m->installed_mb;
+      m->installed_mb = lf_memory_estimate_installed_mb(m->usable_mb);
+      g_free(m->installed_source);
+      m->installed_source = g_strdup("estimate");
+      lf_report_add_error(report, "memory",
+                          "SMBIOS memory devices add up to %" G_GINT64_FORMAT
+                          " MiB but %" G_GINT64_FORMAT " MiB are usable: the records are "
+                          "incomplete, installed RAM is an estimate of %" G_GINT64_FORMAT " MiB",
+                          listed, m->usable_mb, m->installed_mb);
+    }
     return;
+  }
   const char *why = ctx->smbios == NULL ? "no SMBIOS data"
                     : g_strcmp0(ctx->smbios->source, "sysfs") == 0
                         ? "/sys/class/dmi/id has no memory device records (SMBIOS tables need "

@@ -8,6 +8,8 @@
  *                              "\tDMI type 0, 20 bytes."
  *                              "\tBIOS Information"
  *                              "\t\tVendor: IBM"            (keys two levels in)
+ *   dmidecode -q (any version)  no "Handle" lines: the title at column 0
+ *                              opens the record (array handles then unknown)
  * The key level of a record is the indentation of its first "Key: value"
  * line; deeper lines (the items under "Characteristics:", "Flags:") are list
  * entries and ignored. The first occurrence of a key in a record wins.
@@ -37,6 +39,7 @@ typedef struct {
   gint type;            /* -1: no record open */
   guint handle;
   gboolean awaiting_type; /* 2.0-2.8: "Handle" seen, "DMI type" on a later line */
+  gboolean titled;      /* the record's title line was seen */
   gint key_indent;      /* -1 until the first key line */
   Pair pairs[LF_KEYS_MAX];
   guint n_pairs;
@@ -51,6 +54,8 @@ static void record_reset(Record *r)
   r->n_pairs = 0;
   r->type = -1;
   r->awaiting_type = FALSE;
+  r->titled = FALSE;
+  r->handle = G_MAXUINT;
   r->key_indent = -1;
 }
 
@@ -251,6 +256,23 @@ static gint parse_dmi_type(const char *p)
   return t <= 255 ? (gint)t : -1;
 }
 
+/* Record titles as dmidecode prints them (dmi_type_name / quiet mode). */
+static gint title_type(const char *text)
+{
+  static const struct {
+    const char *title;
+    gint type;
+  } titles[] = {
+    { "BIOS Information", 0 }, { "System Information", 1 }, { "Base Board Information", 2 },
+    { "Chassis Information", 3 }, { "Processor Information", 4 },
+    { "Physical Memory Array", 16 }, { "Memory Device", 17 }, { "Portable Battery", 22 },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS(titles); i++)
+    if (strcmp(text, titles[i].title) == 0)
+      return titles[i].type;
+  return -1;
+}
+
 static void handle_line(LfSmbios *s, Record *r, const char *line, guint *n_records)
 {
   gint indent = 0;
@@ -289,7 +311,25 @@ static void handle_line(LfSmbios *s, Record *r, const char *line, guint *n_recor
     }
     return;
   }
-  if (r->type < 0 || indent == 0)
+  if (indent == 0) {
+    /* The title right after "Handle ..." belongs to that record. Any other
+     * line at column 0 ends the record; with `dmidecode -q` (no "Handle"
+     * lines) a known title also opens the next one. */
+    if (r->type >= 0 && !r->titled && r->n_pairs == 0 && r->key_indent < 0) {
+      r->titled = TRUE;
+      return;
+    }
+    commit(s, r);
+    record_reset(r);
+    gint t = title_type(text);
+    if (t >= 0) {
+      r->type = t;
+      r->titled = TRUE;
+      (*n_records)++;
+    }
+    return;
+  }
+  if (r->type < 0)
     return;
   const char *colon = strchr(text, ':');
   if (colon == NULL || colon == text)
@@ -312,7 +352,7 @@ static void handle_line(LfSmbios *s, Record *r, const char *line, guint *n_recor
 LfSmbios *lf_smbios_parse_dmidecode(const char *text, gsize len, GError **error)
 {
   g_autoptr(LfSmbios) s = lf_smbios_new("dmidecode");
-  Record r = { .type = -1, .key_indent = -1 };
+  Record r = { .type = -1, .key_indent = -1, .handle = G_MAXUINT };
   guint n_records = 0;
   char line[LF_LINE_MAX + 1];
   gsize pos = 0;

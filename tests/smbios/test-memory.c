@@ -189,6 +189,39 @@ static void test_no_meminfo(void)
   g_rmdir(empty);
 }
 
+/* Firmware listing fewer modules than the kernel sees: the estimate wins. */
+static void test_incomplete_records(void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp("lapfit-memory-XXXXXX", &error);
+  g_assert_no_error(error);
+  g_autofree char *proc = g_build_filename(dir, "proc", NULL);
+  g_autofree char *meminfo = g_build_filename(proc, "meminfo", NULL);
+  g_autofree char *text = g_build_filename(dir, "dmidecode.txt", NULL);
+  g_mkdir_with_parents(proc, 0755);
+  g_assert_true(g_file_set_contents(meminfo, "MemTotal: 7992264 kB\nSwapTotal: 0 kB\n", -1, NULL));
+  g_assert_true(g_file_set_contents(text,
+      "Handle 0x0010, DMI type 16, 23 bytes\nPhysical Memory Array\n\tUse: System Memory\n"
+      "\tMaximum Capacity: 16 GB\n\tNumber Of Devices: 2\n"
+      "Handle 0x0011, DMI type 17, 40 bytes\nMemory Device\n\tArray Handle: 0x0010\n"
+      "\tSize: 4 GB\n\tForm Factor: SODIMM\n\tLocator: DIMM A\n\tType: DDR4\n"
+      "\tSpeed: 2400 MT/s\n", -1, NULL));
+  g_autoptr(LfSysroot) root = lf_sysroot_new(dir, &error);
+  LfProbeOptions opts = { .root = dir, .dmidecode = text };
+  LfProbeContext ctx = { .opts = &opts, .root = root };
+  g_autoptr(LfReport) r = lf_report_new();
+  g_assert_true(lf_probe_smbios(&ctx, r, &error));
+  lf_probe_memory(&ctx, r);
+  lf_probe_smbios_release(&ctx);
+  g_assert_cmpint(r->memory.installed_mb, ==, 8192);
+  g_assert_cmpstr(r->memory.installed_source, ==, "estimate");
+  g_assert_cmpint(r->memory.slots_total, ==, 1);
+  g_assert_cmpstr(r->memory.type, ==, "DDR4");
+  g_assert_true(has_error(r, "memory", "incomplete"));
+  g_autofree char *cmd = g_strdup_printf("rm -rf '%s'", dir);
+  g_assert_cmpint(system(cmd), ==, 0);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -197,5 +230,6 @@ int main(int argc, char **argv)
   g_test_add_func("/memory/meminfo", test_meminfo);
   g_test_add_func("/memory/fixtures", test_fixtures);
   g_test_add_func("/memory/no-meminfo", test_no_meminfo);
+  g_test_add_func("/memory/incomplete-records", test_incomplete_records);
   return g_test_run();
 }

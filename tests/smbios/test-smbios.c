@@ -525,6 +525,47 @@ static void test_dmidecode_old_layout(void)
   g_assert_cmpint(lf_smbios_memory_device_get(s2, 1)->speed_mts, ==, 333);
 }
 
+/* `dmidecode -q`: no header, no "Handle" lines; titles open records. */
+static void test_dmidecode_quiet(void)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS(machines); i++) {
+    g_autofree char *path = g_build_filename(LF_TEST_FIXTURES, "machines", machines[i],
+                                             "dmidecode.txt", NULL);
+    g_autofree char *text = NULL;
+    g_assert_true(g_file_get_contents(path, &text, NULL, NULL));
+    g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+    GString *quiet = g_string_new(NULL);
+    for (char **l = lines; *l; l++)
+      if (!g_str_has_prefix(*l, "Handle 0x") && !g_str_has_prefix(*l, "#") &&
+          !g_str_has_prefix(*l, "Getting") && !g_str_has_prefix(*l, "SMBIOS") &&
+          !g_str_has_prefix(*l, "Table at") && !strstr(*l, "structures occupying"))
+        g_string_append_printf(quiet, "%s\n", *l);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LfSmbios) q = lf_smbios_parse_dmidecode(quiet->str, quiet->len, &error);
+    g_assert_no_error(error);
+    g_string_free(quiet, TRUE);
+    g_autoptr(LfSmbios) full = parse_fixture_text(machines[i]);
+    g_autoptr(LfReport) a = lf_report_new(), b = lf_report_new();
+    lf_smbios_fill_machine(full, &a->machine);
+    lf_smbios_fill_machine(q, &b->machine);
+    lf_memory_fill_from_smbios(full, &a->memory);
+    lf_memory_fill_from_smbios(q, &b->memory);
+    g_autofree char *ja = lf_report_to_json(a, LF_JSON_PRIVATE);
+    g_autofree char *jb = lf_report_to_json(b, LF_JSON_PRIVATE);
+    g_assert_cmpstr(ja, ==, jb);
+    g_assert_cmpuint(lf_smbios_battery_count(q), ==, lf_smbios_battery_count(full));
+  }
+  /* keys of a record lapfit does not decode never leak into the previous one */
+  static const char text[] = "Portable Battery\n\tName: X\n\nSystem Power Supply\n"
+                             "\tManufacturer: Evil\n\tDesign Capacity: 1 mWh\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LfSmbios) s = lf_smbios_parse_dmidecode(text, sizeof text - 1, &error);
+  g_assert_no_error(error);
+  g_assert_cmpstr(lf_smbios_battery_get(s, 0)->name, ==, "X");
+  g_assert_null(lf_smbios_battery_get(s, 0)->manufacturer);
+  g_assert_cmpint(lf_smbios_battery_get(s, 0)->design_capacity_mwh, ==, LF_UNKNOWN);
+}
+
 static void expect_not_dmidecode(const char *text, gsize len)
 {
   g_autoptr(GError) error = NULL;
@@ -829,6 +870,7 @@ int main(int argc, char **argv)
   g_test_add_func("/smbios/tables/corrupt", test_tables_corrupt);
   g_test_add_func("/smbios/dmidecode/fixtures", test_dmidecode_fixtures);
   g_test_add_func("/smbios/dmidecode/old-layout", test_dmidecode_old_layout);
+  g_test_add_func("/smbios/dmidecode/quiet", test_dmidecode_quiet);
   g_test_add_func("/smbios/dmidecode/hostile", test_dmidecode_hostile);
   g_test_add_func("/smbios/chassis", test_chassis);
   g_test_add_func("/smbios/placeholders", test_placeholders);
