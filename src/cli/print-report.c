@@ -76,6 +76,24 @@ static void print_machine(const LfReport *r)
   }
 }
 
+/* "2 cores, 4 threads" with plural forms; "unknown" for what is not known. */
+static char *ct_text(gint64 cores, gint64 threads)
+{
+  g_autofree char *c = lf_known_int(cores)
+                           ? g_strdup_printf(ngettext("%" PRId64 " core",
+                                                      "%" PRId64 " cores", (gulong)cores),
+                                             cores)
+                           : g_strdup(_("cores unknown"));
+  g_autofree char *t = lf_known_int(threads)
+                           ? g_strdup_printf(ngettext("%" PRId64 " thread",
+                                                      "%" PRId64 " threads",
+                                                      (gulong)threads),
+                                             threads)
+                           : g_strdup(_("threads unknown"));
+  /* TRANSLATORS: core count, then thread count, e.g. "2 cores, 4 threads" */
+  return g_strdup_printf(_("%s, %s"), c, t);
+}
+
 static void print_cpu(const LfReport *r)
 {
   const LfCpu *c = &r->cpu;
@@ -107,8 +125,7 @@ static void print_cpu(const LfReport *r)
   g_autofree char *feat = g_strdup_printf(_("%s; PAE %s, NX %s, SSE2 %s"), bits, pae,
                                           lf_tri_to_human(c->nx), lf_tri_to_human(c->sse2));
   line(_("Features"), feat);
-  g_autofree char *cores = fmt_int(c->cores, NULL), *threads = fmt_int(c->threads, NULL);
-  g_autofree char *ct = g_strdup_printf(_("%s cores, %s threads"), cores, threads);
+  g_autofree char *ct = ct_text(c->cores, c->threads);
   line(_("Cores"), ct);
 }
 
