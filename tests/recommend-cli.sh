@@ -45,4 +45,17 @@ db="$LF_BUILD_DB"
 if [ -n "$db" ] && [ -f "$db" ]; then
     "$LAPFIT" db list --db "$db" | grep -q '^lubuntu-18.04-i386 ' || fail "db list --db"
 fi
+# End to end, as on a live USB: probe a fixture machine, then judge.
+live() {
+    m="$LF_SOURCE_DIR/tests/fixtures/machines/$1"; shift
+    [ -d "$m/sysroot" ] || return 77
+    "$LAPFIT" check "$@" --root "$m/sysroot" --cpuid-dump "$m/cpuid.raw" \
+        --dmidecode "$m/dmidecode.txt" --no-upower $T >/dev/null 2>&1
+}
+live baytrail-tablet ubuntu-24.04; rc=$?
+[ $rc -eq 2 ] || [ $rc -eq 77 ] || fail "live baytrail ubuntu-24.04 exit $rc, want 2 (32-bit UEFI)"
+live pentium-m-2005 lubuntu-26.04; rc=$?
+[ $rc -eq 2 ] || [ $rc -eq 77 ] || fail "live pentium-m lubuntu-26.04 exit $rc, want 2 (64-bit only)"
+live pentium-m-2005 antix-23-i386; rc=$?
+[ $rc -eq 0 ] || [ $rc -eq 77 ] || fail "live pentium-m antix-23-i386 exit $rc, want 0"
 echo "recommend cli ok"

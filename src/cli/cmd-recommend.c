@@ -234,6 +234,14 @@ static void print_edition_text(const LfDistroEdition *e)
   if (e->cpu_floor)
     printf(_("  CPU:           %s\n"), e->cpu_floor);
   printf(_("  RAM:           minimum %s, recommended %s\n"), rmin, rrec);
+  if (e->ram_min_use)
+    printf(_("                 the minimum is for %s\n"), e->ram_min_use);
+  if (e->ram_rec_use)
+    printf(_("                 the recommended figure is for %s\n"), e->ram_rec_use);
+  if (lf_known_int(e->ram_floor_mb)) {
+    g_autofree char *floor = lf_format_mb(e->ram_floor_mb);
+    printf(_("                 it cannot run with less than %s\n"), floor);
+  }
   printf(_("  Disk:          %s\n"), disk);
   printf(_("  Boots with:    %s%s%s%s\n"), e->boot_bios == LF_TRI_TRUE ? "BIOS " : "",
          e->boot_uefi == LF_TRI_TRUE ? "UEFI " : "",
