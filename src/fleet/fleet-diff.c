@@ -198,7 +198,8 @@ JsonNode *lf_fleet_diff(LfFleet *f, const char *machine, GError **error)
   if (id == NULL)
     return NULL;
   sqlite3_stmt *st = lf_fleet_prepare(f,
-      "SELECT json, source FROM reports WHERE machine_id = ?1 ORDER BY generated, id", error);
+      "SELECT j.json FROM reports r JOIN report_json j ON j.id = r.id "
+      "WHERE r.machine_id = ?1 ORDER BY r.generated, r.id", error);
   if (st == NULL)
     return NULL;
   sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);

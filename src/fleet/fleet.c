@@ -119,6 +119,17 @@ static gboolean migrate_v2(LfFleet *f, GError **error)
       "FROM reports r GROUP BY machine_id;", error);
 }
 
+/* 2 -> 3: the JSON moves to its own table. In `reports` it sat before the
+ * summary columns, so reading any of them walked the JSON's overflow pages:
+ * `fleet report` read the whole database. */
+static gboolean migrate_v3(LfFleet *f, GError **error)
+{
+  return lf_fleet_exec(f,
+      "CREATE TABLE report_json (id INTEGER PRIMARY KEY, json TEXT NOT NULL);"
+      "INSERT INTO report_json (id, json) SELECT id, json FROM reports;"
+      "ALTER TABLE reports DROP COLUMN json;", error);
+}
+
 static gboolean migrate(LfFleet *f, GError **error)
 {
   if (!lf_fleet_exec(f, "BEGIN IMMEDIATE", error))
@@ -146,6 +157,8 @@ static gboolean migrate(LfFleet *f, GError **error)
     ok = lf_fleet_exec(f, SCHEMA_V1, error);
   if (ok && version < 2)
     ok = migrate_v2(f, error);
+  if (ok && version < 3)
+    ok = migrate_v3(f, error);
   if (ok && version < LF_FLEET_SCHEMA_VERSION) {
     g_autofree char *sql = g_strdup_printf("PRAGMA application_id = %d; PRAGMA user_version = %d",
                                            APPLICATION_ID, LF_FLEET_SCHEMA_VERSION);
@@ -466,8 +479,8 @@ static gboolean insert_batch(LfFleet *f, GPtrArray *items, guint from, guint to,
   const LfColumn *cols = lf_summary_columns(&n);
   g_autofree char *names = summary_column_list("");
   g_autoptr(GString) sql = g_string_new(NULL);
-  g_string_printf(sql, "INSERT OR IGNORE INTO reports (sha256, imported, source, json, verdicts, "
-                       "%s) VALUES (?, ?, ?, ?, ?", names);
+  g_string_printf(sql, "INSERT OR IGNORE INTO reports (sha256, imported, source, verdicts, "
+                       "%s) VALUES (?, ?, ?, ?", names);
   for (guint i = 0; i < n; i++)
     g_string_append(sql, ", ?");
   g_string_append(sql, ")");
@@ -481,7 +494,8 @@ static gboolean insert_batch(LfFleet *f, GPtrArray *items, guint from, guint to,
       "IFNULL(latest_generated, '') THEN excluded.latest_report ELSE latest_report END, "
       "latest_generated = MAX(IFNULL(excluded.latest_generated, ''), "
       "IFNULL(latest_generated, ''))", error);
-  gboolean ok = ins && up;
+  sqlite3_stmt *js = lf_fleet_prepare(f, "INSERT INTO report_json (id, json) VALUES (?, ?)", error);
+  gboolean ok = ins && up && js;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc();
   g_autofree char *imported = g_date_time_format(now, "%Y-%m-%dT%H:%M:%SZ");
   for (guint k = from; ok && k < to; k++) {
@@ -495,13 +509,12 @@ static gboolean insert_batch(LfFleet *f, GPtrArray *items, guint from, guint to,
     sqlite3_bind_text(ins, 1, it->sha256, -1, SQLITE_STATIC);
     sqlite3_bind_text(ins, 2, imported, -1, SQLITE_STATIC);
     sqlite3_bind_text(ins, 3, it->path, -1, SQLITE_STATIC);
-    sqlite3_bind_text(ins, 4, it->json, -1, SQLITE_STATIC);
-    sqlite3_bind_text(ins, 5, it->verdicts, -1, SQLITE_STATIC);
+    sqlite3_bind_text(ins, 4, it->verdicts, -1, SQLITE_STATIC);
     for (guint i = 0; i < n; i++) {
       if (g_str_equal(cols[i].name, "machine_id"))
-        sqlite3_bind_text(ins, 6 + (int)i, it->machine_id, -1, SQLITE_STATIC);
+        sqlite3_bind_text(ins, 5 + (int)i, it->machine_id, -1, SQLITE_STATIC);
       else
-        lf_fleet_bind_value(ins, 6 + (int)i, it->summary->pdata[i]);
+        lf_fleet_bind_value(ins, 5 + (int)i, it->summary->pdata[i]);
     }
     if (sqlite3_step(ins) != SQLITE_DONE) {
       ok = lf_fleet_sql_error(f, error, "insert");
@@ -512,15 +525,24 @@ static gboolean insert_batch(LfFleet *f, GPtrArray *items, guint from, guint to,
       continue;
     }
     stats->imported++;
+    gint64 id = sqlite3_last_insert_rowid(f->db);
+    sqlite3_reset(js);
+    sqlite3_bind_int64(js, 1, id);
+    sqlite3_bind_text(js, 2, it->json, -1, SQLITE_STATIC);
+    if (sqlite3_step(js) != SQLITE_DONE) {
+      ok = lf_fleet_sql_error(f, error, "insert");
+      break;
+    }
     sqlite3_reset(up);
     sqlite3_bind_text(up, 1, it->machine_id, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(up, 2, sqlite3_last_insert_rowid(f->db));
+    sqlite3_bind_int64(up, 2, id);
     sqlite3_bind_text(up, 3, it->generated, -1, SQLITE_STATIC);
     if (sqlite3_step(up) != SQLITE_DONE)
       ok = lf_fleet_sql_error(f, error, "update machines");
   }
   sqlite3_finalize(ins);
   sqlite3_finalize(up);
+  sqlite3_finalize(js);
   if (ok)
     return lf_fleet_exec(f, "COMMIT", error);
   sqlite3_exec(f->db, "ROLLBACK", NULL, NULL, NULL);
