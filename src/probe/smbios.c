@@ -1,6 +1,7 @@
 /* SMBIOS: picks the source, reads sysfs, and turns records into LfMachine.
  *
- * Source order: --dmidecode FILE (the user named it: failure is an error);
+ * Source order: --dmidecode FILE, plain or gzipped (the user named it:
+ * failure is an error);
  * else the binary tables (root only on a real machine); else
  * /sys/class/dmi/id (no serials without root, no memory or battery records);
  * else nothing, with one entry in report->errors saying why.
@@ -8,6 +9,7 @@
  * drivers/firmware/dmi-id.c. */
 #include <errno.h>
 #include <fcntl.h>
+#include <gio/gio.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
@@ -418,6 +420,43 @@ static gboolean read_user_file(const char *path, gsize max, char **contents, gsi
   return TRUE;
 }
 
+/* Archived dumps are often gzipped ("dmidecode.txt.gz"): inflate, with the
+ * same size limit as plain text. */
+static gboolean gunzip_bounded(const char *path, const guint8 *in, gsize in_len, gsize max,
+                               char **contents, gsize *len, GError **error)
+{
+  g_autoptr(GZlibDecompressor) z = g_zlib_decompressor_new(G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+  g_autoptr(GByteArray) buf = g_byte_array_new();
+  guint8 chunk[65536];
+  gsize pos = 0;
+  for (;;) {
+    gsize n_read = 0, n_written = 0;
+    g_autoptr(GError) local = NULL;
+    GConverterResult r = g_converter_convert(G_CONVERTER(z), in + pos, in_len - pos, chunk,
+                                             sizeof chunk, G_CONVERTER_INPUT_AT_END, &n_read,
+                                             &n_written, &local);
+    if (r == G_CONVERTER_ERROR || (r != G_CONVERTER_FINISHED && n_read == 0 && n_written == 0)) {
+      g_set_error(error, LF_ERROR, LF_ERROR_PARSE, _("cannot decompress '%s': %s"), path,
+                  local ? local->message : _("truncated data"));
+      return FALSE;
+    }
+    pos += n_read;
+    if (buf->len + n_written > max) {
+      g_set_error(error, LF_ERROR, LF_ERROR_PARSE,
+                  _("'%s' is larger than %u MB: not dmidecode output"), path,
+                  (unsigned)(max / (1024 * 1024)));
+      return FALSE;
+    }
+    g_byte_array_append(buf, chunk, (guint)n_written);
+    if (r == G_CONVERTER_FINISHED)
+      break;
+  }
+  *len = buf->len;
+  g_byte_array_append(buf, (const guint8 *)"", 1);
+  *contents = (char *)g_byte_array_free(g_steal_pointer(&buf), FALSE);
+  return TRUE;
+}
+
 static LfSmbios *read_tables(LfProbeContext *ctx, char **why, gboolean *corrupt)
 {
   const char *ep_path = "sys/firmware/dmi/tables/smbios_entry_point";
@@ -451,6 +490,12 @@ gboolean lf_probe_smbios(LfProbeContext *ctx, LfReport *report, GError **error)
     gsize len = 0;
     if (!read_user_file(ctx->opts->dmidecode, LF_DMIDECODE_MAX_FILE, &text, &len, error))
       return FALSE;
+    if (len >= 2 && (guchar)text[0] == 0x1f && (guchar)text[1] == 0x8b) {
+      g_autofree char *packed = g_steal_pointer(&text);
+      if (!gunzip_bounded(ctx->opts->dmidecode, (const guint8 *)packed, len,
+                          LF_DMIDECODE_MAX_FILE, &text, &len, error))
+        return FALSE;
+    }
     s = lf_smbios_parse_dmidecode(text, len, error);
     if (s == NULL) {
       g_prefix_error(error, "%s: ", ctx->opts->dmidecode);

@@ -22,4 +22,14 @@ echo "$out" | grep -Eq '"installed_source" *: *"smbios"' || fail "memory not fro
 echo "$out" | grep -q 'PF1ABC2D' && fail "serial in the public report"
 "$LAPFIT" probe --root "$m/sysroot" --dmidecode "$m/dmidecode.txt" | grep -q "DDR4-2400" ||
     fail "human output lacks the memory type"
+# gzipped archives are read as such; a truncated one is an error
+gzip -c "$m/dmidecode.txt" >"$tmp/d.txt.gz"
+"$LAPFIT" probe --json --root "$m/sysroot" --dmidecode "$tmp/d.txt.gz" |
+    grep -Eq '"installed_source" *: *"smbios"' || fail "gzipped dmidecode text"
+head -c 300 "$tmp/d.txt.gz" >"$tmp/cut.gz"
+err=$("$LAPFIT" probe --json --root "$m/sysroot" --dmidecode "$tmp/cut.gz" 2>&1 >/dev/null); rc=$?
+[ $rc -eq 1 ] && [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] || fail "truncated gzip: $rc $err"
+head -c 20000000 /dev/zero | gzip -c >"$tmp/bomb.gz"
+err=$("$LAPFIT" probe --json --root "$m/sysroot" --dmidecode "$tmp/bomb.gz" 2>&1 >/dev/null); rc=$?
+[ $rc -eq 1 ] || fail "gzip bomb: exit $rc: $err"
 echo "smbios cli ok"
