@@ -84,6 +84,32 @@ static void append_double(GString *out, double d)
     g_string_append(out, ".0");
 }
 
+/* RFC 8259 string escaping. A json-glib generator per value cost more than
+ * the rest of `recommend --json` together. Invalid UTF-8 (a firmware string)
+ * becomes U+FFFD so the output is always valid JSON. */
+static void append_string(GString *out, const char *s)
+{
+  g_autofree char *valid = g_utf8_validate(s, -1, NULL) ? NULL : g_utf8_make_valid(s, -1);
+  if (valid)
+    s = valid;
+  g_string_append_c(out, '"');
+  for (const guchar *p = (const guchar *)s; *p; p++) {
+    switch (*p) {
+    case '"': g_string_append(out, "\\\""); break;
+    case '\\': g_string_append(out, "\\\\"); break;
+    case '\n': g_string_append(out, "\\n"); break;
+    case '\t': g_string_append(out, "\\t"); break;
+    case '\r': g_string_append(out, "\\r"); break;
+    default:
+      if (*p < 0x20 || *p == 0x7f)
+        g_string_append_printf(out, "\\u%04x", *p);
+      else
+        g_string_append_c(out, (char)*p);
+    }
+  }
+  g_string_append_c(out, '"');
+}
+
 static void indent(GString *out, LfJsonFlags flags, int depth)
 {
   if (flags & LF_JSON_PRETTY) {
@@ -104,9 +130,8 @@ static void write_node(GString *out, JsonNode *node, LfJsonFlags flags, int dept
     g_string_append_c(out, '{');
     for (GList *l = members; l; l = l->next) {
       indent(out, flags, depth + 1);
-      g_autoptr(JsonNode) key = json_node_init_string(json_node_alloc(), l->data);
-      g_autofree char *quoted = json_to_string(key, FALSE);
-      g_string_append_printf(out, "%s:%s", quoted, (flags & LF_JSON_PRETTY) ? " " : "");
+      append_string(out, l->data);
+      g_string_append(out, (flags & LF_JSON_PRETTY) ? ": " : ":");
       write_node(out, json_object_get_member(obj, l->data), flags, depth + 1);
       if (l->next)
         g_string_append_c(out, ',');
@@ -134,6 +159,8 @@ static void write_node(GString *out, JsonNode *node, LfJsonFlags flags, int dept
   case JSON_NODE_VALUE:
     if (json_node_get_value_type(node) == G_TYPE_DOUBLE) {
       append_double(out, json_node_get_double(node));
+    } else if (json_node_get_value_type(node) == G_TYPE_STRING) {
+      append_string(out, json_node_get_string(node));
     } else {
       g_autofree char *text = json_to_string(node, FALSE);
       g_string_append(out, text);

@@ -55,6 +55,20 @@ static void test_roundtrip(void)
   g_assert_cmpstr(back->machine.serial, ==, "PF3ABCDE");
 }
 
+static void test_string_escapes(void)
+{
+  g_autoptr(LfReport) r = lf_report_new();
+  r->machine.vendor = g_strdup("a\"b\\c\n\t\x01\x7f é");
+  r->machine.product = g_strdup("bad \xff\xfe utf8");
+  g_autofree char *json = lf_report_to_json(r, LF_JSON_PRETTY);
+  g_assert_true(g_utf8_validate(json, -1, NULL));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LfReport) back = lf_report_from_json(json, -1, &error);
+  g_assert_no_error(error);
+  g_assert_cmpstr(back->machine.vendor, ==, r->machine.vendor);
+  g_assert_cmpstr(back->machine.product, ==, "bad \xef\xbf\xbd\xef\xbf\xbd utf8");
+}
+
 static void test_private_omitted(void)
 {
   g_autoptr(LfReport) r = sample_report();
@@ -126,6 +140,7 @@ int main(int argc, char **argv)
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/report/roundtrip", test_roundtrip);
   g_test_add_func("/report/private-omitted", test_private_omitted);
+  g_test_add_func("/report/string-escapes", test_string_escapes);
   g_test_add_func("/report/locale", test_locale_independent);
   g_test_add_func("/report/bad-input", test_bad_input);
   g_test_add_func("/report/lenient", test_lenient);
