@@ -212,9 +212,11 @@ static void overview_build(LfTui *tui, LfView *view, int width)
   build_machine(p, r);
   build_cpu(p, r);
   build_memory(p, r);
+  /* Above batteries and disks, which vary in number: at 80x24 the top three
+   * stay on the first screen. */
+  build_recommendations(tui, p);
   build_batteries(p, r);
   build_storage(p, r);
-  build_recommendations(tui, p);
   build_more(p, r);
 }
 

@@ -32,6 +32,7 @@ stop
 start 80 24 LAPFIT_TUI_TEST_PROBE_DELAY_MS=1500 LAPFIT_DEBUG=1 -- tui --report "$REPORT"
 wait_for 'Probing this machine' 10
 wait_for '^ Machine' 60
+screen | grep -q 'DEBUG' && fail "log messages on the screen"
 stop
 grep -E 'first frame after [0-9.]+ ms' "$work/stderr" || fail "no first-frame timing in the log"
 ms=$(sed -n 's/.*first frame after \([0-9]*\).* ms.*/\1/p' "$work/stderr" | head -n 1)
