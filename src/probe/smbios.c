@@ -183,7 +183,7 @@ static const char *const placeholders[] = {
   "Not Applicable", "Not Available", "Not Present", "Not Settable", "Not Installed", "None",
   "N/A", "NA", "Unknown", "Other", "OEM", "O.E.M.", "Invalid", "INVALID", "Empty", "0123456789",
   "123456789", "1234567890", "12345678", "Serial", "SerialNumber", "<BAD INDEX>",
-  "<OUT OF SPEC>", "<TRUNCATED>",
+  "<OUT OF SPEC>", "<TRUNCATED>", "Reserved",
 };
 
 gboolean lf_smbios_is_placeholder(const char *value)

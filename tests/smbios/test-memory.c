@@ -189,6 +189,41 @@ static void test_no_meminfo(void)
   g_rmdir(empty);
 }
 
+/* 8 GB on board plus one SO-DIMM socket (IdeaPad/ThinkPad E style), a video
+ * memory array whose devices are not RAM, and kB-sized and extended sizes. */
+static void test_mixed(void)
+{
+  static const char text[] =
+    "Handle 0x0010, DMI type 16, 23 bytes\nPhysical Memory Array\n\tUse: System Memory\n"
+    "\tMaximum Capacity: 40 GB\n\tNumber Of Devices: 2\n"
+    "Handle 0x0020, DMI type 16, 23 bytes\nPhysical Memory Array\n\tUse: Video Memory\n"
+    "\tMaximum Capacity: 2 GB\n\tNumber Of Devices: 1\n"
+    "Handle 0x0011, DMI type 17, 92 bytes\nMemory Device\n\tArray Handle: 0x0010\n"
+    "\tSize: 8 GB\n\tForm Factor: Row Of Chips\n\tLocator: ChannelA\n\tType: DDR4\n"
+    "\tSpeed: 3200 MT/s\n\tConfigured Memory Speed: 2666 MT/s\n"
+    "Handle 0x0012, DMI type 17, 92 bytes\nMemory Device\n\tArray Handle: 0x0010\n"
+    "\tSize: 16384 MB\n\tForm Factor: SODIMM\n\tLocator: DIMM 0\n\tType: DDR4\n"
+    "\tSpeed: 3200 MT/s\n\tConfigured Memory Speed: 3200 MT/s\n"
+    "Handle 0x0021, DMI type 17, 92 bytes\nMemory Device\n\tArray Handle: 0x0020\n"
+    "\tSize: 2 GB\n\tForm Factor: Chip\n\tLocator: VRAM\n\tType: GDDR6\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LfSmbios) s = lf_smbios_parse_dmidecode(text, sizeof text - 1, &error);
+  g_assert_no_error(error);
+  g_autoptr(LfReport) r = lf_report_new();
+  g_assert_true(lf_memory_fill_from_smbios(s, &r->memory));
+  const LfMemory *m = &r->memory;
+  g_assert_cmpint(m->installed_mb, ==, 24576);
+  g_assert_cmpint(m->slots_total, ==, 1);
+  g_assert_cmpint(m->slots_used, ==, 1);
+  g_assert_cmpint(m->max_mb, ==, 40960);
+  g_assert_cmpint(m->speed_mts, ==, 2666);    /* the slowest configured speed */
+  g_assert_cmpint(m->soldered, ==, LF_TRI_FALSE);
+  g_assert_cmpuint(m->modules->len, ==, 2);
+  const LfMemoryModule *on_board = m->modules->pdata[0];
+  g_assert_cmpint(on_board->soldered, ==, LF_TRI_TRUE);
+  g_assert_cmpstr(on_board->locator, ==, "ChannelA");
+}
+
 /* Firmware listing fewer modules than the kernel sees: the estimate wins. */
 static void test_incomplete_records(void)
 {
@@ -231,5 +266,6 @@ int main(int argc, char **argv)
   g_test_add_func("/memory/fixtures", test_fixtures);
   g_test_add_func("/memory/no-meminfo", test_no_meminfo);
   g_test_add_func("/memory/incomplete-records", test_incomplete_records);
+  g_test_add_func("/memory/mixed", test_mixed);
   return g_test_run();
 }
