@@ -12,12 +12,14 @@ static void add_keys(LfPanel *p, const LfKeyHint *keys)
 
 static const LfKeyHint recommend_keys[] = {
   { "Enter", N_("Recommend: reasons and upgrade advice for the edition") },
-  { "u", N_("Recommend: use: all, desktop, server, kiosk") },
+  { "u", N_("Recommend: rank for desktop, server or kiosk use") },
   { "v", N_("Recommend: show all, PASS, WARN or FAIL only") },
+  { "e", N_("Recommend: also show editions whose support has ended") },
   { NULL, NULL },
 };
 
 static const LfKeyHint tune_keys[] = {
+  { "Enter", N_("Tune: what the knob does, where it is written, who set the target") },
   { "p", N_("Tune: next power profile") },
   { "b", N_("Tune: plan for AC or battery") },
   { "a", N_("Tune: apply the plan (asks first)") },
