@@ -259,6 +259,11 @@ static void print_devices(const LfReport *r)
                                          missing ? _("; missing firmware: ") : "",
                                          missing ? missing : "");
     line(or_unknown(n->kind), d);
+    if (missing && n->firmware_package) {
+      /* TRANSLATORS: %s is a Debian package name such as firmware-iwlwifi */
+      g_autofree char *hint = g_strdup_printf(_("firmware package: %s"), n->firmware_package);
+      line("", hint);
+    }
   }
 }
 

@@ -116,6 +116,7 @@ static const LfField network_fields[] = {
   S(LfNetwork, "usb_id", usb_id), S(LfNetwork, "sdio_id", sdio_id),
   S(LfNetwork, "driver", driver),
   V(LfNetwork, "firmware_missing", firmware_missing),
+  S(LfNetwork, "firmware_package", firmware_package),
   B(LfNetwork, "needs_nonfree_firmware", needs_nonfree_firmware),
   SP(LfNetwork, "mac", mac), END,
 };

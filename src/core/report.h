@@ -151,6 +151,7 @@ typedef struct {
   char *name, *vendor, *device, *pci_id, *usb_id, *driver;
   char *sdio_id;              /* SDIO Wi-Fi (Bay Trail tablets): "02d0:4324" */
   GPtrArray *firmware_missing;   /* strv: firmware file names */
+  char *firmware_package;     /* Debian package that ships them (data/firmware/) */
   LfTri needs_nonfree_firmware;
   char *mac;                  /* private */
 } LfNetwork;

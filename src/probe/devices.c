@@ -131,6 +131,8 @@ static void check_firmware(LfProbeContext *ctx, LfNetwork *n, const char *id)
   for (guint i = 0; files[i]; i++)
     if (!firmware_present(ctx->root, fw_dir, files[i]))
       lf_strv_add(&n->firmware_missing, files[i]);
+  if (n->firmware_missing && n->firmware_missing->len > 0 && g_strcmp0(rule->package, "-") != 0)
+    n->firmware_package = g_strdup(rule->package);
 }
 
 /* Fills the ids of the bus device behind `dev` (a sysfs path inside the root),
