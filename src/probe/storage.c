@@ -156,6 +156,11 @@ void lf_probe_storage(LfProbeContext *ctx, LfReport *report)
     g_autofree char *dev = g_strdup_printf("sys/block/%s/device", name);
     if (!lf_sysroot_exists(root, dev))
       continue;
+    /* An empty card reader slot reports size 0: no medium, nothing to list. */
+    g_autofree char *size_rel = g_strdup_printf("sys/block/%s/size", name);
+    gint64 sectors;
+    if (lf_sysroot_read_int(root, size_rel, &sectors) && sectors == 0)
+      continue;
     g_ptr_array_add(disks, g_strdup(name));
   }
 

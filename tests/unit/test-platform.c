@@ -268,6 +268,14 @@ static void test_live_usb(void)
   link_in(dir, blk, "device", "", "../../../6:0:0:0");
   g_autofree char *sdb = g_strdup_printf("../%s", blk + 4);
   link_to(dir, "sys/block/sdb", sdb);
+  /* An empty slot of a USB card reader: size 0, not listed. */
+  const char *reader = "sys/devices/pci0000:00/0000:00:14.0/usb2/2-2/2-2:1.0/host7/target7:0:0/7:0:0:0";
+  g_autofree char *sdc = g_strdup_printf("%s/block/sdc", reader);
+  put_in(dir, sdc, "size", "0\n", -1);
+  put_in(dir, sdc, "removable", "1\n", -1);
+  link_in(dir, sdc, "device", "", "../../../7:0:0:0");
+  g_autofree char *sdc_link = g_strdup_printf("../%s", sdc + 4);
+  link_to(dir, "sys/block/sdc", sdc_link);
   const char *mmc = "sys/devices/pci0000:00/0000:00:10.0/mmc_host/mmc0/mmc0:0001";
   put_in(dir, mmc, "type", "MMC\n", -1);
   put_in(dir, mmc, "name", "HAG2e\n", -1);
