@@ -44,4 +44,13 @@ common ascii
 wait_for 'Health +#+-+ 56 %'
 screen | LC_ALL=C grep -q '[^ -~]' && { screen | cat -v; fail "non-ASCII text in the C locale"; }
 stop
+# Hostile text in a report (an OSC title sequence, a bell) is shown as '?'
+# and never reaches the terminal.
+sed 's/"product": "ThinkPad T420"/"product": "T420\\u001b]2;pwned\\u0007X"/' "$REPORT" >"$work/evil.json"
+grep -q 'u001b' "$work/evil.json" || fail "could not build the hostile report"
+start 80 24 -- tui --report "$work/evil.json"
+wait_fixed 'LENOVO T420?]2;pwned?X'
+[ "$(tm display-message -p -t lf '#{pane_title}')" != pwned ] || fail "escape sequence reached the terminal"
+clean hostile
+stop
 echo "tui terminals ok"
