@@ -624,6 +624,7 @@ void lf_tui_clear(LfTui *tui)
   g_clear_pointer(&tui->rec.verdicts, lf_tui_verdicts_free);
   g_clear_error(&tui->rec.error);
   g_clear_pointer(&tui->rec.use, g_free);
+  g_clear_pointer(&tui->rec_focus, g_free);
   /* Workers still running hold their own reference to the queue. */
   g_clear_pointer(&tui->inbox, g_async_queue_unref);
   if (tui->search)

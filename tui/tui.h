@@ -88,6 +88,8 @@ struct LfTui {
     GError *error;
   } rec;
 
+  char *rec_focus;          /* edition id the Recommend screen selects next, or NULL */
+
   guint frame;              /* spinner */
   gboolean quit;
   int exit_status;

@@ -225,6 +225,24 @@ static LfHandlerResult overview_key(LfTui *tui, LfView *view, int key)
   if (key != '\r' && key != '\n' && key != KEY_ENTER)
     return LF_IGNORED;
   LfRow *row = lf_panel_selected(&view->list);
+  if (row && row->data == GOTO(LF_VIEW_RECOMMEND) && row->badge) {
+    /* A recommendation row: open the Recommend screen on that edition. */
+    const GError *error = NULL;
+    LfTuiVerdicts *v = lf_tui_verdicts(tui, &error);
+    int index = view->list.selected;
+    int first = index;
+    for (int i = index; v && i >= 0; i--) {       /* rank = position among badge rows */
+      LfRow *r = view->list.rows->pdata[i];
+      if (!r->badge)
+        break;
+      first = i;
+    }
+    guint rank = (guint)(index - first);
+    if (v && rank < v->verdicts->len) {
+      g_free(tui->rec_focus);
+      tui->rec_focus = g_strdup(((LfTuiVerdict *)v->verdicts->pdata[rank])->id);
+    }
+  }
   if (row && row->data) {
     lf_tui_show_view(tui, GPOINTER_TO_INT(row->data) - 1);
     return LF_HANDLED;

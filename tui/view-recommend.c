@@ -63,6 +63,10 @@ static void recommend_build(LfTui *tui, LfView *view, int width)
     row->value = e->summary ? g_strdup_printf("%s  %s", e->name, e->summary) : g_strdup(e->name);
     row->badge = g_strdup(lf_fmt_verdict_badge(e->verdict, &row->badge_role));
     row->data = e;
+    if (tui->rec_focus && g_str_equal(tui->rec_focus, e->id)) {
+      lf_panel_select(&view->list, (int)view->list.rows->len - 1);
+      g_clear_pointer(&tui->rec_focus, g_free);
+    }
   }
   if (shown == 0)
     lf_panel_add_text(&view->list, _("No edition matches this filter (v changes it)."),
