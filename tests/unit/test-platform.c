@@ -478,6 +478,39 @@ static void test_fixture_facts(gconstpointer data)
   g_assert_cmpint(r->os.live_session, ==, LF_TRI_TRUE);
 }
 
+/* A VM described by files only: hypervisor flag, sysfs DMI, Xen's sys/hypervisor. */
+static void test_vm_root(void)
+{
+  g_autofree char *dir = g_dir_make_tmp("lapfit-platform-XXXXXX", NULL);
+  put(dir, "proc/cpuinfo", "processor\t: 0\nflags\t\t: fpu sse2 hypervisor lm\n\n", -1);
+  put(dir, "sys/class/dmi/id/sys_vendor", "QEMU\n", -1);
+  put(dir, "sys/class/dmi/id/product_name", "Standard PC (Q35 + ICH9, 2009)\n", -1);
+  {
+    g_autoptr(LfReport) r = probe_root(dir);
+    g_assert_cmpstr(r->machine.virtual_, ==, "qemu");
+    g_assert_cmpstr(r->machine.chassis, ==, "vm");
+  }
+  put(dir, "sys/hypervisor/type", "xen\n", -1);
+  {
+    g_autoptr(LfReport) r = probe_root(dir);
+    g_assert_cmpstr(r->machine.virtual_, ==, "xen");
+  }
+  /* The cpu probe's flags win over proc/cpuinfo: bare metal stays bare metal. */
+  g_autofree char *cmd = g_strdup_printf("rm -rf '%s/sys/hypervisor' '%s/sys/class'", dir, dir);
+  g_assert_cmpint(system(cmd), ==, 0);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LfSysroot) root = lf_sysroot_new(dir, &error);
+    LfProbeOptions opts = { .root = dir };
+    LfProbeContext ctx = { .opts = &opts, .root = root };
+    g_autoptr(LfReport) r = lf_report_new();
+    lf_strv_add(&r->cpu.flags, "sse2");
+    lf_probe_platform(&ctx, r);
+    g_assert_null(r->machine.virtual_);
+  }
+  rm_rf(dir);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -486,6 +519,7 @@ int main(int argc, char **argv)
   g_test_add_func("/platform/cmdline", test_cmdline);
   g_test_add_func("/platform/efivar", test_efivar);
   g_test_add_func("/platform/virt", test_virt);
+  g_test_add_func("/platform/vm-root", test_vm_root);
   g_test_add_func("/platform/firmware-table", test_firmware_table);
   g_test_add_func("/platform/garbage-sysfs", test_garbage_sysfs);
   g_test_add_func("/platform/live-usb", test_live_usb);
