@@ -112,36 +112,26 @@ static int cmd_import(int argc, char **argv, FleetOptions *o, GError **error)
   return LF_EXIT_OK;
 }
 
-static int cmd_list(FleetOptions *o, GError **error)
+
+typedef struct {
+  FILE *out;
+  gboolean json, first;
+  GString *buf;
+} ExportState;
+
+static void export_row(GPtrArray *row, gint64 reports, gpointer user_data)
 {
-  g_autoptr(LfFleet) fleet = lf_fleet_open(o->db, error);
-  if (fleet == NULL)
-    return LF_EXIT_FAILURE;
-  g_autoptr(JsonNode) list = lf_fleet_list(fleet, error);
-  if (list == NULL)
-    return LF_EXIT_FAILURE;
-  if (o->json) {
-    print_json(list);
-    return LF_EXIT_OK;
+  ExportState *st = user_data;
+  g_string_truncate(st->buf, 0);
+  if (st->json) {
+    g_autoptr(JsonNode) node = lf_fleet_machine_to_json(row, reports);
+    g_autofree char *text = lf_json_to_text(node, LF_JSON_DEFAULT);
+    g_string_append_printf(st->buf, "%s\n  %s", st->first ? "" : ",", text);
+  } else {
+    lf_csv_append_row(st->buf, row);
   }
-  JsonArray *arr = json_node_get_array(list);
-  printf("%-35s %-20s %-28s %8s %10s %8s %7s\n", _("MACHINE"), _("HOST"), _("MODEL"), _("RAM MB"),
-         _("STORAGE"), _("BATTERY"), _("REPORTS"));
-  for (guint i = 0; i < json_array_get_length(arr); i++) {
-    JsonObject *r = json_array_get_object_element(arr, i);
-    g_autofree char *model = g_strdup_printf("%s %s", str_or(r, "vendor", "?"),
-                                             str_or(r, "product", "?"));
-    g_autofree char *ram = value_text(r, "ram_installed_mb");
-    g_autofree char *gb = value_text(r, "storage_total_gb");
-    g_autofree char *kinds = value_text(r, "storage_kinds");
-    g_autofree char *storage = g_strdup_printf("%s GB %s", gb, kinds);
-    g_autofree char *health = value_text(r, "battery_health_pct");
-    g_autofree char *bat = g_str_equal(health, "-") ? g_strdup("-") : g_strdup_printf("%s%%", health);
-    printf("%-35s %-20s %-28.28s %8s %10s %8s %7" PRId64 "\n",
-           str_or(r, "machine_id", "?"), str_or(r, "hostname", "-"), model, ram, storage, bat,
-           json_object_get_int_member(r, "reports"));
-  }
-  return LF_EXIT_OK;
+  st->first = FALSE;
+  fwrite(st->buf->str, 1, st->buf->len, st->out);
 }
 
 static int cmd_export(FleetOptions *o, GError **error)
@@ -155,32 +145,70 @@ static int cmd_export(FleetOptions *o, GError **error)
   g_autoptr(LfFleet) fleet = lf_fleet_open(o->db, error);
   if (fleet == NULL)
     return LF_EXIT_FAILURE;
-  g_autoptr(JsonNode) list = lf_fleet_list(fleet, error);
-  if (list == NULL)
-    return LF_EXIT_FAILURE;
-  g_autofree char *text = NULL;
-  if (g_str_equal(format, "json")) {
-    g_autofree char *json = lf_json_to_text(list, LF_JSON_PRETTY);
-    text = g_strconcat(json, "\n", NULL);
-  } else {
-    guint n = 0;
-    const LfColumn *cols = lf_summary_columns(&n);
-    GString *out = g_string_new(NULL);
-    lf_csv_append_header(out);
-    JsonArray *arr = json_node_get_array(list);
-    for (guint i = 0; i < json_array_get_length(arr); i++) {
-      JsonObject *r = json_array_get_object_element(arr, i);
-      g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func((GDestroyNotify)json_node_unref);
-      for (guint c = 0; c < n; c++)
-        g_ptr_array_add(row, json_node_ref(json_object_get_member(r, cols[c].name)));
-      lf_csv_append_row(out, row);
-    }
-    text = g_string_free(out, FALSE);
+  /* Streamed row by row into a temporary file renamed at the end: a fleet of
+   * any size in constant memory, and no half-written export on failure. */
+  gboolean to_file = o->output && !g_str_equal(o->output, "-");
+  g_autofree char *tmp = to_file ? g_strconcat(o->output, ".tmp", NULL) : NULL;
+  FILE *out = to_file ? fopen(tmp, "w") : stdout;
+  if (out == NULL)
+    return lf_error_errno(error, errno, _("cannot write '%s'"), tmp), LF_EXIT_FAILURE;
+  g_autoptr(GString) buf = g_string_new(NULL);
+  ExportState st = { out, g_str_equal(format, "json"), TRUE, buf };
+  if (st.json)
+    fputs("[", out);
+  else {
+    lf_csv_append_header(buf);
+    fwrite(buf->str, 1, buf->len, out);
   }
-  if (o->output && !g_str_equal(o->output, "-"))
-    return g_file_set_contents(o->output, text, -1, error) ? LF_EXIT_OK : LF_EXIT_FAILURE;
-  fputs(text, stdout);
-  return LF_EXIT_OK;
+  gboolean ok = lf_fleet_foreach_machine(fleet, export_row, &st, error);
+  if (st.json)
+    fputs(st.first ? "]\n" : "\n]\n", out);
+  if (ok && fflush(out) != 0)
+    ok = lf_error_errno(error, errno, _("cannot write the export"));
+  if (to_file) {
+    if (fclose(out) != 0 && ok)
+      ok = lf_error_errno(error, errno, _("cannot write '%s'"), tmp);
+    if (ok && rename(tmp, o->output) != 0)
+      ok = lf_error_errno(error, errno, _("cannot write '%s'"), o->output);
+    if (!ok)
+      remove(tmp);
+  }
+  return ok ? LF_EXIT_OK : LF_EXIT_FAILURE;
+}
+
+static void list_row(GPtrArray *row, gint64 reports, gpointer user_data)
+{
+  g_autoptr(JsonNode) node = lf_fleet_machine_to_json(row, reports);
+  JsonObject *r = json_node_get_object(node);
+  g_autofree char *model = g_strdup_printf("%s %s", str_or(r, "vendor", "?"),
+                                           str_or(r, "product", "?"));
+  g_autofree char *ram = value_text(r, "ram_installed_mb");
+  g_autofree char *gb = value_text(r, "storage_total_gb");
+  g_autofree char *kinds = value_text(r, "storage_kinds");
+  g_autofree char *storage = g_strdup_printf("%s GB %s", gb, kinds);
+  g_autofree char *health = value_text(r, "battery_health_pct");
+  g_autofree char *bat = g_str_equal(health, "-") ? g_strdup("-") : g_strdup_printf("%s%%", health);
+  printf("%-35s %-20s %-28.28s %8s %10s %8s %7" PRId64 "\n",
+         str_or(r, "machine_id", "?"), str_or(r, "hostname", "-"), model, ram, storage, bat,
+         json_object_get_int_member(r, "reports"));
+}
+
+static int cmd_list(FleetOptions *o, GError **error)
+{
+  g_autoptr(LfFleet) fleet = lf_fleet_open(o->db, error);
+  if (fleet == NULL)
+    return LF_EXIT_FAILURE;
+  if (o->json) {  /* streamed like `fleet export --format json` */
+    g_autoptr(GString) buf = g_string_new(NULL);
+    ExportState st = { stdout, TRUE, TRUE, buf };
+    fputs("[", stdout);
+    gboolean ok = lf_fleet_foreach_machine(fleet, export_row, &st, error);
+    fputs(st.first ? "]\n" : "\n]\n", stdout);
+    return ok ? LF_EXIT_OK : LF_EXIT_FAILURE;
+  }
+  printf("%-35s %-20s %-28s %8s %10s %8s %7s\n", _("MACHINE"), _("HOST"), _("MODEL"), _("RAM MB"),
+         _("STORAGE"), _("BATTERY"), _("REPORTS"));
+  return lf_fleet_foreach_machine(fleet, list_row, NULL, error) ? LF_EXIT_OK : LF_EXIT_FAILURE;
 }
 
 /* Prints one indented line and frees it. */
@@ -402,6 +430,12 @@ int lf_cmd_fleet(int argc, char **argv, GError **error)
     return LF_EXIT_USAGE;
   if (g_str_equal(sub, "import"))
     return cmd_import(argc, argv, &o, error);
+  if (!g_file_test(o.db, G_FILE_TEST_EXISTS)) {  /* only import creates a database */
+    g_set_error(error, LF_ERROR, LF_ERROR_NOT_FOUND,
+                _("fleet database '%s' does not exist (create it with 'lapfit fleet import')"),
+                o.db);
+    return LF_EXIT_FAILURE;
+  }
   if (argc > 1 && !g_str_equal(sub, "diff")) {
     g_set_error(error, LF_ERROR, LF_ERROR_USAGE, _("unexpected argument '%s'"), argv[1]);
     return LF_EXIT_USAGE;

@@ -583,7 +583,8 @@ gboolean lf_fleet_import(LfFleet *f, const char *const *paths, LfFleetImportStat
 
 /* --- list ------------------------------------------------------------------ */
 
-JsonNode *lf_fleet_list(LfFleet *f, GError **error)
+gboolean lf_fleet_foreach_machine(LfFleet *f, LfFleetMachineFunc func, gpointer user_data,
+                                  GError **error)
 {
   guint n = 0;
   const LfColumn *cols = lf_summary_columns(&n);
@@ -593,22 +594,45 @@ JsonNode *lf_fleet_list(LfFleet *f, GError **error)
       "ORDER BY m.machine_id", names);
   sqlite3_stmt *st = lf_fleet_prepare(f, sql, error);
   if (st == NULL)
-    return NULL;
-  JsonArray *arr = json_array_new();
+    return FALSE;
+  g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func((GDestroyNotify)json_node_unref);
   int rc;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    JsonObject *o = json_object_new();
+    g_ptr_array_set_size(row, 0);
     for (guint i = 0; i < n; i++)
-      json_object_set_member(o, cols[i].name, lf_fleet_column_value(st, (int)i, cols[i].type));
-    json_object_set_int_member(o, "reports", sqlite3_column_int64(st, (int)n));
-    json_array_add_object_element(arr, o);
+      g_ptr_array_add(row, lf_fleet_column_value(st, (int)i, cols[i].type));
+    func(row, sqlite3_column_int64(st, (int)n), user_data);
   }
   sqlite3_finalize(st);
+  return rc == SQLITE_DONE || lf_fleet_sql_error(f, error, "list");
+}
+
+static void add_object(GPtrArray *row, gint64 reports, gpointer user_data)
+{
+  JsonArray *arr = user_data;
+  json_array_add_element(arr, lf_fleet_machine_to_json(row, reports));
+}
+
+JsonNode *lf_fleet_machine_to_json(GPtrArray *row, gint64 reports)
+{
+  guint n = 0;
+  const LfColumn *cols = lf_summary_columns(&n);
+  JsonObject *o = json_object_new();
+  for (guint i = 0; i < n && i < row->len; i++)
+    json_object_set_member(o, cols[i].name, json_node_ref(row->pdata[i]));
+  json_object_set_int_member(o, "reports", reports);
+  JsonNode *node = json_node_init_object(json_node_alloc(), o);
+  json_object_unref(o);
+  return node;
+}
+
+JsonNode *lf_fleet_list(LfFleet *f, GError **error)
+{
+  JsonArray *arr = json_array_new();
   JsonNode *node = json_node_init_array(json_node_alloc(), arr);
   json_array_unref(arr);
-  if (rc != SQLITE_DONE) {
+  if (!lf_fleet_foreach_machine(f, add_object, arr, error)) {
     json_node_unref(node);
-    lf_fleet_sql_error(f, error, "list");
     return NULL;
   }
   return node;

@@ -59,6 +59,16 @@ gboolean lf_fleet_import(LfFleet *fleet, const char *const *paths, LfFleetImport
  * (lf_summary_columns() order), ordered by machine id. transfer full. */
 JsonNode *lf_fleet_list(LfFleet *fleet, GError **error);
 
+/* Calls @func for each machine's latest report, ordered by machine id: @row
+ * holds the summary values (JsonNode, lf_summary_columns() order; transfer
+ * none, valid during the call), @reports how many reports the machine has.
+ * Streams: memory does not grow with the fleet. */
+typedef void (*LfFleetMachineFunc)(GPtrArray *row, gint64 reports, gpointer user_data);
+gboolean lf_fleet_foreach_machine(LfFleet *fleet, LfFleetMachineFunc func, gpointer user_data,
+                                  GError **error);
+/* One row as the JSON object lf_fleet_list() gives. transfer full. */
+JsonNode *lf_fleet_machine_to_json(GPtrArray *row, gint64 reports);
+
 /* The fleet summary: per-edition PASS/WARN/FAIL counts, battery health
  * distribution, upgrade shopping list. transfer full. */
 JsonNode *lf_fleet_report(LfFleet *fleet, GError **error);

@@ -184,6 +184,9 @@ wait $p2 || fail "concurrent import 2: $(cat "$T/o2")"
 [ "$(q "$T/c.db" 'SELECT SUM(reports) FROM machines')" = 400 ] || fail "concurrent machine counts"
 [ "$(q "$T/c.db" 'PRAGMA integrity_check')" = ok ] || fail "integrity"
 
+# only import creates a database
+"$LAPFIT" fleet list --db "$T/none.db" >/dev/null 2>&1; [ $? -eq 1 ] && [ ! -e "$T/none.db" ] || fail "list of a missing database"
+
 # usage
 "$LAPFIT" fleet list >/dev/null 2>&1; [ $? -eq 2 ] || fail "no --db: exit 2"
 "$LAPFIT" fleet frobnicate --db "$T/f.db" >/dev/null 2>&1; [ $? -eq 2 ] || fail "bad subcommand"
