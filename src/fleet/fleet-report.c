@@ -45,15 +45,29 @@ static int purchase_cmp(gconstpointer a, gconstpointer b)
   return strcmp(x->fix, y->fix);
 }
 
-static int verdict_index(const char *v)
+static int verdict_index(char v)
 {
-  if (g_str_equal(v, "PASS"))
-    return 0;
-  if (g_str_equal(v, "WARN"))
-    return 1;
-  if (g_str_equal(v, "FAIL"))
-    return 2;
-  return 3;
+  return v == 'P' ? 0 : v == 'W' ? 1 : v == 'F' ? 2 : 3;
+}
+
+/* Edition ids by index (the `editions` table). transfer full. */
+static GPtrArray *edition_names(LfFleet *f, GError **error)
+{
+  sqlite3_stmt *st = lf_fleet_prepare(f, "SELECT idx, id FROM editions ORDER BY idx", error);
+  if (st == NULL)
+    return NULL;
+  GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
+  while (sqlite3_step(st) == SQLITE_ROW) {
+    gint64 idx = sqlite3_column_int64(st, 0);
+    if (idx < 0 || idx >= 100000)
+      continue;
+    while (names->len <= (guint)idx)
+      g_ptr_array_add(names, g_strdup_printf("edition-%u", names->len));
+    g_free(names->pdata[idx]);
+    names->pdata[idx] = g_strdup((const char *)sqlite3_column_text(st, 1));
+  }
+  sqlite3_finalize(st);
+  return names;
 }
 
 /* RAM targets of the shopping list: 4 GB is what current desktop editions
@@ -63,6 +77,9 @@ static const gint64 ram_targets[] = { 4096, 2048 };
 
 JsonNode *lf_fleet_report(LfFleet *f, GError **error)
 {
+  g_autoptr(GPtrArray) names = edition_names(f, error);
+  if (names == NULL)
+    return NULL;
   sqlite3_stmt *st = lf_fleet_prepare(f,
       "SELECT r.verdicts, r.battery_count, r.battery_health_pct, r.ram_installed_mb, "
       "r.ram_max_mb, r.ram_soldered, r.ssd, r.storage_count, "
@@ -85,38 +102,43 @@ JsonNode *lf_fleet_report(LfFleet *f, GError **error)
     reports = sqlite3_column_int64(st, 8);
     const char *verdicts = (const char *)sqlite3_column_text(st, 0);
     if (verdicts) {
-      g_auto(GStrv) parts = g_strsplit(verdicts, ";", -1);
       g_hash_table_remove_all(seen);
-      for (char **p = parts; *p; p++) {
-        char *eq = strchr(*p, '=');
-        if (eq == NULL)
+      const char *bar = strchr(verdicts, '|');
+      gsize n_status = bar ? (gsize)(bar - verdicts) : strlen(verdicts);
+      for (gsize i = 0; i < n_status && i < names->len; i++) {
+        if (verdicts[i] == '-')
           continue;
-        *eq = '\0';
-        char *fix = strchr(eq + 1, ':');
-        if (fix) {
-          *fix++ = '\0';
-          Purchase *pu = g_hash_table_lookup(purchases, fix);
-          if (pu == NULL) {
-            pu = g_new0(Purchase, 1);
-            pu->fix = g_strdup(fix);
-            pu->editions = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-            g_hash_table_insert(purchases, pu->fix, pu);
-          }
-          if (g_hash_table_add(seen, pu->fix))  /* count each machine once per purchase */
-            pu->machines++;
-          gint64 *n = g_hash_table_lookup(pu->editions, *p);
-          if (n == NULL) {
-            n = g_new0(gint64, 1);
-            g_hash_table_insert(pu->editions, g_strdup(*p), n);
-          }
-          (*n)++;
-        }
-        EditionCounts *c = g_hash_table_lookup(editions, *p);
+        EditionCounts *c = g_hash_table_lookup(editions, names->pdata[i]);
         if (c == NULL) {
           c = g_new0(EditionCounts, 1);
-          g_hash_table_insert(editions, g_strdup(*p), c);
+          g_hash_table_insert(editions, g_strdup(names->pdata[i]), c);
         }
-        c->counts[verdict_index(eq + 1)]++;
+        c->counts[verdict_index(verdicts[i])]++;
+      }
+      g_auto(GStrv) fixes = bar ? g_strsplit(bar + 1, ",", -1) : NULL;
+      for (char **p = fixes; p && *p; p++) {
+        char *fix = strchr(*p, ':');
+        if (fix == NULL)
+          continue;
+        *fix++ = '\0';
+        guint64 idx = g_ascii_strtoull(*p, NULL, 10);
+        if (idx >= names->len)
+          continue;
+        Purchase *pu = g_hash_table_lookup(purchases, fix);
+        if (pu == NULL) {
+          pu = g_new0(Purchase, 1);
+          pu->fix = g_strdup(fix);
+          pu->editions = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+          g_hash_table_insert(purchases, pu->fix, pu);
+        }
+        if (g_hash_table_add(seen, pu->fix))  /* count each machine once per purchase */
+          pu->machines++;
+        gint64 *cnt = g_hash_table_lookup(pu->editions, names->pdata[idx]);
+        if (cnt == NULL) {
+          cnt = g_new0(gint64, 1);
+          g_hash_table_insert(pu->editions, g_strdup(names->pdata[idx]), cnt);
+        }
+        (*cnt)++;
       }
     }
     if (sqlite3_column_type(st, 1) != SQLITE_NULL && sqlite3_column_int64(st, 1) == 0)
@@ -165,14 +187,14 @@ JsonNode *lf_fleet_report(LfFleet *f, GError **error)
   json_builder_set_member_name(b, "editions");
   json_builder_begin_array(b);
   g_autoptr(GList) keys = g_list_sort(g_hash_table_get_keys(editions), (GCompareFunc)strcmp);
-  static const char *const names[] = { "pass", "warn", "fail", "unknown" };
+  static const char *const status_keys[] = { "pass", "warn", "fail", "unknown" };
   for (GList *l = keys; l; l = l->next) {
     EditionCounts *c = g_hash_table_lookup(editions, l->data);
     json_builder_begin_object(b);
     json_builder_set_member_name(b, "edition");
     json_builder_add_string_value(b, l->data);
     for (int i = 0; i < 4; i++) {
-      json_builder_set_member_name(b, names[i]);
+      json_builder_set_member_name(b, status_keys[i]);
       json_builder_add_int_value(b, c->counts[i]);
     }
     json_builder_end_object(b);

@@ -130,6 +130,91 @@ static gboolean migrate_v3(LfFleet *f, GError **error)
       "ALTER TABLE reports DROP COLUMN json;", error);
 }
 
+/* 3 -> 4: verdicts as one letter per edition (`editions` maps the index to
+ * the id): 60+ editions by name cost 1.5 KB per report. */
+static gboolean migrate_v4(LfFleet *f, GError **error)
+{
+  if (!lf_fleet_exec(f, "CREATE TABLE editions (idx INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE);",
+                     error))
+    return FALSE;
+  sqlite3_stmt *sel = lf_fleet_prepare(f, "SELECT id, verdicts FROM reports WHERE verdicts IS NOT NULL",
+                                       error);
+  sqlite3_stmt *up = lf_fleet_prepare(f, "UPDATE reports SET verdicts = ?2 WHERE id = ?1", error);
+  gboolean ok = sel && up;
+  while (ok && sqlite3_step(sel) == SQLITE_ROW) {
+    g_autofree char *enc = NULL;
+    ok = lf_fleet_encode_verdicts(f, (const char *)sqlite3_column_text(sel, 1), &enc, error);
+    if (!ok)
+      break;
+    sqlite3_reset(up);
+    sqlite3_bind_int64(up, 1, sqlite3_column_int64(sel, 0));
+    sqlite3_bind_text(up, 2, enc, -1, SQLITE_TRANSIENT);
+    if (sqlite3_step(up) != SQLITE_DONE)
+      ok = lf_fleet_sql_error(f, error, "update verdicts");
+  }
+  sqlite3_finalize(sel);
+  sqlite3_finalize(up);
+  return ok;
+}
+
+static gint64 edition_idx(LfFleet *f, const char *id, GError **error)
+{
+  gpointer hit = g_hash_table_lookup(f->edition_index, id);
+  if (hit)
+    return GPOINTER_TO_INT(hit) - 1;
+  sqlite3_stmt *ins = lf_fleet_prepare(f, "INSERT OR IGNORE INTO editions (id) VALUES (?1)", error);
+  sqlite3_stmt *sel = lf_fleet_prepare(f, "SELECT idx FROM editions WHERE id = ?1", error);
+  gint64 idx = -1;
+  if (ins && sel) {
+    sqlite3_bind_text(ins, 1, id, -1, SQLITE_STATIC);
+    sqlite3_bind_text(sel, 1, id, -1, SQLITE_STATIC);
+    if (sqlite3_step(ins) == SQLITE_DONE && sqlite3_step(sel) == SQLITE_ROW)
+      idx = sqlite3_column_int64(sel, 0);
+    else
+      lf_fleet_sql_error(f, error, "editions");
+  }
+  sqlite3_finalize(ins);
+  sqlite3_finalize(sel);
+  if (idx >= 0 && idx < 100000)
+    g_hash_table_insert(f->edition_index, g_strdup(id), GINT_TO_POINTER((int)idx + 1));
+  else if (idx >= 0)
+    g_set_error(error, LF_ERROR, LF_ERROR_DB, _("fleet database '%s': too many editions"), f->path);
+  return idx < 100000 ? idx : -1;
+}
+
+gboolean lf_fleet_encode_verdicts(LfFleet *f, const char *verdicts, char **out, GError **error)
+{
+  *out = NULL;
+  if (verdicts == NULL || *verdicts == '\0')
+    return TRUE;
+  g_autoptr(GString) status = g_string_new(NULL);
+  g_autoptr(GString) fixes = g_string_new(NULL);
+  g_auto(GStrv) parts = g_strsplit(verdicts, ";", -1);
+  for (char **p = parts; *p; p++) {
+    char *eq = strchr(*p, '=');
+    if (eq == NULL)
+      continue;
+    *eq = '\0';
+    char *fix = strchr(eq + 1, ':');
+    if (fix)
+      *fix++ = '\0';
+    gint64 idx = edition_idx(f, *p, error);
+    if (idx < 0)
+      return FALSE;
+    while (status->len <= (gsize)idx)
+      g_string_append_c(status, '-');
+    const char *v = eq + 1;
+    status->str[idx] = g_str_equal(v, "PASS") ? 'P' : g_str_equal(v, "WARN") ? 'W'
+                       : g_str_equal(v, "FAIL") ? 'F' : 'U';
+    if (fix)
+      g_string_append_printf(fixes, "%s%" G_GINT64_FORMAT ":%s", fixes->len ? "," : "", idx, fix);
+  }
+  if (fixes->len)
+    g_string_append_printf(status, "|%s", fixes->str);
+  *out = g_string_free(g_steal_pointer(&status), FALSE);
+  return TRUE;
+}
+
 static gboolean migrate(LfFleet *f, GError **error)
 {
   if (!lf_fleet_exec(f, "BEGIN IMMEDIATE", error))
@@ -159,6 +244,8 @@ static gboolean migrate(LfFleet *f, GError **error)
     ok = migrate_v2(f, error);
   if (ok && version < 3)
     ok = migrate_v3(f, error);
+  if (ok && version < 4)
+    ok = migrate_v4(f, error);
   if (ok && version < LF_FLEET_SCHEMA_VERSION) {
     g_autofree char *sql = g_strdup_printf("PRAGMA application_id = %d; PRAGMA user_version = %d",
                                            APPLICATION_ID, LF_FLEET_SCHEMA_VERSION);
@@ -170,6 +257,7 @@ static gboolean migrate(LfFleet *f, GError **error)
   if (ok)
     return lf_fleet_exec(f, "COMMIT", error);
   sqlite3_exec(f->db, "ROLLBACK", NULL, NULL, NULL);
+  g_hash_table_remove_all(f->edition_index);  /* ids assigned in it are gone */
   return FALSE;
 }
 
@@ -187,6 +275,7 @@ LfFleet *lf_fleet_open(const char *path, GError **error)
   f->verdict_func = lf_fleet_recommend_verdicts;
   g_mutex_init(&f->cache_lock);
   f->verdict_cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+  f->edition_index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   sqlite3_extended_result_codes(f->db, 1);
   /* WAL: readers never block the writer, and two imports queue on the lock.
    * Switching a new file to WAL and creating the schema can meet another
@@ -212,6 +301,7 @@ void lf_fleet_close(LfFleet *f)
     return;
   if (f->db)
     sqlite3_close_v2(f->db);
+  g_clear_pointer(&f->edition_index, g_hash_table_unref);
   if (f->verdict_cache) {
     g_hash_table_unref(f->verdict_cache);
     g_mutex_clear(&f->cache_lock);
@@ -509,7 +599,12 @@ static gboolean insert_batch(LfFleet *f, GPtrArray *items, guint from, guint to,
     sqlite3_bind_text(ins, 1, it->sha256, -1, SQLITE_STATIC);
     sqlite3_bind_text(ins, 2, imported, -1, SQLITE_STATIC);
     sqlite3_bind_text(ins, 3, it->path, -1, SQLITE_STATIC);
-    sqlite3_bind_text(ins, 4, it->verdicts, -1, SQLITE_STATIC);
+    g_autofree char *verdicts = NULL;
+    if (!lf_fleet_encode_verdicts(f, it->verdicts, &verdicts, error)) {
+      ok = FALSE;
+      break;
+    }
+    sqlite3_bind_text(ins, 4, verdicts, -1, SQLITE_TRANSIENT);
     for (guint i = 0; i < n; i++) {
       if (g_str_equal(cols[i].name, "machine_id"))
         sqlite3_bind_text(ins, 5 + (int)i, it->machine_id, -1, SQLITE_STATIC);
@@ -546,6 +641,7 @@ static gboolean insert_batch(LfFleet *f, GPtrArray *items, guint from, guint to,
   if (ok)
     return lf_fleet_exec(f, "COMMIT", error);
   sqlite3_exec(f->db, "ROLLBACK", NULL, NULL, NULL);
+  g_hash_table_remove_all(f->edition_index);  /* ids assigned in it are gone */
   return FALSE;
 }
 

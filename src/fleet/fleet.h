@@ -4,8 +4,9 @@
  * Schema (PRAGMA user_version = LF_FLEET_SCHEMA_VERSION, application_id
  * 'LFlt'): `reports` holds every imported report (a SHA-256 of its canonical
  * compact JSON that makes re-imports no-ops, one column per CSV summary
- * column of src/export/export.h, the verdicts); `report_json` the JSON itself
- * (same id); `machines` points at each machine's latest report. Older databases are upgraded in place on open; a database
+ * column of src/export/export.h, the verdicts as one letter per edition of
+ * `editions`); `report_json` the JSON itself (same id); `machines` points at
+ * each machine's latest report. Older databases are upgraded in place on open; a database
  * from a newer lapfit is refused. WAL + a busy timeout let several imports
  * run at once. */
 #pragma once
@@ -14,7 +15,7 @@
 
 #include "core/report.h"
 
-#define LF_FLEET_SCHEMA_VERSION 3
+#define LF_FLEET_SCHEMA_VERSION 4
 
 typedef struct LfFleet LfFleet;
 

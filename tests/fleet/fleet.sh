@@ -21,7 +21,7 @@ out=$("$LAPFIT" fleet import --db "$T/f.db" "$T/in") || fail "import"
 out=$("$LAPFIT" fleet import --db "$T/f.db" "$T/in" "$R/skylake-u-2016.json") || fail "re-import"
 [ "$out" = "Imported 0 new reports, 11 already present, 0 skipped." ] || fail "re-import: $out"
 [ "$(q "$T/f.db" 'SELECT COUNT(*) FROM reports')" = 10 ] || fail "reports after re-import"
-[ "$(q "$T/f.db" 'PRAGMA user_version')" = 3 ] || fail "user_version"
+[ "$(q "$T/f.db" 'PRAGMA user_version')" = 4 ] || fail "user_version"
 [ "$(q "$T/f.db" 'PRAGMA journal_mode')" = wal ] || fail "WAL"
 
 "$LAPFIT" fleet list --db "$T/f.db" --json >"$T/list.json" || fail "list"
@@ -154,7 +154,7 @@ for p in sorted(glob.glob(os.path.join(sys.argv[2], "*.json"))):
 c.commit()
 PY
 "$LAPFIT" fleet report --db "$T/v1.db" --json >"$T/v1report.json" || fail "open v1"
-[ "$(q "$T/v1.db" 'PRAGMA user_version')" = 3 ] || fail "v1 not upgraded"
+[ "$(q "$T/v1.db" 'PRAGMA user_version')" = 4 ] || fail "v1 not upgraded"
 py -c 'import json,sys; a=json.load(open(sys.argv[1])); b=json.load(open(sys.argv[2])); assert a==b, (a,b)' \
     "$T/v1report.json" "$T/report.json" || fail "upgraded v1 report differs"
 [ "$(q "$T/v1.db" "SELECT ram_installed_mb FROM reports WHERE hostname='t480-lab-06'")" = 16384 ] || fail "v1 backfill"
@@ -183,6 +183,10 @@ wait $p2 || fail "concurrent import 2: $(cat "$T/o2")"
 [ "$(q "$T/c.db" 'SELECT COUNT(*) FROM machines')" = 400 ] || fail "concurrent machines"
 [ "$(q "$T/c.db" 'SELECT SUM(reports) FROM machines')" = 400 ] || fail "concurrent machine counts"
 [ "$(q "$T/c.db" 'PRAGMA integrity_check')" = ok ] || fail "integrity"
+# and the same fleet report as one import after the other
+"$LAPFIT" fleet import --db "$T/s.db" "$T/c1" "$T/c2" >/dev/null || fail "serial import"
+"$LAPFIT" fleet report --db "$T/c.db" --json >"$T/rc.json" && "$LAPFIT" fleet report --db "$T/s.db" --json >"$T/rs.json" || fail "reports"
+cmp -s "$T/rc.json" "$T/rs.json" || fail "concurrent and serial imports give different fleet reports"
 
 # only import creates a database
 "$LAPFIT" fleet list --db "$T/none.db" >/dev/null 2>&1; [ $? -eq 1 ] && [ ! -e "$T/none.db" ] || fail "list of a missing database"
