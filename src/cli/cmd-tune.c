@@ -1,8 +1,518 @@
+/* lapfit tune status|plan|apply|undo|auto|install|uninstall|measure */
+#include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <math.h>
+#include <stdio.h>
+#include <unistd.h>
+
 #include "cli/cli.h"
 #include "core/error.h"
+#include "core/report-json.h"
+#include "tune/tune.h"
+
+typedef struct {
+  char *root, *state_dir;
+  gboolean on_ac, on_battery, force, json, verbose;
+  char **sets;
+  int wait_s;
+  int seconds;
+} TuneOptions;
+
+static void tune_options_clear(TuneOptions *o)
+{
+  g_free(o->root);
+  g_free(o->state_dir);
+  g_strfreev(o->sets);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(TuneOptions, tune_options_clear)
+
+static void print_json(JsonNode *node)
+{
+  g_autofree char *text = lf_json_to_text(node, LF_JSON_PRETTY);
+  printf("%s\n", text);
+}
+
+static LfPowerSource pick_source(const TuneOptions *o, const LfSysroot *root)
+{
+  if (o->on_ac)
+    return LF_POWER_AC;
+  if (o->on_battery)
+    return LF_POWER_BATTERY;
+  return lf_power_source_detect(root);
+}
+
+static const char *source_text(LfPowerSource s)
+{
+  switch (s) {
+  case LF_POWER_AC:
+    return _("on AC");
+  case LF_POWER_BATTERY:
+    return _("on battery");
+  }
+  g_assert_not_reached();
+}
+
+static LfApplyOptions apply_options(const TuneOptions *o)
+{
+  LfApplyOptions a = { o->state_dir, o->force,
+                       o->wait_s >= 0 ? (guint)o->wait_s * 1000 : LF_TUNE_LOCK_TIMEOUT_MS, NULL };
+  return a;
+}
+
+/* ---- status ------------------------------------------------------------ */
+
+static void add_str(JsonBuilder *b, const char *key, const char *value)
+{
+  json_builder_set_member_name(b, key);
+  if (value)
+    json_builder_add_string_value(b, value);
+  else
+    json_builder_add_null_value(b);
+}
+
+/* Profiles whose plan on a source changes nothing and sets something. */
+static GPtrArray *matching_profiles(const LfSysroot *root, const GPtrArray *states)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+  g_autoptr(GPtrArray) names = lf_profile_list(root);
+  for (guint i = 0; i < names->len; i++) {
+    g_autoptr(LfProfile) p = lf_profile_load(root, names->pdata[i], NULL, NULL);
+    if (p == NULL)
+      continue;
+    for (int s = LF_POWER_AC; s <= LF_POWER_BATTERY; s++) {
+      g_autoptr(LfPlan) plan = lf_plan_new(states, p, (LfPowerSource)s);
+      if (lf_plan_count(plan, LF_PLAN_CHANGE) == 0 && lf_plan_count(plan, LF_PLAN_SAME) > 0)
+        g_ptr_array_add(out, g_strdup_printf("%s:%s", (char *)names->pdata[i],
+                                             lf_power_source_to_string((LfPowerSource)s)));
+    }
+  }
+  return out;
+}
+
+static int cmd_status(const TuneOptions *o, const LfSysroot *root, GError **error)
+{
+  g_autoptr(GPtrArray) states = lf_knobs_read(root);
+  g_autoptr(GPtrArray) matches = matching_profiles(root, states);
+  g_autoptr(GPtrArray) tuners = lf_tuners_detect(root);
+  LfApplyOptions ao = apply_options(o);
+  g_autofree char *state_dir = lf_tune_state_dir(root, &ao);
+  g_autoptr(LfJournal) journal = NULL;
+  g_autoptr(GError) jerr = NULL;
+  if (!lf_journal_load(state_dir, &journal, &jerr))
+    g_debug("%s", jerr->message);
+  LfPowerSource src = lf_power_source_detect(root);
+
+  if (o->json) {
+    g_autoptr(JsonBuilder) b = json_builder_new();
+    json_builder_begin_object(b);
+    add_str(b, "source", lf_power_source_to_string(src));
+    json_builder_set_member_name(b, "knobs");
+    json_builder_begin_array(b);
+    for (guint i = 0; i < states->len; i++) {
+      const LfKnobState *st = states->pdata[i];
+      json_builder_begin_object(b);
+      add_str(b, "knob", st->knob->id);
+      add_str(b, "instance", st->instance);
+      add_str(b, "path", st->path);
+      add_str(b, "current", st->current);
+      json_builder_set_member_name(b, "allowed");
+      json_builder_begin_array(b);
+      if (st->allowed)
+        for (guint k = 0; k < st->allowed->len; k++)
+          json_builder_add_string_value(b, st->allowed->pdata[k]);
+      else if (st->knob->choices)
+        for (guint k = 0; st->knob->choices[k]; k++)
+          json_builder_add_string_value(b, st->knob->choices[k]);
+      json_builder_end_array(b);
+      json_builder_set_member_name(b, "writable");
+      json_builder_add_boolean_value(b, st->knob->writable && st->excluded == NULL);
+      json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+    json_builder_set_member_name(b, "matches");
+    json_builder_begin_array(b);
+    for (guint i = 0; i < matches->len; i++) {
+      g_auto(GStrv) pair = g_strsplit(matches->pdata[i], ":", 2);
+      json_builder_begin_object(b);
+      add_str(b, "profile", pair[0]);
+      add_str(b, "source", pair[1]);
+      json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+    json_builder_set_member_name(b, "journal");
+    if (journal) {
+      json_builder_begin_object(b);
+      add_str(b, "profile", journal->profile);
+      add_str(b, "source", journal->source);
+      json_builder_set_member_name(b, "files");
+      json_builder_add_int_value(b, journal->entries->len);
+      json_builder_end_object(b);
+    } else {
+      json_builder_add_null_value(b);
+    }
+    json_builder_set_member_name(b, "tuners");
+    json_builder_begin_array(b);
+    for (guint i = 0; i < tuners->len; i++) {
+      const LfTuner *t = tuners->pdata[i];
+      json_builder_begin_object(b);
+      add_str(b, "id", t->id);
+      json_builder_set_member_name(b, "running");
+      json_builder_add_boolean_value(b, t->running);
+      json_builder_set_member_name(b, "enabled");
+      json_builder_add_boolean_value(b, t->enabled);
+      add_str(b, "evidence", t->evidence);
+      json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+    json_builder_end_object(b);
+    g_autoptr(JsonNode) node = json_builder_get_root(b);
+    print_json(node);
+    return LF_EXIT_OK;
+  }
+
+  printf(_("Power source: %s\n"), source_text(src));
+  printf("%-24s %-16s %s\n", _("KNOB"), _("INSTANCE"), _("CURRENT"));
+  for (guint i = 0; i < states->len; i++) {
+    const LfKnobState *st = states->pdata[i];
+    const char *cur = st->current ? st->current : _("(unknown)");
+    if (st->excluded)
+      printf("%-24s %-16s %s  [%s]\n", st->knob->id, st->instance, cur, st->excluded);
+    else
+      printf("%-24s %-16s %s\n", st->knob->id, st->instance, cur);
+  }
+  if (matches->len == 0) {
+    printf("%s\n", _("Matches no profile."));
+  } else {
+    for (guint i = 0; i < matches->len; i++) {
+      g_auto(GStrv) pair = g_strsplit(matches->pdata[i], ":", 2);
+      printf(_("Matches profile %s %s.\n"), pair[0],
+             source_text(g_str_equal(pair[1], "ac") ? LF_POWER_AC : LF_POWER_BATTERY));
+    }
+  }
+  if (journal)
+    printf(ngettext("Undo journal: %u original file saved (last profile applied: %s); "
+                    "'lapfit tune undo' restores it.\n",
+                    "Undo journal: %u original files saved (last profile applied: %s); "
+                    "'lapfit tune undo' restores them.\n",
+                    journal->entries->len),
+           journal->entries->len, journal->profile ? journal->profile : "?");
+  for (guint i = 0; i < tuners->len; i++) {
+    const LfTuner *t = tuners->pdata[i];
+    printf(t->running ? _("Other tuner running: %s (%s)\n") : _("Other tuner enabled: %s (%s)\n"),
+           t->name, t->evidence);
+  }
+  return LF_EXIT_OK;
+}
+
+/* ---- plan / apply ------------------------------------------------------ */
+
+static void print_plan(const LfPlan *plan)
+{
+  guint n = lf_plan_count(plan, LF_PLAN_CHANGE);
+  printf(ngettext("Profile %s %s: %u change\n", "Profile %s %s: %u changes\n", n), plan->profile,
+         source_text(plan->source), n);
+  for (guint i = 0; i < plan->rows->len; i++) {
+    const LfPlanRow *r = plan->rows->pdata[i];
+    const char *from = r->from ? r->from : "?";
+    switch (r->action) {
+    case LF_PLAN_CHANGE:
+      printf("  %-24s %-16s %s -> %s\n", r->knob->id, r->instance, from, r->to);
+      break;
+    case LF_PLAN_SAME:
+      printf("  %-24s %-16s %s (%s)\n", r->knob->id, r->instance, from, _("unchanged"));
+      break;
+    case LF_PLAN_SKIP:
+      printf("  %-24s %-16s %s: %s\n", r->knob->id, r->instance, _("skipped"), r->reason);
+      break;
+    }
+  }
+}
+
+static LfPlan *make_plan(const TuneOptions *o, const LfSysroot *root, const char *name,
+                         GError **error)
+{
+  g_autoptr(LfProfile) profile =
+      lf_profile_load(root, name, (const char *const *)o->sets, error);
+  if (profile == NULL)
+    return NULL;
+  g_autoptr(GPtrArray) states = lf_knobs_read(root);
+  return lf_plan_new(states, profile, pick_source(o, root));
+}
+
+static int cmd_plan(const TuneOptions *o, const LfSysroot *root, const char *name, GError **error)
+{
+  g_autoptr(LfPlan) plan = make_plan(o, root, name, error);
+  if (plan == NULL)
+    return LF_EXIT_FAILURE;
+  if (o->json) {
+    g_autoptr(JsonNode) node = lf_plan_to_json(plan);
+    print_json(node);
+  } else {
+    print_plan(plan);
+  }
+  return LF_EXIT_OK;
+}
+
+static int cmd_apply(const TuneOptions *o, const LfSysroot *root, const char *name,
+                     GError **error)
+{
+  g_autoptr(LfPlan) plan = make_plan(o, root, name, error);
+  if (plan == NULL)
+    return LF_EXIT_FAILURE;
+  LfApplyOptions ao = apply_options(o);
+  guint n = 0;
+  if (!lf_plan_apply(root, plan, &ao, &n, error))
+    return LF_EXIT_FAILURE;
+  if (o->json) {
+    g_autoptr(JsonNode) node = lf_plan_to_json(plan);
+    json_object_set_int_member(json_node_get_object(node), "written", n);
+    print_json(node);
+  } else {
+    print_plan(plan);
+    printf(ngettext("Applied %u change; 'lapfit tune undo' restores the previous value.\n",
+                    "Applied %u changes; 'lapfit tune undo' restores the previous values.\n", n),
+           n);
+  }
+  return LF_EXIT_OK;
+}
+
+static int cmd_undo(const TuneOptions *o, const LfSysroot *root, GError **error)
+{
+  LfApplyOptions ao = apply_options(o);
+  guint n = 0;
+  if (!lf_journal_undo(root, &ao, &n, error))
+    return LF_EXIT_FAILURE;
+  if (o->json)
+    printf("{\n  \"restored\" : %u\n}\n", n);
+  else
+    printf(ngettext("Restored %u file.\n", "Restored %u files.\n", n), n);
+  return LF_EXIT_OK;
+}
+
+/* ---- auto -------------------------------------------------------------- */
+
+static void auto_notify(LfPowerSource source, guint n, const GError *error, gpointer user_data)
+{
+  if (error)
+    fprintf(stderr, "lapfit: %s\n", error->message);
+  else
+    printf(ngettext("%s: applied %u change\n", "%s: applied %u changes\n", n),
+           source_text(source), n);
+  fflush(stdout);
+}
+
+static gboolean on_signal(gpointer user_data)
+{
+  g_cancellable_cancel(user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+static int cmd_auto(const TuneOptions *o, const LfSysroot *root, const char *name, GError **error)
+{
+  g_autoptr(GCancellable) cancel = g_cancellable_new();
+  guint s1 = g_unix_signal_add(SIGTERM, on_signal, cancel);
+  guint s2 = g_unix_signal_add(SIGINT, on_signal, cancel);
+  LfApplyOptions ao = apply_options(o);
+  gboolean ok = lf_tune_auto_run(root, name, &ao, cancel, auto_notify, NULL, error);
+  g_source_remove(s1);
+  g_source_remove(s2);
+  return ok ? LF_EXIT_OK : LF_EXIT_FAILURE;
+}
+
+/* ---- install / uninstall ----------------------------------------------- */
+
+/* <prefix>/bin/lapfit, with <prefix> from the configured locale directory
+ * (<prefix>/share/locale): the path the installed service must run. */
+static char *installed_binary(void)
+{
+  const char *loc = LF_LOCALEDIR;
+  if (g_str_has_suffix(loc, "/share/locale"))
+    return g_strdup_printf("%.*s/bin/lapfit", (int)(strlen(loc) - strlen("/share/locale")), loc);
+  return g_strdup("/usr/bin/lapfit");
+}
+
+static int cmd_install(const TuneOptions *o, const LfSysroot *root, const char *name,
+                       gboolean install, GError **error)
+{
+  if (lf_sysroot_is_live(root) && geteuid() != 0) {
+    g_set_error(error, LF_ERROR, LF_ERROR_PERMISSION,
+                _("installing the service needs root: run it with sudo"));
+    return LF_EXIT_FAILURE;
+  }
+  g_autoptr(GPtrArray) files = NULL;
+  if (install) {
+    if (!o->force && !lf_tuners_check(root, error))
+      return LF_EXIT_FAILURE;
+    g_autofree char *binary = installed_binary();
+    if (!lf_tune_install(root, binary, name, &files, error))
+      return LF_EXIT_FAILURE;
+  } else if (!lf_tune_uninstall(root, &files, error)) {
+    return LF_EXIT_FAILURE;
+  }
+  for (guint i = 0; i < files->len; i++)
+    printf(install ? _("wrote %s\n") : _("removed %s\n"), (char *)files->pdata[i]);
+  if (install && lf_sysroot_is_live(root))
+    printf("%s\n", _("Run 'systemctl daemon-reload && systemctl start lapfit-tune' "
+                     "(or reboot) to start following AC/battery changes."));
+  return LF_EXIT_OK;
+}
+
+/* ---- measure ----------------------------------------------------------- */
+
+static gboolean sample_over(const LfSysroot *root, int seconds, double *watts, GError **error)
+{
+  LfPowerSample a, b;
+  if (!lf_power_sample(root, &a, error))
+    return FALSE;
+  g_usleep((gulong)seconds * G_USEC_PER_SEC);
+  if (!lf_power_sample(root, &b, error))
+    return FALSE;
+  *watts = lf_power_between(&a, &b);
+  return TRUE;
+}
+
+static void print_watts(JsonBuilder *b, const char *key, double w)
+{
+  json_builder_set_member_name(b, key);
+  if (isnan(w))
+    json_builder_add_null_value(b);
+  else
+    json_builder_add_double_value(b, w);
+}
+
+static int cmd_measure(const TuneOptions *o, const LfSysroot *root, const char *name,
+                       GError **error)
+{
+  int seconds = o->seconds > 0 ? o->seconds : 30;
+  g_autoptr(LfPlan) plan = NULL;
+  if (name) {
+    plan = make_plan(o, root, name, error);
+    if (plan == NULL)
+      return LF_EXIT_FAILURE;
+  }
+  double before = NAN, after = NAN;
+  if (!o->json)
+    fprintf(stderr, _("Measuring for %d s...\n"), seconds);
+  if (!sample_over(root, seconds, &before, error))
+    return LF_EXIT_FAILURE;
+  guint n = 0;
+  if (plan) {
+    LfApplyOptions ao = apply_options(o);
+    if (!lf_plan_apply(root, plan, &ao, &n, error))
+      return LF_EXIT_FAILURE;
+    if (!o->json)
+      fprintf(stderr, _("Applied %s (%u changes); measuring for %d s...\n"), name, n, seconds);
+    if (!sample_over(root, seconds, &after, error))
+      return LF_EXIT_FAILURE;
+  }
+  if (o->json) {
+    g_autoptr(JsonBuilder) b = json_builder_new();
+    json_builder_begin_object(b);
+    json_builder_set_member_name(b, "seconds");
+    json_builder_add_int_value(b, seconds);
+    add_str(b, "profile", name);
+    print_watts(b, "before_w", before);
+    print_watts(b, "after_w", after);
+    json_builder_end_object(b);
+    g_autoptr(JsonNode) node = json_builder_get_root(b);
+    print_json(node);
+    return LF_EXIT_OK;
+  }
+  g_autofree char *bw = isnan(before) ? g_strdup(_("unknown (not discharging?)"))
+                                      : g_strdup_printf(_("%.2f W"), before);
+  printf(_("Battery draw before: %s\n"), bw);
+  if (plan) {
+    g_autofree char *aw = isnan(after) ? g_strdup(_("unknown (not discharging?)"))
+                                       : g_strdup_printf(_("%.2f W"), after);
+    printf(_("Battery draw after %s: %s\n"), name, aw);
+    if (!isnan(before) && !isnan(after) && before > 0)
+      printf(_("Change: %+.1f %%\n"), (after - before) / before * 100.0);
+  }
+  return LF_EXIT_OK;
+}
+
+/* ---- dispatch ---------------------------------------------------------- */
 
 int lf_cmd_tune(int argc, char **argv, GError **error)
 {
-  g_set_error(error, LF_ERROR, LF_ERROR_UNSUPPORTED, "'tune' is not built yet");
-  return LF_EXIT_FAILURE;
+  g_auto(TuneOptions) o = { .wait_s = -1 };
+  const GOptionEntry entries[] = {
+    { "root", 0, 0, G_OPTION_ARG_FILENAME, &o.root,
+      N_("Tune the machine whose files are below DIR (fixtures, chroots)"), N_("DIR") },
+    { "state-dir", 0, 0, G_OPTION_ARG_FILENAME, &o.state_dir,
+      N_("Keep the undo journal and lock in DIR (default <root>/var/lib/lapfit)"), N_("DIR") },
+    { "on-ac", 0, 0, G_OPTION_ARG_NONE, &o.on_ac, N_("Use the profile's AC values"), NULL },
+    { "on-battery", 0, 0, G_OPTION_ARG_NONE, &o.on_battery,
+      N_("Use the profile's battery values"), NULL },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &o.force,
+      N_("Apply even though another power tuner is active"), NULL },
+    { "set", 's', 0, G_OPTION_ARG_STRING_ARRAY, &o.sets,
+      N_("Override one profile key (repeatable), e.g. cpu_epp_ON_BAT=power"), N_("KEY=VALUE") },
+    { "wait", 'w', 0, G_OPTION_ARG_INT, &o.wait_s,
+      N_("Wait up to SECONDS for another lapfit run (default 5)"), N_("SECONDS") },
+    { "seconds", 0, 0, G_OPTION_ARG_INT, &o.seconds,
+      N_("measure: seconds per measurement (default 30)"), N_("N") },
+    { "json", 'j', 0, G_OPTION_ARG_NONE, &o.json, N_("Print JSON"), NULL },
+    { "verbose", 'v', 0, G_OPTION_ARG_NONE, &o.verbose, N_("Log every read and write (debug)"),
+      NULL },
+    G_OPTION_ENTRY_NULL,
+  };
+  g_autoptr(GOptionContext) ctx =
+      g_option_context_new(_("status|plan PROFILE|apply PROFILE|undo|auto [PROFILE]|"
+                             "install [PROFILE]|uninstall|measure [PROFILE]"));
+  g_option_context_set_summary(
+      ctx, _("Preview (plan), apply and undo power profiles; follow AC/battery changes (auto).\n"
+             "Profiles: built-in power-saver, balanced, performance, plus "
+             "/etc/lapfit/profiles.d/NAME.conf."));
+  g_option_context_add_main_entries(ctx, entries, GETTEXT_PACKAGE);
+  if (!lf_cli_parse(ctx, &argc, &argv, error))
+    return LF_EXIT_USAGE;
+  if (o.verbose)
+    g_log_set_debug_enabled(TRUE);
+  if (o.on_ac && o.on_battery) {
+    g_set_error(error, LF_ERROR, LF_ERROR_USAGE, _("--on-ac and --on-battery exclude each other"));
+    return LF_EXIT_USAGE;
+  }
+  const char *sub = argc > 1 ? argv[1] : "status";
+  const char *arg = argc > 2 ? argv[2] : NULL;
+  if (argc > 3) {
+    g_set_error(error, LF_ERROR, LF_ERROR_USAGE, _("unexpected argument '%s'"), argv[3]);
+    return LF_EXIT_USAGE;
+  }
+  gboolean needs_profile = g_str_equal(sub, "plan") || g_str_equal(sub, "apply");
+  gboolean takes_profile = needs_profile || g_str_equal(sub, "auto") ||
+                           g_str_equal(sub, "install") || g_str_equal(sub, "measure");
+  if (!g_str_equal(sub, "status") && !g_str_equal(sub, "undo") && !takes_profile &&
+      !g_str_equal(sub, "uninstall")) {
+    g_set_error(error, LF_ERROR, LF_ERROR_USAGE,
+                _("unknown tune command '%s' (try 'lapfit tune --help')"), sub);
+    return LF_EXIT_USAGE;
+  }
+  if (needs_profile && arg == NULL) {
+    g_set_error(error, LF_ERROR, LF_ERROR_USAGE, _("'tune %s' needs a PROFILE"), sub);
+    return LF_EXIT_USAGE;
+  }
+  if (!takes_profile && arg) {
+    g_set_error(error, LF_ERROR, LF_ERROR_USAGE, _("unexpected argument '%s'"), arg);
+    return LF_EXIT_USAGE;
+  }
+  g_autoptr(LfSysroot) root = lf_sysroot_new(o.root, error);
+  if (root == NULL)
+    return LF_EXIT_FAILURE;
+
+  if (g_str_equal(sub, "status"))
+    return cmd_status(&o, root, error);
+  if (g_str_equal(sub, "plan"))
+    return cmd_plan(&o, root, arg, error);
+  if (g_str_equal(sub, "apply"))
+    return cmd_apply(&o, root, arg, error);
+  if (g_str_equal(sub, "undo"))
+    return cmd_undo(&o, root, error);
+  if (g_str_equal(sub, "auto"))
+    return cmd_auto(&o, root, arg, error);
+  if (g_str_equal(sub, "install"))
+    return cmd_install(&o, root, arg ? arg : "balanced", TRUE, error);
+  if (g_str_equal(sub, "uninstall"))
+    return cmd_install(&o, root, NULL, FALSE, error);
+  return cmd_measure(&o, root, arg, error);
 }

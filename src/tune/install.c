@@ -1,0 +1,136 @@
+/* tune install/uninstall: make `lapfit tune auto` start at boot (systemd
+ * service + multi-user.target.wants link) and restart it on a power_supply
+ * change if it is not running (udev rule), all written below the root. Files
+ * carry a marker; uninstall removes only files that have it, and install never
+ * overwrites a file without it. */
+#include "tune/tune.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "core/error.h"
+
+#define MARKER "# lapfit-tune: written by 'lapfit tune install'; 'lapfit tune uninstall' removes it."
+#define SERVICE "etc/systemd/system/lapfit-tune.service"
+#define WANTS "etc/systemd/system/multi-user.target.wants/lapfit-tune.service"
+#define RULE "etc/udev/rules.d/90-lapfit-tune.rules"
+
+static gboolean ours(const char *path)
+{
+  g_autofree char *data = NULL;
+  return g_file_get_contents(path, &data, NULL, NULL) && strstr(data, MARKER) != NULL;
+}
+
+static gboolean write_file(const LfSysroot *root, const char *rel, const char *text,
+                           GPtrArray *written, GError **error)
+{
+  g_autofree char *path = lf_sysroot_path(root, rel);
+  g_autofree char *dir = g_path_get_dirname(path);
+  if (g_file_test(path, G_FILE_TEST_EXISTS) && !ours(path)) {
+    g_set_error(error, LF_ERROR, LF_ERROR_CONFLICT,
+                _("'%s' exists and was not written by lapfit: not overwriting it"), path);
+    return FALSE;
+  }
+  if (g_mkdir_with_parents(dir, 0755) < 0)
+    return lf_error_errno(error, errno, _("cannot create '%s'"), dir);
+  g_autoptr(GError) local = NULL;
+  if (!g_file_set_contents_full(path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local)) {
+    g_set_error(error, LF_ERROR, LF_ERROR_PERMISSION, "%s", local->message);
+    return FALSE;
+  }
+  g_ptr_array_add(written, g_steal_pointer(&path));
+  return TRUE;
+}
+
+static gboolean valid_token(const char *s)
+{
+  for (const char *c = s; *c; c++)
+    if (!g_ascii_isalnum(*c) && !strchr("/._-", *c))
+      return FALSE;
+  return *s != '\0';
+}
+
+gboolean lf_tune_install(const LfSysroot *root, const char *binary, const char *profile,
+                         GPtrArray **written, GError **error)
+{
+  g_return_val_if_fail(binary != NULL && profile != NULL, FALSE);
+  /* The service line is not shell-quoted: allow only plain names. */
+  if (!valid_token(binary) || !valid_token(profile) || strchr(profile, '/') != NULL) {
+    g_set_error(error, LF_ERROR, LF_ERROR_USAGE,
+                _("install needs a profile name (not a file path): '%s'"), profile);
+    return FALSE;
+  }
+  g_autoptr(LfProfile) check = lf_profile_load(root, profile, NULL, error);
+  if (check == NULL)
+    return FALSE;
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func(g_free);
+  g_autofree char *service = g_strdup_printf(
+      MARKER "\n"
+      "[Unit]\n"
+      "Description=lapfit power profile %s, following AC/battery\n"
+      "Documentation=man:lapfit(1)\n"
+      "After=systemd-udevd.service\n"
+      "Conflicts=tlp.service power-profiles-daemon.service tuned.service auto-cpufreq.service\n"
+      "\n"
+      "[Service]\n"
+      "Type=simple\n"
+      "ExecStart=%s tune auto %s\n"
+      "Restart=on-failure\n"
+      "\n"
+      "[Install]\n"
+      "WantedBy=multi-user.target\n",
+      profile, binary, profile);
+  const char *rule =
+      MARKER "\n"
+      "# Starts lapfit-tune.service on an AC/battery change if it is not running.\n"
+      "SUBSYSTEM==\"power_supply\", ACTION==\"change\", "
+      "RUN+=\"/bin/systemctl --no-block start lapfit-tune.service\"\n";
+  if (!write_file(root, SERVICE, service, out, error) || !write_file(root, RULE, rule, out, error))
+    return FALSE;
+  g_autofree char *link = lf_sysroot_path(root, WANTS);
+  g_autofree char *dir = g_path_get_dirname(link);
+  g_autofree char *old = g_file_read_link(link, NULL);
+  if (old == NULL || !g_str_equal(old, "/" SERVICE)) {
+    if (g_mkdir_with_parents(dir, 0755) < 0)
+      return lf_error_errno(error, errno, _("cannot create '%s'"), dir);
+    if (old)
+      g_unlink(link);
+    if (symlink("/" SERVICE, link) < 0)
+      return lf_error_errno(error, errno, _("cannot create '%s'"), link);
+  }
+  g_ptr_array_add(out, g_steal_pointer(&link));
+  if (written)
+    *written = g_steal_pointer(&out);
+  return TRUE;
+}
+
+gboolean lf_tune_uninstall(const LfSysroot *root, GPtrArray **removed, GError **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func(g_free);
+  g_autofree char *link = lf_sysroot_path(root, WANTS);
+  g_autofree char *target = g_file_read_link(link, NULL);
+  if (target && g_str_equal(target, "/" SERVICE)) {
+    if (g_unlink(link) < 0)
+      return lf_error_errno(error, errno, _("cannot remove '%s'"), link);
+    g_ptr_array_add(out, g_steal_pointer(&link));
+  }
+  const char *files[] = { SERVICE, RULE };
+  for (guint i = 0; i < G_N_ELEMENTS(files); i++) {
+    g_autofree char *path = lf_sysroot_path(root, files[i]);
+    if (!g_file_test(path, G_FILE_TEST_EXISTS))
+      continue;
+    if (!ours(path)) {
+      g_set_error(error, LF_ERROR, LF_ERROR_CONFLICT,
+                  _("'%s' was not written by lapfit: not removing it"), path);
+      return FALSE;
+    }
+    if (g_unlink(path) < 0)
+      return lf_error_errno(error, errno, _("cannot remove '%s'"), path);
+    g_ptr_array_add(out, g_steal_pointer(&path));
+  }
+  if (removed)
+    *removed = g_steal_pointer(&out);
+  return TRUE;
+}

@@ -1,0 +1,376 @@
+/* The knob catalogue: one row per knob (after powertop's init_tuning), and
+ * reading every instance of it below a sysroot.
+ *
+ * Kernel ABI: Documentation/admin-guide/pm/cpufreq.rst (scaling_governor,
+ * scaling_available_governors), pm/intel_pstate.rst and pm/amd-pstate.rst
+ * (energy_performance_preference, energy_performance_available_preferences),
+ * ABI/testing/sysfs-platform_profile, ABI/testing/sysfs-class-power
+ * (charge_control_{start,end}_threshold), ABI/testing/sysfs-class-backlight,
+ * ABI/testing/sysfs-devices-power (power/control), drivers/ata/libata-sata.c
+ * (link_power_management_policy), drivers/pci/pcie/aspm.c (policy),
+ * admin-guide/sysctl/kernel.rst (nmi_watchdog), sysctl/vm.rst
+ * (dirty_writeback_centisecs), sound/hda/intel power_save module parameter. */
+#include "tune/tune.h"
+
+#include <glib/gi18n.h>
+
+#include "core/error.h"
+
+static const char *const sata_choices[] = {
+  "max_performance", "medium_power", "min_power", "med_power_with_dipm", NULL,
+};
+static const char *const power_control_choices[] = { "on", "auto", NULL };
+static const char *const on_off_choices[] = { "on", "off", NULL };
+
+/* Apply order matters: governor before EPP (intel_pstate refuses EPP changes
+ * under the performance governor), thresholds are reordered by plan.c. */
+static const LfKnob knobs[] = {
+  /* id                       description, pattern, type, available, choices, min, max, filter, writable, note */
+  { "cpu_governor", N_("CPU frequency governor"),
+    "sys/devices/system/cpu/cpufreq/policy*/scaling_governor", LF_KNOB_CHOICE,
+    "scaling_available_governors", NULL, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL },
+  { "cpu_epp", N_("CPU energy/performance preference (EPP)"),
+    "sys/devices/system/cpu/cpufreq/policy*/energy_performance_preference", LF_KNOB_CHOICE,
+    "energy_performance_available_preferences", NULL, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL },
+  { "platform_profile", N_("Firmware platform profile (ACPI platform_profile)"),
+    "sys/firmware/acpi/platform_profile", LF_KNOB_CHOICE,
+    "platform_profile_choices", NULL, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL },
+  { "sata_alpm", N_("SATA link power management"),
+    "sys/class/scsi_host/host*/link_power_management_policy", LF_KNOB_CHOICE,
+    NULL, sata_choices, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL },
+  { "pcie_aspm", N_("PCIe active-state power management policy"),
+    "sys/module/pcie_aspm/parameters/policy", LF_KNOB_BRACKETED,
+    NULL, NULL, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL },
+  { "pci_runtime_pm", N_("Runtime power management of PCI devices"),
+    "sys/bus/pci/devices/*/power/control", LF_KNOB_CHOICE,
+    NULL, power_control_choices, 0, 0, LF_KNOB_FILTER_PCI, TRUE, NULL },
+  { "usb_autosuspend", N_("USB autosuspend (never for keyboards, mice and other input devices)"),
+    "sys/bus/usb/devices/*/power/control", LF_KNOB_CHOICE,
+    NULL, power_control_choices, 0, 0, LF_KNOB_FILTER_USB, TRUE, NULL },
+  { "audio_power_save", N_("Audio codec power saving (seconds idle, 0 = off)"),
+    "sys/module/snd_hda_intel/parameters/power_save", LF_KNOB_INT,
+    NULL, NULL, 0, 3600, LF_KNOB_FILTER_NONE, TRUE, NULL },
+  { "wifi_power_save", N_("Wi-Fi power saving"),
+    "sys/class/net/*/wireless", LF_KNOB_CHOICE,
+    NULL, on_off_choices, 0, 0, LF_KNOB_FILTER_NONE, FALSE,
+    /* QUIRK: nl80211 power save has no sysfs attribute; it needs a netlink
+     * NL80211_CMD_SET_POWER_SAVE (what `iw dev wlan0 set power_save on` sends). */
+    N_("Wi-Fi power saving has no sysfs file: it is set over nl80211 netlink "
+       "(iw dev IFACE set power_save on), which lapfit does not do yet") },
+  { "nmi_watchdog", N_("NMI watchdog (1 = on; off saves wake-ups)"),
+    "proc/sys/kernel/nmi_watchdog", LF_KNOB_INT,
+    NULL, NULL, 0, 1, LF_KNOB_FILTER_NONE, TRUE, NULL },
+  { "dirty_writeback", N_("Dirty page writeback interval (centiseconds)"),
+    "proc/sys/vm/dirty_writeback_centisecs", LF_KNOB_INT,
+    NULL, NULL, 0, 360000, LF_KNOB_FILTER_NONE, TRUE, NULL },
+  { "charge_start_threshold", N_("Battery charge start threshold (percent)"),
+    "sys/class/power_supply/*/charge_control_start_threshold", LF_KNOB_INT,
+    NULL, NULL, 0, 99, LF_KNOB_FILTER_NONE, TRUE, NULL },
+  { "charge_stop_threshold", N_("Battery charge stop threshold (percent)"),
+    "sys/class/power_supply/*/charge_control_end_threshold", LF_KNOB_INT,
+    NULL, NULL, 1, 100, LF_KNOB_FILTER_NONE, TRUE, NULL },
+  { "brightness_cap", N_("Screen brightness cap (percent of maximum; only lowers)"),
+    "sys/class/backlight/*/brightness", LF_KNOB_CAP_PERCENT,
+    NULL, NULL, 1, 100, LF_KNOB_FILTER_NONE, TRUE, NULL },
+};
+
+const LfKnob *lf_knobs(gsize *n_knobs)
+{
+  *n_knobs = G_N_ELEMENTS(knobs);
+  return knobs;
+}
+
+const LfKnob *lf_knob_find(const char *id)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS(knobs); i++)
+    if (g_str_equal(knobs[i].id, id))
+      return &knobs[i];
+  return NULL;
+}
+
+gboolean lf_knob_path_matches(const LfKnob *knob, const char *path)
+{
+  g_auto(GStrv) want = g_strsplit(knob->pattern, "/", -1);
+  g_auto(GStrv) have = g_strsplit(path, "/", -1);
+  if (g_strv_length(want) != g_strv_length(have))
+    return FALSE;
+  for (guint i = 0; want[i]; i++) {
+    /* No "..", ".", or empty components: the glob must not climb. */
+    if (have[i][0] == '\0' || g_str_equal(have[i], "..") || g_str_equal(have[i], "."))
+      return FALSE;
+    if (!g_pattern_match_simple(want[i], have[i]))
+      return FALSE;
+  }
+  return TRUE;
+}
+
+static gboolean is_word(const char *value)
+{
+  if (value == NULL || *value == '\0' || strlen(value) > 64)
+    return FALSE;
+  for (const char *p = value; *p; p++)
+    if (!g_ascii_isalnum(*p) && *p != '_' && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
+gboolean lf_knob_check_value(const LfKnob *knob, const char *value, GError **error)
+{
+  gint64 v;
+  switch (knob->type) {
+  case LF_KNOB_CHOICE:
+  case LF_KNOB_BRACKETED:
+    if (!is_word(value)) {
+      g_set_error(error, LF_ERROR, LF_ERROR_PARSE,
+                  _("'%s' is not a valid value for %s: want one word"), value, knob->id);
+      return FALSE;
+    }
+    if (knob->choices && !g_strv_contains(knob->choices, value)) {
+      g_autofree char *list = g_strjoinv(", ", (char **)knob->choices);
+      g_set_error(error, LF_ERROR, LF_ERROR_PARSE,
+                  _("'%s' is not a valid value for %s: want one of %s"), value, knob->id, list);
+      return FALSE;
+    }
+    return TRUE;
+  case LF_KNOB_INT:
+  case LF_KNOB_CAP_PERCENT:
+    if (!lf_parse_int(value, &v) || v < knob->min || v > knob->max) {
+      g_set_error(error, LF_ERROR, LF_ERROR_PARSE,
+                  _("'%s' is not a valid value for %s: want a whole number from %"
+                    G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
+                  value, knob->id, knob->min, knob->max);
+      return FALSE;
+    }
+    return TRUE;
+  }
+  g_assert_not_reached();
+}
+
+void lf_knob_state_free(LfKnobState *state)
+{
+  if (state == NULL)
+    return;
+  g_free(state->path);
+  g_free(state->instance);
+  g_free(state->current);
+  g_clear_pointer(&state->allowed, g_ptr_array_unref);
+  g_free(state->excluded);
+  g_free(state);
+}
+
+static gboolean has_wildcard(const char *s)
+{
+  return strchr(s, '*') != NULL || strchr(s, '?') != NULL;
+}
+
+/* Expands pattern component by component through the sysroot. Each match is
+ * added to out as {path, instance}, instance = the first wildcard's match. */
+static void glob_expand(const LfSysroot *root, char **parts, guint i, const char *prefix,
+                        const char *instance, GPtrArray *paths, GPtrArray *instances)
+{
+  if (parts[i] == NULL) {
+    if (lf_sysroot_exists(root, prefix)) {
+      g_ptr_array_add(paths, g_strdup(prefix));
+      g_ptr_array_add(instances, g_strdup(instance ? instance : ""));
+    }
+    return;
+  }
+  if (!has_wildcard(parts[i])) {
+    g_autofree char *next = *prefix ? g_strconcat(prefix, "/", parts[i], NULL)
+                                    : g_strdup(parts[i]);
+    glob_expand(root, parts, i + 1, next, instance, paths, instances);
+    return;
+  }
+  g_autoptr(GPtrArray) names = lf_sysroot_list(root, prefix);
+  if (names == NULL)
+    return;
+  for (guint k = 0; k < names->len; k++) {
+    const char *name = names->pdata[k];
+    if (!g_pattern_match_simple(parts[i], name))
+      continue;
+    g_autofree char *next = g_strconcat(prefix, "/", name, NULL);
+    glob_expand(root, parts, i + 1, next, instance ? instance : name, paths, instances);
+  }
+}
+
+static GPtrArray *split_words(const char *text)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+  g_auto(GStrv) words = g_strsplit_set(text ? text : "", " \t\n", -1);
+  for (guint i = 0; words[i]; i++)
+    if (*words[i])
+      g_ptr_array_add(out, g_strdup(words[i]));
+  return out;
+}
+
+static char *sibling(const char *path, const char *name)
+{
+  g_autofree char *dir = g_path_get_dirname(path);
+  return g_strconcat(dir, "/", name, NULL);
+}
+
+/* "[default] performance powersave" -> current "default", allowed all four. */
+static void read_bracketed(const LfSysroot *root, LfKnobState *st)
+{
+  g_autofree char *text = lf_sysroot_read_string(root, st->path);
+  if (text == NULL)
+    return;
+  st->allowed = split_words(text);
+  for (guint i = 0; i < st->allowed->len; i++) {
+    char *w = st->allowed->pdata[i];
+    gsize n = strlen(w);
+    if (n >= 2 && w[0] == '[' && w[n - 1] == ']') {
+      memmove(w, w + 1, n - 2);
+      w[n - 2] = '\0';
+      g_free(st->current);
+      st->current = g_strdup(w);
+    }
+  }
+  /* A plain file written by a fixture (or a kernel printing one word). */
+  if (st->current == NULL && st->allowed->len == 1)
+    st->current = g_strdup(st->allowed->pdata[0]);
+}
+
+/* USB interface classes lapfit never autosuspends. HID: powertop#101, #165. */
+static const char *usb_excluded_class(const LfSysroot *root, const char *devdir,
+                                      const char *instance)
+{
+  g_autoptr(GPtrArray) entries = lf_sysroot_list(root, devdir);
+  if (entries == NULL)
+    return NULL;
+  g_autofree char *prefix = g_strconcat(instance, ":", NULL);
+  const char *found = NULL;
+  for (guint i = 0; i < entries->len; i++) {
+    const char *e = entries->pdata[i];
+    if (!g_str_has_prefix(e, prefix))
+      continue;
+    g_autofree char *rel = g_strconcat(devdir, "/", e, "/bInterfaceClass", NULL);
+    g_autofree char *cls = lf_sysroot_read_string(root, rel);
+    if (cls == NULL)
+      continue;
+    if (g_ascii_strcasecmp(cls, "03") == 0)
+      return "hid";  /* strongest reason wins */
+    if (g_str_equal(cls, "01"))
+      found = "audio";
+    else if (g_str_equal(cls, "07") && found == NULL)
+      found = "printer";
+  }
+  return found;
+}
+
+static void apply_filter(const LfSysroot *root, LfKnobState *st)
+{
+  g_autofree char *powerdir = g_path_get_dirname(st->path);   /* .../<dev>/power */
+  g_autofree char *devdir = g_path_get_dirname(powerdir);
+  switch (st->knob->filter) {
+  case LF_KNOB_FILTER_NONE:
+    return;
+  case LF_KNOB_FILTER_USB: {
+    const char *cls = usb_excluded_class(root, devdir, st->instance);
+    if (cls == NULL)
+      return;
+    if (g_str_equal(cls, "hid"))
+      st->excluded = g_strdup(_("input device (HID): autosuspend would put the keyboard, "
+                                "mouse or touchpad to sleep"));
+    else if (g_str_equal(cls, "audio"))
+      st->excluded = g_strdup(_("USB audio device: autosuspend causes clicks and dropouts"));
+    else
+      st->excluded = g_strdup(_("USB printer: autosuspend breaks many printers"));
+    return;
+  }
+  case LF_KNOB_FILTER_PCI: {
+    /* Like TLP's default RUNTIME_PM_DRIVER_DENYLIST: these drivers manage
+     * runtime PM themselves or hang when forced. */
+    static const char *const deny[] = { "mei_me", "nouveau", "radeon", NULL };
+    g_autofree char *link = g_strconcat(devdir, "/driver", NULL);
+    g_autofree char *driver = lf_sysroot_link_name(root, link);
+    if (driver && g_strv_contains(deny, driver))
+      st->excluded = g_strdup_printf(_("driver %s manages its own runtime power management"),
+                                     driver);
+    return;
+  }
+  }
+}
+
+static LfKnobState *read_instance(const LfSysroot *root, const LfKnob *knob, const char *path,
+                                  const char *instance)
+{
+  LfKnobState *st = g_new0(LfKnobState, 1);
+  st->knob = knob;
+  st->path = g_strdup(path);
+  st->instance = g_strdup(instance);
+  if (!knob->writable) {
+    st->excluded = g_strdup(_(knob->note));
+    return st;
+  }
+  switch (knob->type) {
+  case LF_KNOB_BRACKETED:
+    read_bracketed(root, st);
+    break;
+  case LF_KNOB_CAP_PERCENT: {
+    g_autofree char *maxp = sibling(path, "max_brightness");
+    gint64 max = 0;
+    if (lf_sysroot_read_int(root, maxp, &max) && max > 0)
+      st->max_raw = max;
+    st->current = lf_sysroot_read_string(root, path);
+    break;
+  }
+  case LF_KNOB_CHOICE:
+  case LF_KNOB_INT:
+    st->current = lf_sysroot_read_string(root, path);
+    break;
+  }
+  if (knob->available) {
+    g_autofree char *avail = sibling(path, knob->available);
+    g_autofree char *text = lf_sysroot_read_string(root, avail);
+    if (text)
+      st->allowed = split_words(text);
+  }
+  apply_filter(root, st);
+  return st;
+}
+
+GPtrArray *lf_knobs_read(const LfSysroot *root)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)lf_knob_state_free);
+  for (gsize k = 0; k < G_N_ELEMENTS(knobs); k++) {
+    g_auto(GStrv) parts = g_strsplit(knobs[k].pattern, "/", -1);
+    g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func(g_free);
+    g_autoptr(GPtrArray) instances = g_ptr_array_new_with_free_func(g_free);
+    glob_expand(root, parts, 0, "", NULL, paths, instances);
+    for (guint i = 0; i < paths->len; i++)
+      g_ptr_array_add(out, read_instance(root, &knobs[k], paths->pdata[i], instances->pdata[i]));
+  }
+  return out;
+}
+
+const char *lf_power_source_to_string(LfPowerSource source)
+{
+  switch (source) {
+  case LF_POWER_AC:
+    return "ac";
+  case LF_POWER_BATTERY:
+    return "battery";
+  }
+  g_assert_not_reached();
+}
+
+LfPowerSource lf_power_source_detect(const LfSysroot *root)
+{
+  g_autoptr(GPtrArray) names = lf_sysroot_list(root, "sys/class/power_supply");
+  gboolean saw_mains = FALSE, online = FALSE;
+  for (guint i = 0; names && i < names->len; i++) {
+    g_autofree char *tp = g_strdup_printf("sys/class/power_supply/%s/type",
+                                          (char *)names->pdata[i]);
+    g_autofree char *type = lf_sysroot_read_string(root, tp);
+    if (type == NULL || !g_str_equal(type, "Mains"))
+      continue;
+    saw_mains = TRUE;
+    g_autofree char *op = g_strdup_printf("sys/class/power_supply/%s/online",
+                                          (char *)names->pdata[i]);
+    gint64 v = 0;
+    if (lf_sysroot_read_int(root, op, &v) && v > 0)
+      online = TRUE;
+  }
+  return (!saw_mains || online) ? LF_POWER_AC : LF_POWER_BATTERY;
+}

@@ -1,0 +1,226 @@
+/* Plans: current knob values x profile -> rows (pure: no I/O, no globals). */
+#include "tune/tune.h"
+
+#include <glib/gi18n.h>
+
+const char *lf_plan_action_to_string(LfPlanAction action)
+{
+  switch (action) {
+  case LF_PLAN_CHANGE:
+    return "change";
+  case LF_PLAN_SAME:
+    return "same";
+  case LF_PLAN_SKIP:
+    return "skip";
+  }
+  g_assert_not_reached();
+}
+
+static void row_free(gpointer p)
+{
+  LfPlanRow *r = p;
+  g_free(r->path);
+  g_free(r->instance);
+  g_free(r->from);
+  g_free(r->to);
+  g_free(r->reason);
+  g_free(r->origin);
+  g_free(r);
+}
+
+void lf_plan_free(LfPlan *plan)
+{
+  if (plan == NULL)
+    return;
+  g_free(plan->profile);
+  g_clear_pointer(&plan->rows, g_ptr_array_unref);
+  g_free(plan);
+}
+
+guint lf_plan_count(const LfPlan *plan, LfPlanAction action)
+{
+  guint n = 0;
+  for (guint i = 0; i < plan->rows->len; i++)
+    if (((LfPlanRow *)plan->rows->pdata[i])->action == action)
+      n++;
+  return n;
+}
+
+static gboolean offered(const LfKnobState *st, const char *word)
+{
+  if (st->allowed)
+    return g_ptr_array_find_with_equal_func(st->allowed, word, g_str_equal, NULL);
+  if (st->knob->choices)
+    return g_strv_contains(st->knob->choices, word);
+  return TRUE;   /* the kernel lists nothing: trust the profile */
+}
+
+static char *join_allowed(const LfKnobState *st)
+{
+  if (st->allowed) {
+    GString *s = g_string_new(NULL);
+    for (guint i = 0; i < st->allowed->len; i++)
+      g_string_append_printf(s, "%s%s", i ? " " : "", (char *)st->allowed->pdata[i]);
+    return g_string_free(s, FALSE);
+  }
+  return g_strjoinv(" ", (char **)st->knob->choices);
+}
+
+/* Fills row->to / action / reason for one instance. */
+static void decide(const LfKnobState *st, const char *value, LfPlanRow *row)
+{
+  if (st->excluded) {
+    row->action = LF_PLAN_SKIP;
+    row->reason_id = st->knob->writable ? "excluded" : "not-writable";
+    row->reason = g_strdup(st->excluded);
+    return;
+  }
+  if (st->current == NULL) {
+    row->action = LF_PLAN_SKIP;
+    row->reason_id = "unreadable";
+    row->reason = g_strdup(_("the current value cannot be read"));
+    return;
+  }
+  gint64 cur = 0, want = 0;
+  switch (st->knob->type) {
+  case LF_KNOB_CHOICE:
+  case LF_KNOB_BRACKETED: {
+    g_auto(GStrv) words = g_strsplit_set(value, " \t", -1);
+    for (guint i = 0; words[i] && row->to == NULL; i++)
+      if (*words[i] && offered(st, words[i]))
+        row->to = g_strdup(words[i]);
+    if (row->to == NULL) {
+      g_autofree char *have = join_allowed(st);
+      row->action = LF_PLAN_SKIP;
+      row->reason_id = "not-offered";
+      /* TRANSLATORS: first %s: profile values, second: what the kernel offers */
+      row->reason = g_strdup_printf(_("this machine offers none of '%s' (it offers: %s)"),
+                                    value, have);
+      return;
+    }
+    row->action = g_str_equal(row->to, st->current) ? LF_PLAN_SAME : LF_PLAN_CHANGE;
+    return;
+  }
+  case LF_KNOB_INT:
+    if (!lf_parse_int(value, &want)) {
+      row->action = LF_PLAN_SKIP;
+      row->reason_id = "invalid";
+      row->reason = g_strdup(_("the profile value is not a number"));
+      return;
+    }
+    row->to = g_strdup_printf("%" G_GINT64_FORMAT, want);
+    row->action = lf_parse_int(st->current, &cur) && cur == want ? LF_PLAN_SAME : LF_PLAN_CHANGE;
+    return;
+  case LF_KNOB_CAP_PERCENT:
+    if (st->max_raw <= 0 || !lf_parse_int(st->current, &cur) || !lf_parse_int(value, &want)) {
+      row->action = LF_PLAN_SKIP;
+      row->reason_id = "unreadable";
+      row->reason = g_strdup(_("max_brightness or brightness cannot be read"));
+      return;
+    }
+    gint64 cap = MAX(1, st->max_raw * want / 100);
+    if (cur > cap) {
+      row->to = g_strdup_printf("%" G_GINT64_FORMAT, cap);
+      row->action = LF_PLAN_CHANGE;
+    } else {
+      row->to = g_strdup(st->current);
+      row->action = LF_PLAN_SAME;   /* already at or below the cap */
+    }
+    return;
+  }
+  g_assert_not_reached();
+}
+
+static gint64 row_int(const char *s)
+{
+  gint64 v = 0;
+  return lf_parse_int(s, &v) ? v : -1;
+}
+
+/* Thresholds: the kernel wants start < stop at every moment. Writing start
+ * first is safe unless the new start reaches the current stop; then stop
+ * goes first. */
+static void order_thresholds(GPtrArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++) {
+    LfPlanRow *start = rows->pdata[i];
+    if (!g_str_equal(start->knob->id, "charge_start_threshold") ||
+        start->action != LF_PLAN_CHANGE)
+      continue;
+    for (guint j = i + 1; j < rows->len; j++) {
+      LfPlanRow *stop = rows->pdata[j];
+      if (!g_str_equal(stop->knob->id, "charge_stop_threshold") ||
+          !g_str_equal(stop->instance, start->instance))
+        continue;
+      if (stop->action == LF_PLAN_CHANGE && row_int(start->to) >= row_int(stop->from)) {
+        g_ptr_array_steal_index(rows, j);
+        g_ptr_array_insert(rows, (gint)i, stop);
+      }
+      break;
+    }
+  }
+}
+
+LfPlan *lf_plan_new(const GPtrArray *states, const LfProfile *profile, LfPowerSource source)
+{
+  g_return_val_if_fail(states != NULL && profile != NULL, NULL);
+  LfPlan *plan = g_new0(LfPlan, 1);
+  plan->profile = g_strdup(lf_profile_name(profile));
+  plan->source = source;
+  plan->rows = g_ptr_array_new_with_free_func(row_free);
+  for (guint i = 0; i < states->len; i++) {
+    const LfKnobState *st = states->pdata[i];
+    const char *origin = NULL;
+    const char *value = lf_profile_get(profile, st->knob->id, source, &origin);
+    if (value == NULL)
+      continue;
+    LfPlanRow *row = g_new0(LfPlanRow, 1);
+    row->knob = st->knob;
+    row->path = g_strdup(st->path);
+    row->instance = g_strdup(st->instance);
+    row->from = g_strdup(st->current);
+    row->origin = g_strdup(origin);
+    decide(st, value, row);
+    g_ptr_array_add(plan->rows, row);
+  }
+  order_thresholds(plan->rows);
+  return plan;
+}
+
+static void add_string(JsonBuilder *b, const char *key, const char *value)
+{
+  json_builder_set_member_name(b, key);
+  if (value)
+    json_builder_add_string_value(b, value);
+  else
+    json_builder_add_null_value(b);
+}
+
+JsonNode *lf_plan_to_json(const LfPlan *plan)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new();
+  json_builder_begin_object(b);
+  add_string(b, "profile", plan->profile);
+  add_string(b, "source", lf_power_source_to_string(plan->source));
+  json_builder_set_member_name(b, "changes");
+  json_builder_add_int_value(b, lf_plan_count(plan, LF_PLAN_CHANGE));
+  json_builder_set_member_name(b, "rows");
+  json_builder_begin_array(b);
+  for (guint i = 0; i < plan->rows->len; i++) {
+    const LfPlanRow *r = plan->rows->pdata[i];
+    json_builder_begin_object(b);
+    add_string(b, "knob", r->knob->id);
+    add_string(b, "instance", r->instance);
+    add_string(b, "path", r->path);
+    add_string(b, "from", r->from);
+    add_string(b, "to", r->to);
+    add_string(b, "action", lf_plan_action_to_string(r->action));
+    add_string(b, "reason", r->reason_id);    /* stable id */
+    add_string(b, "detail", r->reason);       /* translated sentence */
+    add_string(b, "origin", r->origin);
+    json_builder_end_object(b);
+  }
+  json_builder_end_array(b);
+  json_builder_end_object(b);
+  return json_builder_get_root(b);
+}

@@ -1,0 +1,268 @@
+/* The power tuner: knobs, profiles, plans, apply/journal/undo, other tuners.
+ *
+ *   lf_knobs_read(root)                      I/O: every knob instance and its current value
+ *   lf_profile_load(root, name, sets)        built-in -> <root>/etc/lapfit/profiles.d -> --set
+ *   lf_plan_new(states, profile, source)     pure: what would change, from -> to
+ *   lf_plan_apply(root, plan, opts)          lock, journal old bytes (fsync+rename), write,
+ *                                            roll back on the first failure
+ *   lf_journal_undo(root, opts)              restore the journaled bytes, newest change last
+ *
+ * The CLI (`lapfit tune`) and the TUI's Tune screen call exactly these. Library
+ * code never prints; user-facing strings in GErrors and reasons are translated. */
+#pragma once
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "core/sysroot.h"
+
+/* ---- power source ------------------------------------------------------ */
+
+typedef enum { LF_POWER_AC, LF_POWER_BATTERY } LfPowerSource;
+
+/* "ac" | "battery" (machine output, never translated). */
+const char *lf_power_source_to_string(LfPowerSource source);
+/* From <root>/sys/class/power_supply/<x>/{type=Mains,online}. A machine with no
+ * mains adapter reported (desktop, VM) counts as AC. */
+LfPowerSource lf_power_source_detect(const LfSysroot *root);
+
+/* ---- knobs (knobs.c) --------------------------------------------------- */
+
+typedef enum {
+  LF_KNOB_CHOICE,       /* one word from the allowed values */
+  LF_KNOB_BRACKETED,    /* sysfs shows "a [b] c" with the current one in brackets */
+  LF_KNOB_INT,          /* integer in [min, max] */
+  LF_KNOB_CAP_PERCENT,  /* profile value is a percent of max_brightness; only lowers */
+} LfKnobType;
+
+typedef enum {
+  LF_KNOB_FILTER_NONE,
+  LF_KNOB_FILTER_USB,   /* skip HID (class 03, never), audio and printer interfaces */
+  LF_KNOB_FILTER_PCI,   /* skip drivers that manage their own runtime PM (GPUs) */
+} LfKnobFilter;
+
+typedef struct {
+  const char *id;               /* profile key, JSON id: "cpu_governor" */
+  const char *description;      /* N_(): show with _() */
+  const char *pattern;          /* below the root; '*' matches within one component */
+  LfKnobType type;
+  const char *available;        /* sibling file listing the choices, or NULL */
+  const char *const *choices;   /* fixed choices when the kernel lists none, or NULL */
+  gint64 min, max;              /* LF_KNOB_INT and LF_KNOB_CAP_PERCENT */
+  LfKnobFilter filter;
+  gboolean writable;            /* FALSE: reported only (no sysfs interface) */
+  const char *note;             /* N_(): why not writable, or NULL */
+} LfKnob;
+
+/* The static catalogue, in apply order. transfer none. */
+const LfKnob *lf_knobs(gsize *n_knobs);
+const LfKnob *lf_knob_find(const char *id);
+/* Does path (below the root, no leading '/') match knob->pattern component by
+ * component? The write whitelist. */
+gboolean lf_knob_path_matches(const LfKnob *knob, const char *path);
+/* Is value acceptable for this knob's type (before machine-specific choices)?
+ * Used to validate profiles; sets LF_ERROR_PARSE with a sentence. */
+gboolean lf_knob_check_value(const LfKnob *knob, const char *value, GError **error);
+
+/* One instance of a knob on this machine (one CPU policy, one USB device...). */
+typedef struct {
+  const LfKnob *knob;           /* transfer none (static) */
+  char *path;                   /* below the root, as globbed: "sys/class/..." */
+  char *instance;               /* "policy0", "BAT0", "1-2", "" for global knobs */
+  char *current;                /* parsed value, NULL if unreadable */
+  GPtrArray *allowed;           /* strv of choices read from the kernel, or NULL */
+  gint64 max_raw;               /* CAP_PERCENT: max_brightness, else 0 */
+  char *excluded;               /* why this instance is never written (translated), or NULL */
+} LfKnobState;
+
+void lf_knob_state_free(LfKnobState *state);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(LfKnobState, lf_knob_state_free)
+/* Every instance of every knob below the root. transfer full: GPtrArray of
+ * LfKnobState (free func set). Never fails: absent knobs have no instances. */
+GPtrArray *lf_knobs_read(const LfSysroot *root);
+
+/* ---- profiles (profile.c) ---------------------------------------------- */
+
+typedef struct LfProfile LfProfile;
+
+/* Loads a profile by name, layered: built-in profiles/NAME.conf (compiled in),
+ * then <root>/etc/lapfit/profiles.d/NAME.conf (keys override; a file there
+ * with a new name is a user profile, optionally `base=` another), then sets
+ * ("KEY=VALUE", KEY as in the file, e.g. "cpu_governor_ON_BAT=powersave").
+ * name may also be a path to a .conf file (contains '/').
+ * Errors: LF_ERROR_NOT_FOUND (no such profile), LF_ERROR_PARSE naming file
+ * and line. transfer full. */
+LfProfile *lf_profile_load(const LfSysroot *root, const char *name, const char *const *sets,
+                           GError **error);
+/* Parses one key file's text; file names it in errors. transfer full. */
+LfProfile *lf_profile_parse(const char *name, const char *file, const char *data, gsize len,
+                            GError **error);
+/* Overlays over's keys on base (a later layer). */
+void lf_profile_merge(LfProfile *base, const LfProfile *over);
+void lf_profile_free(LfProfile *profile);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(LfProfile, lf_profile_free)
+
+const char *lf_profile_name(const LfProfile *profile);
+const char *lf_profile_description(const LfProfile *profile);   /* may be NULL */
+/* Value for a knob on a power source, or NULL when the profile leaves it alone.
+ * *origin (transfer none, may be NULL) is "file:line" of the layer that set it. */
+const char *lf_profile_get(const LfProfile *profile, const char *knob_id, LfPowerSource source,
+                           const char **origin);
+/* Names of built-in and <root>/etc/lapfit/profiles.d profiles, sorted. transfer full. */
+GPtrArray *lf_profile_list(const LfSysroot *root);
+
+/* ---- plans (plan.c, pure) ---------------------------------------------- */
+
+typedef enum {
+  LF_PLAN_CHANGE,   /* from != to: apply writes it */
+  LF_PLAN_SAME,     /* already at the profile's value */
+  LF_PLAN_SKIP,     /* not written: reason says why */
+} LfPlanAction;
+
+const char *lf_plan_action_to_string(LfPlanAction action);   /* change|same|skip */
+
+typedef struct {
+  const LfKnob *knob;
+  char *path, *instance;
+  char *from;       /* current value (NULL if unreadable) */
+  char *to;         /* value to write, without newline (NULL when unset) */
+  LfPlanAction action;
+  char *reason;     /* SKIP: translated sentence */
+  const char *reason_id;  /* SKIP: excluded|not-writable|unreadable|not-offered|invalid */
+  char *origin;     /* file:line that asked for `to` */
+} LfPlanRow;
+
+typedef struct {
+  char *profile;
+  LfPowerSource source;
+  GPtrArray *rows;  /* LfPlanRow, in write order */
+} LfPlan;
+
+/* Pure: the rows for every knob instance the profile sets on `source`, in a
+ * safe write order (governor before EPP; battery thresholds ordered so start
+ * never exceeds stop in between). transfer full. */
+LfPlan *lf_plan_new(const GPtrArray *states, const LfProfile *profile, LfPowerSource source);
+void lf_plan_free(LfPlan *plan);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(LfPlan, lf_plan_free)
+guint lf_plan_count(const LfPlan *plan, LfPlanAction action);
+/* {"profile","source","changes","rows":[{knob,instance,path,from,to,action,reason (id),
+ * detail (translated), origin}]}
+ * transfer full. */
+JsonNode *lf_plan_to_json(const LfPlan *plan);
+
+/* ---- apply, journal, undo (apply.c, journal.c) ------------------------- */
+
+/* How one value is written: lf_sysroot_write, or a test's replacement that
+ * fails like the kernel does (EINVAL, EBUSY) or removes the file mid-apply. */
+typedef gboolean (*LfWriteFunc)(const LfSysroot *root, const char *rel, const char *value,
+                                GError **error);
+
+typedef struct {
+  const char *state_dir;    /* NULL: <root>/var/lib/lapfit (live: /var/lib/lapfit) */
+  gboolean force;           /* apply although another tuner is active */
+  guint lock_timeout_ms;    /* wait this long for another lapfit run, then fail */
+  LfWriteFunc write;        /* NULL: lf_sysroot_write */
+} LfApplyOptions;
+
+#define LF_TUNE_LOCK_TIMEOUT_MS 5000
+
+/* The state directory actually used. transfer full. */
+char *lf_tune_state_dir(const LfSysroot *root, const LfApplyOptions *opts);
+
+/* Applies every CHANGE row: refuses a live root without root privileges
+ * (LF_ERROR_PERMISSION) and active tuners unless opts->force (LF_ERROR_CONFLICT),
+ * takes the lock (LF_ERROR_CONFLICT after the timeout), re-checks every path
+ * against its knob's pattern and the /sys, /proc/sys whitelist, journals the
+ * original bytes durably, then writes. On the first failed write every earlier
+ * write of this run is restored and the error names the file.
+ * n_written: rows written (may be NULL). */
+gboolean lf_plan_apply(const LfSysroot *root, const LfPlan *plan, const LfApplyOptions *opts,
+                       guint *n_written, GError **error);
+
+/* One journaled original value. */
+typedef struct {
+  char *knob, *path;
+  GBytes *old;              /* exact bytes read before lapfit first wrote */
+} LfJournalEntry;
+
+typedef struct {
+  char *profile;            /* last profile applied */
+  char *source;             /* "ac" | "battery" */
+  gint64 updated;           /* unix seconds */
+  GPtrArray *entries;       /* LfJournalEntry, in first-write order */
+} LfJournal;
+
+LfJournal *lf_journal_new(void);             /* empty; transfer full */
+void lf_journal_free(LfJournal *journal);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(LfJournal, lf_journal_free)
+/* The journal in the state dir; *journal = NULL (and TRUE) when there is none.
+ * LF_ERROR_PARSE when it exists but is damaged. */
+gboolean lf_journal_load(const char *state_dir, LfJournal **journal, GError **error);
+/* Writes atomically and durably: temp file, fsync, rename, fsync dir. */
+gboolean lf_journal_save(const char *state_dir, const LfJournal *journal, GError **error);
+gboolean lf_journal_remove(const char *state_dir, GError **error);
+
+/* Restores every journaled file (newest first) byte for byte, then removes the
+ * journal. Same lock and permission rules as apply. No journal: LF_ERROR_NOT_FOUND. */
+gboolean lf_journal_undo(const LfSysroot *root, const LfApplyOptions *opts, guint *n_restored,
+                         GError **error);
+
+/* The advisory lock on <state_dir>/lock (flock), polled up to timeout_ms.
+ * Returns an fd >= 0, or -1 with LF_ERROR_CONFLICT / an I/O error. */
+int lf_tune_lock(const char *state_dir, guint timeout_ms, GError **error);
+void lf_tune_unlock(int fd);
+
+/* ---- other tuners (conflicts.c) ---------------------------------------- */
+
+typedef struct {
+  const char *id;           /* "tlp", "power-profiles-daemon", "tuned", ... (static) */
+  const char *name;         /* "TLP" (static) */
+  gboolean running, enabled;
+  char *evidence;           /* path below the root that showed it */
+  const char *why;          /* N_(): what it would fight over */
+} LfTuner;
+
+void lf_tuner_free(LfTuner *tuner);
+/* Tuners running (<root>/proc/<pid>/comm, cmdline) or enabled (systemd
+ * *.wants links, SysV rc?.d, runit, OpenRC). transfer full: GPtrArray of LfTuner. */
+GPtrArray *lf_tuners_detect(const LfSysroot *root);
+/* LF_ERROR_CONFLICT naming the first tuner and why, or TRUE when none. */
+gboolean lf_tuners_check(const LfSysroot *root, GError **error);
+
+/* ---- following AC/battery (auto.c) ------------------------------------- */
+
+/* Called after each switch; error is NULL on success. */
+typedef void (*LfAutoFunc)(LfPowerSource source, guint n_written, const GError *error,
+                           gpointer user_data);
+
+/* Applies profile for the current power source, then watches power_supply
+ * uevents (libudev monitor) and re-applies on every AC/battery change until
+ * cancellable is cancelled. Apply errors go to notify and do not stop it. */
+gboolean lf_tune_auto_run(const LfSysroot *root, const char *profile,
+                          const LfApplyOptions *opts, GCancellable *cancellable,
+                          LfAutoFunc notify, gpointer user_data, GError **error);
+
+/* ---- persistence (install.c) ------------------------------------------- */
+
+/* Writes <root>/etc/systemd/system/lapfit-tune.service, its multi-user.target.wants
+ * link and <root>/etc/udev/rules.d/90-lapfit-tune.rules. `binary` is the ExecStart
+ * path. transfer full in *written: strv of paths written (may be NULL). */
+gboolean lf_tune_install(const LfSysroot *root, const char *binary, const char *profile,
+                         GPtrArray **written, GError **error);
+/* Removes what install wrote (only files carrying lapfit's marker). */
+gboolean lf_tune_uninstall(const LfSysroot *root, GPtrArray **removed, GError **error);
+
+/* ---- measuring (measure.c) --------------------------------------------- */
+
+typedef struct {
+  gint64 time_us;           /* monotonic */
+  double power_w;           /* instantaneous draw (power_now, or current*voltage), NAN */
+  double energy_wh;         /* energy_now (or charge_now*voltage), NAN */
+  gboolean discharging;
+} LfPowerSample;
+
+/* Sums every battery below <root>/sys/class/power_supply. FALSE (and a
+ * sentence in *error) when there is no battery. */
+gboolean lf_power_sample(const LfSysroot *root, LfPowerSample *sample, GError **error);
+/* Pure: average draw in watts between two samples: the energy delta over the
+ * time when energy fell, else the mean of the instantaneous readings, else NAN. */
+double lf_power_between(const LfPowerSample *a, const LfPowerSample *b);

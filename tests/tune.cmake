@@ -1,0 +1,25 @@
+# The power tuner (src/tune): pure plan/profile tests, fixture-tree apply/undo
+# tests, the CLI contract, and `tune auto` in a umockdev testbed.
+set(TUNE_FIXTURES ${CMAKE_CURRENT_SOURCE_DIR}/fixtures/tune)
+lf_add_unit_test(test-tune-plan tune/test-tune-plan.c)
+lf_add_unit_test(test-tune-apply tune/test-tune-apply.c)
+lf_add_script_test(tune-cli ${CMAKE_CURRENT_SOURCE_DIR}/tune/tune-cli.sh ${TUNE_FIXTURES})
+
+# tune auto in a umockdev testbed (TESTING.md 1.2/1.3; gcc ASan needs the
+# link-order check off under the preload, section 9).
+pkg_check_modules(LF_TUNE_UMOCKDEV IMPORTED_TARGET umockdev-1.0)
+find_program(LF_TUNE_UMOCKDEV_WRAPPER umockdev-wrapper)
+if(LF_TUNE_UMOCKDEV_FOUND AND LF_TUNE_UMOCKDEV_WRAPPER)
+  add_executable(test-tune-auto tune/test-tune-auto.c)
+  target_link_libraries(test-tune-auto PRIVATE lapfit-core PkgConfig::LF_TUNE_UMOCKDEV)
+  target_compile_definitions(test-tune-auto PRIVATE G_LOG_DOMAIN="lapfit-test")
+  add_test(NAME test-tune-auto COMMAND ${LF_TUNE_UMOCKDEV_WRAPPER} $<TARGET_FILE:test-tune-auto>)
+else()
+  add_test(NAME test-tune-auto COMMAND sh -c "echo umockdev not installed; exit 77")
+endif()
+set(LF_TUNE_AUTO_ENV "")
+if(CMAKE_BUILD_TYPE STREQUAL "Asan")
+  set(LF_TUNE_AUTO_ENV "ASAN_OPTIONS=verify_asan_link_order=0")
+endif()
+set_tests_properties(test-tune-auto PROPERTIES LABELS umockdev SKIP_RETURN_CODE 77 TIMEOUT 60
+                     ENVIRONMENT "${LF_TUNE_AUTO_ENV}")
