@@ -135,10 +135,11 @@ gboolean lf_knob_check_value(const LfKnob *knob, const char *value, GError **err
   case LF_KNOB_INT:
   case LF_KNOB_CAP_PERCENT:
     if (!lf_parse_int(value, &v) || v < knob->min || v > knob->max) {
+      g_autofree char *lo = g_strdup_printf("%" G_GINT64_FORMAT, knob->min);
+      g_autofree char *hi = g_strdup_printf("%" G_GINT64_FORMAT, knob->max);
       g_set_error(error, LF_ERROR, LF_ERROR_PARSE,
-                  _("'%s' is not a valid value for %s: want a whole number from %"
-                    G_GINT64_FORMAT " to %" G_GINT64_FORMAT),
-                  value, knob->id, knob->min, knob->max);
+                  _("'%s' is not a valid value for %s: want a whole number from %s to %s"),
+                  value, knob->id, lo, hi);
       return FALSE;
     }
     return TRUE;
