@@ -111,9 +111,12 @@ static const char *const profiles[] = { "power-saver", "balanced", "performance"
  * fresh sysroot object and the journal on disk) restores every byte. */
 static void test_round_trip(void)
 {
+  /* Every machine x source, profiles rotating (tune-cli.sh covers all 18
+   * combinations through the command line). */
   for (gsize m = 0; m < G_N_ELEMENTS(machines); m++)
-    for (gsize p = 0; p < G_N_ELEMENTS(profiles); p++)
-      for (int s = LF_POWER_AC; s <= LF_POWER_BATTERY; s++) {
+    for (int s = LF_POWER_AC; s <= LF_POWER_BATTERY; s++) {
+      gsize p = (m * 2 + (gsize)s) % G_N_ELEMENTS(profiles);
+      {
         g_autoptr(Copy) c = copy_new(machines[m]);
         g_autoptr(LfPlan) plan = plan_for(c, profiles[p], (LfPowerSource)s);
         LfApplyOptions o = opts_for(c);
@@ -141,6 +144,7 @@ static void test_round_trip(void)
         g_assert_false(lf_journal_undo(fresh, &o, NULL, &error));
         g_assert_error(error, LF_ERROR, LF_ERROR_NOT_FOUND);
       }
+    }
 }
 
 static void test_machine_facts(void)

@@ -24,8 +24,10 @@ for m in thinkpad-x1c11 amd-ideapad5 core2-d630; do
         fail "$m $p $s: apply: $(cat "$w/out")"
       if grep -q -- '->' "$w/plan"; then
         diff -r --no-dereference "$F/$m" "$w/root" > /dev/null && fail "$m $p $s: nothing written"
-        "$LAPFIT" tune status --root "$w/root" --state-dir "$w/state" | grep -q "Matches profile $p" ||
-          fail "$m $p $s: status does not match $p"
+        if [ "$s" = --on-battery ]; then   # status reads every profile: once per machine and profile
+          "$LAPFIT" tune status --root "$w/root" --state-dir "$w/state" | grep -q "Matches profile $p" ||
+            fail "$m $p $s: status does not match $p"
+        fi
         "$LAPFIT" tune undo --root "$w/root" --state-dir "$w/state" > /dev/null || fail "$m $p $s: undo"
       fi
       diff -r --no-dereference "$F/$m" "$w/root" || fail "$m $p $s: undo not byte-exact"
