@@ -285,6 +285,7 @@ static const LfKeyHint global_hints[] = {
 static void draw_bottom(LfTui *tui)
 {
   int y = LINES - 1, sy = LINES - 2;
+  LfView *view = &tui->views[tui->current];
   lf_crt_fill(sy, 0, COLS, LF_ROLE_NORMAL);
   if (tui->searching) {
     g_autofree char *prompt = g_strdup_printf(_("Search: %s"), tui->search->str);
@@ -297,6 +298,10 @@ static void draw_bottom(LfTui *tui)
   } else if (tui->status) {
     lf_crt_put(sy, 1, COLS - 2, tui->status, tui->status_error ? LF_ROLE_FAIL : LF_ROLE_STATUS,
                TRUE);
+  } else if (view->klass->hints && tui->report && !view->detail_open) {
+    /* The screen's own keys get the line above the global ones: both fit
+     * at 80 columns in every language. */
+    lf_tui_draw_hints(sy, 0, COLS, view->klass->hints(tui, view));
   } else if (lf_crt_log_warnings() > 0) {
     guint n = lf_crt_log_warnings();
     g_autofree char *msg = g_strdup_printf(
@@ -305,10 +310,7 @@ static void draw_bottom(LfTui *tui)
     lf_crt_put(sy, 1, COLS - 2, msg, LF_ROLE_DIM, TRUE);
   }
   lf_crt_fill(y, 0, COLS, LF_ROLE_KEYTEXT);
-  LfView *view = &tui->views[tui->current];
-  int x = lf_tui_draw_hints(y, 0, COLS, global_hints);
-  if (view->klass->hints)
-    lf_tui_draw_hints(y, x, COLS - x, view->klass->hints(tui, view));
+  lf_tui_draw_hints(y, 0, COLS, global_hints);
 }
 
 static void draw_confirm(LfTui *tui)

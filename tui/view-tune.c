@@ -368,10 +368,10 @@ static LfHandlerResult tune_key(LfTui *tui, LfView *view, int key)
 static const LfKeyHint *tune_hints(LfTui *tui, LfView *view)
 {
   static const LfKeyHint hints[] = {
-    { "p", N_("Profile") },
-    { "b", N_("AC/Battery") },
     { "a", N_("Apply") },
     { "z", N_("Undo") },
+    { "p", N_("Profile") },
+    { "b", N_("AC/Battery") },
     { NULL, NULL },
   };
   return hints;
