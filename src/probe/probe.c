@@ -23,6 +23,11 @@ LfReport *lf_probe_run(const LfProbeOptions *opts, GError **error)
     lf_probe_platform(&ctx, report);
   }
   lf_probe_smbios_release(&ctx);
+  if (ok && report->machine.hostname == NULL) {  /* private: exports and the fleet only */
+    report->machine.hostname = lf_sysroot_read_string(root, "proc/sys/kernel/hostname");
+    if (report->machine.hostname == NULL)
+      report->machine.hostname = lf_sysroot_read_string(root, "etc/hostname");
+  }
   if (ok)  /* the stable id, hashed: the SMBIOS serials themselves stay private */
     lf_report_set_machine_id(report, opts->anonymize ? lf_anonymize_salt() : NULL);
   return ok ? g_steal_pointer(&report) : NULL;
