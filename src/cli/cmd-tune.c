@@ -12,7 +12,7 @@
 
 typedef struct {
   char *root, *state_dir;
-  gboolean on_ac, on_battery, force, json, verbose;
+  gboolean on_ac, on_battery, force, json, verbose, dry_run;
   char **sets;
   int wait_s;
   int seconds;
@@ -452,6 +452,8 @@ int lf_cmd_tune(int argc, char **argv, GError **error)
       N_("Wait up to SECONDS for another lapfit run (default 5)"), N_("SECONDS") },
     { "seconds", 0, 0, G_OPTION_ARG_INT, &o.seconds,
       N_("measure: seconds per measurement (default 30)"), N_("N") },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &o.dry_run,
+      N_("apply: print the plan and stop (the same as plan)"), NULL },
     { "json", 'j', 0, G_OPTION_ARG_NONE, &o.json, N_("Print JSON"), NULL },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &o.verbose, N_("Log every read and write (debug)"),
       NULL },
@@ -505,7 +507,7 @@ int lf_cmd_tune(int argc, char **argv, GError **error)
   if (g_str_equal(sub, "plan"))
     return cmd_plan(&o, root, arg, error);
   if (g_str_equal(sub, "apply"))
-    return cmd_apply(&o, root, arg, error);
+    return o.dry_run ? cmd_plan(&o, root, arg, error) : cmd_apply(&o, root, arg, error);
   if (g_str_equal(sub, "undo"))
     return cmd_undo(&o, root, error);
   if (g_str_equal(sub, "auto"))

@@ -339,8 +339,12 @@ GPtrArray *lf_knobs_read(const LfSysroot *root)
     g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func(g_free);
     g_autoptr(GPtrArray) instances = g_ptr_array_new_with_free_func(g_free);
     glob_expand(root, parts, 0, "", NULL, paths, instances);
-    for (guint i = 0; i < paths->len; i++)
+    for (guint i = 0; i < paths->len; i++) {
+      /* USB interfaces ("1-2:1.0") may carry power/ too; only devices autosuspend. */
+      if (knobs[k].filter == LF_KNOB_FILTER_USB && strchr(instances->pdata[i], ':'))
+        continue;
       g_ptr_array_add(out, read_instance(root, &knobs[k], paths->pdata[i], instances->pdata[i]));
+    }
   }
   return out;
 }

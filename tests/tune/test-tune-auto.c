@@ -62,6 +62,7 @@ static void test_auto_unplug(void)
   g_autofree char *bat = umockdev_testbed_add_device(
       tb, "power_supply", "BAT0", NULL, "type", "Battery", "status", "Charging", "energy_now",
       "40000000", NULL, "POWER_SUPPLY_NAME", "BAT0", NULL);
+  g_assert_nonnull(bat);
   g_autofree char *rootdir = umockdev_testbed_get_root_dir(tb);   /* transfer full */
   g_autofree char *policy = g_build_filename(rootdir, "sys/devices/system/cpu/cpufreq/policy0",
                                              NULL);
