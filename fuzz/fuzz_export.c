@@ -26,6 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     g_autofree char *glpi = lf_export_glpi(r);
     g_autofree char *device_id = lf_ocs_device_id(r);
     g_autofree char *ocs = lf_export_ocs(r, device_id);
+    g_assert(glpi != NULL && ocs != NULL && csv->len > 0);
   }
   return 0;
 }

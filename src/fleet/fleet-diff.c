@@ -14,8 +14,8 @@ static char *find_machine(LfFleet *f, const char *name, GError **error)
   static const char *const queries[] = {
     "SELECT machine_id FROM machines WHERE machine_id = ?1",
     "SELECT machine_id FROM machines WHERE substr(machine_id, 1, length(?1)) = ?1",
-    "SELECT m.machine_id FROM machines m JOIN reports r ON r.id = m.latest_report "
-    "WHERE r.hostname = ?1",
+    ("SELECT m.machine_id FROM machines m JOIN reports r ON r.id = m.latest_report "
+     "WHERE r.hostname = ?1"),
   };
   for (gsize q = 0; q < G_N_ELEMENTS(queries); q++) {
     sqlite3_stmt *st = lf_fleet_prepare(f, queries[q], error);
