@@ -531,9 +531,16 @@ static void prepare(gpointer data, gpointer user_data)
     it->verdicts = cached_verdicts(f, r);
 }
 
-static void collect(const char *path, GPtrArray *items, LfFleetImportStats *stats)
+static void collect(const char *path, GPtrArray *items, LfFleetImportStats *stats, int depth)
 {
   if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
+    /* below the named directories, symlinked directories are not followed
+     * (no loops); depth is bounded anyway */
+    if (depth > 0 && (g_file_test(path, G_FILE_TEST_IS_SYMLINK) || depth > 32)) {
+      g_ptr_array_add(stats->skipped,
+                      g_strdup_printf(_("%s: symbolic link to a directory (not followed)"), path));
+      return;
+    }
     g_autoptr(GError) local = NULL;
     g_autoptr(GDir) dir = g_dir_open(path, 0, &local);
     if (dir == NULL) {
@@ -548,8 +555,17 @@ static void collect(const char *path, GPtrArray *items, LfFleetImportStats *stat
     for (guint i = 0; i < names->len; i++) {
       const char *p = names->pdata[i];
       if (g_file_test(p, G_FILE_TEST_IS_DIR) || g_str_has_suffix(p, ".json"))
-        collect(p, items, stats);
+        collect(p, items, stats, depth + 1);
     }
+    return;
+  }
+  /* a FIFO or device would block or never end */
+  if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
+    g_ptr_array_add(stats->skipped,
+                    g_strdup_printf(g_file_test(path, G_FILE_TEST_EXISTS)
+                                        ? _("%s: not a regular file")
+                                        : _("%s: no such file"),
+                                    path));
     return;
   }
   Item *it = g_new0(Item, 1);
@@ -658,7 +674,7 @@ gboolean lf_fleet_import(LfFleet *f, const char *const *paths, LfFleetImportStat
     stats->skipped = g_ptr_array_new_with_free_func(g_free);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func((GDestroyNotify)item_free);
   for (guint i = 0; paths[i]; i++)
-    collect(paths[i], items, stats);
+    collect(paths[i], items, stats, 0);
   /* Parsing is the cost: spread it over the cores, keep SQLite on this thread. */
   guint threads = MAX(1, g_get_num_processors());
   for (guint from = 0; from < items->len; from += LF_FLEET_BATCH) {

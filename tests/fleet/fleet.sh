@@ -119,10 +119,12 @@ echo '{"hello": "world"}' >"$T/bad/foreign.json"
 sed 's#lapfit-report/1#lapfit-report/9#' "$R/pentium-m-2005.json" >"$T/bad/future.json"
 echo '[1,2]' >"$T/bad/array.json"
 sed 's/"t43-lab-01"/"t43-lab-99"/; s/"L3ABC12"/"L3ABC99"/; s/8e5c8a01/9e5c8a01/' "$R/pentium-m-2005.json" >"$T/bad/new-machine.json"
-"$LAPFIT" fleet import --db "$T/f.db" "$T/bad" >"$T/out" 2>"$T/err"; rc=$?
+mkfifo "$T/bad/fifo.json"                 # would block a naive reader
+mkdir "$T/bad/sub"; ln -s .. "$T/bad/sub/loop"   # a directory loop
+"$LAPFIT" fleet import --db "$T/f.db" "$T/bad" "$T/missing.json" >"$T/out" 2>"$T/err"; rc=$?
 [ $rc -eq 0 ] || fail "import with bad files: exit $rc"
-[ "$(cat "$T/out")" = "Imported 1 new reports, 1 already present, 5 skipped." ] || fail "bad batch: $(cat "$T/out")"
-[ "$(grep -c '^lapfit: skipped ' "$T/err")" = 5 ] || fail "skipped list: $(cat "$T/err")"
+[ "$(cat "$T/out")" = "Imported 1 new reports, 1 already present, 8 skipped." ] || fail "bad batch: $(cat "$T/out") $(cat "$T/err")"
+[ "$(grep -c '^lapfit: skipped ' "$T/err")" = 8 ] || fail "skipped list: $(cat "$T/err")"
 grep -q "future.json.*lapfit-report/9" "$T/err" || fail "unknown schema reason"
 [ "$(q "$T/f.db" 'SELECT COUNT(*) FROM machines')" = 9 ] || fail "machines after bad batch"
 
