@@ -112,6 +112,7 @@ static int cmd_status(const TuneOptions *o, const LfSysroot *root, GError **erro
       const LfKnobState *st = states->pdata[i];
       json_builder_begin_object(b);
       add_str(b, "knob", st->knob->id);
+      add_str(b, "description", st->knob->description);   /* untranslated */
       add_str(b, "instance", st->instance);
       add_str(b, "path", st->path);
       add_str(b, "current", st->current);
@@ -171,14 +172,20 @@ static int cmd_status(const TuneOptions *o, const LfSysroot *root, GError **erro
   }
 
   printf(_("Power source: %s\n"), source_text(src));
-  printf("%-24s %-16s %s\n", _("KNOB"), _("INSTANCE"), _("CURRENT"));
+  const LfKnob *last = NULL;
   for (guint i = 0; i < states->len; i++) {
     const LfKnobState *st = states->pdata[i];
+    if (st->knob != last) {
+      /* TRANSLATORS: knob id, then its description */
+      printf(_("%s: %s\n"), st->knob->id, _(st->knob->description));
+      last = st->knob;
+    }
     const char *cur = st->current ? st->current : _("(unknown)");
+    const char *inst = *st->instance ? st->instance : "-";
     if (st->excluded)
-      printf("%-24s %-16s %s  [%s]\n", st->knob->id, st->instance, cur, st->excluded);
+      printf("  %-16s %s  [%s]\n", inst, cur, st->excluded);
     else
-      printf("%-24s %-16s %s\n", st->knob->id, st->instance, cur);
+      printf("  %-16s %s\n", inst, cur);
   }
   if (matches->len == 0) {
     printf("%s\n", _("Matches no profile."));

@@ -4,6 +4,9 @@
 #include "tune/tune.h"
 
 #include <glib/gi18n.h>
+#include <unistd.h>
+
+#include "core/error.h"
 
 #include "core/udev.h"
 
@@ -64,7 +67,14 @@ gboolean lf_tune_auto_run(const LfSysroot *root, const char *profile,
     else
       name = g_strdup("balanced");
   }
-  /* Fail early on a bad profile rather than on the first event. */
+  /* Fail early (privileges, a bad profile) rather than on every event. */
+  if (lf_sysroot_is_live(root) && geteuid() != 0) {
+    g_set_error(error, LF_ERROR, LF_ERROR_PERMISSION,
+                _("following AC/battery changes needs root: run it with sudo or install the "
+                  "service (lapfit tune install)"));
+    return FALSE;
+  }
+  /* The profile is read again on every switch. */
   g_autoptr(LfProfile) check = lf_profile_load(root, name, NULL, error);
   if (check == NULL)
     return FALSE;

@@ -35,6 +35,20 @@ for m in thinkpad-x1c11 amd-ideapad5 core2-d630; do
   done
 done
 
+# 1b. The probe's fixture machines (tests/fixtures/machines/*/sysroot), read only: same round trip.
+for r in "$F"/../machines/*/sysroot; do
+  [ -d "$r" ] || continue
+  for ps in "power-saver --on-battery" "performance --on-ac"; do
+    rm -rf "$w/root" "$w/state"; cp -a "$r" "$w/root"
+    "$LAPFIT" tune apply $ps --force --root "$w/root" --state-dir "$w/state" > "$w/out" 2>&1 ||
+      fail "$r $ps: apply: $(cat "$w/out")"
+    if [ -f "$w/state/journal.json" ]; then
+      "$LAPFIT" tune undo --root "$w/root" --state-dir "$w/state" > /dev/null || fail "$r $ps: undo"
+    fi
+    diff -r --no-dereference "$r" "$w/root" || fail "$r $ps: undo not byte-exact"
+  done
+done
+
 # 2. JSON plan: C-locale, stable keys.
 rm -rf "$w/root" "$w/state"; cp -a "$F/thinkpad-x1c11" "$w/root"
 LC_ALL=de_DE.UTF-8 "$LAPFIT" tune plan power-saver --json --root "$w/root" > "$w/plan.json" ||
