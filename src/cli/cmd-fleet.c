@@ -23,8 +23,11 @@ static void fleet_options_clear(FleetOptions *o)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(FleetOptions, fleet_options_clear)
 
 static const char *const sub_usage =
-    "import --db FILE REPORT...|DIR  |  list --db FILE [--json]  |  report --db FILE [--json]  |  "
-    "diff --db FILE MACHINE [--json]  |  export --db FILE --format csv|json [-o FILE]";
+    "  lapfit fleet import --db FILE REPORT...|DIR\n"
+    "  lapfit fleet list --db FILE [--json]\n"
+    "  lapfit fleet report --db FILE [--json]\n"
+    "  lapfit fleet diff --db FILE MACHINE [--json]\n"
+    "  lapfit fleet export --db FILE --format csv|json [-o FILE]\n";
 
 /* Parses the options of `fleet SUB`; leaves positional arguments in argv. */
 static gboolean parse(const char *sub, FleetOptions *o, int *argc, char ***argv, GError **error)
@@ -412,9 +415,14 @@ static int cmd_diff(int argc, char **argv, FleetOptions *o, GError **error)
 
 int lf_cmd_fleet(int argc, char **argv, GError **error)
 {
-  if (argc < 2 || g_str_equal(argv[1], "--help") || g_str_equal(argv[1], "-h")) {
-    printf("%s\n  lapfit fleet %s\n", _("Usage:"), sub_usage);
-    return argc < 2 ? LF_EXIT_USAGE : LF_EXIT_OK;
+  if (argc < 2) {
+    g_set_error(error, LF_ERROR, LF_ERROR_USAGE,
+                _("fleet: name a command: import, list, report, diff or export (see 'lapfit fleet --help')"));
+    return LF_EXIT_USAGE;
+  }
+  if (g_str_equal(argv[1], "--help") || g_str_equal(argv[1], "-h")) {
+    printf("%s\n%s", _("Usage:"), sub_usage);
+    return LF_EXIT_OK;
   }
   const char *sub = argv[1];
   static const char *const subs[] = { "import", "list", "report", "diff", "export", NULL };

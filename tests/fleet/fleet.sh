@@ -195,6 +195,9 @@ cmp -s "$T/rc.json" "$T/rs.json" || fail "concurrent and serial imports give dif
 
 # usage
 "$LAPFIT" fleet list >/dev/null 2>&1; [ $? -eq 2 ] || fail "no --db: exit 2"
+err=$("$LAPFIT" fleet 2>&1 >/dev/null); rc=$?
+[ $rc -eq 2 ] && [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] || fail "bare fleet: exit $rc, $err"
+"$LAPFIT" fleet --help | grep -q "fleet diff" || fail "fleet --help"
 "$LAPFIT" fleet frobnicate --db "$T/f.db" >/dev/null 2>&1; [ $? -eq 2 ] || fail "bad subcommand"
 "$LAPFIT" fleet import --db "$T/f.db" >/dev/null 2>&1; [ $? -eq 2 ] || fail "import without files"
 echo "fleet ok"
