@@ -55,7 +55,7 @@ start() {
     # then stays alive: tmux reports a dead pane's cursor as hidden.
     tm start-server \; set-option -g remain-on-exit on \; \
        new-session -d -s lf -x "$w" -y "$h" \
-       "stty -g >'$work/stty-before'; env -u NO_COLOR -u LANGUAGE $envs '$LAPFIT' $args 2>'$work/stderr'; echo \$? >'$work/status.tmp'; stty -g >'$work/stty-after'; mv '$work/status.tmp' '$work/status'; exec sleep 60" \
+       "stty -g >'$work/stty-before'; env -u NO_COLOR -u LANGUAGE $envs ${LAPFIT_WRAP:-} '$LAPFIT' $args 2>'$work/stderr'; echo \$? >'$work/status.tmp'; stty -g >'$work/stty-after'; mv '$work/status.tmp' '$work/status'; exec sleep 60" \
        || exit 99
 }
 
