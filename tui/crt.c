@@ -138,8 +138,8 @@ static void init_attrs(void)
   crt_colour = has_colors() && (g_getenv("NO_COLOR") == NULL || !*g_getenv("NO_COLOR"));
   if (crt_colour) {
     start_color();
+    /* The terminal's own background where it allows, else black. */
     short bg = use_default_colors() == OK ? -1 : COLOR_BLACK;
-    short fg = use_default_colors() == OK ? -1 : COLOR_WHITE;
     static const struct { LfRole role; short fg, bg; attr_t extra; } pairs[] = {
       { LF_ROLE_TITLE, COLOR_BLACK, COLOR_CYAN, 0 },
       { LF_ROLE_TAB_ACTIVE, COLOR_BLACK, COLOR_GREEN, A_BOLD },
@@ -159,7 +159,6 @@ static void init_attrs(void)
       init_pair(p, pairs[i].fg, pairs[i].bg == -2 ? bg : pairs[i].bg);
       crt_attrs[pairs[i].role] = COLOR_PAIR(p) | pairs[i].extra;
     }
-    (void)fg;
     crt_attrs[LF_ROLE_NORMAL] = A_NORMAL;
     crt_attrs[LF_ROLE_TAB] = A_NORMAL;
     crt_attrs[LF_ROLE_LABEL] = A_NORMAL;

@@ -520,6 +520,10 @@ static void search_key(LfTui *tui, int key, gboolean is_char)
 
 static void handle_key(LfTui *tui, int key, gboolean is_char)
 {
+  if (tui->confirm_text && !is_char && key == KEY_RESIZE) {
+    act_redraw(tui);            /* a resize is not an answer */
+    return;
+  }
   if (tui->confirm_text) {
     LfConfirmFunc func = tui->confirm_func;
     gpointer data = tui->confirm_data;
