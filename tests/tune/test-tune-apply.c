@@ -5,6 +5,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "core/error.h"
@@ -224,9 +225,16 @@ static const char *sabotage_mode;
 static char *sabotage_path;        /* full path of the victim */
 static const char *const victim = "proc/sys/vm/dirty_writeback_centisecs";   /* late in order */
 
+static char *sabotage_journal;     /* must exist, naming the victim, before any write */
+
 static gboolean sabotaging_write(const LfSysroot *root, const char *rel, const char *value,
                                  GError **error)
 {
+  if (sabotage_journal) {
+    g_autofree char *text = NULL;
+    g_assert_true(g_file_get_contents(sabotage_journal, &text, NULL, NULL));
+    g_assert_nonnull(strstr(text, victim));
+  }
   if (sabotage_mode && g_str_equal(rel, victim)) {
     const char *mode = sabotage_mode;
     sabotage_mode = NULL;   /* once: the rollback may write it back */
@@ -254,9 +262,11 @@ static void check_rollback(const char *mode)
   g_free(sabotage_path);
   sabotage_path = g_build_filename(c->root, victim, NULL);
   sabotage_mode = mode;
+  sabotage_journal = g_build_filename(c->state, "journal.json", NULL);
   LfApplyOptions o = { c->state, FALSE, 1000, sabotaging_write };
   g_autoptr(GError) error = NULL;
   g_assert_false(lf_plan_apply(c->sysroot, plan, &o, NULL, &error));
+  g_clear_pointer(&sabotage_journal, g_free);
   g_assert_null(sabotage_mode);   /* the victim was reached */
   g_assert_nonnull(error);
   g_test_message("%s: %s", mode, error->message);
@@ -294,6 +304,41 @@ static void test_rollback(void)
   g_assert_nonnull(strstr(error->message, "dirty_writeback_centisecs"));
   g_assert_false(journal_exists(c));
   g_assert_true(g_file_set_contents(path, "500\n", -1, NULL));
+  g_assert_true(unchanged(c));
+}
+
+/* The process dies between two writes (power cut, kill -9): the journal on
+ * disk lets a new process undo everything. */
+static gboolean dying_write(const LfSysroot *root, const char *rel, const char *value,
+                            GError **error)
+{
+  if (g_str_equal(rel, victim))
+    _exit(3);
+  return lf_sysroot_write(root, rel, value, error);
+}
+
+static void test_crash_then_undo(void)
+{
+  g_autoptr(Copy) c = copy_new("thinkpad-x1c11");
+  g_autoptr(LfPlan) plan = plan_for(c, "power-saver", LF_POWER_BATTERY);
+  fflush(NULL);
+  pid_t pid = fork();
+  g_assert_cmpint(pid, >=, 0);
+  if (pid == 0) {
+    LfApplyOptions o = { c->state, FALSE, 1000, dying_write };
+    lf_plan_apply(c->sysroot, plan, &o, NULL, NULL);
+    _exit(0);
+  }
+  int status = 0;
+  g_assert_cmpint(waitpid(pid, &status, 0), ==, pid);
+  g_assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 3);
+  g_assert_true(journal_exists(c));
+  g_assert_false(unchanged(c));   /* half applied */
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LfSysroot) fresh = lf_sysroot_new(c->root, &error);
+  LfApplyOptions o = opts_for(c);
+  g_assert_true(lf_journal_undo(fresh, &o, NULL, &error));   /* the lock died with it */
+  g_assert_no_error(error);
   g_assert_true(unchanged(c));
 }
 
@@ -589,6 +634,7 @@ int main(int argc, char **argv)
   g_test_add_func("/tune/apply/machines", test_machine_facts);
   g_test_add_func("/tune/apply/rollback", test_rollback);
   g_test_add_func("/tune/apply/rollback-journal", test_rollback_keeps_previous_journal);
+  g_test_add_func("/tune/apply/crash-then-undo", test_crash_then_undo);
   g_test_add_func("/tune/apply/whitelist", test_whitelist);
   g_test_add_func("/tune/apply/lock", test_lock);
   g_test_add_func("/tune/journal/damaged", test_damaged_journal);
