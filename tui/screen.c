@@ -617,6 +617,12 @@ int lf_tui_run(LfTui *tui, GError **error)
       draw(tui);
   }
   lf_crt_done();
+  /* A session that never got a report failed: say why once more, on the
+   * restored terminal, and exit 1 like the other commands. */
+  if (tui->exit_status == 0 && tui->report == NULL && tui->probe_error) {
+    g_propagate_error(error, g_steal_pointer(&tui->probe_error));
+    tui->exit_status = LF_EXIT_FAILURE;
+  }
   return tui->exit_status;
 }
 

@@ -22,10 +22,16 @@ for sig in TERM:15 INT:2; do
     tm kill-server
 done
 
-# An unreadable report: the screen says why and q still restores.
+# An unreadable report: the screen says why, q restores the terminal, and
+# the command fails (exit 1) with the reason on stderr.
 start 80 24 -- tui --report /nonexistent/report.json
 wait_for 'Could not read the machine: .*nonexistent'
-stop
+keys q
+st=$(wait_exit)
+[ "$st" = 1 ] || fail "exit status $st after a failed load, want 1"
+grep -q "^lapfit: .*nonexistent" "$work/stderr" || fail "no error on stderr: $(cat "$work/stderr")"
+check_restored
+tm kill-server
 
 # Progress while probing: the probe is made slow; the first frame is there
 # long before it ends, and the debug log times the first frame.
