@@ -2,6 +2,7 @@
  * (../shared/OCS.md): POST zlib-compressed XML, PROLOG then INVENTORY. */
 #include <curl/curl.h>
 #include <gio/gio.h>
+#include <gmodule.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -10,6 +11,59 @@
 
 #define OCS_USER_AGENT "lapfit_v" LF_VERSION
 #define MAX_REPLY_BYTES (4 * 1024 * 1024)
+
+/* libcurl is opened only when a report is submitted: linked directly, it and
+ * its TLS/Kerberos/LDAP dependencies added about 6 MB to the resident size of
+ * every lapfit run, for a feature few runs use. */
+typedef struct {
+  CURLcode (*global_init)(long flags);
+  CURL *(*easy_init)(void);
+  void (*easy_reset)(CURL *curl);
+  CURLcode (*easy_setopt)(CURL *curl, CURLoption option, ...);
+  CURLcode (*easy_perform)(CURL *curl);
+  CURLcode (*easy_getinfo)(CURL *curl, CURLINFO info, ...);
+  const char *(*easy_strerror)(CURLcode code);
+  void (*easy_cleanup)(CURL *curl);
+  struct curl_slist *(*slist_append)(struct curl_slist *list, const char *s);
+  void (*slist_free_all)(struct curl_slist *list);
+} LfCurl;
+
+static const LfCurl *curl_load(GError **error)
+{
+  static LfCurl api;
+  static char *failure;
+  static gsize done = 0;
+  if (g_once_init_enter(&done)) {
+    GModule *module = g_module_open("libcurl.so.4", G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+    const struct { const char *name; gpointer *slot; } syms[] = {
+      { "curl_global_init", (gpointer *)&api.global_init },
+      { "curl_easy_init", (gpointer *)&api.easy_init },
+      { "curl_easy_reset", (gpointer *)&api.easy_reset },
+      { "curl_easy_setopt", (gpointer *)&api.easy_setopt },
+      { "curl_easy_perform", (gpointer *)&api.easy_perform },
+      { "curl_easy_getinfo", (gpointer *)&api.easy_getinfo },
+      { "curl_easy_strerror", (gpointer *)&api.easy_strerror },
+      { "curl_easy_cleanup", (gpointer *)&api.easy_cleanup },
+      { "curl_slist_append", (gpointer *)&api.slist_append },
+      { "curl_slist_free_all", (gpointer *)&api.slist_free_all },
+    };
+    if (module == NULL)
+      failure = g_strdup(g_module_error());
+    for (gsize i = 0; module && !failure && i < G_N_ELEMENTS(syms); i++)
+      if (!g_module_symbol(module, syms[i].name, syms[i].slot))
+        failure = g_strdup(g_module_error());
+    if (!failure && api.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+      failure = g_strdup("curl_global_init failed");
+    /* The module stays open for the life of the process. */
+    g_once_init_leave(&done, 1);
+  }
+  if (failure) {
+    g_set_error(error, LF_ERROR, LF_ERROR_UNSUPPORTED,
+                _("cannot submit: libcurl is not usable (%s)"), failure);
+    return NULL;
+  }
+  return &api;
+}
 
 static GBytes *convert(GConverter *conv, const void *data, gsize len, GError **error)
 {
@@ -32,39 +86,39 @@ static size_t on_body(char *ptr, size_t size, size_t nmemb, void *user)
 }
 
 /* One POST; returns the decoded reply text. */
-static char *post(CURL *curl, const char *url, const char *xml, GError **error)
+static char *post(const LfCurl *lc, CURL *curl, const char *url, const char *xml, GError **error)
 {
   g_autoptr(GZlibCompressor) zc = g_zlib_compressor_new(G_ZLIB_COMPRESSOR_FORMAT_ZLIB, -1);
   g_autoptr(GBytes) body = convert(G_CONVERTER(zc), xml, strlen(xml), error);
   if (body == NULL)
     return NULL;
   g_autoptr(GByteArray) reply = g_byte_array_new();
-  struct curl_slist *headers = curl_slist_append(NULL, "Content-Type: application/x-compress");
+  struct curl_slist *headers = lc->slist_append(NULL, "Content-Type: application/x-compress");
   gsize body_len = 0;
   const void *body_data = g_bytes_get_data(body, &body_len);
-  curl_easy_reset(curl);
-  curl_easy_setopt(curl, CURLOPT_URL, url);
-  curl_easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(curl, CURLOPT_USERAGENT, OCS_USER_AGENT);
-  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
-  curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body_data);
-  curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)body_len);
-  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, reply);
-  curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 20L);
-  curl_easy_setopt(curl, CURLOPT_TIMEOUT, 120L);
-  curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
+  lc->easy_reset(curl);
+  lc->easy_setopt(curl, CURLOPT_URL, url);
+  lc->easy_setopt(curl, CURLOPT_PROTOCOLS_STR, "http,https");
+  lc->easy_setopt(curl, CURLOPT_USERAGENT, OCS_USER_AGENT);
+  lc->easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+  lc->easy_setopt(curl, CURLOPT_POSTFIELDS, body_data);
+  lc->easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)body_len);
+  lc->easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
+  lc->easy_setopt(curl, CURLOPT_WRITEDATA, reply);
+  lc->easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 20L);
+  lc->easy_setopt(curl, CURLOPT_TIMEOUT, 120L);
+  lc->easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
   char errbuf[CURL_ERROR_SIZE] = "";
-  curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errbuf);
-  CURLcode rc = curl_easy_perform(curl);
-  curl_slist_free_all(headers);
+  lc->easy_setopt(curl, CURLOPT_ERRORBUFFER, errbuf);
+  CURLcode rc = lc->easy_perform(curl);
+  lc->slist_free_all(headers);
   if (rc != CURLE_OK) {
     g_set_error(error, LF_ERROR, LF_ERROR_FAILED, _("cannot send to '%s': %s"), url,
-                *errbuf ? errbuf : curl_easy_strerror(rc));
+                *errbuf ? errbuf : lc->easy_strerror(rc));
     return NULL;
   }
   long code = 0;
-  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
+  lc->easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);
   if (code != 200) {
     g_set_error(error, LF_ERROR, LF_ERROR_FAILED, _("server '%s' answered HTTP %ld"), url, code);
     return NULL;
@@ -92,10 +146,10 @@ static char *response_of(const char *reply)
 gboolean lf_ocs_submit(const char *url, const char *device_id, const char *inventory_xml,
                        GError **error)
 {
-  static gsize curl_ready = 0;
-  if (g_once_init_enter(&curl_ready))
-    g_once_init_leave(&curl_ready, curl_global_init(CURL_GLOBAL_DEFAULT) == CURLE_OK ? 1 : 2);
-  CURL *curl = curl_easy_init();
+  const LfCurl *lc = curl_load(error);
+  if (lc == NULL)
+    return FALSE;
+  CURL *curl = lc->easy_init();
   if (curl == NULL) {
     g_set_error(error, LF_ERROR, LF_ERROR_FAILED, _("cannot initialise libcurl"));
     return FALSE;
@@ -105,14 +159,14 @@ gboolean lf_ocs_submit(const char *url, const char *device_id, const char *inven
       "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<REQUEST><DEVICEID>%s</DEVICEID>"
       "<QUERY>PROLOG</QUERY></REQUEST>\n", did);
   gboolean ok = FALSE;
-  g_autofree char *r1 = post(curl, url, prolog, error);
+  g_autofree char *r1 = post(lc, curl, url, prolog, error);
   if (r1) {
     g_autofree char *resp = response_of(r1);
     if (!g_str_equal(resp, "SEND")) {
       g_set_error(error, LF_ERROR, LF_ERROR_FAILED,
                   _("server '%s' did not ask for an inventory (answer '%s')"), url, resp);
     } else {
-      g_autofree char *r2 = post(curl, url, inventory_xml, error);
+      g_autofree char *r2 = post(lc, curl, url, inventory_xml, error);
       g_autofree char *resp2 = r2 ? response_of(r2) : NULL;
       if (resp2 && (g_str_equal(resp2, "NO_ACCOUNT_UPDATE") ||
                     g_str_equal(resp2, "ACCOUNT_UPDATE")))
@@ -122,6 +176,6 @@ gboolean lf_ocs_submit(const char *url, const char *device_id, const char *inven
                     _("server '%s' did not accept the inventory (answer '%s')"), url, resp2);
     }
   }
-  curl_easy_cleanup(curl);
+  lc->easy_cleanup(curl);
   return ok;
 }
