@@ -26,7 +26,8 @@ static const char *const ppd_comms[] = { "power-profiles-", "power-profiles-daem
 static const char *const tuned_comms[] = { "tuned", NULL };
 static const char *const acf_comms[] = { "auto-cpufreq", NULL };
 static const char *const lmt_comms[] = { "laptop_mode", "lmt-poll", NULL };
-static const char *const powertop_comms[] = { "powertop", NULL };
+/* An interactive powertop only measures; its --auto-tune service is the tuner. */
+static const char *const powertop_comms[] = { NULL };
 
 static const TunerDef tuners[] = {
   { "tlp", "TLP", tlp_comms, "tlp.service", "tlp",
