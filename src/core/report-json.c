@@ -286,7 +286,7 @@ gboolean lf_struct_from_json(const LfStructDesc *desc, gpointer p, JsonNode *nod
             return FALSE;
           }
           if (*arr == NULL)
-            *arr = g_ptr_array_new();
+            *arr = lf_struct_array_new(f->sub);
           g_ptr_array_add(*arr, elem);
         }
       }

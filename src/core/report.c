@@ -12,7 +12,13 @@
 #define A(T, k, m, d) { k, LF_FIELD_ARRAY, offsetof(T, m), &d, 0 }
 #define V(T, k, m) { k, LF_FIELD_STRV, offsetof(T, m), NULL, 0 }
 #define END { NULL, 0, 0, NULL, 0 }
-#define DESC(name, T, fields) const LfStructDesc name = { #T, sizeof(T), fields }
+#define DESC(name, T, fields) const LfStructDesc name = { #T, sizeof(T), fields, NULL }
+/* Array element types also get a free function, so a GPtrArray of them owns
+ * its elements like any other GLib container. */
+#define ELEMENT_DESC(name, T, fields)                                         \
+  static void name##_free(gpointer p);                                       \
+  const LfStructDesc name = { #T, sizeof(T), fields, name##_free };          \
+  static void name##_free(gpointer p) { lf_struct_free(&name, p); }
 
 static const LfField firmware_fields[] = {
   S(LfFirmware, "mode", mode), I(LfFirmware, "uefi_bits", uefi_bits),
@@ -54,7 +60,7 @@ static const LfField memory_module_fields[] = {
   S(LfMemoryModule, "type", type), I(LfMemoryModule, "speed_mts", speed_mts),
   S(LfMemoryModule, "form_factor", form_factor), B(LfMemoryModule, "soldered", soldered), END,
 };
-DESC(lf_memory_module_desc, LfMemoryModule, memory_module_fields);
+ELEMENT_DESC(lf_memory_module_desc, LfMemoryModule, memory_module_fields);
 
 static const LfField memory_fields[] = {
   I(LfMemory, "usable_mb", usable_mb), I(LfMemory, "installed_mb", installed_mb),
@@ -80,7 +86,7 @@ static const LfField battery_fields[] = {
   S(LfBattery, "source", source), V(LfBattery, "flags", flags),
   SP(LfBattery, "serial", serial), END,
 };
-DESC(lf_battery_desc, LfBattery, battery_fields);
+ELEMENT_DESC(lf_battery_desc, LfBattery, battery_fields);
 
 static const LfField cpufreq_fields[] = {
   S(LfCpufreq, "driver", driver), S(LfCpufreq, "governor", governor), S(LfCpufreq, "epp", epp),
@@ -102,13 +108,13 @@ static const LfField storage_fields[] = {
   B(LfStorage, "rotational", rotational), B(LfStorage, "boot_medium", boot_medium),
   SP(LfStorage, "serial", serial), END,
 };
-DESC(lf_storage_desc, LfStorage, storage_fields);
+ELEMENT_DESC(lf_storage_desc, LfStorage, storage_fields);
 
 static const LfField gpu_fields[] = {
   S(LfGpu, "vendor", vendor), S(LfGpu, "device", device), S(LfGpu, "pci_id", pci_id),
   S(LfGpu, "driver", driver), B(LfGpu, "kms", kms), END,
 };
-DESC(lf_gpu_desc, LfGpu, gpu_fields);
+ELEMENT_DESC(lf_gpu_desc, LfGpu, gpu_fields);
 
 static const LfField network_fields[] = {
   S(LfNetwork, "kind", kind), S(LfNetwork, "name", name), S(LfNetwork, "vendor", vendor),
@@ -120,7 +126,7 @@ static const LfField network_fields[] = {
   B(LfNetwork, "needs_nonfree_firmware", needs_nonfree_firmware),
   SP(LfNetwork, "mac", mac), END,
 };
-DESC(lf_network_desc, LfNetwork, network_fields);
+ELEMENT_DESC(lf_network_desc, LfNetwork, network_fields);
 
 static const LfField os_fields[] = {
   S(LfOs, "pretty_name", pretty_name), S(LfOs, "id", id), S(LfOs, "version_id", version_id),
@@ -131,7 +137,7 @@ static DESC(os_desc, LfOs, os_fields);
 static const LfField error_fields[] = {
   S(LfReportError, "probe", probe), S(LfReportError, "message", message), END,
 };
-DESC(lf_report_error_desc, LfReportError, error_fields);
+ELEMENT_DESC(lf_report_error_desc, LfReportError, error_fields);
 
 static const LfField report_fields[] = {
   S(LfReport, "schema", schema), S(LfReport, "lapfit_version", lapfit_version),
@@ -171,16 +177,7 @@ void lf_struct_clear(const LfStructDesc *desc, gpointer p)
     switch (f->type) {
     case LF_FIELD_STRING: g_clear_pointer((char **)fp, g_free); break;
     case LF_FIELD_STRUCT: lf_struct_clear(f->sub, fp); break;
-    case LF_FIELD_ARRAY: {
-      GPtrArray **arr = fp;
-      if (*arr) {
-        for (guint i = 0; i < (*arr)->len; i++)
-          lf_struct_free(f->sub, (*arr)->pdata[i]);
-        g_ptr_array_set_free_func(*arr, NULL);
-        g_clear_pointer(arr, g_ptr_array_unref);
-      }
-      break;
-    }
+    case LF_FIELD_ARRAY:
     case LF_FIELD_STRV: g_clear_pointer((GPtrArray **)fp, g_ptr_array_unref); break;
     case LF_FIELD_INT:
     case LF_FIELD_NUMBER:
@@ -220,10 +217,16 @@ void lf_report_free(LfReport *report)
   lf_struct_free(&lf_report_desc, report);
 }
 
+GPtrArray *lf_struct_array_new(const LfStructDesc *desc)
+{
+  g_return_val_if_fail(desc->free_func != NULL, NULL);
+  return g_ptr_array_new_with_free_func(desc->free_func);
+}
+
 static gpointer add_element(GPtrArray **array, const LfStructDesc *desc)
 {
   if (*array == NULL)
-    *array = g_ptr_array_new();
+    *array = lf_struct_array_new(desc);
   gpointer e = lf_struct_new(desc);
   g_ptr_array_add(*array, e);
   return e;

@@ -49,12 +49,15 @@ struct LfStructDesc {
   const char *name;
   gsize size;
   const LfField *fields;      /* terminated by a row with key NULL */
+  GDestroyNotify free_func;   /* lf_struct_free() for this type: arrays own their elements */
 };
 
 void lf_struct_init(const LfStructDesc *desc, gpointer p);
 void lf_struct_clear(const LfStructDesc *desc, gpointer p);
 gpointer lf_struct_new(const LfStructDesc *desc);
 void lf_struct_free(const LfStructDesc *desc, gpointer p);
+/* An empty array that frees its elements of type desc when unreffed. transfer full. */
+GPtrArray *lf_struct_array_new(const LfStructDesc *desc);
 
 /* --- the model ---------------------------------------------------------- */
 
