@@ -367,7 +367,7 @@ static char *verdict_key(const LfReport *r)
       continue;
     /* one top-level field at a time through a one-field description */
     const LfField one[] = { *f, { NULL, 0, 0, NULL, 0 } };
-    const LfStructDesc d = { "key", lf_report_desc.size, one };
+    const LfStructDesc d = { "key", lf_report_desc.size, one, NULL };
     g_string_append(text, f->key);
     append_fields(text, &d, r);
   }
