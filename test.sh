@@ -14,12 +14,15 @@ export TMPDIR="${TMPDIR:-/tmp}/lapfit-test.$$"   # umockdev leaves testbeds behi
 mkdir -p "$TMPDIR"
 trap 'rm -rf "$TMPDIR"' EXIT
 
-summary="$TMPDIR/summary"
+logs="$PWD/build-logs"     # not under $TMPDIR: tests may clean their temporary files there
+mkdir -p "$logs"
+summary="$logs/summary"
 : >"$summary"
 # run_ctest BUILD_DIR ARGS...: ctest, then one line of counts kept for the end.
 run_ctest() {
     dir=$1; shift
-    log="$TMPDIR/ctest-$(basename "$dir").log"
+    mkdir -p "$TMPDIR"
+    log="$logs/ctest-$(basename "$dir").log"
     { ctest --test-dir "$dir" -j"$jobs" --output-on-failure "$@"; echo $? >"$log.rc"; } 2>&1 |
         tee "$log"
     rc=$(cat "$log.rc")
