@@ -29,6 +29,10 @@ const LfColumn *lf_summary_columns(guint *n_columns);
  * JSON null when unknown. transfer full (array of JsonNode, free func set). */
 GPtrArray *lf_report_summary(const LfReport *report);
 
+/* The chassis class as GLPI and OCS name it ("Notebook", "Virtual Machine"),
+ * or NULL when unknown. transfer none. */
+const char *lf_export_chassis_name(const char *chassis);
+
 /* RFC 4180: header line, then one line per row, CRLF line ends. Values
  * containing a comma, quote, CR or LF are quoted, quotes doubled. */
 void lf_csv_append_header(GString *out);

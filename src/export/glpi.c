@@ -43,18 +43,6 @@ static gboolean is_iso_date(const char *s)
   return TRUE;
 }
 
-static const char *chassis_type(const char *chassis)
-{
-  static const char *const map[][2] = {
-    { "notebook", "Notebook" }, { "convertible", "Convertible" }, { "tablet", "Tablet" },
-    { "desktop", "Desktop" }, { "server", "Server" }, { "vm", "Virtual Machine" },
-  };
-  for (gsize i = 0; chassis && i < G_N_ELEMENTS(map); i++)
-    if (g_str_equal(chassis, map[i][0]))
-      return map[i][1];
-  return NULL;
-}
-
 /* Disk sizes as the agents give them: MiB. */
 static gint64 gb_to_mib(double gb)
 {
@@ -80,7 +68,7 @@ char *lf_export_glpi(const LfReport *r)
   add_str(b, "uuid", m->uuid);
   add_int(b, "memory", r->memory.usable_mb);
   add_int(b, "swap", r->memory.swap_mb);
-  add_str(b, "chassis_type", chassis_type(m->chassis));
+  add_str(b, "chassis_type", lf_export_chassis_name(m->chassis));
   add_str(b, "vmsystem", m->virtual_ ? m->virtual_ : "Physical");
   add_str(b, "description", r->machine_id);
   json_builder_end_object(b);

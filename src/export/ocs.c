@@ -56,18 +56,6 @@ char *lf_ocs_device_id(const LfReport *r)
   return g_strdup_printf("%s-%s", safe, when);
 }
 
-static const char *bios_type(const char *chassis)
-{
-  static const char *const map[][2] = {
-    { "notebook", "Notebook" }, { "convertible", "Convertible" }, { "tablet", "Tablet" },
-    { "desktop", "Desktop" }, { "server", "Server" }, { "vm", "Virtual Machine" },
-  };
-  for (gsize i = 0; chassis && i < G_N_ELEMENTS(map); i++)
-    if (g_str_equal(chassis, map[i][0]))
-      return map[i][1];
-  return NULL;
-}
-
 /* OCS keeps one battery: the one with the largest design capacity. */
 static const LfBattery *primary_battery(const LfReport *r)
 {
@@ -123,7 +111,7 @@ char *lf_export_ocs(const LfReport *r, const char *device_id)
   tag(out, "BMANUFACTURER", m->bios.vendor);
   tag(out, "BVERSION", m->bios.version);
   tag(out, "BDATE", m->bios.date);
-  tag(out, "TYPE", bios_type(m->chassis));
+  tag(out, "TYPE", lf_export_chassis_name(m->chassis));
   close_section(out, "BIOS");
 
   if (c->brand || c->vendor) {

@@ -266,3 +266,15 @@ void lf_csv_append_row(GString *out, GPtrArray *summary)
   }
   g_string_append(out, "\r\n");
 }
+
+const char *lf_export_chassis_name(const char *chassis)
+{
+  static const char *const map[][2] = {
+    { "notebook", "Notebook" }, { "convertible", "Convertible" }, { "tablet", "Tablet" },
+    { "desktop", "Desktop" }, { "server", "Server" }, { "vm", "Virtual Machine" },
+  };
+  for (gsize i = 0; chassis && i < G_N_ELEMENTS(map); i++)
+    if (g_str_equal(chassis, map[i][0]))
+      return map[i][1];
+  return NULL;
+}
