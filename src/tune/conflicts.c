@@ -73,6 +73,21 @@ static const TunerDef *match_comm(const char *comm)
   return NULL;
 }
 
+static gboolean is_interpreter(const char *name)
+{
+  return g_str_has_prefix(name, "python") || g_str_equal(name, "sh") ||
+         g_str_equal(name, "bash") || g_str_equal(name, "perl");
+}
+
+/* cmdline says more than comm only for an interpreter running a script or a
+ * name cut at exactly 15 bytes (kernel workers show longer names, never cut);
+ * skipping it elsewhere halves the files read on a machine with a hundred
+ * processes. */
+static gboolean comm_needs_cmdline(const char *comm)
+{
+  return comm == NULL || is_interpreter(comm) || strlen(comm) == 15;
+}
+
 /* The program a process runs: argv[0], or argv[1] after an interpreter. */
 static const TunerDef *match_cmdline(const LfSysroot *root, const char *pid)
 {
@@ -84,8 +99,7 @@ static const TunerDef *match_cmdline(const LfSysroot *root, const char *pid)
   const char *arg = data, *end = data + len;
   g_autofree char *b0 = g_path_get_basename(arg);
   const TunerDef *t = match_comm(b0);
-  if (t || !(g_str_has_prefix(b0, "python") || g_str_equal(b0, "sh") ||
-             g_str_equal(b0, "bash") || g_str_equal(b0, "perl")))
+  if (t || !is_interpreter(b0))
     return t;
   /* The script: the first argument after the interpreter's options. */
   for (arg += strlen(arg) + 1; arg < end; arg += strlen(arg) + 1) {
@@ -177,7 +191,7 @@ GPtrArray *lf_tuners_detect(const LfSysroot *root)
     g_autofree char *rel = g_strdup_printf("proc/%s/comm", pid);
     g_autofree char *comm = lf_sysroot_read_string(root, rel);
     const TunerDef *def = match_comm(comm);
-    if (def == NULL)
+    if (def == NULL && comm_needs_cmdline(comm))
       def = match_cmdline(root, pid);
     if (def == NULL)
       continue;
