@@ -57,14 +57,15 @@ static void advise_ram(const LfRuleContext *ctx, const LfDistroEdition *e, LfVer
   gint64 add = next_module(target - have);
   if (slots_known && mem->slots_total > mem->slots_used && (!max_known || have + add <= mem->max_mb)) {
     g_autofree char *mod = lf_format_mb(add);
+    g_autofree char *total = lf_format_mb(have + add);  /* what the machine will have */
     if (max_known)
       lf_verdict_advice(v, "ram", 2, NULL,
                         N_("Add a %s module in the free slot to reach %s (the board takes up "
-                           "to %s)"), mod, goal, max);
+                           "to %s)"), mod, total, max);
     else
       lf_verdict_advice(v, "ram", 2, NULL,
                         N_("Add a %s module in the free slot to reach %s (could not check the "
-                           "board maximum)"), mod, goal);
+                           "board maximum)"), mod, total);
     return;
   }
   gint64 small = smallest_module(mem);
@@ -74,19 +75,20 @@ static void advise_ram(const LfRuleContext *ctx, const LfDistroEdition *e, LfVer
       return;
     g_autofree char *old = lf_format_mb(small);
     g_autofree char *mod = lf_format_mb(repl);
+    g_autofree char *total = lf_format_mb(have - small + repl);
     if (max_known && mem->slots_total > mem->slots_used)
       lf_verdict_advice(v, "ram", 2, NULL,
                         N_("Replace the %s module with a %s one to reach %s (the board takes up "
                            "to %s, so a module added in the free slot would exceed it)"),
-                        old, mod, goal, max);
+                        old, mod, total, max);
     else if (max_known)
       lf_verdict_advice(v, "ram", 2, NULL,
                         N_("Replace the %s module with a %s one to reach %s; no slot is free "
-                           "(the board takes up to %s)"), old, mod, goal, max);
+                           "(the board takes up to %s)"), old, mod, total, max);
     else
       lf_verdict_advice(v, "ram", 2, NULL,
                         N_("Replace the %s module with a %s one to reach %s; no slot is free "
-                           "(could not check the board maximum)"), old, mod, goal);
+                           "(could not check the board maximum)"), old, mod, total);
     return;
   }
   lf_verdict_advice(v, "ram", 2, NULL,
