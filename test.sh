@@ -10,6 +10,7 @@ for extra in tests/*/setup.sh; do        # areas that need a service set it up h
     [ -x "$extra" ] && "$extra"
 done
 jobs=$(nproc)
+export LF_I18N_STRICT=1                  # CI: a string without translations fails
 export TMPDIR="${TMPDIR:-/tmp}/lapfit-test.$$"   # umockdev leaves testbeds behind if killed
 mkdir -p "$TMPDIR"
 trap 'rm -rf "$TMPDIR"' EXIT

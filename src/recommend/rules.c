@@ -261,14 +261,19 @@ static void rule_ram(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerdi
     return;
   }
   g_autofree char *t = lf_format_mb(target);
-  const char *kind = target == e->ram_rec_mb ? "recommended" : "minimum";
+  gboolean is_rec = target == e->ram_rec_mb;  /* whole sentences per kind, for translators */
   if (!g_str_equal(ctx->ram_basis, "installed")) {
     /* Usable memory is a lower bound of installed memory: enough if it passes alone. */
     g_autofree char *u = lf_format_mb(ctx->usable_mb);
     if (lf_known_int(ctx->usable_mb) && ctx->usable_mb >= target) {
-      lf_verdict_reason(v, "ram", LF_STATUS_PASS,
-                        N_("RAM %s usable already meets the %s %s for %s (installed size not "
-                           "read)"), u, t, kind, n);
+      if (is_rec)
+        lf_verdict_reason(v, "ram", LF_STATUS_PASS,
+                          N_("RAM %s usable already meets the %s recommended for %s (installed "
+                             "size not read)"), u, t, n);
+      else
+        lf_verdict_reason(v, "ram", LF_STATUS_PASS,
+                          N_("RAM %s usable already meets the %s minimum of %s (installed size "
+                             "not read)"), u, t, n);
     } else if (lf_known_int(ctx->usable_mb)) {
       g_autofree char *est = lf_format_mb(ctx->report->memory.installed_mb);
       if (g_str_equal(ctx->ram_basis, "estimate"))
@@ -332,8 +337,12 @@ static void rule_ram(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerdi
     }
     return;
   }
-  lf_verdict_reason(v, "ram", LF_STATUS_PASS, N_("RAM %s meets the %s %s of %s"), have, t, kind,
-                    n);
+  if (is_rec)
+    lf_verdict_reason(v, "ram", LF_STATUS_PASS, N_("RAM %s meets the %s recommended for %s"), have,
+                      t, n);
+  else
+    lf_verdict_reason(v, "ram", LF_STATUS_PASS, N_("RAM %s meets the %s minimum of %s"), have, t,
+                      n);
 }
 
 /* --- disk: the largest internal disk, never the live USB stick ------------ */
