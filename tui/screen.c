@@ -19,24 +19,15 @@ typedef enum { LF_MSG_PROBED, LF_MSG_BATTERIES } LfTuiMessageKind;
 typedef struct {
   LfTuiMessageKind kind;
   LfReport *report;           /* PROBED */
-  GPtrArray *batteries;       /* BATTERIES: LfBattery (elements freed by batteries_free) */
+  GPtrArray *batteries;       /* BATTERIES: LfBattery (the array owns them) */
   GError *error;
 } LfTuiMessage;
-
-/* Report arrays own their elements through the field tables, not a free func. */
-static void batteries_free(GPtrArray *batteries)
-{
-  for (guint i = 0; i < batteries->len; i++)
-    lf_struct_free(&lf_battery_desc, batteries->pdata[i]);
-  g_ptr_array_set_free_func(batteries, NULL);
-  g_ptr_array_unref(batteries);
-}
 
 static void message_free(LfTuiMessage *msg)
 {
   if (msg->report)
     lf_report_free(msg->report);
-  g_clear_pointer(&msg->batteries, batteries_free);
+  g_clear_pointer(&msg->batteries, g_ptr_array_unref);
   g_clear_error(&msg->error);
   g_free(msg);
 }
@@ -142,7 +133,7 @@ static void handle_message(LfTui *tui, LfTuiMessage *msg)
     tui->battery_busy = FALSE;
     tui->battery_next_us = g_get_monotonic_time() + LF_BATTERY_PERIOD_US;
     if (tui->report && msg->error == NULL) {
-      g_clear_pointer(&tui->report->batteries, batteries_free);
+      g_clear_pointer(&tui->report->batteries, g_ptr_array_unref);
       tui->report->batteries = g_steal_pointer(&msg->batteries);
       tui->battery_updated_us = g_get_monotonic_time();
       tui->battery_polls++;
