@@ -21,23 +21,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 99' INT TERM
 
-cat >"$work/bus.conf" <<CONF
-<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN"
- "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
-<busconfig>
-  <type>system</type>
-  <listen>unix:path=$work/bus</listen>
-  <auth>EXTERNAL</auth>
-  <policy context="default">
-    <allow user="*"/> <allow own="*"/>
-    <allow send_destination="*"/> <allow receive_sender="*"/>
-  </policy>
-</busconfig>
-CONF
-dbus-daemon --config-file="$work/bus.conf" --fork --print-pid=3 3>"$work/bus.pid" || exit 99
-bus_pid=$(cat "$work/bus.pid")
-export DBUS_SYSTEM_BUS_ADDRESS="unix:path=$work/bus"
-unset DBUS_SESSION_BUS_ADDRESS
+. "$(dirname "$0")/private-bus.sh"
+start_private_bus "$work"
 
 : >"$work/UPower.conf"
 mkdir "$work/history"
