@@ -34,7 +34,8 @@ trap cleanup EXIT
 
 if ! mariadb-admin ping >/dev/null 2>&1; then
     install -d -o mysql -g mysql /run/mysqld
-    setsid /usr/sbin/mariadbd --user=mysql >"$W/mariadb.log" 2>&1 &
+    # --tmpdir: the server runs as mysql and cannot write a TMPDIR the test runner made for root
+    setsid /usr/sbin/mariadbd --user=mysql --tmpdir=/tmp >"$W/mariadb.log" 2>&1 &
     STARTED_DB=$!
     for _ in $(seq 150); do mariadb-admin ping >/dev/null 2>&1 && break; sleep 0.2; done
 fi
