@@ -497,16 +497,10 @@ static void item_free(Item *it)
   g_free(it);
 }
 
-/* The stored form: compact JSON with the private fields, written by one
- * JsonGenerator (lf_report_to_json() formats numbers more tersely but costs
- * a generator per string: at 100,000 reports that dominates the import).
- * Doubles come out C-locale and exact; lf_report_from_json() reads either. */
+/* The stored form: compact JSON with the private fields. */
 static char *compact_json(const LfReport *r)
 {
-  g_autoptr(JsonNode) root = lf_struct_to_json(&lf_report_desc, r, LF_JSON_PRIVATE);
-  g_autoptr(JsonGenerator) gen = json_generator_new();
-  json_generator_set_root(gen, root);
-  return json_generator_to_data(gen, NULL);
+  return lf_report_to_json(r, LF_JSON_PRIVATE);
 }
 
 static void prepare(gpointer data, gpointer user_data)
