@@ -19,7 +19,7 @@ xgettext --language=C --from-code=UTF-8 --add-comments=TRANSLATORS: \
     --flag=ngettext:2:c-format \
     --package-name=lapfit --package-version="${LF_VERSION:-0.1.0}" \
     --msgid-bugs-address=https://github.com/lapfit/lapfit/issues \
-    --sort-by-file --no-wrap -o "$out.tmp" $files
+    --sort-output --no-location --no-wrap -o "$out.tmp" $files
 # Stable output: the creation date changes on every run and makes diffs noisy.
 sed -e '/^"POT-Creation-Date:/d' -e 's/charset=CHARSET/charset=UTF-8/' "$out.tmp" >"$out"
 rm -f "$out.tmp"
