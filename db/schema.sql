@@ -1,5 +1,5 @@
 -- lapfit distribution requirements database (built by db/dbgen from data/distros/*.conf).
--- Bump user_version (and LF_DISTRO_DB_VERSION in src/recommend/distro-table.h) on any change
+-- Bump user_version (and LF_DISTRO_DB_VERSION in db/distro-table.h) on any change
 -- a reader would notice; lapfit refuses a database of another version.
 PRAGMA user_version = 1;
 

@@ -7,7 +7,7 @@ set -eu
 src=$1
 out=$2
 cd "$src"
-files=$(find src tui -name '*.[ch]' | LC_ALL=C sort)
+files=$(find src tui db -name '*.[ch]' | LC_ALL=C sort)
 # xgettext sees the macros, not their values: keep G_GINT64_FORMAT and friends
 # out of _() strings (use PRId64 or %zu, which xgettext and msgfmt understand).
 xgettext --language=C --from-code=UTF-8 --add-comments=TRANSLATORS: \

@@ -15,7 +15,7 @@
 #include <json-glib/json-glib.h>
 
 #include "core/report.h"
-#include "recommend/distro-table.h"
+#include "db/distro-table.h"
 
 #define LF_VERDICTS_SCHEMA "lapfit-verdicts/1"
 

@@ -1,7 +1,7 @@
 /* Reads the distro requirements database (db/schema.sql) into LfDistroTable.
  * The embedded copy is opened in place with sqlite3_deserialize (read-only,
  * no copy); `--db FILE` opens a file built by db/dbgen the same way. */
-#include "recommend/distro-table.h"
+#include "db/distro-table.h"
 
 #include <glib/gi18n.h>
 #include <sqlite3.h>
