@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Installs dependencies (Debian 12), builds lapfit and runs it with the given
 # arguments: `./run.sh`, `./run.sh probe --json`, `./run.sh recommend`.
 set -eu

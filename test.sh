@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Installs dependencies, builds and runs every test: a -Werror build, the same
 # suite under ASan/UBSan, and a short libFuzzer run of each parser.
 # LF_QUICK=1 runs only the first stage.

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Generates N varied lapfit reports from the fixture reports for the fleet
 benchmark: N/2 machines with two reports each (months apart: battery worn,
 sometimes RAM added or the disk swapped), with their own UUIDs, serials, host

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Fleet benchmark (not a timed test): N (default 100000) varied reports
 # generated from the fixture reports, imported into a new database; then
 # `fleet report`, `fleet list`, `fleet export` timed, and the database size.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # bench/recommend.sh [LAPFIT]: time `lapfit recommend --report FILE --json` as a whole
 # process (start, dynamic linking, opening the embedded database, every verdict, JSON
 # out) next to `lapfit --version` (start and linking only), so the difference is the

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # lapfit's probe against its peers on this machine, and proof that it starts
 # no subprocess and opens no network connection. Not a CI test: run by hand.
 #

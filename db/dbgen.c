@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* dbgen: validates data/distros/<family>.conf and compiles them into the SQLite
  * requirements database, plus a C file that embeds it in lapfit.
  *

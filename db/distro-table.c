@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Reads the distro requirements database (db/schema.sql) into LfDistroTable.
  * The embedded copy is opened in place with sqlite3_deserialize (read-only,
  * no copy); `--db FILE` opens a file built by db/dbgen the same way. */

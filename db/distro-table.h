@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* LfDistroTable: the distribution requirements database, one LfDistroEdition
  * per row of data/distros/<family>.conf.
  *

@@ -1,3 +1,4 @@
+-- SPDX-License-Identifier: GPL-2.0-or-later
 -- lapfit distribution requirements database (built by db/dbgen from data/distros/*.conf).
 -- Bump user_version (and LF_DISTRO_DB_VERSION in db/distro-table.h) on any change
 -- a reader would notice; lapfit refuses a database of another version.

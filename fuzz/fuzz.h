@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The libFuzzer entry point every fuzz_<name>.c defines. */
 #pragma once
 #include <stddef.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Battery raw -> calc with hostile values. Two input modes:
  * - text: "attr=value" lines, as the sysfs reader hands them over
  *   (lf_battery_raw_set_attr), e.g. "energy_now=-1e308";

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* CPU table: the TSV row parser and cross-row checks on arbitrary text, and
  * brand-pattern lookup in the built-in table. The first 4 bytes pick vendor,
  * family, model and stepping; the rest is the brand string. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* /proc/cpuinfo parser and the LfCpu filling behind it (table lookup, brand
  * cleaning, flags -> ISA level): input is not NUL-terminated. */
 #include "fuzz.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Saved dmidecode text (not NUL-terminated), then the consumers. */
 #include "fuzz.h"
 #include "probe/memory.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Report JSON from a fleet -> every export format: lf_report_from_json, the
  * machine id, anonymisation, the CSV summary, GLPI JSON and OCS XML must
  * cope with any values a report file can hold (huge numbers, odd strings). */

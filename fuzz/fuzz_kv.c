@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* KEY=VALUE parser (uevent, os-release): input is not NUL-terminated. */
 #include "fuzz.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The platform parsers on arbitrary bytes: /proc/mounts (octal escapes),
  * os-release, the kernel command line, EFI variables and the firmware TSV.
  * Input is not NUL-terminated. */

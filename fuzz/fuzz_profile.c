@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Profile key files (src/tune/profile.c): line scan + GKeyFile + knob values.
  * Input is not NUL-terminated. Any input gives a profile or one error. */
 #include "fuzz.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Report JSON -> verdicts -> verdict JSON: any input either fails to parse with
  * an error or gets a verdict for every edition; never a crash. */
 #include "fuzz.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Binary SMBIOS tables. Two input modes:
  * - starting with an anchor ("_SM3_", "_SM_", "_DMI_"): an entry point, then
  *   the structure table right after it (split at the entry point's size);

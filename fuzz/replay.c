@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Replays fuzz inputs without libFuzzer, so every normal build runs each
  * target over its corpus under ctest (and under ASan in the Asan build). */
 #include <glib.h>

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # run-fuzzers.sh BUILD_DIR SECONDS: runs each libFuzzer target for SECONDS
 # over a scratch corpus seeded from fuzz/corpus/<name>. A crash fails the run
 # and leaves the input in $TMPDIR/fuzz-crash/.

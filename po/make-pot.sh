@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # make-pot.sh SOURCE-DIR OUTPUT.pot: extracts every translatable string of the
 # CLI, the library and the TUI. The file list is a glob (POTFILES would go
 # stale while several people add files); the `pot` target and the

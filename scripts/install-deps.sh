@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Installs the Debian 12 packages in scripts/debian-packages.txt (and any extra
 # package lists given as arguments). Skips apt entirely when all are present.
 set -eu

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Generates the locales the translation and locale tests use (root only; the
 # tests skip with exit 77 where a locale is missing).
 set -eu

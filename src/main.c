@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* lapfit: laptop hardware profiler, distro recommender and power tuner. */
 #include <glib/gi18n.h>
 #include <locale.h>

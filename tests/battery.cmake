@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Batteries and power: battery-calc maths, sysfs readers on the fixture
 # machines, the probe inside umockdev, and UPower vs sysfs with a real upowerd.
 set(LF_BAT_DIR ${CMAKE_CURRENT_SOURCE_DIR}/battery)

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The CLI contract: version, help, usage errors (exit 2, one line on stderr).
 set -u
 fail() { echo "FAIL: $*"; exit 1; }

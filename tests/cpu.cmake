@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # CPU probe: pure identification, the data/cpu table, libcpuid dumps, and the
 # live ISA level against glibc's own answer.
 lf_add_unit_test(test-cpu-ident unit/test-cpu-ident.c)

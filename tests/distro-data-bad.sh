@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A deliberately bad data file must be rejected with file:line for each problem.
 set -u
 fail() { echo "FAIL: $*"; exit 1; }

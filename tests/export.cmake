@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Exports (src/export): formats, golden files, GLPI schema, locale.
 lf_add_script_test(export ${CMAKE_CURRENT_SOURCE_DIR}/export/export.sh LABELS export)
 lf_add_script_test(export-locale ${CMAKE_CURRENT_SOURCE_DIR}/export/locale.sh LABELS export)

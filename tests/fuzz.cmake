@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Every fuzz target also runs as a replay over its checked-in corpus.
 file(GLOB LF_FUZZ_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/fuzz/fuzz_*.c)
 foreach(src ${LF_FUZZ_SOURCES})

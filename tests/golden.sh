@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Golden reports of the fixture machines (tests/fixtures/machines/*/).
 #
 # For each machine: `lapfit probe --json` on its sysroot (plus cpuid.raw and

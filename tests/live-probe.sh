@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The live probe on the machine running the tests (label oracle): it must exit
 # 0 and print a report that loads back, as an unprivileged user, with no udev
 # daemon and no D-Bus, and agree with what the system says about itself.

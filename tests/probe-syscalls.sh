@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The probe starts no subprocess (no dmidecode, lspci, udevadm) and opens no
 # network connection: strace every execve and connect of `lapfit probe`.
 set -u

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # recommend / check / db on the command line: exit codes, JSON schema, C-locale output.
 set -u
 fail() { echo "FAIL: $*"; exit 1; }

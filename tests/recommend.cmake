@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Recommender: verdicts over fixture reports, the requirements data, the CLI contract.
 lf_add_unit_test(test-recommend unit/test-recommend.c)
 lf_add_script_test(recommend-cli ${CMAKE_CURRENT_SOURCE_DIR}/recommend-cli.sh)

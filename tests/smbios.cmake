@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # SMBIOS and memory: binary tables, dmidecode text, sysfs, memory estimate,
 # and the fixture machines read through every source.
 lf_add_unit_test(test-smbios smbios/test-smbios.c)

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The TUI under tmux (tests/tui/*.sh, TESTING.md section 6) and the
 # translations (tests/i18n/*.sh). All skip with 77 when tmux or a locale is
 # missing.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The power tuner (src/tune): pure plan/profile tests, fixture-tree apply/undo
 # tests, the CLI contract, and `tune auto` in a umockdev testbed.
 set(TUNE_FIXTURES ${CMAKE_CURRENT_SOURCE_DIR}/fixtures/tune)

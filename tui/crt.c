@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Terminal handling for the TUI (see crt.h). */
 #include "crt.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The terminal: curses start and stop, colours or monochrome attributes, UTF-8
  * or plain ASCII glyphs, signal-safe restore, and a log sink that keeps GLib
  * messages off the screen. Everything else in tui/ draws through lf_crt_put().

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Human text for the TUI: translated, locale-formatted numbers (this is
  * never machine output), "unknown" where the probe could not tell. */
 #include <glib/gi18n.h>

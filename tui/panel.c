@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Scrolling list with a cursor (see panel.h). */
 #include "panel.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* LfPanel: a scrolling list of rows with a cursor, after htop's Panel.h. A row
  * is a label column, a value, an optional badge (verdict) and an optional bar
  * (battery health). Views fill panels; the panel draws and moves the cursor. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The event loop: first frame at once, the probe in a worker thread, the tabs,
  * the global key table (after htop's Action_setBindings), search, yes/no
  * questions, live battery polling and a clean exit on q, signals and errors. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The TUI's event loop (screen.c). */
 #pragma once
 #include "tui.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* `lapfit tui` (and bare `lapfit` on a terminal): options, then the event loop. */
 #include <glib/gi18n.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The TUI's state and its views. A view (after htop's Object/Panel classes)
  * turns the model into panel rows and handles its own keys; screen.c owns the
  * event loop, the tabs, the global key table, search and confirmations.

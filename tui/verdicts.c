@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Adapter from src/recommend/ to the TUI's verdict rows (see verdicts.h). */
 #include "verdicts.h"
 

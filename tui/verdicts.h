@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The recommender's results as the TUI shows them: a plain copy of what
  * lf_recommend() computed (the TUI ranks and judges nothing itself). */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Battery: health, cycles, and the live charge, power draw and remaining
  * time, which screen.c refreshes every two seconds from sysfs. */
 #include <glib/gi18n.h>

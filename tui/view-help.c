@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Help: keys (from the same table screen.c dispatches with), what the
  * verdicts mean, where the data comes from and what the probe could not read. */
 #include <glib/gi18n.h>

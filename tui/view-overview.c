@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Overview: the machine at a glance and the top three recommendations.
  * Enter on a battery or recommendation row opens that screen. */
 #include <glib/gi18n.h>

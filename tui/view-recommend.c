@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Recommend: every edition as the recommender ranked it, a details pane with
  * its reasons and upgrade advice, filters by use and by verdict. */
 #include <glib/gi18n.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Tune: the tuner's plan for a profile (every knob instance, current and
  * target value), a diff preview, apply with a confirmation and undo. The
  * plan, the writes and the journal are src/tune/'s: the same calls as

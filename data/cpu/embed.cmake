@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Embeds data/cpu/*.tsv into lapfit-core as byte arrays (cpu-table-data.c),
 # read by src/probe/cpu-ident.c:lf_cpu_table_builtin(). Rows are validated by
 # the test-cpu-table unit test (file:line on a malformed row).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Command-line front end. Each subcommand is an LfCommandFunc in its own
  * cmd-<name>.c; it parses its options with GOptionContext, does its work
  * through the library, prints results and returns the process exit status.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* `recommend`, `check` and `db`: the distro recommender on the command line.
  * Verdicts come from lf_recommend() (src/recommend/); this file parses
  * options, prints translated text or untranslated JSON, and maps verdicts to

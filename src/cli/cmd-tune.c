@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* lapfit tune status|plan|apply|undo|auto|install|uninstall|measure */
 #include <glib/gi18n.h>
 #include <glib-unix.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Human text output of a report: translated labels, "unknown" where the probe
  * could not tell, and the reasons collected in report->errors at the end. */
 #include <glib/gi18n.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* lapfit error domain: every fallible function reports a GError in LF_ERROR,
  * G_IO_ERROR (syscalls) or a library's own domain (GKeyFile, json-glib). */
 #pragma once

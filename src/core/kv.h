@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* KEY=VALUE text as in uevent, os-release and /proc/meminfo-like files.
  * Shell-style quotes ('..', "..") and backslash escapes in values are undone,
  * as os-release(5) describes; lines without '=' and comments are skipped. */

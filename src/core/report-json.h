@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* LfReport <-> "lapfit-report/1" JSON, driven by the field tables in report.c.
  * Output is locale-independent; input is validated (types, schema) and unknown
  * keys are ignored so newer reports of the same schema still load. */

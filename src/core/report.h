@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* LfReport: the one model of a machine (schema "lapfit-report/1").
  *
  * Probes fill it, everything downstream reads it, and report-json.c turns it

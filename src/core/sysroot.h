@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* LfSysroot: the one way lapfit touches files of the machine it describes.
  *
  * Every path is relative to a root directory ("/" live, a fixture tree in tests,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Thin libudev facade: the only file that talks to libudev. */
 #pragma once
 #include <glib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Exports of one report: the CSV/fleet summary row, GLPI inventory JSON, OCS
  * Inventory XML, and submission to an OCS server. Machine-readable: nothing
  * here is translated and every number is C-locale.

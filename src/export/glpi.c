@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* GLPI native inventory JSON (github.com/glpi-project/inventory_format,
  * inventory.schema.json): what glpi-agent sends. Units per the schema:
  * memory MB, battery capacity mWh, voltage mV, disk size MB. Unknown values

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Stable machine ids and anonymisation for exports and the fleet database.
  *
  * The id is derived from the SMBIOS system UUID, system serial and board

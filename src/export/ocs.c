@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* OCS Inventory NG XML (server 2.x, Apache/Ocsinventory/Map.pm field names;
  * ../shared/OCS.md). Numbers the server puts into SQL unquoted (HARDWARE
  * MEMORY, SWAP, PROCESSORS, PROCESSORN, CHECKSUM) are bare integers or left

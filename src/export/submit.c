@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Submission to an OCS Inventory NG server, the way its agents do it
  * (../shared/OCS.md): POST zlib-compressed XML, PROLOG then INVENTORY. */
 #include <curl/curl.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The one-row-per-machine summary: CSV export, fleet database columns and
  * `fleet export`. */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* `fleet diff MACHINE`: what changed between consecutive reports of one
  * machine: RAM modules, fixed disks, firmware, battery wear per month. */
 #include <glib/gi18n.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Internals shared by the fleet database files. */
 #pragma once
 #include <sqlite3.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* `fleet report`: what a fleet owner asks first. Computed from each machine's
  * latest report only, in one pass over the summary columns. */
 #include <glib/gi18n.h>

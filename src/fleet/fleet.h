@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The fleet database: many lapfit reports in one SQLite file, keyed by the
  * machine id (src/export/machine-id.h).
  *

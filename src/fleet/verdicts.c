@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Per-edition verdicts stored with each imported report, from the
  * recommender (src/recommend): "id=STATUS[:FIX];..." where FIX names the
  * purchase that would turn a WARN/FAIL into PASS when RAM and/or the disk

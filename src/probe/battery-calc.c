@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Battery maths: LfBatteryRaw -> LfBattery. Pure, see battery-calc.h.
  *
  * The formulas follow what upowerd 0.99.20 does with the same sysfs values

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Battery maths: one source-neutral raw record in, one LfBattery out.
  *
  * The sources (battery-sysfs.c: sysfs power_supply, battery-upower.c:

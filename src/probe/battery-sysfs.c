@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* sysfs power_supply -> LfBatteryRaw, no arithmetic.
  * ABI: Documentation/ABI/testing/sysfs-class-power. */
 #include <string.h>

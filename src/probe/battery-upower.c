@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* libupower-glib -> LfBatteryRaw, no arithmetic. The only libupower-glib user.
  *
  * upowerd reads the same sysfs files and publishes Wh, W and V, so the raw

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* lf_probe_batteries(): UPower when upowerd answers on the system bus, else
  * sysfs; either way the figures come from lf_battery_calc(). */
 #include <string.h>

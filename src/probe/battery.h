@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Battery sources: each fills LfBatteryRaw records (battery-calc.h) without
  * arithmetic. lf_probe_batteries() (battery.c) picks the source. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* CPU probe: the only libcpuid user.
  *
  * Sources, in order: a raw dump (--cpuid-dump FILE, libcpuid's text format),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Pure CPU identification; see cpu-ident.h. */
 #include "probe/cpu-ident.h"
 

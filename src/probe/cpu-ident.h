@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Pure CPU identification: raw CPUID registers or /proc/cpuinfo text plus the
  * data/cpu table -> LfCpu (micro-architecture, generation, year, ISA level).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* GPUs (PCI display controllers) and network interfaces (Wi-Fi, Ethernet,
  * Bluetooth): ids, bound driver, and firmware files the driver needs but
  * /lib/firmware lacks.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Memory probe: usable RAM (MemTotal), installed RAM and slots from SMBIOS
  * type 16/17 records, or an estimate labelled as such.
  * /proc/meminfo: Documentation/filesystems/proc.rst (kernel). */

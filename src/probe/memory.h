@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Memory: usable RAM from /proc/meminfo, installed RAM from SMBIOS types 16
  * and 17 (tables or dmidecode text), else a labelled estimate. */
 #pragma once

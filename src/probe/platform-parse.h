@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Pure parsers behind the storage, devices and platform probes: /proc/mounts,
  * os-release, the kernel command line, EFI variables, virtualisation hints and
  * the firmware table. No I/O here, so unit tests and fuzzers call them on any

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Firmware (UEFI/BIOS, 32-bit UEFI, Secure Boot), virtualisation and the
  * running OS (os-release, kernel, architecture, live session).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* lf_probe_power(): on AC, platform profile, cpufreq driver/governor/EPP.
  * ABI: Documentation/ABI/testing/sysfs-class-power,
  * Documentation/ABI/testing/sysfs-platform_profile, admin-guide/pm/cpufreq.rst. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The probe: fills one LfReport from a machine (live or a fixture root).
  *
  * lf_probe_run() calls each area's lf_probe_<area>() in order. An area fills

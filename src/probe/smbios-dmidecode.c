@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Saved `dmidecode` text -> LfSmbios (pure, no I/O).
  *
  * Layouts accepted:

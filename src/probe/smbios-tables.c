@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Binary SMBIOS tables -> LfSmbios (pure, no I/O).
  *
  * Spec: DMTF DSP0134 3.7.0: entry points (5.2), structure header and string

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* SMBIOS: picks the source, reads sysfs, and turns records into LfMachine.
  *
  * Source order: --dmidecode FILE, plain or gzipped (the user named it:

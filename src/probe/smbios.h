@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* SMBIOS records: the few structures lapfit uses, from any of three sources.
  *
  *   tables     /sys/firmware/dmi/tables/{smbios_entry_point,DMI} (root only),

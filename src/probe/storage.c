@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Disks from sys/block: kind, size, model, removable, and which one is the
  * live medium lapfit was booted from.
  *

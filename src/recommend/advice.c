@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The cheapest change that turns a WARN or FAIL into PASS: a firmware
  * setting, a boot option, more RAM (within the board maximum, using a free
  * slot or replacing a module, never soldered RAM), an SSD, or another edition

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Pure: report x table x options -> ranked verdicts (see recommend.h). */
 #include "recommend/recommend.h"
 

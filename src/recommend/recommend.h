@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The recommender: LfReport x LfDistroTable x options -> ranked verdicts.
  *
  * lf_recommend() is pure: no I/O, no clock, no globals ("today" is an

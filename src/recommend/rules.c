@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* One function per rule. Each adds reasons (a sentence with the figures used)
  * to a verdict; none does I/O. Hard gates (architecture, ISA level, 32-bit
  * needs, boot path, no installer) FAIL; published minimums WARN, because most

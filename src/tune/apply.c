@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Applying a plan and undoing it: permission, other tuners, lock, whitelist,
  * journal (durable, before any write), write, roll back on the first failure. */
 #include "tune/tune.h"

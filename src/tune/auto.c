@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tune auto: apply the profile's values for the current power source, then
  * follow AC/battery changes through a libudev monitor on power_supply (what
  * TLP does with a udev rule running `tlp auto`, without a process per event). */

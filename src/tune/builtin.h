@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The built-in profiles: profiles/NAME.conf compiled into the binary (generated
  * by profiles/CMakeLists.txt) so a single lapfit works on a live USB. */
 #pragma once

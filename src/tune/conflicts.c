@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Other power tuners: lapfit refuses to fight them (auto-cpufreq#463, TLP#561).
  *
  * Running: <root>/proc/<pid>/comm, or the script name in cmdline (TuneD and

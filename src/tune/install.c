@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tune install/uninstall: make `lapfit tune auto` start at boot (systemd
  * service + multi-user.target.wants link) and restart it on a power_supply
  * change if it is not running (udev rule), all written below the root. Files

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The undo journal: <state-dir>/journal.json holds the exact bytes every
  * knob file had before lapfit first wrote it, so `undo` restores them even
  * after a reboot. Written atomically and durably (temp file, fsync, rename,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The knob catalogue: one row per knob (after powertop's init_tuning), and
  * reading every instance of it below a sysroot.
  *

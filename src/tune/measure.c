@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tune measure: battery power draw from sysfs power_supply (ABI:
  * Documentation/ABI/testing/sysfs-class-power): power_now in µW, or
  * current_now (µA) x voltage_now (µV); energy_now in µWh, or charge_now (µAh)

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Plans: current knob values x profile -> rows (pure: no I/O, no globals). */
 #include "tune/tune.h"
 

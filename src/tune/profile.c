@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Profiles: key files in layers (TLP's defaults.conf -> drop-ins -> user file).
  *
  *   1. built-in   profiles/NAME.conf, compiled in (builtin-profiles.c)

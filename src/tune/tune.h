@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The power tuner: knobs, profiles, plans, apply/journal/undo, other tuners.
  *
  *   lf_knobs_read(root)                      I/O: every knob instance and its current value

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* battery-calc: units, health, percent, rate, times, thresholds, hostile values. */
 #include <math.h>
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Batteries and power read from the fixture machines' sysroots and from
  * hostile trees written on the fly. */
 #include <glib/gstdio.h>

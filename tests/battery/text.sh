@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Human text of batteries and power on fixture machines (C locale).
 set -u
 export LC_ALL=C LANGUAGE=

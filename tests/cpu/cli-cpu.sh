@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The CPU probe through the command line: a bad --cpuid-dump is one error line
 # naming the file (exit 1), never a crash; a fixture dump and a non-x86 or
 # hostile proc/cpuinfo give facts or "unknown".

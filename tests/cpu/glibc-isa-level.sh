@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Prints the highest x86-64 level glibc's dynamic loader accepts on this
 # machine (CPU and kernel), TESTING.md section 7. Exit 77 if not x86_64.
 ld=/lib64/ld-linux-x86-64.so.2

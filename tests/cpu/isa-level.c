@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Prints the ISA level lapfit computes for the machine it runs on (the live
  * CPUID path of lf_probe_cpu), for the glibc oracle test. */
 #include <stdio.h>

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Checks an OCS inventory request: well-formed XML, the sections and fields an
 # OCS Inventory NG 2.x server needs (OCS.md), bare integers where the server
 # writes them into SQL unquoted, at most one BATTERIES.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # lapfit export: every format for the fixture reports, golden files, RFC 4180
 # CSV, anonymisation, a stable machine id, well-formed OCS XML.
 # UPDATE=1 rewrites the golden files.

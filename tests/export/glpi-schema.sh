@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Every fixture report exported as GLPI inventory JSON validates against the
 # official schema (glpi-project/inventory_format), anonymized or not.
 set -u

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Machine-readable output is never locale-formatted: every export and fleet
 # output under LC_ALL=de_DE.UTF-8 is byte-identical to LC_ALL=C.
 set -u

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Machine id and anonymisation (src/export/machine-id.c), CSV quoting and
  * the summary row (src/export/summary.c). */
 #include <string.h>

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Validates JSON documents against a JSON Schema (TESTING.md section 8).
 # Usage: validate-json.py SCHEMA DOC...   exit 0 valid, 1 invalid, 77 skipped.
 import json

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # lapfit fleet: round trip (reports -> export json -> import -> list/report/
 # diff/export) with expected figures; duplicates; corrupt, truncated, foreign
 # and unknown-schema files; corrupt, foreign and newer databases; a v1

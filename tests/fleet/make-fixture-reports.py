@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Writes tests/fixtures/reports/*.json: lapfit-report/1 documents for some of the
 fixture machines (tests/fixtures/machines/README.md facts), with private fields
 (serials, UUID, MACs, host name) as `lapfit export --format json` writes them.

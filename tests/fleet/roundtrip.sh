@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Round trip from the probe: every fixture machine probed from its sysroot
 # (+ dmidecode, CPUID dump) -> `export --format json` (twice: the machine id is
 # stable) -> `fleet import` -> list/report, checked against the facts in

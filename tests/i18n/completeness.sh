@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Every message of a freshly generated template is translated, and not fuzzy,
 # in every language of po/LINGUAS; the catalogues pass msgfmt --check.
 #

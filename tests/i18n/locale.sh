@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # LANG=de_DE.UTF-8 lapfit ... prints German (and es_ES / pt_BR their
 # languages); machine output stays untranslated. Skips when a locale is not
 # installed (scripts/setup-locales.sh generates them).

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: GPL-2.0-or-later
 # A real OCS Inventory NG server (Debian 12 packages, installed by
 # tests/ocs/setup.sh) on 127.0.0.1: `lapfit export --format ocs --submit` is
 # accepted and the server's tables hold lapfit's figures. Starts MariaDB and

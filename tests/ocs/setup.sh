@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Installs a real OCS Inventory NG server from Debian 12's packages for the
 # `ocs-server` test (../shared/OCS.md): ocsinventory-server + Apache/mod_perl +
 # MariaDB, and extracts the database schema from ocsinventory-reports without

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # `lapfit probe --dmidecode`: a named file that is missing or not dmidecode
 # output is one clear error line and exit 1; a real one is the source.
 set -u

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Memory: the installed-RAM estimate, soldered detection, /proc/meminfo
  * parsing, and the memory probe on fixture machines through each source. */
 #include <glib/gstdio.h>

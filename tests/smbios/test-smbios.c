@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* SMBIOS: binary table parser (valid and corrupt), dmidecode text parser
  * (fixtures, old layouts, hostile text), helpers, and the promise that binary
  * tables and dmidecode text of one machine give the same LfMachine/LfMemory. */

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Live battery values: the Battery screen polls the sysfs probe every two
 # seconds, so a changed power_now/energy_now under --root shows up without a
 # key press; a saved report says it is not live (screens.sh).

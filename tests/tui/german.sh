@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # LANG=de_DE.UTF-8 shows the TUI in German (and es_ES, pt_BR in theirs).
 . "$LF_SOURCE_DIR/tests/tui/lib.sh"
 have_locale() {

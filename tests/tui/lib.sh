@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Shared helpers for the tmux-driven TUI tests (TESTING.md section 6).
 # Source it; then `start W H [ENV=VALUE...] -- ARGS...` runs `$LAPFIT ARGS` in
 # a private tmux server, `wait_for ERE` polls the screen (bounded, never a

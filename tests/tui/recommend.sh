@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Recommend: the recommender's ranked editions with verdict badges, Enter
 # for the details (reasons, advice), filters by verdict (v) and use (u),
 # ended editions (e), search; the Overview shows the top three.

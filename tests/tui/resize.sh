@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The layout follows live resizes: 80x24 -> 132x43 -> 80x24 -> 60x15.
 . "$LF_SOURCE_DIR/tests/tui/lib.sh"
 start 80 24 -- tui --report "$REPORT"

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The terminal is restored (tty modes, main screen, visible cursor) after q,
 # SIGTERM, SIGINT, and when the report cannot be read; and the first frame
 # comes before the probe finishes, with progress shown.

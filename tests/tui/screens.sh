@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Every screen renders at 80x24 and 132x43 from a saved report; Tab,
 # Shift-Tab, digits, F1 and the arrow keys move between screens and rows;
 # Enter opens the battery screen from the overview.

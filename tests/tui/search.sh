@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # '/' searches the rows of the current screen, incrementally and case-
 # insensitively; Enter keeps the match, n finds the next, Esc cancels, and a
 # search without a match says so.

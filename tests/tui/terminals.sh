@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # TERM=linux, NO_COLOR, a monochrome terminal and a non-UTF-8 locale render
 # without garbage: the expected text, no stray escape or control characters,
 # ASCII glyphs where the locale or the console font cannot show symbols.

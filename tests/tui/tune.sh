@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Tune on a copy of a tuner fixture root: the plan (current -> target per
 # knob), the diff preview, apply after a confirmation, undo; cancelling
 # writes nothing; a live root without root privileges is read-only.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Tuner I/O on copies of the fixture trees: apply/undo byte-exact, rollback,
  * the write whitelist, the lock, other tuners, layered profiles, measuring,
  * install/uninstall. */

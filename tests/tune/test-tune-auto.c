@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* `tune auto` follows an AC unplug: a umockdev testbed emits the uevent that
  * the libudev monitor receives, and the battery value gets written. Run under
  * umockdev-wrapper; exits 77 outside a mock environment. */

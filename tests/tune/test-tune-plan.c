@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Pure parts of the tuner: profile parsing and layering, plans. No files. */
 #include <glib.h>
 #include <glib/gstdio.h>

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # `lapfit tune` end to end on copies of the fixture trees (argument: tests/fixtures/tune).
 # Each command is a new process: undo reads the journal from disk ("after a reboot").
 set -u

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The CPU probe on libcpuid raw dumps (the real libcpuid, no mocks): every
  * fixture machine's cpuid.raw decodes cleanly and agrees with its
  * sysroot/proc/cpuinfo; bad dumps give one clear error, never a crash. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Pure CPU identification: ISA level from raw registers, flag names,
  * family/model arithmetic, /proc/cpuinfo parsing, LfCpu filling. */
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The data/cpu TSV files: every row valid, no shadowed rows, and lookups for laptop
  * CPUs from Pentium M to Zen 5 (family/model/stepping/brand -> generation). */
 #include <string.h>

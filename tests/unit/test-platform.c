@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Pure parsers of the storage/devices/platform probes, with hostile input,
  * and the probes themselves on small generated roots. */
 #include <glib/gstdio.h>

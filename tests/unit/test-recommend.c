@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The recommender over hand-written reports of the fixture machines, the
  * embedded requirements table, and hostile reports. */
 #include <glib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The report model: JSON round trip is lossless, unknowns stay null, bad
  * input gives a clear error, output ignores the locale. */
 #include <locale.h>

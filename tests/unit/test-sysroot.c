@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* LfSysroot: bounded, hostile-tolerant reads and whitelisted writes. */
 #include <gio/gio.h>
 #include <glib/gstdio.h>

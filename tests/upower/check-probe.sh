@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # check-probe.sh EXPECTED SOURCE COMMAND...: runs COMMAND (a `lapfit probe
 # --json`), keeps the batteries (without "source") and the power settings
 # (without tuners_running), and diffs them against EXPECTED. Every battery

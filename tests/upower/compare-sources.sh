@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # compare-sources.sh EXPECTED LAPFIT: run by with-upowerd.sh. The same device
 # must give the same figures from UPower and from sysfs. EXPECTED "-": no
 # golden file, the sysfs figures are the reference.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # dbusmock.sh EXPECTED LAPFIT: the UPower path against python3-dbusmock's
 # upower template (TESTING.md section 3): which devices count as system
 # batteries (kind battery, power supply, present) and what a device with

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # machines.sh LAPFIT: for every fixture machine with a battery, a real upowerd
 # serves its power_supply tree and the UPower figures must equal the sysfs
 # figures (worn packs, charge units, health over 100 %, "Not charging", two

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # no-upowerd.sh [--stuck] LAPFIT FIXTURE EXPECTED: a system bus without
 # upowerd. The live probe (root "/", in a umockdev testbed) must fall back to
 # sysfs at once: no D-Bus activation, no waiting for a timeout. --stuck: a

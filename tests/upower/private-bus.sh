@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Sourced by the UPower harnesses: start_private_bus DIR starts a permissive
 # system-type dbus-daemon listening on DIR/bus, sets $bus_pid and points
 # DBUS_SYSTEM_BUS_ADDRESS at it. The caller kills $bus_pid on exit.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # refresh.sh LAPFIT: run by with-upowerd.sh on laptop-energy.umockdev. The
 # battery changes (plugged in, charge level dropped), upowerd re-reads it on
 # Device.Refresh, and UPower and sysfs must still agree: now charging, 20 of

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# SPDX-License-Identifier: GPL-2.0-or-later
 """Owns org.freedesktop.UPower on the system bus and never answers: a hung
 upowerd. Prints "ready" once the name is owned, then sleeps until killed."""
 import sys

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # sysroot-to-umockdev.sh SYSROOT: prints a umockdev description of the
 # power_supply devices of a fixture sysroot (P:, E:, A: lines), so upowerd can
 # read the same files lapfit reads with --root.

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # with-upowerd.sh FIXTURE COMMAND...: runs COMMAND while a real upowerd serves
 # the umockdev FIXTURE on a private system bus (TESTING.md section 2.1).
 # Exports DBUS_SYSTEM_BUS_ADDRESS and LAPFIT_TEST_TESTBED (the testbed dir,
