@@ -128,7 +128,7 @@ static gboolean parse_date(const char *s, gboolean end, GDate *out)
 
 static const char *const conf_values[] = { "O", "S", "I", "?", NULL };
 
-typedef enum { K_TEXT, K_BOOL, K_INT, K_REAL, K_LIST, K_DATE, K_ENUM, K_CONF } KeyType;
+typedef enum { K_TEXT, K_SOURCE, K_BOOL, K_INT, K_REAL, K_LIST, K_DATE, K_ENUM, K_CONF } KeyType;
 
 typedef struct {
   const char *key;
@@ -142,6 +142,7 @@ static const char *const weights[] = { "none", "light", "medium", "heavy", NULL 
 static const char *const arches[] = { "x86_64", "i686", NULL };
 static const char *const needs[] = { "pae", "sse2", "cmov", NULL };
 static const char *const boots[] = { "bios", "uefi", "ia32-uefi", NULL };
+static const char *const audiences[] = { "newcomer", "experienced", "expert", NULL };
 
 /* Every key a group may have (header of each .conf file documents them). */
 static const KeySpec specs[] = {
@@ -149,6 +150,9 @@ static const KeySpec specs[] = {
   { "version", K_TEXT, TRUE, NULL, 0, 0 },
   { "desktop", K_TEXT, TRUE, NULL, 0, 0 },
   { "weight", K_ENUM, TRUE, weights, 0, 0 },
+  { "weight_why", K_TEXT, FALSE, NULL, 0, 0 },
+  { "audience", K_ENUM, FALSE, audiences, 0, 0 },
+  { "audience_why", K_TEXT, FALSE, NULL, 0, 0 },
   { "wayland_only", K_BOOL, FALSE, NULL, 0, 0 },
   { "released", K_DATE, FALSE, NULL, 0, 0 },
   { "support_ends", K_DATE, FALSE, NULL, 0, 0 },
@@ -168,13 +172,18 @@ static const KeySpec specs[] = {
   { "nonfree_firmware", K_BOOL, FALSE, NULL, 0, 0 },
   { "installer", K_BOOL, FALSE, NULL, 0, 0 },
   { "notes", K_TEXT, FALSE, NULL, 0, 0 },
-  { "source", K_TEXT, TRUE, NULL, 0, 0 },
+  { "source", K_SOURCE, TRUE, NULL, 0, 0 },
   { "confidence", K_CONF, TRUE, conf_values, 0, 0 },
   { "isa_confidence", K_CONF, FALSE, conf_values, 0, 0 },
   { "ram_confidence", K_CONF, FALSE, conf_values, 0, 0 },
   { "disk_confidence", K_CONF, FALSE, conf_values, 0, 0 },
   { "boot_confidence", K_CONF, FALSE, conf_values, 0, 0 },
   { "firmware_confidence", K_CONF, FALSE, conf_values, 0, 0 },
+  { "isa_source", K_SOURCE, FALSE, NULL, 0, 0 },
+  { "ram_source", K_SOURCE, FALSE, NULL, 0, 0 },
+  { "disk_source", K_SOURCE, FALSE, NULL, 0, 0 },
+  { "boot_source", K_SOURCE, FALSE, NULL, 0, 0 },
+  { "firmware_source", K_SOURCE, FALSE, NULL, 0, 0 },
 };
 
 static const KeySpec *spec_of(const char *key)
@@ -209,9 +218,10 @@ static gboolean check_value(Src *src, GKeyFile *kf, const char *group, const Key
   }
   switch (sp->type) {
   case K_TEXT:
-    if (g_str_equal(sp->key, "source") && !g_str_has_prefix(raw, "http://") &&
-        !g_str_has_prefix(raw, "https://")) {
-      report(src, ln, "source must start with an http(s) URL");
+    return TRUE;
+  case K_SOURCE:
+    if (!g_str_has_prefix(raw, "http://") && !g_str_has_prefix(raw, "https://")) {
+      report(src, ln, "%s must start with an http(s) URL", sp->key);
       return FALSE;
     }
     return TRUE;
@@ -341,6 +351,21 @@ static void check_group(Src *src, GKeyFile *kf, const char *group)
     report(src, line_of(src, group, "ram_min_use"), "ram_min_use without ram_min_mb");
   if (g_key_file_has_key(kf, group, "ram_rec_use", NULL) && isnan(rec))
     report(src, line_of(src, group, "ram_rec_use"), "ram_rec_use without ram_rec_mb");
+  g_autofree char *aud = g_key_file_get_string(kf, group, "audience", NULL);
+  g_autofree char *wt = g_key_file_get_string(kf, group, "weight", NULL);
+  g_autofree char *ends = g_key_file_get_string(kf, group, "support_ends", NULL);
+  if (aud && g_str_equal(g_strstrip(aud), "newcomer")) {
+    /* Issue #10: a newcomer is not handed a rolling release or a system without a desktop. */
+    if (ends && g_str_equal(g_strstrip(ends), "rolling"))
+      report(src, line_of(src, group, "audience"),
+             "a rolling release is not a newcomer edition (audience=experienced or expert)");
+    if (g_str_equal(g_strstrip(wt), "none"))
+      report(src, line_of(src, group, "audience"),
+             "an edition without a desktop (weight=none) is not a newcomer edition");
+  }
+  if (g_key_file_has_key(kf, group, "audience_why", NULL) &&
+      !g_key_file_has_key(kf, group, "audience", NULL))
+    report(src, line_of(src, group, "audience_why"), "audience_why without audience");
   g_autofree char *rel = g_key_file_get_string(kf, group, "released", NULL);
   g_autofree char *end = g_key_file_get_string(kf, group, "support_ends", NULL);
   GDate dr, de;
@@ -359,9 +384,11 @@ static const char insert_sql[] =
     " ram_min_mb, ram_rec_mb, ram_floor_mb, ram_min_use, ram_rec_use, disk_min_gb, boot_bios,"
     " boot_uefi, boot_ia32_uefi, secure_boot, nonfree_firmware, installer, notes, source,"
     " confidence, isa_confidence, ram_confidence, disk_confidence, boot_confidence,"
-    " firmware_confidence, file, line, ord) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-    " ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27,"
-    " ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39)";
+    " firmware_confidence, file, line, ord, audience, audience_why, weight_why, isa_source,"
+    " ram_source, disk_source, boot_source, firmware_source) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+    " ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24,"
+    " ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41,"
+    " ?42, ?43, ?44, ?45, ?46, ?47)";
 
 static void bind_text(sqlite3_stmt *st, int i, GKeyFile *kf, const char *g, const char *k)
 {
@@ -404,6 +431,15 @@ static void bind_conf(sqlite3_stmt *st, int i, GKeyFile *kf, const char *g, cons
   g_autofree char *v = g_key_file_get_string(kf, g, k, NULL);
   if (v == NULL)
     v = g_key_file_get_string(kf, g, "confidence", NULL);
+  sqlite3_bind_text(st, i, g_strstrip(v), -1, SQLITE_TRANSIENT);
+}
+
+/* A per-fact source defaults to the row's source, so readers never fall back themselves. */
+static void bind_source(sqlite3_stmt *st, int i, GKeyFile *kf, const char *g, const char *k)
+{
+  g_autofree char *v = g_key_file_get_string(kf, g, k, NULL);
+  if (v == NULL)
+    v = g_key_file_get_string(kf, g, "source", NULL);
   sqlite3_bind_text(st, i, g_strstrip(v), -1, SQLITE_TRANSIENT);
 }
 
@@ -463,6 +499,14 @@ static gboolean insert_row(sqlite3 *db, sqlite3_stmt *st, const Row *r, int ord)
   sqlite3_bind_text(st, 37, r->file, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int(st, 38, r->line);
   sqlite3_bind_int(st, 39, ord);
+  bind_text(st, 40, kf, g, "audience");
+  bind_text(st, 41, kf, g, "audience_why");
+  bind_text(st, 42, kf, g, "weight_why");
+  bind_source(st, 43, kf, g, "isa_source");
+  bind_source(st, 44, kf, g, "ram_source");
+  bind_source(st, 45, kf, g, "disk_source");
+  bind_source(st, 46, kf, g, "boot_source");
+  bind_source(st, 47, kf, g, "firmware_source");
   if (sqlite3_step(st) != SQLITE_DONE) {
     fprintf(stderr, "%s:%d: cannot insert [%s]: %s\n", r->file, r->line, r->id,
             sqlite3_errmsg(db));

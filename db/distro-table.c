@@ -33,6 +33,8 @@ static void edition_free(gpointer p)
   g_free(e->ram_min_use); g_free(e->ram_rec_use); g_free(e->notes); g_free(e->source);
   g_free(e->confidence); g_free(e->isa_confidence); g_free(e->ram_confidence);
   g_free(e->disk_confidence); g_free(e->boot_confidence); g_free(e->firmware_confidence);
+  g_free(e->weight_why); g_free(e->audience_why); g_free(e->isa_source); g_free(e->ram_source);
+  g_free(e->disk_source); g_free(e->boot_source); g_free(e->firmware_source);
   g_free(e);
 }
 
@@ -81,8 +83,65 @@ static const char select_sql[] =
     " arch, isa_level, needs_pae, needs_sse2, needs_cmov, soft_sse2, cpu_floor, ram_min_mb,"
     " ram_rec_mb, ram_floor_mb, ram_min_use, ram_rec_use, disk_min_gb, boot_bios, boot_uefi,"
     " boot_ia32_uefi, secure_boot, nonfree_firmware, installer, notes, source, confidence,"
-    " isa_confidence, ram_confidence, disk_confidence, boot_confidence, firmware_confidence"
-    " FROM edition ORDER BY ord";
+    " isa_confidence, ram_confidence, disk_confidence, boot_confidence, firmware_confidence,"
+    " audience, audience_why, weight_why, isa_source, ram_source, disk_source, boot_source,"
+    " firmware_source FROM edition ORDER BY ord";
+
+/* One row of select_sql, in its column order. */
+static LfDistroEdition *read_edition(sqlite3_stmt *st)
+{
+  LfDistroEdition *e = g_new0(LfDistroEdition, 1);
+  int c = 0;
+  e->id = col_text(st, c++);
+  e->family = col_text(st, c++);
+  e->name = col_text(st, c++);
+  e->version = col_text(st, c++);
+  e->desktop = col_text(st, c++);
+  e->weight = (LfDesktopWeight)CLAMP(sqlite3_column_int(st, c), 0, 3); c++;
+  e->wayland_only = col_tri(st, c++);
+  e->released = col_text(st, c++);
+  e->support_ends = col_text(st, c++);
+  e->arch = col_text(st, c++);
+  e->isa_level = CLAMP(sqlite3_column_int(st, c), 0, 4); c++;
+  e->needs_pae = sqlite3_column_int(st, c++) != 0;
+  e->needs_sse2 = sqlite3_column_int(st, c++) != 0;
+  e->needs_cmov = sqlite3_column_int(st, c++) != 0;
+  e->soft_sse2 = sqlite3_column_int(st, c++) != 0;
+  e->cpu_floor = col_text(st, c++);
+  e->ram_min_mb = col_int(st, c++);
+  e->ram_rec_mb = col_int(st, c++);
+  e->ram_floor_mb = col_int(st, c++);
+  e->ram_min_use = col_text(st, c++);
+  e->ram_rec_use = col_text(st, c++);
+  e->disk_min_gb = sqlite3_column_type(st, c) == SQLITE_NULL ? NAN
+                                                             : sqlite3_column_double(st, c);
+  c++;
+  e->boot_bios = col_tri(st, c++);
+  e->boot_uefi = col_tri(st, c++);
+  e->boot_ia32_uefi = col_tri(st, c++);
+  e->secure_boot = col_tri(st, c++);
+  e->nonfree_firmware = col_tri(st, c++);
+  e->installer = sqlite3_column_int(st, c++) != 0;
+  e->notes = col_text(st, c++);
+  e->source = col_text(st, c++);
+  e->confidence = col_text(st, c++);
+  e->isa_confidence = col_text(st, c++);
+  e->ram_confidence = col_text(st, c++);
+  e->disk_confidence = col_text(st, c++);
+  e->boot_confidence = col_text(st, c++);
+  e->firmware_confidence = col_text(st, c++);
+  g_autofree char *audience = col_text(st, c++);
+  if (!lf_audience_from_string(audience, &e->audience))
+    e->audience = LF_AUDIENCE_UNKNOWN;
+  e->audience_why = col_text(st, c++);
+  e->weight_why = col_text(st, c++);
+  e->isa_source = col_text(st, c++);
+  e->ram_source = col_text(st, c++);
+  e->disk_source = col_text(st, c++);
+  e->boot_source = col_text(st, c++);
+  e->firmware_source = col_text(st, c++);
+  return e;
+}
 
 static gboolean read_rows(sqlite3 *db, LfDistroTable *table, GError **error)
 {
@@ -107,51 +166,14 @@ static gboolean read_rows(sqlite3 *db, LfDistroTable *table, GError **error)
   }
   int rc;
   while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-    LfDistroEdition *e = g_new0(LfDistroEdition, 1);
-    int c = 0;
-    e->id = col_text(st, c++);
-    e->family = col_text(st, c++);
-    e->name = col_text(st, c++);
-    e->version = col_text(st, c++);
-    e->desktop = col_text(st, c++);
-    e->weight = (LfDesktopWeight)CLAMP(sqlite3_column_int(st, c), 0, 3); c++;
-    e->wayland_only = col_tri(st, c++);
-    e->released = col_text(st, c++);
-    e->support_ends = col_text(st, c++);
-    e->arch = col_text(st, c++);
-    e->isa_level = CLAMP(sqlite3_column_int(st, c), 0, 4); c++;
-    e->needs_pae = sqlite3_column_int(st, c++) != 0;
-    e->needs_sse2 = sqlite3_column_int(st, c++) != 0;
-    e->needs_cmov = sqlite3_column_int(st, c++) != 0;
-    e->soft_sse2 = sqlite3_column_int(st, c++) != 0;
-    e->cpu_floor = col_text(st, c++);
-    e->ram_min_mb = col_int(st, c++);
-    e->ram_rec_mb = col_int(st, c++);
-    e->ram_floor_mb = col_int(st, c++);
-    e->ram_min_use = col_text(st, c++);
-    e->ram_rec_use = col_text(st, c++);
-    e->disk_min_gb = sqlite3_column_type(st, c) == SQLITE_NULL ? NAN
-                                                               : sqlite3_column_double(st, c);
-    c++;
-    e->boot_bios = col_tri(st, c++);
-    e->boot_uefi = col_tri(st, c++);
-    e->boot_ia32_uefi = col_tri(st, c++);
-    e->secure_boot = col_tri(st, c++);
-    e->nonfree_firmware = col_tri(st, c++);
-    e->installer = sqlite3_column_int(st, c++) != 0;
-    e->notes = col_text(st, c++);
-    e->source = col_text(st, c++);
-    e->confidence = col_text(st, c++);
-    e->isa_confidence = col_text(st, c++);
-    e->ram_confidence = col_text(st, c++);
-    e->disk_confidence = col_text(st, c++);
-    e->boot_confidence = col_text(st, c++);
-    e->firmware_confidence = col_text(st, c++);
+    LfDistroEdition *e = read_edition(st);
     g_ptr_array_add(table->editions, e);
     /* A hand-made --db file could hold NULLs where dbgen never writes them. */
     if (!e->id || !e->family || !e->name || !e->version || !e->desktop || !e->arch ||
         !e->source || !e->confidence || !e->isa_confidence || !e->ram_confidence ||
-        !e->disk_confidence || !e->boot_confidence || !e->firmware_confidence) {
+        !e->disk_confidence || !e->boot_confidence || !e->firmware_confidence ||
+        !e->isa_source || !e->ram_source || !e->disk_source || !e->boot_source ||
+        !e->firmware_source) {
       g_set_error(error, LF_ERROR, LF_ERROR_DB,
                   _("distro database '%s': row %u lacks a required value"), table->origin,
                   table->editions->len);
@@ -251,4 +273,27 @@ const char *lf_desktop_weight_to_string(LfDesktopWeight weight)
   case LF_WEIGHT_HEAVY: return "heavy";
   }
   return "none";
+}
+
+const char *lf_audience_to_string(LfAudience audience)
+{
+  switch (audience) {
+  case LF_AUDIENCE_NEWCOMER: return "newcomer";
+  case LF_AUDIENCE_EXPERIENCED: return "experienced";
+  case LF_AUDIENCE_EXPERT: return "expert";
+  case LF_AUDIENCE_UNKNOWN: break;
+  }
+  return "unknown";
+}
+
+gboolean lf_audience_from_string(const char *text, LfAudience *out)
+{
+  static const LfAudience all[] = { LF_AUDIENCE_NEWCOMER, LF_AUDIENCE_EXPERIENCED,
+                                    LF_AUDIENCE_EXPERT };
+  for (gsize i = 0; text && i < G_N_ELEMENTS(all); i++)
+    if (g_str_equal(text, lf_audience_to_string(all[i]))) {
+      *out = all[i];
+      return TRUE;
+    }
+  return FALSE;
 }

@@ -13,7 +13,7 @@
 #include "core/report.h"
 
 /* The schema version (PRAGMA user_version) this lapfit reads: db/schema.sql. */
-#define LF_DISTRO_DB_VERSION 1
+#define LF_DISTRO_DB_VERSION 2
 
 typedef enum {
   LF_WEIGHT_NONE = 0,     /* no desktop by default (Arch, Alpine, servers) */
@@ -22,11 +22,22 @@ typedef enum {
   LF_WEIGHT_HEAVY = 3,    /* GNOME, KDE Plasma, Cinnamon, Pantheon, COSMIC */
 } LfDesktopWeight;
 
+/* Who an edition is for (issue #10); the ranking uses it for --for. */
+typedef enum {
+  LF_AUDIENCE_UNKNOWN = -1,   /* the row does not say yet: ranked as experienced */
+  LF_AUDIENCE_NEWCOMER = 0,   /* installs, updates and fixes itself without a terminal */
+  LF_AUDIENCE_EXPERIENCED = 1,/* expects some terminal or manual setup */
+  LF_AUDIENCE_EXPERT = 2,     /* rolling, minimal or build-it-yourself systems */
+} LfAudience;
+
 typedef struct {
   char *id;                   /* "lubuntu-18.04-i386": stable slug */
   char *family;               /* file stem: "ubuntu", "debian", ... */
   char *name, *version, *desktop;
   LfDesktopWeight weight;
+  char *weight_why;           /* one-line rationale, or NULL */
+  LfAudience audience;
+  char *audience_why;         /* one-line rationale or source, or NULL */
   LfTri wayland_only;
   char *released;             /* YYYY-MM-DD, YYYY-MM or YYYY; NULL unknown */
   char *support_ends;         /* same, or "rolling"; NULL unknown */
@@ -45,6 +56,8 @@ typedef struct {
   char *confidence;           /* "O" | "S" | "I" | "?" for the row */
   char *isa_confidence, *ram_confidence, *disk_confidence, *boot_confidence,
       *firmware_confidence;   /* per value; equal to confidence unless set */
+  char *isa_source, *ram_source, *disk_source, *boot_source,
+      *firmware_source;       /* per value; equal to source unless set */
 } LfDistroEdition;
 
 typedef struct {
@@ -74,3 +87,7 @@ int lf_isa_level_from_string(const char *isa);
 
 /* Machine ids: "light", "PASS"... never translated. */
 const char *lf_desktop_weight_to_string(LfDesktopWeight weight);
+/* "newcomer" | "experienced" | "expert" | "unknown". */
+const char *lf_audience_to_string(LfAudience audience);
+/* The three ids above (not "unknown"); FALSE for anything else. */
+gboolean lf_audience_from_string(const char *text, LfAudience *out);

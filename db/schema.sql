@@ -2,7 +2,7 @@
 -- lapfit distribution requirements database (built by db/dbgen from data/distros/*.conf).
 -- Bump user_version (and LF_DISTRO_DB_VERSION in db/distro-table.h) on any change
 -- a reader would notice; lapfit refuses a database of another version.
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 
 CREATE TABLE edition (
   id TEXT PRIMARY KEY NOT NULL,     -- stable slug, the group name in the .conf file
@@ -43,5 +43,14 @@ CREATE TABLE edition (
   firmware_confidence TEXT NOT NULL,
   file TEXT NOT NULL,               -- where the row came from, for error messages
   line INTEGER NOT NULL,
-  ord INTEGER NOT NULL              -- order of the text files
+  ord INTEGER NOT NULL,             -- order of the text files
+  -- Who the edition is for (issue #10); NULL until every row says (then NOT NULL).
+  audience TEXT CHECK (audience IN ('newcomer', 'experienced', 'expert')),
+  audience_why TEXT,                -- one-line rationale or source for audience
+  weight_why TEXT,                  -- one-line rationale for weight
+  isa_source TEXT NOT NULL,         -- per-fact sources; dbgen copies `source` when unset
+  ram_source TEXT NOT NULL,
+  disk_source TEXT NOT NULL,
+  boot_source TEXT NOT NULL,
+  firmware_source TEXT NOT NULL
 );

@@ -282,6 +282,24 @@ static void test_table(void)
   g_assert_true(l->needs_pae);
   g_assert_cmpint(lf_distro_table_lookup(table, "rhel-9")->isa_level, ==, 2);
   g_assert_cmpint(lf_distro_table_lookup(table, "rhel-10")->isa_level, ==, 3);
+  /* Per-fact sources default to the row's source; audience ids round-trip. */
+  for (guint i = 0; i < table->editions->len; i++) {
+    const LfDistroEdition *e = table->editions->pdata[i];
+    const char *const per_fact[] = { e->isa_source, e->ram_source, e->disk_source,
+                                     e->boot_source, e->firmware_source };
+    for (gsize k = 0; k < G_N_ELEMENTS(per_fact); k++)
+      g_assert_true(g_str_has_prefix(per_fact[k], "http"));
+    g_assert_cmpint(e->audience, >=, LF_AUDIENCE_UNKNOWN);
+    g_assert_cmpint(e->audience, <=, LF_AUDIENCE_EXPERT);
+  }
+  for (LfAudience a = LF_AUDIENCE_NEWCOMER; a <= LF_AUDIENCE_EXPERT; a++) {
+    LfAudience back = LF_AUDIENCE_UNKNOWN;
+    g_assert_true(lf_audience_from_string(lf_audience_to_string(a), &back));
+    g_assert_cmpint(back, ==, a);
+  }
+  LfAudience none = LF_AUDIENCE_NEWCOMER;
+  g_assert_false(lf_audience_from_string("unknown", &none));
+  g_assert_false(lf_audience_from_string(NULL, &none));
 }
 
 /* Hostile reports: parse errors are clear; whatever parses gets verdicts, never a crash,
