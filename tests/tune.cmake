@@ -24,3 +24,12 @@ if(CMAKE_BUILD_TYPE STREQUAL "Asan")
 endif()
 set_tests_properties(test-tune-auto PROPERTIES LABELS umockdev SKIP_RETURN_CODE 77 TIMEOUT 60
                      ENVIRONMENT "${LF_TUNE_AUTO_ENV}")
+
+# Next to the desktop's power-profile daemon on a private system bus (TESTING.md
+# 11): the real power-profiles-daemon 0.12 (net.hadess.PowerProfiles) in a
+# umockdev testbed, and a dbusmock stand-in for org.freedesktop.UPower.PowerProfiles.
+foreach(mode ppd dbusmock)
+  lf_add_script_test(tune-power-profiles-${mode}
+    ${CMAKE_CURRENT_SOURCE_DIR}/tune/power-profiles.sh ${mode} ${TUNE_FIXTURES} LABELS daemon)
+  set_tests_properties(tune-power-profiles-${mode} PROPERTIES TIMEOUT 60)
+endforeach()

@@ -128,6 +128,9 @@ static int cmd_status(const TuneOptions *o, const LfSysroot *root, GError **erro
       json_builder_end_array(b);
       json_builder_set_member_name(b, "writable");
       json_builder_add_boolean_value(b, st->knob->writable && st->excluded == NULL);
+      add_str(b, "tuner", st->tuner_id);
+      json_builder_set_member_name(b, "left_to_tuner");
+      json_builder_add_boolean_value(b, st->delegated);
       json_builder_end_object(b);
     }
     json_builder_end_array(b);
@@ -185,6 +188,11 @@ static int cmd_status(const TuneOptions *o, const LfSysroot *root, GError **erro
     const char *inst = *st->instance ? st->instance : "-";
     if (st->excluded)
       printf("  %-16s %s  [%s]\n", inst, cur, st->excluded);
+    else if (st->tuner_name && st->delegated)
+      /* TRANSLATORS: %s: a daemon such as power-profiles-daemon */
+      printf(_("  %-16s %s  [left to %s]\n"), inst, cur, st->tuner_name);
+    else if (st->tuner_name)
+      printf(_("  %-16s %s  [%s writes it too]\n"), inst, cur, st->tuner_name);
     else
       printf("  %-16s %s\n", inst, cur);
   }
@@ -224,7 +232,12 @@ static void print_plan(const LfPlan *plan)
     const char *from = r->from ? r->from : "?";
     switch (r->action) {
     case LF_PLAN_CHANGE:
-      printf("  %-24s %-16s %s -> %s\n", r->knob->id, r->instance, from, r->to);
+      if (r->tuner_name)
+        /* TRANSLATORS: the last %s is another tuner, e.g. TLP */
+        printf(_("  %-24s %-16s %s -> %s (%s sets it too)\n"), r->knob->id, r->instance, from,
+               r->to, r->tuner_name);
+      else
+        printf("  %-24s %-16s %s -> %s\n", r->knob->id, r->instance, from, r->to);
       break;
     case LF_PLAN_SAME:
       printf("  %-24s %-16s %s (%s)\n", r->knob->id, r->instance, from, _("unchanged"));
@@ -349,7 +362,8 @@ static int cmd_install(const TuneOptions *o, const LfSysroot *root, const char *
   }
   g_autoptr(GPtrArray) files = NULL;
   if (install) {
-    if (!o->force && !lf_tuners_check(root, error))
+    g_autoptr(LfProfile) profile = lf_profile_load(root, name, NULL, error);
+    if (profile == NULL || (!o->force && !lf_tuners_check(root, profile, error)))
       return LF_EXIT_FAILURE;
     g_autofree char *binary = installed_binary();
     if (!lf_tune_install(root, binary, name, &files, error))

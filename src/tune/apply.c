@@ -77,6 +77,8 @@ static gboolean restore(const LfSysroot *root, LfWriteFunc write, const LfKnob *
     return FALSE;
   }
   g_autofree char *text = g_strndup(data ? data : "", n);
+  if (knob && knob->type == LF_KNOB_DAEMON)
+    return lf_power_daemon_set(root, path, text, error);
   if (knob && knob->type == LF_KNOB_BRACKETED && on_sysfs(root, path)) {
     const char *open_b = strchr(text, '['), *close_b = open_b ? strchr(open_b, ']') : NULL;
     if (open_b && close_b) {
@@ -139,12 +141,20 @@ static gboolean apply_locked(const LfSysroot *root, const LfPlan *plan, const ch
       g_set_error(error, LF_ERROR, LF_ERROR_PARSE, _("invalid value for '%s'"), row->path);
       return FALSE;
     }
-    if (!check_path(root, row->knob, row->path, error))
-      return FALSE;
     g_autofree char *data = NULL;
     gsize len = 0;
-    if (!lf_sysroot_read(root, row->path, MAX_KNOB_FILE, &data, &len, error))
+    if (row->knob->type == LF_KNOB_DAEMON) {
+      /* The daemon's profile as it reported it when the plan was made. */
+      if (row->from == NULL) {
+        g_set_error(error, LF_ERROR, LF_ERROR_PARSE, _("invalid value for '%s'"), row->path);
+        return FALSE;
+      }
+      data = g_strdup(row->from);
+      len = strlen(data);
+    } else if (!check_path(root, row->knob, row->path, error) ||
+               !lf_sysroot_read(root, row->path, MAX_KNOB_FILE, &data, &len, error)) {
       return FALSE;
+    }
     Pending p = { row, g_bytes_new_take(g_steal_pointer(&data), len) };
     g_array_append_val(todo, p);
   }
@@ -182,7 +192,9 @@ static gboolean apply_locked(const LfSysroot *root, const LfPlan *plan, const ch
     Pending *p = &g_array_index(todo, Pending, i);
     g_autofree char *value = g_strconcat(p->row->to, "\n", NULL);   /* as echo writes */
     g_autoptr(GError) failure = NULL;
-    if (write(root, p->row->path, value, &failure))
+    if (p->row->knob->type == LF_KNOB_DAEMON
+            ? lf_power_daemon_set(root, p->row->path, p->row->to, &failure)
+            : write(root, p->row->path, value, &failure))
       continue;
     guint failed_back = 0;
     /* The failed file too: O_TRUNC may have emptied it before the write failed. */
@@ -218,6 +230,23 @@ static gboolean apply_locked(const LfSysroot *root, const LfPlan *plan, const ch
   return TRUE;
 }
 
+/* Two tuners must not write the same file: the first change another running
+ * tuner would overwrite is refused, naming both. */
+static gboolean check_conflicts(const LfPlan *plan, GError **error)
+{
+  for (guint i = 0; i < plan->rows->len; i++) {
+    const LfPlanRow *r = plan->rows->pdata[i];
+    if (r->action != LF_PLAN_CHANGE || r->tuner_id == NULL)
+      continue;
+    /* TRANSLATORS: tuner name, knob id, knob id again; --set and --force are options */
+    g_set_error(error, LF_ERROR, LF_ERROR_CONFLICT,
+                _("%s is running and also sets %s; stop it, leave the knob out "
+                  "(--set %s=) or use --force"), r->tuner_name, r->knob->id, r->knob->id);
+    return FALSE;
+  }
+  return TRUE;
+}
+
 gboolean lf_plan_apply(const LfSysroot *root, const LfPlan *plan, const LfApplyOptions *opts,
                        guint *n_written, GError **error)
 {
@@ -227,7 +256,7 @@ gboolean lf_plan_apply(const LfSysroot *root, const LfPlan *plan, const LfApplyO
     opts = &defaults;
   if (!check_privileges(root, error))
     return FALSE;
-  if (!opts->force && !lf_tuners_check(root, error))
+  if (!opts->force && !check_conflicts(plan, error))
     return FALSE;
   g_autofree char *state_dir = lf_tune_state_dir(root, opts);
   int lock = lf_tune_lock(state_dir, opts->lock_timeout_ms, error);
@@ -271,13 +300,16 @@ gboolean lf_journal_undo(const LfSysroot *root, const LfApplyOptions *opts, guin
     LfJournalEntry *e = journal->entries->pdata[i];
     const LfKnob *knob = lf_knob_find(e->knob);
     g_autoptr(GError) err = NULL;
-    if (check_path(root, knob, e->path, &err) &&
+    gboolean daemon = knob && knob->type == LF_KNOB_DAEMON;
+    if ((daemon || check_path(root, knob, e->path, &err)) &&
         restore(root, opts->write ? opts->write : lf_sysroot_write, knob, e->path, e->old, &err)) {
       restored++;
       continue;
     }
-    if (g_error_matches(err, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)) {
-      g_debug("undo: %s is gone (device removed?), dropped", e->path);
+    if (g_error_matches(err, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
+        g_error_matches(err, G_DBUS_ERROR, G_DBUS_ERROR_SERVICE_UNKNOWN) ||
+        g_error_matches(err, G_DBUS_ERROR, G_DBUS_ERROR_NAME_HAS_NO_OWNER)) {
+      g_debug("undo: %s is gone (device removed, daemon stopped?), dropped", e->path);
       continue;
     }
     g_ptr_array_add(kept, e);

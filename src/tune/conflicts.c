@@ -20,32 +20,90 @@ typedef struct {
   const char *unit;             /* systemd unit */
   const char *service;          /* SysV / runit / OpenRC service name */
   const char *why;              /* N_() */
+  const char *const *knobs;     /* lapfit knobs it writes */
+  gboolean profile_daemon;      /* owns the power-profiles D-Bus API */
+  const char *drives;           /* the tuner whose settings it switches */
 } TunerDef;
 
 static const char *const tlp_comms[] = { "tlp", NULL };
+static const char *const tlp_pd_comms[] = { "tlp-pd", NULL };
 static const char *const ppd_comms[] = { "power-profiles-", "power-profiles-daemon", NULL };
 static const char *const tuned_comms[] = { "tuned", NULL };
+static const char *const tuned_ppd_comms[] = { "tuned-ppd", NULL };
 static const char *const acf_comms[] = { "auto-cpufreq", NULL };
 static const char *const lmt_comms[] = { "laptop_mode", "lmt-poll", NULL };
+static const char *const s76_comms[] = { "system76-power", NULL };
 /* An interactive powertop only measures; its --auto-tune service is the tuner. */
 static const char *const powertop_comms[] = { NULL };
+
+/* What each writes, from its sources: TLP's defaults.conf and tlp-func-*,
+ * power-profiles-daemon's drivers (intel_pstate/amd_pstate EPP and governor,
+ * platform_profile) and actions (trickle_charge: charge_type; amdgpu panel
+ * power and DPM), TuneD's powersave/balanced-battery plugins (cpu, acpi,
+ * scsi_host, audio, usb, sysctl), auto-cpufreq's core.py, laptop-mode-tools'
+ * modules, system76-power's src/kernel_parameters.rs and powertop's tunables. */
+static const char *const tlp_knobs[] = {
+  "cpu_governor", "cpu_epp", "cpu_no_turbo", "cpu_boost", "cpu_min_perf", "cpu_max_perf",
+  "platform_profile", "sata_alpm", "pcie_aspm", "pci_runtime_pm", "usb_autosuspend",
+  "audio_power_save", "wifi_power_save", "nmi_watchdog", "dirty_writeback", "gpu_power_level",
+  "charge_start_threshold", "charge_stop_threshold", NULL,
+};
+static const char *const ppd_knobs[] = {
+  "cpu_governor", "cpu_epp", "platform_profile", "charge_type",
+  "gpu_power_level", NULL,
+};
+static const char *const tuned_knobs[] = {
+  "cpu_governor", "cpu_epp", "cpu_no_turbo", "cpu_boost", "platform_profile", "sata_alpm",
+  "audio_power_save", "usb_autosuspend", "nmi_watchdog", "dirty_writeback", "gpu_power_level",
+  NULL,
+};
+static const char *const acf_knobs[] = {
+  "cpu_governor", "cpu_epp", "cpu_no_turbo", "cpu_boost", "platform_profile", NULL,
+};
+static const char *const lmt_knobs[] = {
+  "cpu_governor", "cpu_no_turbo", "cpu_min_perf", "cpu_max_perf", "sata_alpm",
+  "pci_runtime_pm", "usb_autosuspend", "audio_power_save", "wifi_power_save", "nmi_watchdog",
+  "dirty_writeback", "gpu_power_level", NULL,
+};
+static const char *const s76_knobs[] = {
+  "cpu_governor", "cpu_epp", "cpu_no_turbo", "cpu_min_perf", "cpu_max_perf", "sata_alpm",
+  "pcie_aspm", "pci_runtime_pm", "audio_power_save", "nmi_watchdog", "dirty_writeback", NULL,
+};
+static const char *const powertop_knobs[] = {
+  "sata_alpm", "pci_runtime_pm", "usb_autosuspend", "audio_power_save", "wifi_power_save",
+  "nmi_watchdog", "dirty_writeback", NULL,
+};
 
 static const TunerDef tuners[] = {
   { "tlp", "TLP", tlp_comms, "tlp.service", "tlp",
     N_("it sets the same CPU, disk, PCI, USB and battery settings at boot and on every "
-       "AC/battery change") },
+       "AC/battery change"), tlp_knobs, FALSE, NULL },
+  { "tlp-pd", "tlp-pd", tlp_pd_comms, "tlp-pd.service", "tlp-pd",
+    N_("it switches TLP's settings when the desktop changes power profile"), tlp_knobs, TRUE,
+    "tlp" },
   { "power-profiles-daemon", "power-profiles-daemon", ppd_comms,
     "power-profiles-daemon.service", "power-profiles-daemon",
     N_("it owns the CPU energy preference and platform_profile and resets them whenever the "
-       "desktop switches profile") },
+       "desktop switches profile"), ppd_knobs, TRUE, NULL },
   { "tuned", "TuneD", tuned_comms, "tuned.service", "tuned",
-    N_("it applies its own profile to the same CPU, disk and USB settings") },
+    N_("it applies its own profile to the same CPU, disk and USB settings"), tuned_knobs, FALSE,
+    NULL },
+  { "tuned-ppd", "tuned-ppd", tuned_ppd_comms, "tuned-ppd.service", "tuned-ppd",
+    N_("it switches TuneD's profile when the desktop changes power profile"), tuned_knobs, TRUE,
+    "tuned" },
   { "auto-cpufreq", "auto-cpufreq", acf_comms, "auto-cpufreq.service", "auto-cpufreq",
-    N_("it rewrites the CPU governor and energy preference every few seconds") },
+    N_("it rewrites the CPU governor and energy preference every few seconds"), acf_knobs, FALSE,
+    NULL },
   { "laptop-mode-tools", "laptop-mode-tools", lmt_comms, "laptop-mode.service", "laptop-mode",
-    N_("it changes disk, USB, PCI and CPU settings on every AC/battery change") },
+    N_("it changes disk, USB, PCI and CPU settings on every AC/battery change"), lmt_knobs, FALSE,
+    NULL },
+  { "system76-power", "system76-power", s76_comms, "com.system76.PowerDaemon.service",
+    "system76-power",
+    N_("it sets the CPU, disk, PCI and audio settings of its own profiles"), s76_knobs, FALSE,
+    NULL },
   { "powertop", "PowerTOP", powertop_comms, "powertop.service", NULL,
-    N_("its --auto-tune sets every tunable, including autosuspend of input devices") },
+    N_("its --auto-tune sets every tunable, including autosuspend of input devices"),
+    powertop_knobs, FALSE, NULL },
 };
 
 void lf_tuner_free(LfTuner *tuner)
@@ -112,6 +170,26 @@ static const TunerDef *match_cmdline(const LfSysroot *root, const char *pid)
   return NULL;
 }
 
+static LfTuner *tuner_from_def(const TunerDef *def)
+{
+  LfTuner *t = g_new0(LfTuner, 1);
+  t->id = def->id;
+  t->name = def->name;
+  t->why = def->why;
+  t->knobs = def->knobs;
+  t->profile_daemon = def->profile_daemon;
+  t->drives = def->drives;
+  return t;
+}
+
+LfTuner *lf_tuner_new(const char *id)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS(tuners); i++)
+    if (g_str_equal(tuners[i].id, id))
+      return tuner_from_def(&tuners[i]);
+  g_return_val_if_reached(NULL);
+}
+
 static LfTuner *tuner_get(GPtrArray *out, const TunerDef *def)
 {
   for (guint i = 0; i < out->len; i++) {
@@ -119,10 +197,7 @@ static LfTuner *tuner_get(GPtrArray *out, const TunerDef *def)
     if (g_str_equal(t->id, def->id))
       return t;
   }
-  LfTuner *t = g_new0(LfTuner, 1);
-  t->id = def->id;
-  t->name = def->name;
-  t->why = def->why;
+  LfTuner *t = tuner_from_def(def);
   g_ptr_array_add(out, t);
   return t;
 }
@@ -215,22 +290,49 @@ GPtrArray *lf_tuners_detect(const LfSysroot *root)
   return out;
 }
 
-gboolean lf_tuners_check(const LfSysroot *root, GError **error)
+gboolean lf_tuner_writes(const LfTuner *tuner, const char *knob_id)
+{
+  return tuner->knobs && g_strv_contains(tuner->knobs, knob_id);
+}
+
+/* The knob of this machine that both the tuner and the profile set. */
+static const char *shared_knob(const LfTuner *t, const GPtrArray *states,
+                               const LfProfile *profile)
+{
+  for (guint i = 0; i < states->len; i++) {
+    const LfKnobState *st = states->pdata[i];
+    if (!lf_tuner_writes(t, st->knob->id))
+      continue;
+    for (int s = LF_POWER_AC; s <= LF_POWER_BATTERY; s++) {
+      const char *v = lf_profile_get(profile, st->knob->id, (LfPowerSource)s, NULL);
+      if (v && *v)
+        return st->knob->id;
+    }
+  }
+  return NULL;
+}
+
+gboolean lf_tuners_check(const LfSysroot *root, const LfProfile *profile, GError **error)
 {
   g_autoptr(GPtrArray) found = lf_tuners_detect(root);
-  if (found->len == 0)
-    return TRUE;
-  const LfTuner *t = found->pdata[0];
-  if (t->running)
-    /* TRANSLATORS: %s: tuner name, %s: process path, %s: reason; --force is an option */
-    g_set_error(error, LF_ERROR, LF_ERROR_CONFLICT,
-                _("%s is running (%s): %s; stop it or use --force"), t->name, t->evidence,
-                _(t->why));
-  else
-    g_set_error(error, LF_ERROR, LF_ERROR_CONFLICT,
-                _("%s is enabled (%s): %s; disable it or use --force"), t->name, t->evidence,
-                _(t->why));
-  return FALSE;
+  g_autoptr(GPtrArray) states = lf_knobs_read_sysfs(root);
+  for (guint i = 0; i < found->len; i++) {
+    const LfTuner *t = found->pdata[i];
+    const char *knob = shared_knob(t, states, profile);
+    if (knob == NULL)
+      continue;
+    if (t->running)
+      /* TRANSLATORS: tuner name, where it was seen, knob id, why it matters */
+      g_set_error(error, LF_ERROR, LF_ERROR_CONFLICT,
+                  _("%s is running (%s) and also sets %s: %s; stop it, leave %s out of the "
+                    "profile or use --force"), t->name, t->evidence, knob, _(t->why), knob);
+    else
+      g_set_error(error, LF_ERROR, LF_ERROR_CONFLICT,
+                  _("%s is enabled (%s) and also sets %s: %s; disable it, leave %s out of the "
+                    "profile or use --force"), t->name, t->evidence, knob, _(t->why), knob);
+    return FALSE;
+  }
+  return TRUE;
 }
 
 void lf_probe_tuners(LfProbeContext *ctx, LfReport *report)

@@ -22,11 +22,16 @@ static const char *const sata_choices[] = {
 };
 static const char *const power_control_choices[] = { "on", "auto", NULL };
 static const char *const on_off_choices[] = { "on", "off", NULL };
+static const char *const daemon_choices[] = { "power-saver", "balanced", "performance", NULL };
 
 /* Apply order matters: governor before EPP (intel_pstate refuses EPP changes
  * under the performance governor), thresholds are reordered by plan.c. */
 static const LfKnob knobs[] = {
   /* id                       description, pattern, type, available, choices, min, max, filter, writable, note */
+  /* First: the daemon writes its own knobs when it switches; lapfit's come after. */
+  { "power_profile", N_("Power profile of the desktop's daemon (power-profiles-daemon, tuned-ppd, "
+                        "tlp-pd), switched over D-Bus"),
+    NULL, LF_KNOB_DAEMON, NULL, daemon_choices, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL },
   { "cpu_governor", N_("CPU frequency governor"),
     "sys/devices/system/cpu/cpufreq/policy*/scaling_governor", LF_KNOB_CHOICE,
     "scaling_available_governors", NULL, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL },
@@ -91,6 +96,8 @@ const LfKnob *lf_knob_find(const char *id)
 
 gboolean lf_knob_path_matches(const LfKnob *knob, const char *path)
 {
+  if (knob->pattern == NULL)
+    return FALSE;   /* not a file */
   g_auto(GStrv) want = g_strsplit(knob->pattern, "/", -1);
   g_auto(GStrv) have = g_strsplit(path, "/", -1);
   if (g_strv_length(want) != g_strv_length(have))
@@ -121,6 +128,7 @@ gboolean lf_knob_check_value(const LfKnob *knob, const char *value, GError **err
   switch (knob->type) {
   case LF_KNOB_CHOICE:
   case LF_KNOB_BRACKETED:
+  case LF_KNOB_DAEMON:
     if (!is_word(value)) {
       g_set_error(error, LF_ERROR, LF_ERROR_PARSE,
                   _("'%s' is not a valid value for %s: want one word"), value, knob->id);
@@ -321,6 +329,8 @@ static LfKnobState *read_instance(const LfSysroot *root, const LfKnob *knob, con
   case LF_KNOB_INT:
     st->current = lf_sysroot_read_string(root, path);
     break;
+  case LF_KNOB_DAEMON:
+    g_assert_not_reached();   /* no pattern: daemon_state() */
   }
   if (knob->available) {
     g_autofree char *avail = sibling(path, knob->available);
@@ -332,10 +342,12 @@ static LfKnobState *read_instance(const LfSysroot *root, const LfKnob *knob, con
   return st;
 }
 
-GPtrArray *lf_knobs_read(const LfSysroot *root)
+GPtrArray *lf_knobs_read_sysfs(const LfSysroot *root)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)lf_knob_state_free);
   for (gsize k = 0; k < G_N_ELEMENTS(knobs); k++) {
+    if (knobs[k].pattern == NULL)
+      continue;
     g_auto(GStrv) parts = g_strsplit(knobs[k].pattern, "/", -1);
     g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func(g_free);
     g_autoptr(GPtrArray) instances = g_ptr_array_new_with_free_func(g_free);
@@ -348,6 +360,78 @@ GPtrArray *lf_knobs_read(const LfSysroot *root)
     }
   }
   return out;
+}
+
+/* The running profile daemon: tuned-ppd or tlp-pd before power-profiles-daemon
+ * (a drop-in is what answers when both are installed), or NULL. */
+static const LfTuner *profile_daemon(const GPtrArray *tuners)
+{
+  const LfTuner *found = NULL;
+  for (guint i = 0; i < tuners->len; i++) {
+    const LfTuner *t = tuners->pdata[i];
+    if (t->running && t->profile_daemon && (found == NULL || t->drives))
+      found = t;
+  }
+  return found;
+}
+
+static LfKnobState *daemon_state(const LfPowerDaemon *d)
+{
+  LfKnobState *st = g_new0(LfKnobState, 1);
+  st->knob = lf_knob_find("power_profile");
+  st->path = g_strdup(d->bus_name);
+  st->instance = g_strdup("");
+  st->current = g_strdup(d->active);
+  st->allowed = g_ptr_array_new_with_free_func(g_free);
+  for (guint i = 0; i < d->profiles->len; i++)
+    g_ptr_array_add(st->allowed, g_strdup(d->profiles->pdata[i]));
+  return st;
+}
+
+/* Marks each state with a running tuner that writes it; a knob the profile
+ * daemon (or the tuner it drives) writes is delegated: lapfit switches the
+ * daemon's profile and leaves the file to it. */
+static void assign_tuners(GPtrArray *states, const GPtrArray *tuners, const LfTuner *daemon)
+{
+  for (guint i = 0; i < states->len; i++) {
+    LfKnobState *st = states->pdata[i];
+    if (st->knob->type == LF_KNOB_DAEMON)
+      continue;
+    for (guint k = 0; k < tuners->len; k++) {
+      const LfTuner *t = tuners->pdata[k];
+      if (!t->running || !lf_tuner_writes(t, st->knob->id))
+        continue;
+      gboolean delegated = daemon && (t == daemon || g_strcmp0(t->id, daemon->drives) == 0);
+      if (st->tuner_id && (st->delegated || !delegated))
+        continue;   /* a delegation wins over a conflict */
+      st->tuner_id = delegated ? daemon->id : t->id;
+      st->tuner_name = delegated ? daemon->name : t->name;
+      st->delegated = delegated;
+    }
+  }
+}
+
+GPtrArray *lf_knobs_read(const LfSysroot *root)
+{
+  GPtrArray *states = lf_knobs_read_sysfs(root);
+  g_autoptr(GPtrArray) tuners = lf_tuners_detect(root);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LfPowerDaemon) d = lf_power_daemon_find(root, &error);
+  if (d == NULL)
+    g_debug("power daemon: %s", error->message);
+  const LfTuner *daemon = profile_daemon(tuners);
+  /* A daemon on the bus whose process this root does not show (a test's
+   * private bus): power-profiles-daemon, the one most desktops run. */
+  if (d && daemon == NULL) {
+    LfTuner *t = lf_tuner_new("power-profiles-daemon");
+    t->running = TRUE;
+    g_ptr_array_add(tuners, t);
+    daemon = t;
+  }
+  if (d)
+    g_ptr_array_insert(states, 0, daemon_state(d));
+  assign_tuners(states, tuners, daemon);
+  return states;
 }
 
 const char *lf_power_source_to_string(LfPowerSource source)

@@ -70,6 +70,16 @@ static char *join_allowed(const LfKnobState *st)
 /* Fills row->to / action / reason for one instance. */
 static void decide(const LfKnobState *st, const char *value, LfPlanRow *row)
 {
+  if (st->tuner_id && st->delegated) {
+    row->action = LF_PLAN_SKIP;
+    row->reason_id = "left-to-daemon";
+    /* TRANSLATORS: %s: a daemon such as power-profiles-daemon */
+    row->reason = g_strdup_printf(_("left to %s: it sets this from its own power profile, "
+                                    "which lapfit switches instead"), st->tuner_name);
+    return;
+  }
+  row->tuner_id = st->tuner_id;
+  row->tuner_name = st->tuner_name;
   if (st->excluded) {
     row->action = LF_PLAN_SKIP;
     row->reason_id = st->knob->writable ? "excluded" : "not-writable";
@@ -85,7 +95,8 @@ static void decide(const LfKnobState *st, const char *value, LfPlanRow *row)
   gint64 cur = 0, want = 0;
   switch (st->knob->type) {
   case LF_KNOB_CHOICE:
-  case LF_KNOB_BRACKETED: {
+  case LF_KNOB_BRACKETED:
+  case LF_KNOB_DAEMON: {
     g_auto(GStrv) words = g_strsplit_set(value, " \t", -1);
     for (guint i = 0; words[i] && row->to == NULL; i++)
       if (*words[i] && offered(st, words[i]))
@@ -219,6 +230,7 @@ JsonNode *lf_plan_to_json(const LfPlan *plan)
     add_string(b, "reason", r->reason_id);    /* stable id */
     add_string(b, "detail", r->reason);       /* translated sentence */
     add_string(b, "origin", r->origin);
+    add_string(b, "tuner", r->tuner_id);      /* another tuner that writes it too */
     json_builder_end_object(b);
   }
   json_builder_end_array(b);

@@ -33,6 +33,7 @@ typedef enum {
   LF_KNOB_BRACKETED,    /* sysfs shows "a [b] c" with the current one in brackets */
   LF_KNOB_INT,          /* integer in [min, max] */
   LF_KNOB_CAP_PERCENT,  /* profile value is a percent of max_brightness; only lowers */
+  LF_KNOB_DAEMON,       /* the desktop daemon's power profile, over D-Bus (daemon.c) */
 } LfKnobType;
 
 typedef enum {
@@ -73,13 +74,22 @@ typedef struct {
   GPtrArray *allowed;           /* strv of choices read from the kernel, or NULL */
   gint64 max_raw;               /* CAP_PERCENT: max_brightness, else 0 */
   char *excluded;               /* why this instance is never written (translated), or NULL */
+  const char *tuner_id;         /* another running tuner that writes this knob, or NULL */
+  const char *tuner_name;       /* its name ("TLP"); static */
+  gboolean delegated;           /* that tuner is the profile daemon lapfit switches instead */
 } LfKnobState;
 
 void lf_knob_state_free(LfKnobState *state);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(LfKnobState, lf_knob_state_free)
-/* Every instance of every knob below the root. transfer full: GPtrArray of
- * LfKnobState (free func set). Never fails: absent knobs have no instances. */
+/* Every instance of every knob below the root, and what other tuners make of
+ * them: knobs a running tuner writes carry its id (delegated when it is the
+ * desktop's profile daemon, which lapfit switches over D-Bus instead), and the
+ * daemon's own profile is one more state (knob power_profile). transfer full:
+ * GPtrArray of LfKnobState (free func set). Never fails: absent knobs have no
+ * instances. */
 GPtrArray *lf_knobs_read(const LfSysroot *root);
+/* Only the sysfs knobs, no tuners and no D-Bus. transfer full. */
+GPtrArray *lf_knobs_read_sysfs(const LfSysroot *root);
 
 /* ---- profiles (profile.c) ---------------------------------------------- */
 
@@ -128,8 +138,11 @@ typedef struct {
   char *to;         /* value to write, without newline (NULL when unset) */
   LfPlanAction action;
   char *reason;     /* SKIP: translated sentence */
-  const char *reason_id;  /* SKIP: excluded|not-writable|unreadable|not-offered|invalid */
+  const char *reason_id;  /* SKIP: excluded|not-writable|unreadable|not-offered|invalid|
+                           * left-to-daemon */
   char *origin;     /* file:line that asked for `to` */
+  const char *tuner_id;   /* another running tuner writes this knob (static), or NULL */
+  const char *tuner_name;
 } LfPlanRow;
 
 typedef struct {
@@ -170,7 +183,9 @@ typedef struct {
 char *lf_tune_state_dir(const LfSysroot *root, const LfApplyOptions *opts);
 
 /* Applies every CHANGE row: refuses a live root without root privileges
- * (LF_ERROR_PERMISSION) and active tuners unless opts->force (LF_ERROR_CONFLICT),
+ * (LF_ERROR_PERMISSION) and, unless opts->force, a CHANGE row whose knob
+ * another running tuner writes too (LF_ERROR_CONFLICT naming tuner and knob);
+ * switches the desktop daemon's profile over D-Bus (power_profile rows),
  * takes the lock (LF_ERROR_CONFLICT after the timeout), re-checks every path
  * against its knob's pattern and the /sys, /proc/sys whitelist, journals the
  * original bytes durably, then writes. On the first failed write every earlier
@@ -220,14 +235,43 @@ typedef struct {
   gboolean running, enabled;
   char *evidence;           /* path below the root that showed it */
   const char *why;          /* N_(): what it would fight over */
+  const char *const *knobs; /* knob ids it writes (static) */
+  gboolean profile_daemon;  /* offers the power-profiles D-Bus API (ppd, tuned-ppd, tlp-pd) */
+  const char *drives;       /* id of the tuner whose settings its profiles switch, or NULL */
 } LfTuner;
 
+/* A tuner of the catalogue by id, neither running nor enabled. transfer full. */
+LfTuner *lf_tuner_new(const char *id);
 void lf_tuner_free(LfTuner *tuner);
 /* Tuners running (<root>/proc/<pid>/comm, cmdline) or enabled (systemd
  * *.wants links, SysV rc?.d, runit, OpenRC). transfer full: GPtrArray of LfTuner. */
 GPtrArray *lf_tuners_detect(const LfSysroot *root);
-/* LF_ERROR_CONFLICT naming the first tuner and why, or TRUE when none. */
-gboolean lf_tuners_check(const LfSysroot *root, GError **error);
+/* Does this tuner write knob_id? */
+gboolean lf_tuner_writes(const LfTuner *tuner, const char *knob_id);
+/* For `tune install`: LF_ERROR_CONFLICT naming a tuner that runs or is enabled
+ * and a knob of this machine that both it and the profile set; TRUE when none. */
+gboolean lf_tuners_check(const LfSysroot *root, const LfProfile *profile, GError **error);
+
+/* ---- the desktop's power-profile daemon (daemon.c) ---------------------- */
+
+/* power-profiles-daemon >= 0.20, tuned-ppd and tlp-pd own
+ * org.freedesktop.UPower.PowerProfiles; power-profiles-daemon < 0.20 (Debian 12
+ * has 0.12) only net.hadess.PowerProfiles. */
+typedef struct {
+  char *bus_name;           /* the well-known name that answered */
+  char *active;             /* ActiveProfile */
+  GPtrArray *profiles;      /* names it offers (char *) */
+} LfPowerDaemon;
+
+void lf_power_daemon_free(LfPowerDaemon *daemon);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(LfPowerDaemon, lf_power_daemon_free)
+/* The daemon on the system bus. A copy of a machine (--root DIR) has no bus of
+ * its own: there the bus is used only when DBUS_SYSTEM_BUS_ADDRESS names one
+ * (a test's private bus). NULL with G_IO_ERROR_NOT_FOUND when none answers. */
+LfPowerDaemon *lf_power_daemon_find(const LfSysroot *root, GError **error);
+/* Sets ActiveProfile on bus_name and checks that the daemon reports it. */
+gboolean lf_power_daemon_set(const LfSysroot *root, const char *bus_name, const char *profile,
+                             GError **error);
 
 /* ---- following AC/battery (auto.c) ------------------------------------- */
 

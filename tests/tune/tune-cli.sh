@@ -134,7 +134,7 @@ diff -r --no-dereference "$F/thinkpad-x1c11" "$w/root" || fail "undo after concu
 mkdir -p "$w/root/proc/4242"; echo tlp > "$w/root/proc/4242/comm"
 "$LAPFIT" tune apply power-saver --root "$w/root" --state-dir "$w/state" 2> "$w/err"; rc=$?
 [ $rc -eq 1 ] || fail "conflict: exit $rc"; one_line 1 "$w/err" "conflict"
-grep -q "TLP is running (proc/4242): .*--force" "$w/err" || fail "conflict message: $(cat "$w/err")"
+grep -q "TLP is running and also sets cpu_epp; .*--force" "$w/err" || fail "conflict message: $(cat "$w/err")"
 "$LAPFIT" tune status --root "$w/root" | grep -q "Other tuner running: TLP" || fail "status shows TLP"
 "$LAPFIT" tune apply power-saver --force --root "$w/root" --state-dir "$w/state" > /dev/null ||
   fail "apply --force"
