@@ -13,7 +13,7 @@
 #include "core/error.h"
 
 static gboolean crt_active;
-static gboolean crt_utf8, crt_colour, crt_fancy;
+static gboolean crt_utf8, crt_colour, crt_fancy, crt_mouse;
 static attr_t crt_attrs[LF_ROLE_COUNT];
 static SCREEN *crt_screen;
 static volatile sig_atomic_t crt_signal;
@@ -190,6 +190,27 @@ static void init_attrs(void)
   crt_attrs[LF_ROLE_DIFF_NEW] = A_BOLD;
 }
 
+/* Clicks and the wheel, where the terminal reports them. The Linux console
+ * reports the mouse only through gpm: without its socket, asking would only
+ * make ncurses try and fail. */
+static void init_mouse(void)
+{
+  const char *term = g_getenv("TERM");
+  crt_mouse = FALSE;
+  if (g_getenv("LAPFIT_NO_MOUSE") != NULL)
+    return;
+  if (term && g_str_has_prefix(term, "linux") && !g_file_test("/dev/gpmctl", G_FILE_TEST_EXISTS))
+    return;
+  mmask_t want = BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED;
+  crt_mouse = mousemask(want, NULL) != 0;
+  mouseinterval(0);       /* a press is a click: no wait for a double click */
+}
+
+gboolean lf_crt_mouse(void)
+{
+  return crt_mouse;
+}
+
 static void crt_atexit(void)
 {
   lf_crt_done();
@@ -231,6 +252,7 @@ gboolean lf_crt_init(GError **error)
   keypad(stdscr, TRUE);
   curs_set(0);
   init_attrs();
+  init_mouse();
   return TRUE;
 }
 
@@ -239,6 +261,8 @@ void lf_crt_done(void)
   if (!crt_active)
     return;
   crt_active = FALSE;
+  if (crt_mouse)
+    mousemask(0, NULL);     /* the terminal stops reporting clicks */
   curs_set(1);
   endwin();
   fflush(stdout);

@@ -60,6 +60,8 @@ int lf_crt_pending_signal(void);
 
 gboolean lf_crt_utf8(void);
 gboolean lf_crt_colour(void);
+/* TRUE when clicks and the wheel are reported (not on a console without gpm). */
+gboolean lf_crt_mouse(void);
 attr_t lf_crt_attr(LfRole role);
 const char *lf_crt_glyph(LfGlyph glyph);
 

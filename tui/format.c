@@ -60,11 +60,30 @@ char *lf_fmt_join(const GPtrArray *strv, const char *sep)
   return g_string_free(s, FALSE);
 }
 
+/* The widest verdict word as the terminal shows it: badges pad to it. */
+static int verdict_word_width(void)
+{
+  const char *words[] = {
+    C_("verdict", "PASS"), C_("verdict", "WARN"), C_("verdict", "FAIL"), C_("verdict", "?"),
+    C_("verdict", "note"),
+  };
+  int w = 0;
+  for (gsize i = 0; i < G_N_ELEMENTS(words); i++)
+    w = MAX(w, lf_crt_width(words[i]));
+  return w;
+}
+
+char *lf_fmt_badge(const char *glyph, const char *word)
+{
+  int pad = MAX(0, verdict_word_width() - lf_crt_width(word));
+  return g_strdup_printf("%s %s%*s", glyph, word, pad, "");
+}
+
 const char *lf_fmt_verdict_badge(const char *verdict, LfRole *role)
 {
-  /* The glyph says it without colour; the word stays short for the column.
-   * Built once per call from the glyph set chosen at start. */
-  static char buf[4][32];
+  /* The glyph says it without colour; the word is padded to the widest one.
+   * Kept per verdict until the next call for it (the UI thread only). */
+  static char *buf[4];
   int i;
   const char *word;
   LfGlyph glyph;
@@ -85,6 +104,7 @@ const char *lf_fmt_verdict_badge(const char *verdict, LfRole *role)
     /* TRANSLATORS: verdict badge, at most 5 letters: could not be checked */
     word = C_("verdict", "?");
   }
-  g_snprintf(buf[i], sizeof buf[i], "%s %-5s", i == 3 ? "?" : lf_crt_glyph(glyph), word);
+  g_free(buf[i]);
+  buf[i] = lf_fmt_badge(i == 3 ? "?" : lf_crt_glyph(glyph), word);
   return buf[i];
 }

@@ -183,6 +183,34 @@ void lf_tui_show_view(LfTui *tui, int index)
 
 /* --- drawing ------------------------------------------------------------ */
 
+/* What a mouse click on the tab line or the key bar means: the key it stands
+ * for. Filled while drawing, so it always matches the frame on screen. */
+typedef struct {
+  int y, x0, x1, key;
+} LfHit;
+static LfHit hits[48];
+static guint n_hits;
+
+static void add_hit(int y, int x0, int x1, int key)
+{
+  if (n_hits < G_N_ELEMENTS(hits))
+    hits[n_hits++] = (LfHit){ y, x0, x1, key };
+}
+
+/* The key code a key bar label stands for: "F1", "Tab", "Enter", "Esc", "q". */
+static int hint_key(const char *key)
+{
+  if (g_str_equal(key, "F1"))
+    return KEY_F(1);
+  if (g_str_equal(key, "Tab"))
+    return '\t';
+  if (g_str_equal(key, "Enter"))
+    return '\n';
+  if (g_str_equal(key, "Esc"))
+    return 27;
+  return key[0] && !key[1] ? key[0] : 0;
+}
+
 static const char *spinner(LfTui *tui)
 {
   static const char *const fancy[] = { "⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏" };
@@ -224,7 +252,8 @@ int lf_tui_draw_hints(int y, int x, int w, const LfKeyHint *hints)
     const char *label = _(h->label);
     int need = lf_crt_width(h->key) + lf_crt_width(label) + 2;
     if (used + need > w)
-      break;
+      continue;         /* a later, shorter one may still fit */
+    add_hit(y, x + used, x + used + need - 1, hint_key(h->key));
     used += lf_crt_put(y, x + used, w - used, h->key, LF_ROLE_KEY, FALSE);
     used += lf_crt_put(y, x + used, w - used, " ", LF_ROLE_KEYTEXT, FALSE);
     used += lf_crt_put(y, x + used, w - used, label, LF_ROLE_KEYTEXT, FALSE);
@@ -264,24 +293,46 @@ static void draw_title(LfTui *tui)
 static void draw_tabs(LfTui *tui)
 {
   lf_crt_fill(1, 0, COLS, LF_ROLE_TAB);
+  char *tabs[LF_VIEW_COUNT];
+  int total = 0, sep = lf_crt_width(lf_crt_glyph(LF_GLYPH_SEP));
+  for (int i = 0; i < LF_VIEW_COUNT; i++) {
+    tabs[i] = g_strdup_printf(" %d %s ", i + 1, _(tui->views[i].klass->name));
+    total += lf_crt_width(tabs[i]) + sep;
+  }
+  /* Too narrow for every name: the other tabs show their digit only. */
+  gboolean compact = total - sep > COLS;
   int x = 0;
   for (int i = 0; i < LF_VIEW_COUNT && x < COLS; i++) {
-    g_autofree char *tab = g_strdup_printf(" %d %s ", i + 1, _(tui->views[i].klass->name));
-    x += lf_crt_put(1, x, COLS - x, tab, i == tui->current ? LF_ROLE_TAB_ACTIVE : LF_ROLE_TAB,
-                    FALSE);
+    g_autofree char *digit = g_strdup_printf(" %d ", i + 1);
+    const char *text = compact && i != tui->current ? digit : tabs[i];
+    int used = lf_crt_put(1, x, COLS - x, text, i == tui->current ? LF_ROLE_TAB_ACTIVE : LF_ROLE_TAB,
+                          FALSE);
+    add_hit(1, x, x + used - 1, '1' + i);
+    x += used;
     if (i + 1 < LF_VIEW_COUNT)
       x += lf_crt_put(1, x, COLS - x, lf_crt_glyph(LF_GLYPH_SEP), LF_ROLE_DIM, FALSE);
   }
+  for (int i = 0; i < LF_VIEW_COUNT; i++)
+    g_free(tabs[i]);
 }
 
-static const LfKeyHint global_hints[] = {
-  { "F1", N_("Help") },
-  { "Tab", N_("Screen") },
-  { "Enter", N_("Details") },
-  { "/", N_("Search") },
-  { "q", N_("Quit") },
-  { NULL, NULL },
-};
+/* The global keys that work now: Enter only when the selection has an
+ * action, Esc only over details. */
+static const LfKeyHint *global_hints(LfTui *tui, LfView *view)
+{
+  static LfKeyHint hints[8];
+  int n = 0;
+  hints[n++] = (LfKeyHint){ "F1", N_("Help") };
+  hints[n++] = (LfKeyHint){ "Tab", N_("Screen") };
+  if (view->detail_open)
+    hints[n++] = (LfKeyHint){ "Esc", N_("Back") };
+  else if (view->klass->enter_hint && tui->report && lf_panel_selected(&view->list))
+    hints[n++] = (LfKeyHint){ "Enter", view->klass->enter_hint };
+  hints[n++] = (LfKeyHint){ "q", N_("Quit") };
+  hints[n++] = (LfKeyHint){ "/", N_("Search") };
+  hints[n] = (LfKeyHint){ NULL, NULL };
+  return hints;
+}
 
 static void draw_bottom(LfTui *tui)
 {
@@ -301,7 +352,7 @@ static void draw_bottom(LfTui *tui)
                TRUE);
   } else if (view->klass->hints && tui->report && !view->detail_open) {
     /* The screen's own keys get the line above the global ones: both fit
-     * at 80 columns in every language. */
+     * at 80 columns in every language. Only keys that work in this mode. */
     lf_tui_draw_hints(sy, 0, COLS, view->klass->hints(tui, view));
   } else if (lf_crt_log_warnings() > 0) {
     guint n = lf_crt_log_warnings();
@@ -311,7 +362,7 @@ static void draw_bottom(LfTui *tui)
     lf_crt_put(sy, 1, COLS - 2, msg, LF_ROLE_DIM, TRUE);
   }
   lf_crt_fill(y, 0, COLS, LF_ROLE_KEYTEXT);
-  lf_tui_draw_hints(y, 0, COLS, global_hints);
+  lf_tui_draw_hints(y, 0, COLS, global_hints(tui, view));
 }
 
 static void draw_confirm(LfTui *tui)
@@ -338,6 +389,8 @@ static void draw(LfTui *tui)
   }
   LfView *view = &tui->views[tui->current];
   int y = 2, h = LINES - 4;
+  n_hits = 0;
+  view->list.h = view->detail.h = 0;    /* panels not drawn this frame take no clicks */
   if (view->dirty) {
     lf_panel_reset(&view->list);
     lf_panel_reset(&view->detail);
@@ -393,7 +446,8 @@ static LfHandlerResult act_search(LfTui *tui)
 {
   tui->searching = TRUE;
   g_string_truncate(tui->search, 0);
-  tui->search_origin = tui->views[tui->current].list.selected;
+  LfPanel *list = &tui->views[tui->current].list;
+  tui->search_origin = list->selected >= 0 ? list->selected : list->mark;
   return LF_HANDLED;
 }
 
@@ -402,11 +456,12 @@ static LfHandlerResult act_search_next(LfTui *tui)
   LfPanel *list = &tui->views[tui->current].list;
   if (tui->last_search == NULL)
     return LF_HANDLED;
-  int r = lf_panel_find(list, tui->last_search, list->selected + 1);
+  int from = list->selected >= 0 ? list->selected : list->mark;
+  int r = lf_panel_find(list, tui->last_search, from + 1);
   if (r < 0)
     lf_tui_set_status(tui, TRUE, _("No match for '%s'"), tui->last_search);
   else
-    lf_panel_select(list, r);
+    lf_panel_show(list, r);
   return LF_HANDLED;
 }
 
@@ -484,7 +539,7 @@ static void search_key(LfTui *tui, int key, gboolean is_char)
   }
   if (is_char && key == 27) {
     tui->searching = FALSE;
-    lf_panel_select(list, tui->search_origin);
+    lf_panel_show(list, tui->search_origin);
     return;
   }
   if (is_char && (key == 127 || key == 8)) {
@@ -500,12 +555,12 @@ static void search_key(LfTui *tui, int key, gboolean is_char)
   }
   g_clear_pointer(&tui->status, g_free);
   if (tui->search->len == 0) {
-    lf_panel_select(list, tui->search_origin);
+    lf_panel_show(list, tui->search_origin);
     return;
   }
   int r = lf_panel_find(list, tui->search->str, tui->search_origin);
   if (r >= 0)
-    lf_panel_select(list, r);
+    lf_panel_show(list, r);
   else
     lf_tui_set_status(tui, TRUE, _("No match for '%s'"), tui->search->str);
 }
@@ -559,6 +614,53 @@ static void handle_key(LfTui *tui, int key, gboolean is_char)
   lf_panel_key(view->detail_open ? &view->detail : &view->list, key);
 }
 
+/* --- mouse -------------------------------------------------------------- */
+
+/* The panel under the pointer: details when they are shown there, else the list. */
+static LfPanel *panel_at(LfView *view, int y, int x)
+{
+  if (lf_panel_contains(&view->detail, y, x))
+    return &view->detail;
+  if (lf_panel_contains(&view->list, y, x))
+    return &view->list;
+  return NULL;
+}
+
+/* Click: a tab or a key in the bar acts as its key; a row is selected, and a
+ * click on the selected row acts as Enter. The wheel scrolls what is under
+ * the pointer. */
+static void handle_mouse(LfTui *tui)
+{
+  MEVENT ev;
+  if (getmouse(&ev) != OK || tui->confirm_text || tui->searching)
+    return;
+  LfView *view = &tui->views[tui->current];
+  LfPanel *panel = panel_at(view, ev.y, ev.x);
+  if (ev.bstate & (BUTTON4_PRESSED | BUTTON5_PRESSED)) {
+    if (panel == NULL)
+      panel = view->detail_open ? &view->detail : &view->list;
+    lf_panel_scroll_by(panel, ev.bstate & BUTTON4_PRESSED ? -3 : 3);
+    return;
+  }
+  if (!(ev.bstate & (BUTTON1_PRESSED | BUTTON1_CLICKED)))
+    return;
+  for (guint i = 0; i < n_hits; i++) {
+    if (hits[i].y == ev.y && ev.x >= hits[i].x0 && ev.x <= hits[i].x1 && hits[i].key) {
+      handle_key(tui, hits[i].key, hits[i].key < KEY_MIN);
+      return;
+    }
+  }
+  if (panel != &view->list)
+    return;
+  int r = lf_panel_row_at(panel, ev.y, ev.x);
+  if (r < 0 || !lf_panel_row_selectable(panel, r))
+    return;
+  if (r == panel->selected)
+    handle_key(tui, '\n', TRUE);
+  else
+    lf_panel_select(panel, r);
+}
+
 /* --- run ---------------------------------------------------------------- */
 
 int lf_tui_run(LfTui *tui, GError **error)
@@ -600,6 +702,8 @@ int lf_tui_run(LfTui *tui, GError **error)
       handle_message(tui, msg);
     if (rc == OK)
       handle_key(tui, (int)wch, TRUE);
+    else if (rc == KEY_CODE_YES && wch == KEY_MOUSE)
+      handle_mouse(tui);
     else if (rc == KEY_CODE_YES)
       handle_key(tui, (int)wch, FALSE);
     gint64 now = g_get_monotonic_time();

@@ -28,7 +28,9 @@ typedef struct {
   void (*draw)(LfTui *tui, LfView *view, int y, int h);
   /* Keys the global table did not take; NULL: only list navigation. */
   LfHandlerResult (*key)(LfTui *tui, LfView *view, int key);
-  /* Extra keys for the bottom bar, terminated by { NULL, NULL }; or NULL. */
+  /* N_(): what Enter does on the selected row (the key bar), or NULL. */
+  const char *enter_hint;
+  /* Extra keys for the bottom bar that work now, terminated by { NULL, NULL }; or NULL. */
   const LfKeyHint *(*hints)(LfTui *tui, LfView *view);
 } LfViewClass;
 
@@ -37,6 +39,7 @@ struct LfView {
   LfPanel list;             /* the cursor list */
   LfPanel detail;           /* a read-only pane (details, diff, reasons) */
   gboolean detail_open;     /* Enter: details over the whole content area */
+  const void *detail_for;   /* the row data the details were built for */
   gboolean dirty;           /* rebuild before the next draw */
   gpointer priv;            /* the view's own state, freed by free_priv */
   GDestroyNotify free_priv;
@@ -123,5 +126,8 @@ char *lf_fmt_int(gint64 v);
 char *lf_fmt_duration(gint64 seconds);
 const char *lf_fmt_or_unknown(const char *s);
 char *lf_fmt_join(const GPtrArray *strv, const char *sep);
+/* A badge: a glyph and a word padded to the widest verdict word's display
+ * width, so translated words line up. transfer full. */
+char *lf_fmt_badge(const char *glyph, const char *word);
 /* "✓ PASS" etc.: the badge and role for a verdict id pass|warn|fail|unknown. */
 const char *lf_fmt_verdict_badge(const char *verdict, LfRole *role);

@@ -88,14 +88,13 @@ static void build_one(LfPanel *p, const LfBattery *b, gboolean live)
   }
   add_value(p, _("Source"), g_strdup(lf_fmt_or_unknown(b->source)));
   for (guint i = 0; b->flags && i < b->flags->len; i++)
-    lf_panel_add_wrapped(p, flag_text(b->flags->pdata[i]), LF_ROLE_WARN, 0, 1);
+    lf_panel_add_wrapped(p, flag_text(b->flags->pdata[i]), LF_ROLE_WARN, 1);
   (void)live;
 }
 
 static void battery_build(LfTui *tui, LfView *view, int width)
 {
   LfPanel *p = &view->list;
-  p->w = width;
   const LfReport *r = tui->report;
   gboolean live = tui->source.report == NULL;
   if (r->batteries == NULL || r->batteries->len == 0) {
@@ -114,11 +113,11 @@ static void battery_build(LfTui *tui, LfView *view, int width)
     lf_panel_add_wrapped(p,
                          _("Charge, power draw and time are read from sysfs again every "
                            "2 seconds."),
-                         LF_ROLE_DIM, width, 0);
+                         LF_ROLE_DIM, 0);
   else {
     g_autofree char *note = g_strdup_printf(
         _("Values from a saved report (generated %s), not live."), lf_fmt_or_unknown(r->generated));
-    lf_panel_add_wrapped(p, note, LF_ROLE_DIM, width, 0);
+    lf_panel_add_wrapped(p, note, LF_ROLE_DIM, 0);
   }
 }
 

@@ -31,7 +31,6 @@ static const LfKeyHint tune_keys[] = {
 static void help_build(LfTui *tui, LfView *view, int width)
 {
   LfPanel *p = &view->list;
-  p->w = width;
   lf_panel_add_header(p, _("Keys"));
   add_keys(p, lf_tui_global_keys());
   add_keys(p, recommend_keys);

@@ -257,4 +257,6 @@ const LfViewClass lf_view_overview_class = {
   .name = N_("Overview"),
   .build = overview_build,
   .key = overview_key,
+  /* TRANSLATORS: key bar: Enter opens the screen of the selected row */
+  .enter_hint = N_("Open"),
 };

@@ -77,65 +77,57 @@ static void recommend_build(LfTui *tui, LfView *view, int width)
                       LF_ROLE_DIM);
 }
 
-static void add_list(LfPanel *p, const char *title, const GPtrArray *items, LfRole role, int w)
+static void add_list(LfPanel *p, const char *title, const GPtrArray *items, LfRole role)
 {
   if (items == NULL || items->len == 0)
     return;
   lf_panel_add_blank(p);
   lf_panel_add_header(p, title);
   for (guint i = 0; i < items->len; i++) {
-    g_autoptr(GPtrArray) lines = lf_crt_wrap(items->pdata[i], w - 4);
-    for (guint k = 0; k < lines->len; k++) {
-      g_autofree char *text = g_strdup_printf("%s%s", k ? "  " : "- ",
-                                              (const char *)lines->pdata[k]);
-      lf_panel_add_text(p, text, role);
-    }
+    LfRow *row = lf_panel_add_text(p, items->pdata[i], role);
+    row->badge = g_strdup("-");       /* a hanging indent: wrapped lines start after it */
+    row->badge_role = role;
   }
 }
 
-static void build_detail(LfTui *tui, LfView *view, int w)
+/* The details of the selected edition; a new selection starts at the top. */
+static void build_detail(LfTui *tui, LfView *view)
 {
   LfPanel *p = &view->detail;
   lf_panel_reset(p);
   LfRow *sel = lf_panel_selected(&view->list);
   const LfTuiVerdict *e = sel ? sel->data : NULL;
+  if (e != view->detail_for) {
+    view->detail_for = e;
+    p->scroll = 0;
+  }
   if (e == NULL)
     return;
   LfRow *row = lf_panel_add(p, NULL, e->name);
   row->badge = g_strdup(lf_fmt_verdict_badge(e->verdict, &row->badge_role));
   row->role = LF_ROLE_HEADER;
   if (e->summary)
-    lf_panel_add_wrapped(p, e->summary, LF_ROLE_NORMAL, w, 0);
+    lf_panel_add_wrapped(p, e->summary, LF_ROLE_NORMAL, 0);
   if (e->reasons && e->reasons->len > 0) {
     lf_panel_add_blank(p);
     lf_panel_add_header(p, _("Reasons"));
     for (guint i = 0; i < e->reasons->len; i++) {
       const LfTuiLine *l = e->reasons->pdata[i];
-      LfRole role = LF_ROLE_DIM;
       gboolean info = g_str_equal(l->verdict, "info");
+      LfRow *line = lf_panel_add_text(p, l->text, info ? LF_ROLE_DIM : LF_ROLE_NORMAL);
+      line->badge_role = LF_ROLE_DIM;
       /* TRANSLATORS: badge of a reason that is a note, not a verdict; at most 5 letters */
-      g_autofree char *badge = info ? g_strdup_printf("- %-5s", C_("verdict", "note"))
-                                    : g_strdup(lf_fmt_verdict_badge(l->verdict, &role));
-      int bw = lf_crt_width(badge) + 1;
-      g_autoptr(GPtrArray) lines = lf_crt_wrap(l->text, w - 2 - bw);
-      for (guint k = 0; k < lines->len; k++) {
-        g_autofree char *pad = g_strdup_printf("%*s%s", k ? bw : 0, "",
-                                               (const char *)lines->pdata[k]);
-        LfRow *line = lf_panel_add_text(p, pad, info ? LF_ROLE_DIM : LF_ROLE_NORMAL);
-        if (k == 0) {
-          line->badge = g_strdup(badge);
-          line->badge_role = role;
-        }
-      }
+      line->badge = info ? lf_fmt_badge("-", C_("verdict", "note"))
+                         : g_strdup(lf_fmt_verdict_badge(l->verdict, &line->badge_role));
     }
   }
-  add_list(p, _("Upgrade advice"), e->advice, LF_ROLE_PASS, w);
-  add_list(p, _("About this edition"), e->info, LF_ROLE_DIM, w);
+  add_list(p, _("Upgrade advice"), e->advice, LF_ROLE_PASS);
+  add_list(p, _("About this edition"), e->info, LF_ROLE_DIM);
   const GError *error = NULL;
   LfTuiVerdicts *v = lf_tui_verdicts(tui, &error);
   if (v && v->order_note) {
     lf_panel_add_blank(p);
-    lf_panel_add_wrapped(p, v->order_note, LF_ROLE_DIM, w, 0);
+    lf_panel_add_wrapped(p, v->order_note, LF_ROLE_DIM, 0);
   }
 }
 
@@ -152,7 +144,7 @@ static void recommend_draw(LfTui *tui, LfView *view, int y, int h)
     lf_panel_draw(&view->list, y, 0, h, lw);
     for (int i = 0; i < h; i++)
       lf_crt_put(y + i, lw, 1, lf_crt_glyph(LF_GLYPH_SEP), LF_ROLE_DIM, FALSE);
-    build_detail(tui, view, COLS - lw - 1);
+    build_detail(tui, view);
     lf_panel_draw(&view->detail, y, lw + 1, h, COLS - lw - 1);
   } else {
     int lh = MAX(3, h / 2);
@@ -160,7 +152,7 @@ static void recommend_draw(LfTui *tui, LfView *view, int y, int h)
     attrset(lf_crt_attr(LF_ROLE_DIM));
     mvhline(y + lh, 0, ACS_HLINE, COLS);
     attrset(A_NORMAL);
-    build_detail(tui, view, COLS);
+    build_detail(tui, view);
     lf_panel_draw(&view->detail, y + lh + 1, 0, h - lh - 1, COLS);
   }
 }
@@ -170,8 +162,8 @@ static LfHandlerResult recommend_key(LfTui *tui, LfView *view, int key)
   LfRecommendView *rv = priv(view);
   switch (key) {
   case '\r': case '\n': case KEY_ENTER:
-    if (lf_panel_selected(&view->list) && lf_panel_selected(&view->list)->data) {
-      build_detail(tui, view, COLS);
+    if (lf_panel_selected(&view->list)) {
+      build_detail(tui, view);
       view->detail.scroll = 0;
       view->detail_open = !view->detail_open;
     }
@@ -182,20 +174,23 @@ static LfHandlerResult recommend_key(LfTui *tui, LfView *view, int key)
       if (g_strcmp0(uses[k], tui->rec.use) == 0)
         i = (int)k;
     lf_tui_set_use(tui, uses[(i + 1) % G_N_ELEMENTS(uses)], tui->rec.include_eol);
-    view->list.selected = 0;
+    lf_panel_select(&view->list, 0);
+    view->list.scroll = 0;
     lf_tui_set_status(tui, FALSE, _("Ranked for: %s"), use_name(tui->rec.use));
     return LF_HANDLED | LF_REDRAW;
   }
   case 'e':
     lf_tui_set_use(tui, tui->rec.use, !tui->rec.include_eol);
-    view->list.selected = 0;
+    lf_panel_select(&view->list, 0);
+    view->list.scroll = 0;
     lf_tui_set_status(tui, FALSE, "%s",
                       tui->rec.include_eol ? _("Editions whose support has ended are shown.")
                                            : _("Editions whose support has ended are hidden."));
     return LF_HANDLED | LF_REDRAW;
   case 'v':
     rv->verdict_filter = (rv->verdict_filter + 1) % (int)G_N_ELEMENTS(verdict_filters);
-    view->list.selected = 0;
+    lf_panel_select(&view->list, 0);
+    view->list.scroll = 0;
     return LF_HANDLED | LF_REDRAW;
   default:
     return LF_IGNORED;
@@ -220,5 +215,6 @@ const LfViewClass lf_view_recommend_class = {
   .build = recommend_build,
   .draw = recommend_draw,
   .key = recommend_key,
+  .enter_hint = N_("Details"),
   .hints = recommend_hints,
 };

@@ -115,18 +115,17 @@ static void tune_build(LfTui *tui, LfView *view, int width)
 {
   LfTuneView *tv = priv(tui, view);
   LfPanel *p = &view->list;
-  p->w = width;
   if (tv->root == NULL) {
     lf_panel_add_wrapped(p, tui->source.report
                                 ? _("Tuning works on a live machine (or a --root directory): a "
                                     "saved report has no power settings to change.")
                                 : (tv->root_error ? tv->root_error->message : _("unknown")),
-                         LF_ROLE_DIM, width, 0);
+                         LF_ROLE_DIM, 0);
     return;
   }
   if (tv->plan == NULL) {
     lf_panel_add_wrapped(p, tv->plan_error ? tv->plan_error->message : _("No profile found."),
-                         LF_ROLE_FAIL, width, 0);
+                         LF_ROLE_FAIL, 0);
     return;
   }
   for (guint i = 0; i < tv->plan->rows->len; i++) {
@@ -161,8 +160,7 @@ static void tune_build(LfTui *tui, LfView *view, int width)
     row->data = r;
   }
   if (tv->plan->rows->len == 0)
-    lf_panel_add_wrapped(p, _("This profile sets nothing this machine has."), LF_ROLE_DIM, width,
-                         0);
+    lf_panel_add_wrapped(p, _("This profile sets nothing this machine has."), LF_ROLE_DIM, 0);
 }
 
 /* The diff preview: every change as old and new line, or the selected
@@ -175,6 +173,10 @@ static void build_preview(LfTui *tui, LfView *view, LfTuneView *tv, int w)
     return;
   LfRow *sel = lf_panel_selected(&view->list);
   const LfPlanRow *r = sel ? sel->data : NULL;
+  if (r != view->detail_for) {       /* a new selection: its details from the top */
+    view->detail_for = r;
+    p->scroll = 0;
+  }
   if (r) {
     lf_panel_add_header(p, _(r->knob->description));
     lf_panel_add_text(p, r->path, LF_ROLE_DIM);
@@ -183,9 +185,9 @@ static void build_preview(LfTui *tui, LfView *view, LfTuneView *tv, int w)
       lf_panel_add_text(p, from, LF_ROLE_DIM);
     }
     if (r->action == LF_PLAN_SKIP && r->reason)
-      lf_panel_add_wrapped(p, r->reason, LF_ROLE_WARN, w, 0);
+      lf_panel_add_wrapped(p, r->reason, LF_ROLE_WARN, 0);
     if (r->knob->note)
-      lf_panel_add_wrapped(p, _(r->knob->note), LF_ROLE_DIM, w, 0);
+      lf_panel_add_wrapped(p, _(r->knob->note), LF_ROLE_DIM, 0);
   }
   guint n = lf_plan_count(tv->plan, LF_PLAN_CHANGE);
   lf_panel_add_blank(p);
@@ -366,15 +368,23 @@ static LfHandlerResult tune_key(LfTui *tui, LfView *view, int key)
   }
 }
 
+/* Only the keys that work here: nothing to change in a saved report, no
+ * apply or undo without root, no undo before an apply. */
 static const LfKeyHint *tune_hints(LfTui *tui, LfView *view)
 {
-  static const LfKeyHint hints[] = {
-    { "a", N_("Apply") },
-    { "z", N_("Undo") },
-    { "p", N_("Profile") },
-    { "b", N_("AC/Battery") },
-    { NULL, NULL },
-  };
+  static LfKeyHint hints[5];
+  LfTuneView *tv = priv(tui, view);
+  int n = 0;
+  if (tv->root != NULL) {
+    if (!read_only(tv) && tv->plan && lf_plan_count(tv->plan, LF_PLAN_CHANGE) > 0)
+      hints[n++] = (LfKeyHint){ "a", N_("Apply") };
+    if (!read_only(tv) && tv->journal)
+      hints[n++] = (LfKeyHint){ "z", N_("Undo") };
+    if (tv->profiles && tv->profiles->len > 1)
+      hints[n++] = (LfKeyHint){ "p", N_("Profile") };
+    hints[n++] = (LfKeyHint){ "b", N_("AC/Battery") };
+  }
+  hints[n] = (LfKeyHint){ NULL, NULL };
   return hints;
 }
 
@@ -385,6 +395,7 @@ const LfViewClass lf_view_tune_class = {
   .build = tune_build,
   .draw = tune_draw,
   .key = tune_key,
+  .enter_hint = N_("Details"),
   .hints = tune_hints,
 };
 
@@ -392,9 +403,8 @@ const LfViewClass lf_view_tune_class = {
 
 static void tune_build(LfTui *tui, LfView *view, int width)
 {
-  view->list.w = width;
   lf_panel_add_wrapped(&view->list, _("Power tuning is not available in this build."),
-                       LF_ROLE_DIM, width, 0);
+                       LF_ROLE_DIM, 0);
 }
 
 const LfViewClass lf_view_tune_class = {

@@ -85,3 +85,31 @@ stop() {                         # quit with q and check the terminal
     check_restored
     tm kill-server 2>/dev/null
 }
+
+# mouse BUTTON X Y: a mouse report as a terminal sends it (X10 encoding, which
+# ncurses asks tmux for: kmous=\E[M), 1-based cell. BUTTON 0 = left press,
+# 3 = release, 64 = wheel up, 65 = wheel down.
+mouse() {
+    tm send-keys -t lf -H 1b 5b 4d $(printf '%x %x %x' $((32 + $1)) $((32 + $2)) $((32 + $3)))
+}
+click() { mouse 0 "$1" "$2"; mouse 3 "$1" "$2"; }
+
+# The content area (between the tab line and the message line) with SGR.
+content_sgr() { screen_sgr | sed -n "3,$(( ${h:-24} - 2 ))p"; }
+# Sends keys and waits until the screen (with attributes) changed.
+changes() {
+    before=$(screen_sgr)
+    tm send-keys -t lf "$@"
+    n=0
+    while [ "$(screen_sgr)" = "$before" ]; do
+        n=$((n + 1))
+        [ "$n" -ge 30 ] && fail "keys '$*' changed nothing on screen"
+        sleep 0.1
+    done
+}
+# The line number (1-based) of the first screen line matching ERE, or fail.
+line_of() {
+    l=$(screen | grep -nE -- "$1" | head -n 1 | cut -d: -f1)
+    [ -n "$l" ] || fail "no line /$1/"
+    echo "$l"
+}

@@ -14,16 +14,16 @@ for size in "80 24" "132 43"; do
     set -- $size
     start "$1" "$2" NO_COLOR=1 -- tui --report "$REPORT"
     wait_for 'Recommended distributions'
-    wait_fixed "PASS  $first"
+    wait_fixed "PASS $first"
     # Enter on the second recommendation opens Recommend on that edition.
-    second=$(screen | grep -A2 'Recommended distributions' | sed -n 3p | cut -c 10-30)
+    second=$(screen | grep -A4 'Recommended distributions' | grep -E '^ [✓+!x] ' | sed -n 2p | cut -c 9-29)
     keys / ; keys -l "Recommended distributions"; keys Enter j j Enter
     wait_for 'Use: desktop'
     screen_sgr | grep -F -- "$second" | grep -q "$(printf '\033')\[[0-9;]*7m" \
         || fail "the second edition ($second) is not selected"
     keys 1 2
     wait_for 'Use: desktop +Showing: all verdicts'
-    wait_fixed "PASS  $first"
+    wait_fixed "PASS $first"
     wait_for 'Reasons'                         # the details pane follows the cursor
     keys Enter
     wait_for '^ Reasons'
@@ -47,7 +47,7 @@ for size in "80 24" "132 43"; do
     keys e
     wait_for 'Editions whose support has ended are shown'
     keys / ; keys -l "$first"; keys Enter
-    wait_fixed "PASS  $first"
+    wait_fixed "PASS $first"
     stop
 done
 echo "tui recommend ok"

@@ -1,0 +1,73 @@
+#!/bin/sh
+# The mouse at 80x24 and 40x10: a click selects a row (a second click opens
+# it), the wheel scrolls, a click on a tab or a key in the bar acts as that
+# key; under TERM=linux without gpm the TUI does not ask for mouse reports.
+. "$LF_SOURCE_DIR/tests/tui/lib.sh"
+esc=$(printf '\033')
+rev="${esc}\[([0-9]+;)*7m"
+tab_x() {           # the column of tab N's digit, in characters (not bytes)
+    prefix=$(screen | sed -n 2p | sed "s/ $1 .*//; s/ $1\$//")
+    echo $(( $(printf '%s' "$prefix" | LC_ALL=C.UTF-8 wc -m) + 2 ))
+}
+for size in "80 24" "40 10"; do
+    set -- $size
+    w=$1 h=$2
+    start "$w" "$h" NO_COLOR=1 -- tui --report "$REPORT"
+    wait_for '^ Machine'
+    [ "$(tm display-message -p -t lf '#{mouse_any_flag}')" = 1 ] || fail "mouse reports not enabled"
+    # The wheel scrolls (three lines a notch) until the second recommendation shows.
+    first=$(screen | sed -n 3p)
+    mouse 65 5 5
+    n=0
+    until [ "$(screen | sed -n 3p)" != "$first" ]; do
+        n=$((n + 1)); [ $n -ge 30 ] && fail "the wheel did not scroll"; sleep 0.1
+    done
+    i=0
+    until screen | sed -n "3,$((h - 2))p" | grep -q 'PASS Void Linux'; do
+        before=$(screen)
+        mouse 65 5 5
+        n=0
+        while [ "$(screen)" = "$before" ]; do
+            n=$((n + 1)); [ $n -ge 30 ] && fail "the wheel stopped scrolling before Void Linux"; sleep 0.1
+        done
+        i=$((i + 1)); [ $i -ge 20 ] && fail "Void Linux never scrolled into view"
+    done
+    y=$(line_of 'PASS Void Linux')
+    click 12 "$y"
+    n=0
+    until screen_sgr | sed -n "${y}p" | grep -Eq "$rev"; do
+        n=$((n + 1)); [ $n -ge 30 ] && fail "a click did not select row $y"; sleep 0.1
+    done
+    # A second click on the selected row opens it: Recommend, on that edition.
+    y=$(line_of 'PASS Void Linux')
+    click 12 "$y"; click 12 "$y"
+    wait_for 'Use: desktop'
+    screen_sgr | grep -E "$rev" | grep -q 'Void Linux' || fail "Recommend not opened on Void Linux"
+    # Tabs: a click on "5" (Help) switches screens, a click on "1" goes back.
+    x=$(tab_x 5)
+    click "$x" 2
+    wait_for '^ Keys'
+    x=$(tab_x 1)
+    click "$x" 2
+    wait_for 'PASS Void Linux'                    # Overview, scrolled as it was left
+    top=$(screen | sed -n 3p)
+    mouse 64 5 5                                  # wheel up: back towards the top
+    n=0
+    until [ "$(screen | sed -n 3p)" != "$top" ]; do
+        n=$((n + 1)); [ $n -ge 30 ] && fail "the wheel did not scroll up"; sleep 0.1
+    done
+    # The key bar: a click on "F1" opens Help.
+    click 1 "$h"
+    wait_for '^ Keys'
+    stop
+done
+
+# The Linux console without gpm: no mouse reports requested.
+if [ ! -e /dev/gpmctl ]; then
+    h=24
+    start 80 24 TERM=linux -- tui --report "$REPORT"
+    wait_for '^ Machine'
+    [ "$(tm display-message -p -t lf '#{mouse_any_flag}')" = 0 ] || fail "TERM=linux without gpm asked for the mouse"
+    stop
+fi
+echo "tui mouse ok"
