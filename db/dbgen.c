@@ -4,7 +4,6 @@
  *
  *   lapfit-dbgen --check FILE.conf...
  *   lapfit-dbgen --schema db/schema.sql --out distros.db [--c-out distros-db.c] FILE.conf...
- *   lapfit-dbgen --cpu-table ... (data/cpu: see dbgen-cpu.c)
  *
  * Every problem is printed as "file:line: message" (all of them, not only the
  * first) and the exit status is 1, so a bad data edit fails the build and CI
@@ -18,8 +17,6 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
-
-#include "db/dbgen.h"
 
 typedef struct {
   const char *path;
@@ -144,7 +141,8 @@ typedef struct {
 static const char *const weights[] = { "none", "light", "medium", "heavy", NULL };
 static const char *const arches[] = { "x86_64", "i686", NULL };
 static const char *const needs[] = { "pae", "sse2", "cmov", NULL };
-static const char *const boots[] = { "bios", "uefi", "ia32-uefi", NULL };
+/* 32-bit UEFI is its own fact (ia32_uefi=) with its own confidence and source. */
+static const char *const boots[] = { "bios", "uefi", NULL };
 static const char *const audiences[] = { "newcomer", "experienced", "expert", NULL };
 
 /* Every key a group may have (header of each .conf file documents them). */
@@ -171,6 +169,9 @@ static const KeySpec specs[] = {
   { "ram_rec_use", K_TEXT, FALSE, NULL, 0, 0 },
   { "disk_min_gb", K_REAL, FALSE, NULL, 0.01, 1000 },
   { "boot", K_LIST, TRUE, boots, 0, 0 },
+  { "ia32_uefi", K_BOOL, FALSE, NULL, 0, 0 },
+  { "ia32_uefi_confidence", K_CONF, FALSE, conf_values, 0, 0 },
+  { "ia32_uefi_source", K_SOURCE, FALSE, NULL, 0, 0 },
   { "secure_boot", K_BOOL, FALSE, NULL, 0, 0 },
   { "nonfree_firmware", K_BOOL, FALSE, NULL, 0, 0 },
   { "installer", K_BOOL, FALSE, NULL, 0, 0 },
@@ -388,10 +389,11 @@ static const char insert_sql[] =
     " boot_uefi, boot_ia32_uefi, secure_boot, nonfree_firmware, installer, notes, source,"
     " confidence, isa_confidence, ram_confidence, disk_confidence, boot_confidence,"
     " firmware_confidence, file, line, ord, audience, audience_why, weight_why, isa_source,"
-    " ram_source, disk_source, boot_source, firmware_source) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+    " ram_source, disk_source, boot_source, firmware_source, ia32_uefi_confidence,"
+    " ia32_uefi_source) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
     " ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24,"
     " ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41,"
-    " ?42, ?43, ?44, ?45, ?46, ?47)";
+    " ?42, ?43, ?44, ?45, ?46, ?47, ?48, ?49)";
 
 static void bind_text(sqlite3_stmt *st, int i, GKeyFile *kf, const char *g, const char *k)
 {
@@ -486,7 +488,7 @@ static gboolean insert_row(sqlite3 *db, sqlite3_stmt *st, const Row *r, int ord)
   bind_num(st, 22, kf, g, "disk_min_gb");
   sqlite3_bind_int(st, 23, list_has(kf, g, "boot", "bios"));
   sqlite3_bind_int(st, 24, list_has(kf, g, "boot", "uefi"));
-  sqlite3_bind_int(st, 25, list_has(kf, g, "boot", "ia32-uefi"));
+  bind_bool(st, 25, kf, g, "ia32_uefi");
   bind_bool(st, 26, kf, g, "secure_boot");
   bind_bool(st, 27, kf, g, "nonfree_firmware");
   sqlite3_bind_int(st, 28, g_key_file_has_key(kf, g, "installer", NULL)
@@ -510,6 +512,8 @@ static gboolean insert_row(sqlite3 *db, sqlite3_stmt *st, const Row *r, int ord)
   bind_source(st, 45, kf, g, "disk_source");
   bind_source(st, 46, kf, g, "boot_source");
   bind_source(st, 47, kf, g, "firmware_source");
+  bind_conf(st, 48, kf, g, "ia32_uefi_confidence");
+  bind_source(st, 49, kf, g, "ia32_uefi_source");
   if (sqlite3_step(st) != SQLITE_DONE) {
     fprintf(stderr, "%s:%d: cannot insert [%s]: %s\n", r->file, r->line, r->id,
             sqlite3_errmsg(db));
@@ -596,8 +600,6 @@ static gboolean write_c(const char *db_path, const char *out)
 
 int main(int argc, char **argv)
 {
-  if (argc > 1 && strcmp(argv[1], "--cpu-table") == 0)
-    return lf_dbgen_cpu_table(argc, argv);
   gboolean check = FALSE;
   g_autofree char *schema = NULL, *out = NULL, *c_out = NULL;
   g_auto(GStrv) files = NULL;

@@ -2,7 +2,7 @@
 -- lapfit distribution requirements database (built by db/dbgen from data/distros/*.conf).
 -- Bump user_version (and LF_DISTRO_DB_VERSION in db/distro-table.h) on any change
 -- a reader would notice; lapfit refuses a database of another version.
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 CREATE TABLE edition (
   id TEXT PRIMARY KEY NOT NULL,     -- stable slug, the group name in the .conf file
@@ -29,7 +29,7 @@ CREATE TABLE edition (
   disk_min_gb REAL,
   boot_bios INTEGER,                -- 0/1, NULL unknown
   boot_uefi INTEGER,
-  boot_ia32_uefi INTEGER,
+  boot_ia32_uefi INTEGER,          -- ia32_uefi=: the image boots on 32-bit UEFI; NULL unknown
   secure_boot INTEGER,
   nonfree_firmware INTEGER,
   installer INTEGER NOT NULL,
@@ -52,5 +52,7 @@ CREATE TABLE edition (
   ram_source TEXT NOT NULL,
   disk_source TEXT NOT NULL,
   boot_source TEXT NOT NULL,
-  firmware_source TEXT NOT NULL
+  firmware_source TEXT NOT NULL,
+  ia32_uefi_confidence TEXT NOT NULL,
+  ia32_uefi_source TEXT NOT NULL
 );

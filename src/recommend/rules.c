@@ -16,6 +16,12 @@ static gboolean uncertain(const char *confidence)
 }
 
 /* FAIL, or WARN when the fact behind it is uncertain. */
+/* Stated by the project or by a secondary source quoting it (O, S): enough for a PASS or FAIL. */
+static gboolean confirmed(const char *confidence)
+{
+  return confidence && (g_str_equal(confidence, "O") || g_str_equal(confidence, "S"));
+}
+
 static LfStatus hard(const char *confidence)
 {
   return uncertain(confidence) ? LF_STATUS_WARN : LF_STATUS_FAIL;
@@ -213,13 +219,28 @@ static void rule_boot(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerd
     return;
   }
   if (fw->uefi_bits == 32) {
-    if (e->boot_ia32_uefi == LF_TRI_TRUE)
+    /* 32-bit UEFI is a fact of its own (ia32_uefi=), with its own confidence: only a
+     * confirmed fact passes or fails, an inferred or uncertain one is a warning. */
+    gboolean sure = confirmed(e->ia32_uefi_confidence);
+    if (e->boot_ia32_uefi == LF_TRI_TRUE && sure)
       lf_verdict_reason(v, "boot", LF_STATUS_PASS,
                         N_("Firmware is 32-bit UEFI and %s boots from it"), n);
-    else
-      lf_verdict_reason(v, "boot", hard(e->boot_confidence),
+    else if (e->boot_ia32_uefi == LF_TRI_TRUE)
+      lf_verdict_reason(v, "boot", LF_STATUS_WARN,
+                        N_("Firmware is 32-bit UEFI; %s probably boots from it, but this is not "
+                           "confirmed by the project"), n);
+    else if (e->boot_ia32_uefi == LF_TRI_FALSE && sure)
+      lf_verdict_reason(v, "boot", LF_STATUS_FAIL,
                         N_("Firmware is 32-bit UEFI and the %s image has no 32-bit UEFI boot "
                            "loader, so it will not boot"), n);
+    else if (e->boot_ia32_uefi == LF_TRI_FALSE)
+      lf_verdict_reason(v, "boot", LF_STATUS_WARN,
+                        N_("Firmware is 32-bit UEFI and the %s image probably has no 32-bit UEFI "
+                           "boot loader (not confirmed by the project)"), n);
+    else
+      lf_verdict_reason(v, "boot", LF_STATUS_WARN,
+                        N_("Firmware is 32-bit UEFI; whether the %s image can boot from it is not "
+                           "known"), n);
     return;
   }
   if (e->boot_uefi == LF_TRI_TRUE) {

@@ -74,7 +74,7 @@ static const Case cases[] = {
   { "baytrail-tablet", "debian-12-lxde-i386", LF_STATUS_PASS, "boot", "32-bit UEFI" },
   { "baytrail-tablet", "void-i686", LF_STATUS_PASS, "cpu-32bit", "SSE2" },
   { "baytrail-tablet", "popos-24.04", LF_STATUS_WARN, "boot", "32-bit UEFI" },  /* '?' */
-  { "baytrail-tablet", "rhel-9", LF_STATUS_FAIL, "isa", "CPU is x86-64-v2" },
+  { "baytrail-tablet", "rhel-9", LF_STATUS_WARN, "boot", "not known" },  /* no ia32_uefi fact */
   /* Live USB desktop: the 16 GB boot stick is never the target disk */
   { "desktop-no-battery", "ubuntu-24.04", LF_STATUS_WARN, "disk", "(sda, 500 GB)" },
   { "desktop-no-battery", "xubuntu-26.04", LF_STATUS_PASS, "disk", "sda" },
