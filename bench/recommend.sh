@@ -9,8 +9,8 @@ set -eu
 here=$(cd "$(dirname "$0")/.." && pwd)
 lapfit=${1:-$here/build/src/lapfit}
 [ -x "$lapfit" ] || { echo "no lapfit binary at $lapfit (build first)"; exit 1; }
-r1="$here/tests/fixtures/recommend/pentium-m-2005.json"
-r2="$here/tests/fixtures/recommend/skylake-u-2016.json"
+r1="$here/tests/fixtures/reports/recommend/pentium-m-2005.json"
+r2="$here/tests/fixtures/reports/recommend/skylake-u-2016.json"
 echo "editions: $("$lapfit" db list | wc -l); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 if command -v hyperfine >/dev/null; then
     hyperfine -N --warmup 5 --runs "${RUNS:-100}" \

@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
 # run-fuzzers.sh BUILD_DIR SECONDS: runs each libFuzzer target for SECONDS
-# over a scratch corpus seeded from fuzz/corpus/<name>. A crash fails the run
+# over a scratch corpus seeded from fuzz/corpus/<name> and the fixture
+# directories fuzz/seed-dirs.txt names for it. A crash fails the run
 # and leaves the input in $TMPDIR/fuzz-crash/.
 set -eu
 build=$1; seconds=$2
@@ -12,9 +13,10 @@ for bin in "$build"/fuzz/fuzz_*; do
     [ -x "$bin" ] || continue
     name=$(basename "$bin"); short=${name#fuzz_}
     scratch=$(mktemp -d)
+    seeds=$(awk -v t="$short" -v root="$here/.." '$1 == t { printf "%s/%s ", root, $2 }' "$here/seed-dirs.txt")
     echo "fuzzing $short for ${seconds}s"
     "$bin" -max_total_time="$seconds" -max_len=65536 -artifact_prefix="$crash/" \
-        "$scratch" "$here/corpus/$short" 2>"$scratch.log" || {
+        "$scratch" "$here/corpus/$short" $seeds 2>"$scratch.log" || {
         tail -40 "$scratch.log"; echo "fuzz target $short failed"; exit 1; }
     tail -1 "$scratch.log"
     rm -rf "$scratch" "$scratch.log"

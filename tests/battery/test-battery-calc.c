@@ -75,7 +75,7 @@ static void test_energy(Fixture *fx, gconstpointer data)
 
 static void test_charge(Fixture *fx, gconstpointer data)
 {
-  /* TESTING.md 2.2: upowerd converts with voltage_min_design, not voltage_now. */
+  /* upowerd (up-device-supply-battery.c) converts with voltage_min_design, not voltage_now. */
   LfBattery *b = calc(fx, "status=Charging", "charge_full_design=4800000",
                       "charge_full=4200000", "charge_now=2100000", "current_now=1500000",
                       "voltage_min_design=11400000", "voltage_now=11800000", "cycle_count=0",
@@ -177,7 +177,7 @@ static void test_level_quirks(Fixture *fx, gconstpointer data)
 
 static void test_times(Fixture *fx, gconstpointer data)
 {
-  /* TESTING.md 2.2: 20 of 50 Wh charging at 8.2 W -> 13170 s (truncated). */
+  /* As upowerd computes it: 20 of 50 Wh charging at 8.2 W -> 13170 s (truncated). */
   LfBattery *b = calc(fx, "status=Charging", "energy_full=50000000", "energy_now=20000000",
                       "power_now=8200000", NULL);
   g_assert_cmpint(b->time_to_full_s, ==, 13170);

@@ -3,7 +3,7 @@
 # recommend / check / db on the command line: exit codes, JSON schema, C-locale output.
 set -u
 fail() { echo "FAIL: $*"; exit 1; }
-R="$LF_SOURCE_DIR/tests/fixtures/recommend"
+R="$LF_SOURCE_DIR/tests/fixtures/reports/recommend"
 T="--today 2026-11-27"
 
 "$LAPFIT" check lubuntu-18.04-i386 --report "$R/pentium-m-2005.json" $T >/dev/null; rc=$?

@@ -1,10 +1,19 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Every fuzz target also runs as a replay over its checked-in corpus.
+# Every fuzz target also runs as a replay over its checked-in corpus and the
+# fixture directories fuzz/seed-dirs.txt names for it.
 file(GLOB LF_FUZZ_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/fuzz/fuzz_*.c)
+file(STRINGS ${PROJECT_SOURCE_DIR}/fuzz/seed-dirs.txt LF_FUZZ_SEED_DIRS REGEX "^[a-z_]+ ")
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/fuzz/seed-dirs.txt)
 foreach(src ${LF_FUZZ_SOURCES})
   get_filename_component(name ${src} NAME_WE)
   string(REPLACE "fuzz_" "" short ${name})
   file(GLOB corpus CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/fuzz/corpus/${short}/*)
+  foreach(line ${LF_FUZZ_SEED_DIRS})
+    if(line MATCHES "^${short} (.+)$")
+      file(GLOB seeds CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/${CMAKE_MATCH_1}/*.json)
+      list(APPEND corpus ${seeds})
+    endif()
+  endforeach()
   add_executable(${name}_replay ${src} ${PROJECT_SOURCE_DIR}/fuzz/replay.c)
   target_link_libraries(${name}_replay PRIVATE lapfit-core)
   add_test(NAME fuzz-replay-${short} COMMAND ${name}_replay ${corpus})

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# The TUI under tmux (tests/tui/*.sh, TESTING.md section 6) and the
+# The TUI under tmux (tests/tui/*.sh) and the
 # translations (tests/i18n/*.sh). All skip with 77 when tmux or a locale is
 # missing.
 foreach(t screens resize search restore terminals german recommend tune battery navigation mouse)

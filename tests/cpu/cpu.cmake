@@ -1,9 +1,9 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # CPU probe: pure identification, the data/cpu table, libcpuid dumps, and the
 # live ISA level against glibc's own answer.
-lf_add_unit_test(test-cpu-ident unit/test-cpu-ident.c)
-lf_add_unit_test(test-cpu-table unit/test-cpu-table.c)
-lf_add_unit_test(test-cpu-dump unit/test-cpu-dump.c)
+lf_add_unit_test(test-cpu-ident cpu/test-cpu-ident.c)
+lf_add_unit_test(test-cpu-table cpu/test-cpu-table.c)
+lf_add_unit_test(test-cpu-dump cpu/test-cpu-dump.c)
 
 add_executable(cpu-isa-level cpu/isa-level.c)
 target_link_libraries(cpu-isa-level PRIVATE lapfit-core)

@@ -56,7 +56,7 @@ static void test_isa_levels(void)
   noxsave.ecx1 &= ~B(27);
   check_level(&noxsave, "x86-64-v2", "AVX,AVX2,BMI1,BMI2,F16C,FMA,LZCNT,MOVBE,OSXSAVE");
 
-  /* i5-8250U, TESTING.md 5.1: v3, AVX-512 missing. */
+  /* i5-8250U (Intel SDM CPUID values): v3, AVX-512 missing. */
   LfCpuidRegs kbl = base64();
   kbl.ecx1 = 0x7ffafbbf;
   kbl.ebx7 = 0x029c6fbf;

@@ -64,7 +64,7 @@ lf_add_script_test(battery-dbusmock
   LABELS daemon)
 
 # Under the Asan build type, gcc's ASan runtime must tolerate the umockdev
-# preload that these tests put before it (TESTING.md section 9).
+# preload that these tests put before it.
 if(LF_BAT_ASAN_ENV)
   foreach(t battery-upowerd-laptop-energy battery-upowerd-laptop-charge
             battery-upowerd-two-batteries battery-upowerd-quirks battery-upowerd-machines

@@ -13,7 +13,7 @@ static LfDistroTable *table;
 
 static LfReport *load_fixture(const char *name)
 {
-  g_autofree char *path = g_strdup_printf("%s/recommend/%s.json", LF_TEST_FIXTURES, name);
+  g_autofree char *path = g_strdup_printf("%s/reports/recommend/%s.json", LF_TEST_FIXTURES, name);
   g_autoptr(GError) error = NULL;
   LfReport *r = lf_report_load(path, &error);
   g_assert_no_error(error);

@@ -6,7 +6,7 @@ lf_add_unit_test(test-tune-plan tune/test-tune-plan.c)
 lf_add_unit_test(test-tune-apply tune/test-tune-apply.c)
 lf_add_script_test(tune-cli ${CMAKE_CURRENT_SOURCE_DIR}/tune/tune-cli.sh ${TUNE_FIXTURES})
 
-# tune auto in a umockdev testbed (TESTING.md 1.2/1.3; gcc ASan needs the
+# tune auto in a umockdev testbed (gcc ASan needs the
 # link-order check off under the preload, section 9).
 pkg_check_modules(LF_TUNE_UMOCKDEV IMPORTED_TARGET umockdev-1.0)
 find_program(LF_TUNE_UMOCKDEV_WRAPPER umockdev-wrapper)

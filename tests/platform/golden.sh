@@ -8,12 +8,12 @@
 # without --dmidecode must equal expected-sysfs.json. Each golden file must
 # load back through `--report` and print identically (lossless round trip).
 #
-# UPDATE=1 tests/golden.sh rewrites the golden files; review the diff.
+# UPDATE=1 tests/platform/golden.sh rewrites the golden files; review the diff.
 # Usage: golden.sh [MACHINE...]   (default: every machine directory)
 set -u
 : "${LAPFIT:?LAPFIT must name the lapfit binary}"
 here=$(cd "$(dirname "$0")" && pwd)
-machines_dir="$here/fixtures/machines"
+machines_dir="$here/../fixtures/machines"
 export LC_ALL=C.UTF-8 LANGUAGE=
 unset DBUS_SYSTEM_BUS_ADDRESS DBUS_SESSION_BUS_ADDRESS
 

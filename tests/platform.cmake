@@ -1,7 +1,0 @@
-# SPDX-License-Identifier: GPL-2.0-or-later
-# Storage, GPU/network, firmware, virtualisation and OS probes; the golden
-# fixture machines; the live probe on the machine running the tests.
-lf_add_unit_test(test-platform unit/test-platform.c)
-lf_add_script_test(golden ${CMAKE_CURRENT_SOURCE_DIR}/golden.sh)
-lf_add_script_test(live-probe ${CMAKE_CURRENT_SOURCE_DIR}/live-probe.sh LABELS oracle)
-lf_add_script_test(probe-syscalls ${CMAKE_CURRENT_SOURCE_DIR}/probe-syscalls.sh LABELS oracle)
