@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* OCS Inventory NG XML (server 2.x, Apache/Ocsinventory/Map.pm field names;
- * ../shared/OCS.md). Numbers the server puts into SQL unquoted (HARDWARE
+/* OCS Inventory NG XML (server 2.x, Apache/Ocsinventory/Map.pm field names).
+ * Numbers the server puts into SQL unquoted (HARDWARE
  * MEMORY, SWAP, PROCESSORS, PROCESSORN, CHECKSUM) are bare integers or left
  * out; every text is escaped with g_markup_escape_text. */
 #include <string.h>

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Submission to an OCS Inventory NG server, the way its agents do it
- * (../shared/OCS.md): POST zlib-compressed XML, PROLOG then INVENTORY. */
+/* Submission to an OCS Inventory NG server, the way its agents do it:
+ * POST zlib-compressed XML, PROLOG then INVENTORY. */
 #include <curl/curl.h>
 #include <gio/gio.h>
 #include <gmodule.h>

@@ -72,7 +72,7 @@ static GPtrArray *edition_names(LfFleet *f, GError **error)
 }
 
 /* RAM targets of the shopping list: 4 GB is what current desktop editions
- * recommend (DISTROS.md); a board that cannot take 4 GB gets 2 GB, what the
+ * recommend (data/distros/); a board that cannot take 4 GB gets 2 GB, what the
  * light editions need. Machines with 4 GB or more buy no RAM. */
 static const gint64 ram_targets[] = { 4096, 2048 };
 

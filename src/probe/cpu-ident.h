@@ -8,7 +8,7 @@
  *
  * Sources: x86-64 psABI "Micro-Architecture Levels"; glibc
  * sysdeps/x86/get-isa-level.h; Linux arch/x86/include/asm/cpufeatures.h (bit
- * positions and /proc/cpuinfo names). See ../shared/reference/CPU.md. */
+ * positions and /proc/cpuinfo names); the sources of each row are in its data/cpu line. */
 #pragma once
 #include <glib.h>
 

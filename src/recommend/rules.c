@@ -4,7 +4,7 @@
  * needs, boot path, no installer) FAIL; published minimums WARN, because most
  * projects document ways below them; facts the report lacks WARN with "could
  * not check", never PASS or FAIL on a guess; a '?' confidence never FAILs.
- * Facts: ../shared/reference/DISTROS.md sections 2 and 3. */
+ * Facts: each edition's published requirements, in data/distros/ with sources. */
 #include <glib/gi18n.h>
 #include <string.h>
 

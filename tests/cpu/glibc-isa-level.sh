@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Prints the highest x86-64 level glibc's dynamic loader accepts on this
-# machine (CPU and kernel), TESTING.md section 7. Exit 77 if not x86_64.
+# machine (CPU and kernel). Exit 77 if not x86_64.
 ld=/lib64/ld-linux-x86-64.so.2
 if [ "$(uname -m)" != x86_64 ] || [ ! -x "$ld" ]; then
     echo "not x86_64 or no $ld: skipped" >&2; exit 77

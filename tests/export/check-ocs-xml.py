@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Checks an OCS inventory request: well-formed XML, the sections and fields an
-# OCS Inventory NG 2.x server needs (OCS.md), bare integers where the server
+# OCS Inventory NG 2.x server needs (Apache/Ocsinventory/Map.pm), bare integers where the server
 # writes them into SQL unquoted, at most one BATTERIES.
 # Usage: check-ocs-xml.py FILE [SECTION...]   (SECTIONs that must be present)
 import sys

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Validates JSON documents against a JSON Schema (TESTING.md section 8).
+# Validates JSON documents against a JSON Schema.
 # Usage: validate-json.py SCHEMA DOC...   exit 0 valid, 1 invalid, 77 skipped.
 import json
 import sys

@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Installs a real OCS Inventory NG server from Debian 12's packages for the
-# `ocs-server` test (../shared/OCS.md): ocsinventory-server + Apache/mod_perl +
+# `ocs-server` test: ocsinventory-server + Apache/mod_perl +
 # MariaDB, and extracts the database schema from ocsinventory-reports without
 # installing its PHP console. Idempotent; does nothing unless root on Debian.
 # Measured on a 2-core Debian 12 VM: about 17 s when nothing is installed.
@@ -18,7 +18,7 @@ for p in ocsinventory-server libxml-parser-perl apache2 mariadb-server curl; do
     dpkg-query -W -f '${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || need="$need $p"
 done
 if [ -n "$need" ]; then
-    # libxml-parser-perl: the server forces XML::Parser but does not depend on it (OCS.md gotcha 2)
+    # libxml-parser-perl: the server forces XML::Parser but does not depend on it
     { apt-get update -q && apt-get install -y -q --no-install-recommends $need; } >/tmp/lapfit-ocs-apt.log 2>&1 ||
         { echo "tests/ocs/setup.sh: apt-get install failed (see /tmp/lapfit-ocs-apt.log); the OCS server test will skip"; exit 0; }
 fi
@@ -28,6 +28,6 @@ if ! ls "$CACHE"/reports/usr/share/ocsinventory-reports/files/ocsbase_new.sql >/
       dpkg-deb -x ocsinventory-reports_*.deb reports ) ||
         { echo "tests/ocs/setup.sh: cannot fetch ocsinventory-reports; the OCS server test will skip"; exit 0; }
 fi
-# The server accepts a PROLOG only from user agents listed here (OCS.md gotcha 7).
+# The server accepts a PROLOG only from user agents listed here.
 grep -qx "$UA" /etc/ocsinventory/extra_useragents 2>/dev/null || echo "$UA" >>/etc/ocsinventory/extra_useragents
 echo "tests/ocs/setup.sh: OCS Inventory server ready ($(( $(date +%s) - start )) s)"

@@ -1,5 +1,5 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Shared helpers for the tmux-driven TUI tests (TESTING.md section 6).
+# Shared helpers for the tmux-driven TUI tests.
 # Source it; then `start W H [ENV=VALUE...] -- ARGS...` runs `$LAPFIT ARGS` in
 # a private tmux server, `wait_for ERE` polls the screen (bounded, never a
 # fixed sleep) and `wait_exit` returns the program's exit status.
@@ -7,7 +7,7 @@ set -u
 command -v tmux >/dev/null 2>&1 || { echo "tmux missing, skipping"; exit 77; }
 : "${LAPFIT:?}"
 : "${LF_SOURCE_DIR:?}"
-REPORT=$LF_SOURCE_DIR/tests/tui/report-t420.json
+REPORT=$LF_SOURCE_DIR/tests/fixtures/reports/tui/report-t420.json
 work=$(mktemp -d -t lapfit-tui.XXXXXX) || exit 99
 run=0                            # a fresh server (socket) per start: no races with the last one
 tm() { tmux -S "$work/sock$run" -f /dev/null "$@"; }

@@ -219,7 +219,7 @@ static void test_machine_facts(void)
   g_assert_cmpint(lf_power_source_detect(tp->sysroot), ==, LF_POWER_BATTERY);
 }
 
-/* Failure injection (TESTING.md section 4): the kernel refusing a value, a file
+/* Failure injection: the kernel refusing a value, a file
  * that vanishes or turns into a directory, or becomes read-only, between the
  * journal and the write. */
 static const char *sabotage_mode;

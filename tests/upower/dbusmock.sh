@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
 # dbusmock.sh EXPECTED LAPFIT: the UPower path against python3-dbusmock's
-# upower template (TESTING.md section 3): which devices count as system
+# upower template: which devices count as system
 # batteries (kind battery, power supply, present) and what a device with
 # missing properties gives. lapfit runs in an empty umockdev testbed so no
 # real /sys/class/power_supply leaks in. Exit 77 if a tool is missing.

@@ -3,7 +3,7 @@
 # refresh.sh LAPFIT: run by with-upowerd.sh on laptop-energy.umockdev. The
 # battery changes (plugged in, charge level dropped), upowerd re-reads it on
 # Device.Refresh, and UPower and sysfs must still agree: now charging, 20 of
-# 50 Wh at 8.2 W -> 13170 s to full (TESTING.md section 2.2).
+# 50 Wh at 8.2 W -> 13170 s to full, upowerd's own arithmetic.
 set -u
 lapfit=$1
 here=$(cd "$(dirname "$0")" && pwd)

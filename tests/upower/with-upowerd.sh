@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
 # with-upowerd.sh FIXTURE COMMAND...: runs COMMAND while a real upowerd serves
-# the umockdev FIXTURE on a private system bus (TESTING.md section 2.1).
+# the umockdev FIXTURE on a private system bus.
 # Exports DBUS_SYSTEM_BUS_ADDRESS and LAPFIT_TEST_TESTBED (the testbed dir,
 # whose sys/ upowerd reads). Exit: COMMAND's status, 77 if a tool is missing,
 # 99 on harness error. Every process it starts is killed by PID.
