@@ -45,9 +45,9 @@ CREATE TABLE edition (
   line INTEGER NOT NULL,
   ord INTEGER NOT NULL,             -- order of the text files
   -- Who the edition is for (issue #10); NULL until every row says (then NOT NULL).
-  audience TEXT CHECK (audience IN ('newcomer', 'experienced', 'expert')),
-  audience_why TEXT,                -- one-line rationale or source for audience
-  weight_why TEXT,                  -- one-line rationale for weight
+  audience TEXT NOT NULL CHECK (audience IN ('newcomer', 'experienced', 'expert')),
+  audience_why TEXT NOT NULL,       -- one-line rationale or source for audience
+  weight_why TEXT NOT NULL,         -- one-line rationale for weight
   isa_source TEXT NOT NULL,         -- per-fact sources; dbgen copies `source` when unset
   ram_source TEXT NOT NULL,
   disk_source TEXT NOT NULL,

@@ -14,10 +14,11 @@ for want in "bad.conf:6: unknown key 'ram_minimum_mb'" \
             "bad.conf:20: expected 'key=value'" \
             "bad.conf:17: edition id 'Bad_Id' must be a lowercase slug" \
             "bad.conf:17: [Bad_Id] lacks the required key 'name'" \
+            "bad.conf:17: [Bad_Id] lacks the required key 'audience'" \
             "bad.conf:32: a rolling release is not a newcomer edition" \
             "bad.conf:32: an edition without a desktop (weight=none) is not a newcomer edition" \
-            "bad.conf:43: audience: 'novice' is not one of newcomer, experienced, expert" \
-            "bad.conf:44: ram_source must start with an http(s) URL" ; do
+            "bad.conf:45: audience: 'novice' is not one of newcomer, experienced, expert" \
+            "bad.conf:46: ram_source must start with an http(s) URL" ; do
     printf '%s\n' "$out" | grep -qF "$want" || fail "missing '$want' in: $out"
 done
 echo "bad data rejected with file:line"
