@@ -129,6 +129,10 @@ static int cmd_status(const TuneOptions *o, const LfSysroot *root, GError **erro
       json_builder_set_member_name(b, "writable");
       json_builder_add_boolean_value(b, st->knob->writable && st->excluded == NULL);
       add_str(b, "tuner", st->tuner_id);
+      if (st->charge_rule) {
+        g_autofree char *rule = lf_charge_rule_describe(st->charge_rule);
+        add_str(b, "rule", rule);
+      }
       json_builder_set_member_name(b, "left_to_tuner");
       json_builder_add_boolean_value(b, st->delegated);
       json_builder_end_object(b);
@@ -188,7 +192,10 @@ static int cmd_status(const TuneOptions *o, const LfSysroot *root, GError **erro
     const char *inst = *st->instance ? st->instance : "-";
     if (st->excluded)
       printf("  %-16s %s  [%s]\n", inst, cur, st->excluded);
-    else if (st->tuner_name && st->delegated)
+    else if (st->charge_rule) {
+      g_autofree char *rule = lf_charge_rule_describe(st->charge_rule);
+      printf("  %-16s %s  [%s]\n", inst, cur, rule);
+    } else if (st->tuner_name && st->delegated)
       /* TRANSLATORS: %s: a daemon such as power-profiles-daemon */
       printf(_("  %-16s %s  [left to %s]\n"), inst, cur, st->tuner_name);
     else if (st->tuner_name)
@@ -236,6 +243,9 @@ static void print_plan(const LfPlan *plan)
         /* TRANSLATORS: the last %s is another tuner, e.g. TLP */
         printf(_("  %-24s %-16s %s -> %s (%s sets it too)\n"), r->knob->id, r->instance, from,
                r->to, r->tuner_name);
+      else if (r->reason)
+        printf("  %-24s %-16s %s -> %s (%s)\n", r->knob->id, r->instance, from, r->to,
+               r->reason);
       else
         printf("  %-24s %-16s %s -> %s\n", r->knob->id, r->instance, from, r->to);
       break;
@@ -277,11 +287,18 @@ static int cmd_plan(const TuneOptions *o, const LfSysroot *root, const char *nam
 static int cmd_apply(const TuneOptions *o, const LfSysroot *root, const char *name,
                      GError **error)
 {
+  LfApplyOptions ao = apply_options(o);
+  guint n = 0;
+  /* Without `tune auto`, the next apply ends a full charge. */
+  if (lf_tune_fullcharge_pending(root, &ao)) {
+    if (!lf_tune_fullcharge_restore(root, &ao, &n, error))
+      return LF_EXIT_FAILURE;
+    if (!o->json)
+      printf("%s\n", _("The full charge is over: the battery charge limits are back."));
+  }
   g_autoptr(LfPlan) plan = make_plan(o, root, name, error);
   if (plan == NULL)
     return LF_EXIT_FAILURE;
-  LfApplyOptions ao = apply_options(o);
-  guint n = 0;
   if (!lf_plan_apply(root, plan, &ao, &n, error))
     return LF_EXIT_FAILURE;
   if (o->json) {
@@ -307,6 +324,30 @@ static int cmd_undo(const TuneOptions *o, const LfSysroot *root, GError **error)
     printf("{\n  \"restored\" : %u\n}\n", n);
   else
     printf(ngettext("Restored %u file.\n", "Restored %u files.\n", n), n);
+  return LF_EXIT_OK;
+}
+
+/* ---- fullcharge -------------------------------------------------------- */
+
+static int cmd_fullcharge(const TuneOptions *o, const LfSysroot *root, GError **error)
+{
+  LfApplyOptions ao = apply_options(o);
+  guint n = 0;
+  if (!lf_tune_fullcharge(root, &ao, &n, error))
+    return LF_EXIT_FAILURE;
+  if (o->json) {
+    printf("{\n  \"written\" : %u\n}\n", n);
+    return LF_EXIT_OK;
+  }
+  if (n == 0)
+    printf("%s\n", _("The battery already charges to 100 %."));
+  else
+    printf(ngettext("Lifted %u charge limit: the battery charges to 100 %% once. The limit "
+                    "returns when the AC is unplugged ('lapfit tune auto' or the installed "
+                    "service), or at the next 'lapfit tune apply'.\n",
+                    "Lifted %u charge limits: the battery charges to 100 %% once. The limits "
+                    "return when the AC is unplugged ('lapfit tune auto' or the installed "
+                    "service), or at the next 'lapfit tune apply'.\n", n), n);
   return LF_EXIT_OK;
 }
 
@@ -483,7 +524,7 @@ int lf_cmd_tune(int argc, char **argv, GError **error)
   };
   g_autoptr(GOptionContext) ctx =
       g_option_context_new(_("status|plan PROFILE|apply PROFILE|undo|auto [PROFILE]|"
-                             "install [PROFILE]|uninstall|measure [PROFILE]"));
+                             "install [PROFILE]|uninstall|measure [PROFILE]|fullcharge"));
   g_option_context_set_summary(
       ctx, _("Preview (plan), apply and undo power profiles; follow AC/battery changes (auto).\n"
              "Profiles: built-in power-saver, balanced, performance, plus "
@@ -507,7 +548,7 @@ int lf_cmd_tune(int argc, char **argv, GError **error)
   gboolean takes_profile = needs_profile || g_str_equal(sub, "auto") ||
                            g_str_equal(sub, "install") || g_str_equal(sub, "measure");
   if (!g_str_equal(sub, "status") && !g_str_equal(sub, "undo") && !takes_profile &&
-      !g_str_equal(sub, "uninstall")) {
+      !g_str_equal(sub, "uninstall") && !g_str_equal(sub, "fullcharge")) {
     g_set_error(error, LF_ERROR, LF_ERROR_USAGE,
                 _("unknown tune command '%s' (try 'lapfit tune --help')"), sub);
     return LF_EXIT_USAGE;
@@ -538,5 +579,7 @@ int lf_cmd_tune(int argc, char **argv, GError **error)
     return cmd_install(&o, root, arg ? arg : "balanced", TRUE, error);
   if (g_str_equal(sub, "uninstall"))
     return cmd_install(&o, root, NULL, FALSE, error);
+  if (g_str_equal(sub, "fullcharge"))
+    return cmd_fullcharge(&o, root, error);
   return cmd_measure(&o, root, arg, error);
 }

@@ -28,10 +28,19 @@ static void switch_to(AutoState *s, LfPowerSource source)
   s->last = source;
   g_autoptr(GError) error = NULL;
   guint n = 0;
-  g_autoptr(LfProfile) profile = lf_profile_load(s->root, s->profile, NULL, &error);
+  /* A full charge ends when the AC is unplugged; on AC its limits stay lifted. */
+  gboolean hold = lf_tune_fullcharge_pending(s->root, s->opts);
+  if (hold && source == LF_POWER_BATTERY) {
+    guint back = 0;
+    hold = !lf_tune_fullcharge_restore(s->root, s->opts, &back, &error);
+    g_debug("auto: full charge over, %u limits restored", back);
+  }
+  g_autoptr(LfProfile) profile = error ? NULL : lf_profile_load(s->root, s->profile, NULL, &error);
   if (profile) {
     g_autoptr(GPtrArray) states = lf_knobs_read(s->root);
     g_autoptr(LfPlan) plan = lf_plan_new(states, profile, source);
+    if (hold)
+      lf_plan_hold_charge(plan);
     lf_plan_apply(s->root, plan, s->opts, &n, &error);
   }
   g_debug("auto: %s, %u written%s%s", lf_power_source_to_string(source), n,

@@ -70,7 +70,13 @@ static gboolean damaged(GError **error, const char *path, const char *why)
 
 gboolean lf_journal_load(const char *state_dir, LfJournal **journal, GError **error)
 {
-  g_autofree char *path = g_build_filename(state_dir, JOURNAL_FILE, NULL);
+  return lf_journal_load_file(state_dir, JOURNAL_FILE, journal, error);
+}
+
+gboolean lf_journal_load_file(const char *state_dir, const char *name, LfJournal **journal,
+                              GError **error)
+{
+  g_autofree char *path = g_build_filename(state_dir, name, NULL);
   g_autofree char *data = NULL;
   gsize len = 0;
   g_autoptr(GError) local = NULL;
@@ -141,6 +147,12 @@ static gboolean write_all(int fd, const char *data, gsize len)
 
 gboolean lf_journal_save(const char *state_dir, const LfJournal *journal, GError **error)
 {
+  return lf_journal_save_file(state_dir, JOURNAL_FILE, journal, error);
+}
+
+gboolean lf_journal_save_file(const char *state_dir, const char *name, const LfJournal *journal,
+                              GError **error)
+{
   if (g_mkdir_with_parents(state_dir, 0755) < 0)
     return lf_error_errno(error, errno, _("cannot create state directory '%s'"), state_dir);
   g_autoptr(JsonBuilder) b = json_builder_new();
@@ -174,7 +186,7 @@ gboolean lf_journal_save(const char *state_dir, const LfJournal *journal, GError
   g_autoptr(JsonNode) node = json_builder_get_root(b);
   g_autofree char *text = lf_json_to_text(node, LF_JSON_PRETTY);
 
-  g_autofree char *path = g_build_filename(state_dir, JOURNAL_FILE, NULL);
+  g_autofree char *path = g_build_filename(state_dir, name, NULL);
   g_autofree char *tmp = g_strconcat(path, ".tmp", NULL);
   {
     g_auto(LfFd) fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
@@ -200,7 +212,12 @@ gboolean lf_journal_save(const char *state_dir, const LfJournal *journal, GError
 
 gboolean lf_journal_remove(const char *state_dir, GError **error)
 {
-  g_autofree char *path = g_build_filename(state_dir, JOURNAL_FILE, NULL);
+  return lf_journal_remove_file(state_dir, JOURNAL_FILE, error);
+}
+
+gboolean lf_journal_remove_file(const char *state_dir, const char *name, GError **error)
+{
+  g_autofree char *path = g_build_filename(state_dir, name, NULL);
   if (g_unlink(path) < 0 && errno != ENOENT)
     return lf_error_errno(error, errno, _("cannot remove undo journal '%s'"), path);
   g_auto(LfFd) dfd = open(state_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);

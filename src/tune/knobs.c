@@ -22,6 +22,12 @@ static const char *const sata_choices[] = {
 };
 static const char *const power_control_choices[] = { "on", "auto", NULL };
 static const char *const on_off_choices[] = { "on", "off", NULL };
+static const char *const sony_care_choices[] = { "0", "50", "80", "100", NULL };
+static const char *const lg_care_choices[] = { "80", "100", NULL };
+/* ABI/testing/sysfs-class-power, charge_types (one-word values). */
+static const char *const charge_type_choices[] = {
+  "Trickle", "Fast", "Standard", "Adaptive", "Custom", "Bypass", NULL,
+};
 static const char *const daemon_choices[] = { "power-saver", "balanced", "performance", NULL };
 
 /* Apply order matters: governor before EPP (intel_pstate refuses EPP changes
@@ -31,53 +37,75 @@ static const LfKnob knobs[] = {
   /* First: the daemon writes its own knobs when it switches; lapfit's come after. */
   { "power_profile", N_("Power profile of the desktop's daemon (power-profiles-daemon, tuned-ppd, "
                         "tlp-pd), switched over D-Bus"),
-    NULL, LF_KNOB_DAEMON, NULL, daemon_choices, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL },
+    NULL, LF_KNOB_DAEMON, NULL, daemon_choices, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL },
   { "cpu_governor", N_("CPU frequency governor"),
     "sys/devices/system/cpu/cpufreq/policy*/scaling_governor", LF_KNOB_CHOICE,
-    "scaling_available_governors", NULL, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL },
+    "scaling_available_governors", NULL, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL },
   { "cpu_epp", N_("CPU energy/performance preference (EPP)"),
     "sys/devices/system/cpu/cpufreq/policy*/energy_performance_preference", LF_KNOB_CHOICE,
-    "energy_performance_available_preferences", NULL, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL },
+    "energy_performance_available_preferences", NULL, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL },
   { "platform_profile", N_("Firmware platform profile (ACPI platform_profile)"),
     "sys/firmware/acpi/platform_profile", LF_KNOB_CHOICE,
-    "platform_profile_choices", NULL, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL },
+    "platform_profile_choices", NULL, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL },
   { "sata_alpm", N_("SATA link power management"),
     "sys/class/scsi_host/host*/link_power_management_policy", LF_KNOB_CHOICE,
-    NULL, sata_choices, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL },
+    NULL, sata_choices, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL },
   { "pcie_aspm", N_("PCIe active-state power management policy"),
     "sys/module/pcie_aspm/parameters/policy", LF_KNOB_BRACKETED,
-    NULL, NULL, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL },
+    NULL, NULL, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL },
   { "pci_runtime_pm", N_("Runtime power management of PCI devices"),
     "sys/bus/pci/devices/*/power/control", LF_KNOB_CHOICE,
-    NULL, power_control_choices, 0, 0, LF_KNOB_FILTER_PCI, TRUE, NULL },
+    NULL, power_control_choices, 0, 0, LF_KNOB_FILTER_PCI, TRUE, NULL, NULL },
   { "usb_autosuspend", N_("USB autosuspend (never for keyboards, mice and other input devices)"),
     "sys/bus/usb/devices/*/power/control", LF_KNOB_CHOICE,
-    NULL, power_control_choices, 0, 0, LF_KNOB_FILTER_USB, TRUE, NULL },
+    NULL, power_control_choices, 0, 0, LF_KNOB_FILTER_USB, TRUE, NULL, NULL },
   { "audio_power_save", N_("Audio codec power saving (seconds idle, 0 = off)"),
     "sys/module/snd_hda_intel/parameters/power_save", LF_KNOB_INT,
-    NULL, NULL, 0, 3600, LF_KNOB_FILTER_NONE, TRUE, NULL },
+    NULL, NULL, 0, 3600, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL },
   { "wifi_power_save", N_("Wi-Fi power saving"),
     "sys/class/net/*/wireless", LF_KNOB_CHOICE,
     NULL, on_off_choices, 0, 0, LF_KNOB_FILTER_NONE, FALSE,
     /* QUIRK: nl80211 power save has no sysfs attribute; it needs a netlink
      * NL80211_CMD_SET_POWER_SAVE (what `iw dev wlan0 set power_save on` sends). */
     N_("Wi-Fi power saving has no sysfs file: it is set over nl80211 netlink "
-       "(iw dev IFACE set power_save on), which lapfit does not do yet") },
+       "(iw dev IFACE set power_save on), which lapfit does not do yet"), NULL },
   { "nmi_watchdog", N_("NMI watchdog (1 = on; off saves wake-ups)"),
     "proc/sys/kernel/nmi_watchdog", LF_KNOB_INT,
-    NULL, NULL, 0, 1, LF_KNOB_FILTER_NONE, TRUE, NULL },
+    NULL, NULL, 0, 1, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL },
   { "dirty_writeback", N_("Dirty page writeback interval (centiseconds)"),
     "proc/sys/vm/dirty_writeback_centisecs", LF_KNOB_INT,
-    NULL, NULL, 0, 360000, LF_KNOB_FILTER_NONE, TRUE, NULL },
+    NULL, NULL, 0, 360000, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL },
+  /* Charge limits: the kernel's generic files (their values fitted to the vendor
+   * driver's rules, charge.c), Dell's mode switch, and vendor switches that follow
+   * charge_stop_threshold. The mode goes first: Dell applies thresholds only in Custom. */
+  { "charge_type", N_("Battery charge mode (Dell: Custom makes the thresholds apply, Standard "
+                      "charges to 100 %)"),
+    "sys/class/power_supply/*/charge_types", LF_KNOB_BRACKETED,
+    NULL, charge_type_choices, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL },
   { "charge_start_threshold", N_("Battery charge start threshold (percent)"),
     "sys/class/power_supply/*/charge_control_start_threshold", LF_KNOB_INT,
-    NULL, NULL, 0, 99, LF_KNOB_FILTER_NONE, TRUE, NULL },
+    NULL, NULL, 0, 100, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL },
   { "charge_stop_threshold", N_("Battery charge stop threshold (percent)"),
     "sys/class/power_supply/*/charge_control_end_threshold", LF_KNOB_INT,
-    NULL, NULL, 1, 100, LF_KNOB_FILTER_NONE, TRUE, NULL },
+    NULL, NULL, 1, 100, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL },
+  { "charge_ideapad_conservation", N_("IdeaPad battery conservation mode (1 = stop charging at "
+                                      "about 60 %, 80 % on some models)"),
+    "sys/bus/platform/devices/VPC2004:*/conservation_mode", LF_KNOB_INT,
+    NULL, NULL, 0, 1, LF_KNOB_FILTER_NONE, TRUE, NULL, "charge_stop_threshold" },
+  { "charge_samsung_life_extender", N_("Samsung battery life extender (1 = stop charging at "
+                                       "80 %)"),
+    "sys/devices/platform/samsung/battery_life_extender", LF_KNOB_INT,
+    NULL, NULL, 0, 1, LF_KNOB_FILTER_NONE, TRUE, NULL, "charge_stop_threshold" },
+  { "charge_sony_care_limiter", N_("Sony battery care limiter (stop charging at 50, 80 or "
+                                   "100 %; 0 = off)"),
+    "sys/devices/platform/sony-laptop/battery_care_limiter", LF_KNOB_CHOICE,
+    NULL, sony_care_choices, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL, "charge_stop_threshold" },
+  { "charge_lg_care_limit", N_("LG battery care limit (stop charging at 80 or 100 %)"),
+    "sys/devices/platform/lg-laptop/battery_care_limit", LF_KNOB_CHOICE,
+    NULL, lg_care_choices, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL, "charge_stop_threshold" },
   { "brightness_cap", N_("Screen brightness cap (percent of maximum; only lowers)"),
     "sys/class/backlight/*/brightness", LF_KNOB_CAP_PERCENT,
-    NULL, NULL, 1, 100, LF_KNOB_FILTER_NONE, TRUE, NULL },
+    NULL, NULL, 1, 100, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL },
 };
 
 const LfKnob *lf_knobs(gsize *n_knobs)
@@ -236,9 +264,16 @@ static void read_bracketed(const LfSysroot *root, LfKnobState *st)
       st->current = g_strdup(w);
     }
   }
-  /* A plain file written by a fixture (or a kernel printing one word). */
-  if (st->current == NULL && st->allowed->len == 1)
+  /* A plain file written by a fixture (or a kernel printing one word): the
+   * knob's documented choices stand in for the list. */
+  if (st->current == NULL && st->allowed->len == 1) {
     st->current = g_strdup(st->allowed->pdata[0]);
+    if (st->knob->choices) {
+      g_ptr_array_set_size(st->allowed, 0);
+      for (guint i = 0; st->knob->choices[i]; i++)
+        g_ptr_array_add(st->allowed, g_strdup(st->knob->choices[i]));
+    }
+  }
 }
 
 /* USB interface classes lapfit never autosuspends. HID: powertop#101, #165. */
@@ -342,9 +377,16 @@ static LfKnobState *read_instance(const LfSysroot *root, const LfKnob *knob, con
   return st;
 }
 
+static gboolean is_threshold(const LfKnob *knob)
+{
+  return g_str_equal(knob->id, "charge_start_threshold") ||
+         g_str_equal(knob->id, "charge_stop_threshold");
+}
+
 GPtrArray *lf_knobs_read_sysfs(const LfSysroot *root)
 {
   GPtrArray *out = g_ptr_array_new_with_free_func((GDestroyNotify)lf_knob_state_free);
+  const LfChargeRule *rule = NULL;
   for (gsize k = 0; k < G_N_ELEMENTS(knobs); k++) {
     if (knobs[k].pattern == NULL)
       continue;
@@ -356,7 +398,13 @@ GPtrArray *lf_knobs_read_sysfs(const LfSysroot *root)
       /* USB interfaces ("1-2:1.0") may carry power/ too; only devices autosuspend. */
       if (knobs[k].filter == LF_KNOB_FILTER_USB && strchr(instances->pdata[i], ':'))
         continue;
-      g_ptr_array_add(out, read_instance(root, &knobs[k], paths->pdata[i], instances->pdata[i]));
+      LfKnobState *st = read_instance(root, &knobs[k], paths->pdata[i], instances->pdata[i]);
+      if (is_threshold(st->knob)) {
+        if (rule == NULL)
+          rule = lf_charge_rule_detect(root);
+        st->charge_rule = rule;
+      }
+      g_ptr_array_add(out, st);
     }
   }
   return out;

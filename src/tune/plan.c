@@ -3,6 +3,7 @@
 #include "tune/tune.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 const char *lf_plan_action_to_string(LfPlanAction action)
 {
@@ -67,6 +68,29 @@ static char *join_allowed(const LfKnobState *st)
   return g_strjoinv(" ", (char **)st->knob->choices);
 }
 
+/* A charge threshold within its driver's rules (charge.c). FALSE: skipped. */
+static gboolean fit_threshold(const LfKnobState *st, gint64 want, gint64 *out, LfPlanRow *row)
+{
+  const LfChargeRule *rule = st->charge_rule;
+  gboolean start = g_str_equal(st->knob->id, "charge_start_threshold");
+  const char *driver = rule->driver ? rule->driver : "power_supply";
+  if (start && rule->start_max < 0) {
+    row->action = LF_PLAN_SKIP;
+    row->reason_id = "not-offered";
+    /* TRANSLATORS: %s: a kernel driver such as msi-ec */
+    row->reason = g_strdup_printf(_("the %s driver sets the start threshold itself"), driver);
+    return FALSE;
+  }
+  *out = lf_charge_rule_fit(rule, start, want);
+  if (*out != want) {
+    row->reason_id = "adjusted";
+    /* TRANSLATORS: kernel driver, value written, value the profile asked for */
+    row->reason = g_strdup_printf(_("the %s driver takes %" PRId64 ", not %" PRId64), driver,
+                                  *out, want);
+  }
+  return TRUE;
+}
+
 /* Fills row->to / action / reason for one instance. */
 static void decide(const LfKnobState *st, const char *value, LfPlanRow *row)
 {
@@ -120,6 +144,8 @@ static void decide(const LfKnobState *st, const char *value, LfPlanRow *row)
       row->reason = g_strdup(_("the profile value is not a number"));
       return;
     }
+    if (st->charge_rule && !fit_threshold(st, want, &want, row))
+      return;
     row->to = g_strdup_printf("%" G_GINT64_FORMAT, want);
     row->action = lf_parse_int(st->current, &cur) && cur == want ? LF_PLAN_SAME : LF_PLAN_CHANGE;
     return;
@@ -149,6 +175,39 @@ static gint64 row_int(const char *s)
   return lf_parse_int(s, &v) ? v : -1;
 }
 
+static gint64 row_gap(const LfPlanRow *r)
+{
+  return r->gap > 0 ? r->gap : 1;
+}
+
+/* Lowers a start threshold that would sit closer to the stop threshold than
+ * the driver allows (Dell: 5 points). */
+static void fit_gaps(GPtrArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++) {
+    LfPlanRow *start = rows->pdata[i];
+    if (!g_str_equal(start->knob->id, "charge_start_threshold") || start->to == NULL)
+      continue;
+    for (guint j = 0; j < rows->len; j++) {
+      LfPlanRow *stop = rows->pdata[j];
+      if (!g_str_equal(stop->knob->id, "charge_stop_threshold") ||
+          !g_str_equal(stop->instance, start->instance))
+        continue;
+      gint64 limit = row_int(stop->to ? stop->to : stop->from) - row_gap(start);
+      if (limit >= 0 && row_int(start->to) > limit) {
+        g_free(start->to);
+        start->to = g_strdup_printf("%" G_GINT64_FORMAT, limit);
+        start->action = g_strcmp0(start->to, start->from) ? LF_PLAN_CHANGE : LF_PLAN_SAME;
+        start->reason_id = "adjusted";
+        g_free(start->reason);
+        /* TRANSLATORS: %s: a number of percentage points */
+        start->reason = g_strdup_printf(_("lowered to stay %" PRId64
+                                          " points below the stop threshold"), row_gap(start));
+      }
+    }
+  }
+}
+
 /* Thresholds: the kernel wants start < stop at every moment. Writing start
  * first is safe unless the new start reaches the current stop; then stop
  * goes first. */
@@ -164,7 +223,8 @@ static void order_thresholds(GPtrArray *rows)
       if (!g_str_equal(stop->knob->id, "charge_stop_threshold") ||
           !g_str_equal(stop->instance, start->instance))
         continue;
-      if (stop->action == LF_PLAN_CHANGE && row_int(start->to) >= row_int(stop->from)) {
+      if (stop->action == LF_PLAN_CHANGE &&
+          row_int(start->to) + row_gap(start) > row_int(stop->from)) {
         g_ptr_array_steal_index(rows, j);
         g_ptr_array_insert(rows, (gint)i, stop);
       }
@@ -184,7 +244,13 @@ LfPlan *lf_plan_new(const GPtrArray *states, const LfProfile *profile, LfPowerSo
     const LfKnobState *st = states->pdata[i];
     const char *origin = NULL;
     const char *value = lf_profile_get(profile, st->knob->id, source, &origin);
-    if (value == NULL)
+    g_autofree char *followed = NULL;
+    if (value == NULL && st->knob->follows) {
+      followed = lf_charge_follow(st->knob->id,
+                                  lf_profile_get(profile, st->knob->follows, source, &origin));
+      value = followed;
+    }
+    if (value == NULL || *value == '\0')
       continue;
     LfPlanRow *row = g_new0(LfPlanRow, 1);
     row->knob = st->knob;
@@ -192,9 +258,11 @@ LfPlan *lf_plan_new(const GPtrArray *states, const LfProfile *profile, LfPowerSo
     row->instance = g_strdup(st->instance);
     row->from = g_strdup(st->current);
     row->origin = g_strdup(origin);
+    row->gap = st->charge_rule ? st->charge_rule->gap : 0;
     decide(st, value, row);
     g_ptr_array_add(plan->rows, row);
   }
+  fit_gaps(plan->rows);
   order_thresholds(plan->rows);
   return plan;
 }

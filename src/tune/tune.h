@@ -53,6 +53,8 @@ typedef struct {
   LfKnobFilter filter;
   gboolean writable;            /* FALSE: reported only (no sysfs interface) */
   const char *note;             /* N_(): why not writable, or NULL */
+  const char *follows;          /* takes its value from this knob's profile key when the
+                                 * profile does not name it (lf_charge_follow), or NULL */
 } LfKnob;
 
 /* The static catalogue, in apply order. transfer none. */
@@ -77,6 +79,7 @@ typedef struct {
   const char *tuner_id;         /* another running tuner that writes this knob, or NULL */
   const char *tuner_name;       /* its name ("TLP"); static */
   gboolean delegated;           /* that tuner is the profile daemon lapfit switches instead */
+  const struct LfChargeRule *charge_rule;  /* charge thresholds: the driver's value rules */
 } LfKnobState;
 
 void lf_knob_state_free(LfKnobState *state);
@@ -90,6 +93,27 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(LfKnobState, lf_knob_state_free)
 GPtrArray *lf_knobs_read(const LfSysroot *root);
 /* Only the sysfs knobs, no tuners and no D-Bus. transfer full. */
 GPtrArray *lf_knobs_read_sysfs(const LfSysroot *root);
+
+/* ---- battery charge limits (charge.c) ---------------------------------- */
+
+/* The value rules of the vendor driver behind charge_control_*_threshold. */
+typedef struct LfChargeRule {
+  const char *driver;           /* "thinkpad_acpi"; NULL: generic */
+  const char *bus;              /* it is loaded when sys/bus/<bus>/drivers/<driver> exists */
+  gint64 start_min, start_max;  /* start_max < 0: no start threshold lapfit may write */
+  gint64 stop_min, stop_max;
+  const gint64 *stop_values;    /* only these (ascending, 0-terminated), or NULL */
+  gint64 gap;                   /* stop - start at least this */
+} LfChargeRule;
+
+/* The first vendor driver loaded below the root, else the generic rule. transfer none. */
+const LfChargeRule *lf_charge_rule_detect(const LfSysroot *root);
+/* The value closest to want that the driver takes (a stop limit rounds up). */
+gint64 lf_charge_rule_fit(const LfChargeRule *rule, gboolean start, gint64 want);
+/* "thinkpad_acpi: start 0-99, stop 1-100" (machine text). transfer full. */
+char *lf_charge_rule_describe(const LfChargeRule *rule);
+/* A vendor charge knob's value for a stop threshold, or NULL. transfer full. */
+char *lf_charge_follow(const char *knob_id, const char *stop_value);
 
 /* ---- profiles (profile.c) ---------------------------------------------- */
 
@@ -139,10 +163,11 @@ typedef struct {
   LfPlanAction action;
   char *reason;     /* SKIP: translated sentence */
   const char *reason_id;  /* SKIP: excluded|not-writable|unreadable|not-offered|invalid|
-                           * left-to-daemon */
+                           * left-to-daemon; CHANGE/SAME: adjusted (fitted to the driver) */
   char *origin;     /* file:line that asked for `to` */
   const char *tuner_id;   /* another running tuner writes this knob (static), or NULL */
   const char *tuner_name;
+  gint64 gap;             /* charge thresholds: stop - start at least this */
 } LfPlanRow;
 
 typedef struct {
@@ -216,6 +241,32 @@ gboolean lf_journal_load(const char *state_dir, LfJournal **journal, GError **er
 /* Writes atomically and durably: temp file, fsync, rename, fsync dir. */
 gboolean lf_journal_save(const char *state_dir, const LfJournal *journal, GError **error);
 gboolean lf_journal_remove(const char *state_dir, GError **error);
+/* The same for another file of the same format in the state dir. */
+gboolean lf_journal_load_file(const char *state_dir, const char *name, LfJournal **journal,
+                              GError **error);
+gboolean lf_journal_save_file(const char *state_dir, const char *name, const LfJournal *journal,
+                              GError **error);
+gboolean lf_journal_remove_file(const char *state_dir, const char *name, GError **error);
+
+/* ---- one full charge (fullcharge.c) ------------------------------------ */
+
+/* Lifts every charge limit of this machine to 100 % (through lf_plan_apply, so
+ * undo still knows the originals) and remembers the limits in
+ * <state_dir>/fullcharge.json for lf_tune_fullcharge_restore. A second call
+ * keeps the first limits. LF_ERROR_UNSUPPORTED when the machine has no charge
+ * limit control. n_written may be NULL. */
+gboolean lf_tune_fullcharge(const LfSysroot *root, const LfApplyOptions *opts, guint *n_written,
+                            GError **error);
+/* Is a full charge waiting for its limits to come back? */
+gboolean lf_tune_fullcharge_pending(const LfSysroot *root, const LfApplyOptions *opts);
+/* Writes the remembered limits back and forgets them; TRUE with 0 when none
+ * are pending. Called by `tune auto` on AC unplug and by `tune apply`. */
+gboolean lf_tune_fullcharge_restore(const LfSysroot *root, const LfApplyOptions *opts,
+                                    guint *n_restored, GError **error);
+/* Is this a battery charge-limit knob? */
+gboolean lf_knob_is_charge(const LfKnob *knob);
+/* While a full charge is pending: its charge rows become SKIP (full-charge). */
+void lf_plan_hold_charge(LfPlan *plan);
 
 /* Restores every journaled file (newest first) byte for byte, then removes the
  * journal. Same lock and permission rules as apply. No journal: LF_ERROR_NOT_FOUND. */

@@ -13,6 +13,8 @@ typedef struct {
   UMockdevTestbed *tb;
   char *ac;                   /* the AC adapter's sysfs path in the testbed */
   char *governor;             /* host path of policy0/scaling_governor */
+  char *stop;                 /* host path of BAT0's charge_control_end_threshold */
+  char *stop_value[2];
   GCancellable *cancel;
   guint calls;
   LfPowerSource source[2];
@@ -34,6 +36,7 @@ static void notify(LfPowerSource source, guint n, const GError *error, gpointer 
   g_assert_cmpuint(c->calls, <, 2);
   c->source[c->calls] = source;
   g_assert_true(g_file_get_contents(c->governor, &c->value[c->calls], NULL, NULL));
+  g_assert_true(g_file_get_contents(c->stop, &c->stop_value[c->calls], NULL, NULL));
   c->calls++;
   if (c->calls == 1)
     g_timeout_add(50, unplug, c);   /* plugged in and applied: now pull the plug */
@@ -62,8 +65,10 @@ static void test_auto_unplug(void)
                                      "1", NULL, "POWER_SUPPLY_NAME", "AC", NULL);
   g_autofree char *bat = umockdev_testbed_add_device(
       tb, "power_supply", "BAT0", NULL, "type", "Battery", "status", "Charging", "energy_now",
-      "40000000", NULL, "POWER_SUPPLY_NAME", "BAT0", NULL);
+      "40000000", "charge_control_start_threshold", "40\n", "charge_control_end_threshold",
+      "60\n", NULL, "POWER_SUPPLY_NAME", "BAT0", NULL);
   g_assert_nonnull(bat);
+  c.stop = g_build_filename(bat, "charge_control_end_threshold", NULL);
   g_autofree char *rootdir = umockdev_testbed_get_root_dir(tb);   /* transfer full */
   g_autofree char *policy = g_build_filename(rootdir, "sys/devices/system/cpu/cpufreq/policy0",
                                              NULL);
@@ -76,7 +81,8 @@ static void test_auto_unplug(void)
   g_autofree char *tmp = g_dir_make_tmp("lapfit-auto-XXXXXX", &error);
   g_assert_no_error(error);
   g_autofree char *profile = g_build_filename(tmp, "follow.conf", NULL);
-  put(profile, "[knobs]\ncpu_governor_ON_AC=performance\ncpu_governor_ON_BAT=powersave\n");
+  put(profile, "[knobs]\ncpu_governor_ON_AC=performance\ncpu_governor_ON_BAT=powersave\n"
+               "charge_start_threshold=75\ncharge_stop_threshold=80\n");
   g_autofree char *state = g_build_filename(tmp, "state", NULL);
 
   g_autoptr(LfSysroot) root = lf_sysroot_new(rootdir, &error);
@@ -84,6 +90,10 @@ static void test_auto_unplug(void)
   g_assert_cmpint(lf_power_source_detect(root), ==, LF_POWER_AC);
   c.cancel = g_cancellable_new();
   LfApplyOptions opts = { state, FALSE, 1000, NULL };
+  /* A full charge before the trip: on AC its limits stay lifted, the unplug ends it. */
+  g_assert_true(lf_tune_fullcharge(root, &opts, NULL, &error));
+  g_assert_no_error(error);
+  g_assert_true(lf_tune_fullcharge_pending(root, &opts));
   guint guard = g_timeout_add_seconds(10, too_slow, NULL);
   g_assert_true(lf_tune_auto_run(root, profile, &opts, c.cancel, notify, &c, &error));
   g_assert_no_error(error);
@@ -94,6 +104,9 @@ static void test_auto_unplug(void)
   g_assert_cmpstr(c.value[0], ==, "performance\n");
   g_assert_cmpint(c.source[1], ==, LF_POWER_BATTERY);
   g_assert_cmpstr(c.value[1], ==, "powersave\n");
+  g_assert_cmpstr(c.stop_value[0], ==, "100\n");
+  g_assert_cmpstr(c.stop_value[1], ==, "80\n");
+  g_assert_false(lf_tune_fullcharge_pending(root, &opts));
 
   /* The journal kept the value from before the first switch. */
   g_assert_true(lf_journal_undo(root, &opts, NULL, &error));
@@ -101,6 +114,9 @@ static void test_auto_unplug(void)
   g_autofree char *back = NULL;
   g_assert_true(g_file_get_contents(c.governor, &back, NULL, NULL));
   g_assert_cmpstr(back, ==, "powersave\n");
+  g_autofree char *stop_back = NULL;
+  g_assert_true(g_file_get_contents(c.stop, &stop_back, NULL, NULL));
+  g_assert_cmpstr(stop_back, ==, "60\n");
 
   g_autofree char *cmd = g_strdup_printf("rm -rf '%s'", tmp);
   g_assert_cmpint(system(cmd), ==, 0);
@@ -109,6 +125,9 @@ static void test_auto_unplug(void)
   g_free(c.governor);
   g_free(c.value[0]);
   g_free(c.value[1]);
+  g_free(c.stop);
+  g_free(c.stop_value[0]);
+  g_free(c.stop_value[1]);
 }
 
 int main(int argc, char **argv)

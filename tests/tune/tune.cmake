@@ -33,3 +33,6 @@ foreach(mode ppd dbusmock)
     ${CMAKE_CURRENT_SOURCE_DIR}/tune/power-profiles.sh ${mode} ${TUNE_FIXTURES} LABELS daemon)
   set_tests_properties(tune-power-profiles-${mode} PROPERTIES TIMEOUT 60)
 endforeach()
+
+# Charge limits per vendor driver, and `tune fullcharge`, on kernel-shaped sysroots.
+lf_add_script_test(tune-charge ${CMAKE_CURRENT_SOURCE_DIR}/tune/charge.sh ${TUNE_FIXTURES})
