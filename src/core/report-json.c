@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "core/report-json.h"
 
+#include "core/json-load.h"
+
 #include <glib/gi18n.h>
 
 #include "core/error.h"
@@ -300,13 +302,10 @@ gboolean lf_struct_from_json(const LfStructDesc *desc, gpointer p, JsonNode *nod
 
 LfReport *lf_report_from_json(const char *data, gssize len, GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable();
-  if (len < 0)
-    len = (gssize)strlen(data);
-  if (!json_parser_load_from_data(parser, data, len, error))
+  g_autoptr(JsonNode) root = lf_json_parse(data, len, error);
+  if (root == NULL)
     return NULL;
-  JsonNode *root = json_parser_get_root(parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT(root)) {
+  if (!JSON_NODE_HOLDS_OBJECT(root)) {
     g_set_error(error, LF_ERROR, LF_ERROR_PARSE, _("not a lapfit report: not a JSON object"));
     return NULL;
   }
@@ -332,13 +331,8 @@ LfReport *lf_report_load(const char *path, GError **error)
 {
   g_autofree char *data = NULL;
   gsize len = 0;
-  if (!g_file_get_contents(path, &data, &len, error))
+  if (!lf_file_read(path, MAX_REPORT_BYTES, LF_READ_DEFAULT, &data, &len, error))
     return NULL;
-  if (len > MAX_REPORT_BYTES) {
-    g_set_error(error, LF_ERROR, LF_ERROR_PARSE, _("cannot load report '%s': file too large"),
-                path);
-    return NULL;
-  }
   LfReport *report = lf_report_from_json(data, (gssize)len, error);
   if (report == NULL)
     g_prefix_error(error, _("cannot load report '%s': "), path);

@@ -1,13 +1,18 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
+#define _GNU_SOURCE  /* O_PATH */
 #include "core/sysroot.h"
 
 #include <errno.h>
 #include <fcntl.h>
+#include <dirent.h>
 #include <gio/gio.h>
 #include <glib/gi18n.h>
+#include <limits.h>
+#include <linux/openat2.h>
 #include <math.h>
 #include <stdlib.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include "core/error.h"
@@ -16,7 +21,10 @@ struct LfSysroot {
   char *dir;      /* as given, without trailing slash except for "/" */
   char *real;     /* realpath of dir, for containment checks */
   gboolean live;
+  int fd;         /* O_PATH descriptor of dir: every contained open starts here */
 };
+
+static gboolean use_openat2 = TRUE;
 
 typedef int LfFd;
 G_DEFINE_AUTO_CLEANUP_FREE_FUNC(LfFd, close, -1)
@@ -36,7 +44,12 @@ LfSysroot *lf_sysroot_new(const char *dir, GError **error)
   if (real == NULL)
     return lf_error_errno(error, errno, _("cannot open root directory '%s'"), dir), NULL;
 
+  int fd = open(real, O_PATH | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0)
+    return lf_error_errno(error, errno, _("cannot open root directory '%s'"), dir), NULL;
+
   LfSysroot *root = g_new0(LfSysroot, 1);
+  root->fd = fd;
   root->dir = g_strdup(dir);
   gsize n = strlen(root->dir);
   while (n > 1 && root->dir[n - 1] == '/')
@@ -52,6 +65,7 @@ void lf_sysroot_free(LfSysroot *root)
     return;
   g_free(root->dir);
   g_free(root->real);
+  close(root->fd);
   g_free(root);
 }
 
@@ -74,20 +88,154 @@ char *lf_sysroot_path(const LfSysroot *root, const char *rel)
   return g_strconcat(root->dir, "/", rel, NULL);
 }
 
-gboolean lf_sysroot_read(const LfSysroot *root, const char *rel, gsize max, char **contents,
-                         gsize *len, GError **error)
+void lf_sysroot_set_openat2(gboolean enabled)
 {
-  g_return_val_if_fail(contents != NULL, FALSE);
-  if (max == 0)
-    max = LF_SYSROOT_MAX_READ;
-  g_autofree char *path = lf_sysroot_path(root, rel);
-  g_auto(LfFd) fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-  if (fd < 0)
+  use_openat2 = enabled;
+}
+
+/* Splits path into its components, pushed in front of todo in order. */
+static void push_components(GQueue *todo, const char *path)
+{
+  g_auto(GStrv) parts = g_strsplit(path, "/", -1);
+  for (guint i = g_strv_length(parts); i-- > 0;)
+    if (*parts[i] != '\0')
+      g_queue_push_head(todo, g_strdup(parts[i]));
+}
+
+/* openat2(RESOLVE_IN_ROOT) by hand for kernels before 5.6 (or seccomp filters
+ * that hide it): each component is opened O_PATH|O_NOFOLLOW below the last one;
+ * a symlink's target is spliced into the remaining path, an absolute one restarts
+ * at the root, and ".." never climbs above it. Returns -1 with errno set. */
+static int walk_in_root(int rootfd, const char *rel, int flags)
+{
+  g_autoptr(GArray) dirs = g_array_new(FALSE, FALSE, sizeof(int));  /* owned, rootfd below */
+  GQueue todo = G_QUEUE_INIT;
+  push_components(&todo, rel);
+  int links = 0, result = -1, err = 0;
+  for (;;) {
+    int cur = dirs->len ? g_array_index(dirs, int, dirs->len - 1) : rootfd;
+    g_autofree char *comp = g_queue_pop_head(&todo);
+    if (comp == NULL) {
+      result = openat(cur, ".", flags);
+      err = errno;
+      break;
+    }
+    if (g_str_equal(comp, "."))
+      continue;
+    if (g_str_equal(comp, "..")) {
+      if (dirs->len > 0) {
+        close(cur);
+        g_array_set_size(dirs, dirs->len - 1);
+      }
+      continue;
+    }
+    int fd = openat(cur, comp, O_PATH | O_NOFOLLOW | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) < 0) {
+      err = errno;
+      if (fd >= 0)
+        close(fd);
+      break;
+    }
+    if (S_ISLNK(st.st_mode)) {
+      char target[PATH_MAX];
+      ssize_t n = ++links > 40 ? (errno = ELOOP, -1) : readlinkat(fd, "", target, sizeof target - 1);
+      err = errno;
+      close(fd);
+      if (n < 0)
+        break;
+      target[n] = '\0';
+      if (target[0] == '/')
+        for (; dirs->len > 0; g_array_set_size(dirs, dirs->len - 1))
+          close(g_array_index(dirs, int, dirs->len - 1));
+      push_components(&todo, target);
+      continue;
+    }
+    if (g_queue_is_empty(&todo)) {
+      /* O_NOFOLLOW: a symlink swapped in since the check fails instead of leading out. */
+      close(fd);
+      result = openat(cur, comp, flags | O_NOFOLLOW);
+      err = errno;
+      break;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+      close(fd);
+      err = ENOTDIR;
+      break;
+    }
+    g_array_append_val(dirs, fd);
+  }
+  for (guint i = 0; i < dirs->len; i++)
+    close(g_array_index(dirs, int, i));
+  g_queue_clear_full(&todo, g_free);
+  errno = err;
+  return result;
+}
+
+/* Opens rel below the root as if the root were "/". Returns -1 with errno set. */
+static int open_in_root(const LfSysroot *root, const char *rel, int flags)
+{
+  while (*rel == '/')
+    rel++;
+  /* openat2 refuses O_PATH with anything but O_DIRECTORY/O_NOFOLLOW/O_CLOEXEC. */
+  flags |= O_CLOEXEC | ((flags & O_PATH) ? 0 : O_NOCTTY);
+  if (root->live) {
+    g_autofree char *abs = g_strconcat("/", rel, NULL);
+    return open(abs, flags);
+  }
+  if (use_openat2) {
+    struct open_how how = { .flags = (guint64)flags,
+                            .resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS };
+    for (int tries = 0; tries < 3; tries++) {
+      int fd = (int)syscall(SYS_openat2, root->fd, *rel ? rel : ".", &how, sizeof how);
+      if (fd >= 0 || (errno != EAGAIN && errno != ENOSYS && errno != EPERM))
+        return fd;
+      if (errno != EAGAIN)
+        break;
+    }
+  }
+  return walk_in_root(root->fd, rel, flags);
+}
+
+int lf_sysroot_open(const LfSysroot *root, const char *rel, int flags, GError **error)
+{
+  g_return_val_if_fail((flags & O_CREAT) == 0, -1);
+  int fd = open_in_root(root, rel, flags);
+  if (fd < 0) {
+    g_autofree char *path = lf_sysroot_path(root, rel);
+    lf_error_errno(error, errno, _("cannot open '%s'"), path);
+  }
+  return fd;
+}
+
+/* The bounded read behind every reader: fd was opened O_NONBLOCK. */
+static gboolean read_fd(int fd, const char *path, gsize max, char **contents, gsize *len,
+                        GError **error)
+{
+  struct stat st;
+  if (fstat(fd, &st) < 0)
+    return lf_error_errno(error, errno, _("cannot read '%s'"), path);
+  if (S_ISDIR(st.st_mode))
+    return lf_error_errno(error, EISDIR, _("cannot read '%s'"), path);
+  if (!S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode)) {
+    g_set_error(error, LF_ERROR, LF_ERROR_PERMISSION,
+                _("cannot read '%s': a device or socket, not a file"), path);
+    return FALSE;
+  }
+  /* st_size is exact for ordinary files; sysfs says 4096, procfs 0: those are
+   * caught by the loop below. */
+  if (S_ISREG(st.st_mode) && (guint64)st.st_size > max) {
+    g_set_error(error, LF_ERROR, LF_ERROR_PARSE, _("cannot read '%s': larger than %zu bytes"),
+                path, max);
+    return FALSE;
+  }
+  int fl = fcntl(fd, F_GETFL);
+  if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0)
     return lf_error_errno(error, errno, _("cannot read '%s'"), path);
 
-  /* sysfs reports st_size 4096 for every attribute: read until EOF instead. */
-  g_autoptr(GByteArray) buf = g_byte_array_new();
-  guint8 chunk[4096];
+  g_autoptr(GByteArray) buf = g_byte_array_sized_new(S_ISREG(st.st_mode) && st.st_size > 0
+                                                         ? (guint)st.st_size + 1 : 4096);
+  guint8 chunk[16384];
   for (;;) {
     ssize_t n = read(fd, chunk, sizeof chunk);
     if (n < 0) {
@@ -104,11 +252,48 @@ gboolean lf_sysroot_read(const LfSysroot *root, const char *rel, gsize max, char
     }
     g_byte_array_append(buf, chunk, (guint)n);
   }
+  /* A FIFO nobody opened for writing reads as EOF at once. */
+  if (S_ISFIFO(st.st_mode) && buf->len == 0) {
+    g_set_error(error, LF_ERROR, LF_ERROR_PARSE,
+                _("cannot read '%s': a FIFO with no writer"), path);
+    return FALSE;
+  }
   if (len)
     *len = buf->len;
   g_byte_array_append(buf, (const guint8 *)"", 1);
   *contents = (char *)g_byte_array_free(g_steal_pointer(&buf), FALSE);
   return TRUE;
+}
+
+gboolean lf_sysroot_read(const LfSysroot *root, const char *rel, gsize max, char **contents,
+                         gsize *len, GError **error)
+{
+  g_return_val_if_fail(contents != NULL, FALSE);
+  if (max == 0)
+    max = LF_SYSROOT_MAX_READ;
+  g_autofree char *path = lf_sysroot_path(root, rel);
+  g_auto(LfFd) fd = open_in_root(root, rel, O_RDONLY | O_NONBLOCK);
+  if (fd < 0)
+    return lf_error_errno(error, errno, _("cannot read '%s'"), path);
+  return read_fd(fd, path, max, contents, len, error);
+}
+
+gboolean lf_file_read(const char *path, gsize max, LfReadFlags flags, char **contents, gsize *len,
+                      GError **error)
+{
+  g_return_val_if_fail(path != NULL && contents != NULL && max > 0, FALSE);
+  int oflags = O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY;
+  if (flags & LF_READ_NOFOLLOW)
+    oflags |= O_NOFOLLOW;
+  g_auto(LfFd) fd = open(path, oflags);
+  if (fd < 0 && errno == ELOOP && (flags & LF_READ_NOFOLLOW)) {
+    g_set_error(error, LF_ERROR, LF_ERROR_PERMISSION,
+                _("cannot read '%s': a symbolic link, not a file"), path);
+    return FALSE;
+  }
+  if (fd < 0)
+    return lf_error_errno(error, errno, _("cannot read '%s'"), path);
+  return read_fd(fd, path, max, contents, len, error);
 }
 
 char *lf_sysroot_read_string(const LfSysroot *root, const char *rel)
@@ -179,15 +364,14 @@ gboolean lf_sysroot_read_double(const LfSysroot *root, const char *rel, double *
 
 gboolean lf_sysroot_exists(const LfSysroot *root, const char *rel)
 {
-  g_autofree char *path = lf_sysroot_path(root, rel);
-  return access(path, F_OK) == 0;
+  g_auto(LfFd) fd = open_in_root(root, rel, O_PATH);
+  return fd >= 0;
 }
 
 gboolean lf_sysroot_is_dir(const LfSysroot *root, const char *rel)
 {
-  g_autofree char *path = lf_sysroot_path(root, rel);
-  struct stat st;
-  return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+  g_auto(LfFd) fd = open_in_root(root, rel, O_PATH | O_DIRECTORY);
+  return fd >= 0;
 }
 
 static gint compare_names(gconstpointer a, gconstpointer b)
@@ -197,24 +381,33 @@ static gint compare_names(gconstpointer a, gconstpointer b)
 
 GPtrArray *lf_sysroot_list(const LfSysroot *root, const char *rel)
 {
-  g_autofree char *path = lf_sysroot_path(root, rel);
-  g_autoptr(GDir) dir = g_dir_open(path, 0, NULL);
-  if (dir == NULL)
+  int fd = open_in_root(root, rel, O_RDONLY | O_DIRECTORY);
+  DIR *dir = fd >= 0 ? fdopendir(fd) : NULL;
+  if (dir == NULL) {
+    if (fd >= 0)
+      close(fd);
     return NULL;
+  }
   GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-  const char *name;
-  while ((name = g_dir_read_name(dir)) != NULL)
-    g_ptr_array_add(names, g_strdup(name));
+  struct dirent *d;
+  while ((d = readdir(dir)) != NULL)
+    if (!g_str_equal(d->d_name, ".") && !g_str_equal(d->d_name, ".."))
+      g_ptr_array_add(names, g_strdup(d->d_name));
+  closedir(dir);
   g_ptr_array_sort(names, compare_names);
   return names;
 }
 
 char *lf_sysroot_link_name(const LfSysroot *root, const char *rel)
 {
-  g_autofree char *path = lf_sysroot_path(root, rel);
-  g_autofree char *target = g_file_read_link(path, NULL);
-  if (target == NULL)
+  g_autofree char *parent = g_path_get_dirname(rel);
+  g_autofree char *base = g_path_get_basename(rel);
+  g_auto(LfFd) dfd = open_in_root(root, parent, O_PATH | O_DIRECTORY);
+  char target[PATH_MAX];
+  ssize_t n = dfd >= 0 ? readlinkat(dfd, base, target, sizeof target - 1) : -1;
+  if (n <= 0)
     return NULL;
+  target[n] = '\0';
   return g_path_get_basename(target);
 }
 
@@ -244,8 +437,9 @@ gboolean lf_sysroot_write(const LfSysroot *root, const char *rel, const char *va
 {
   g_autofree char *path = lf_sysroot_path(root, rel);
   g_autofree char *inside = lf_sysroot_resolve(root, rel);
+  struct stat st;
   if (inside == NULL) {
-    if (!lf_sysroot_exists(root, rel))
+    if (lstat(path, &st) < 0)
       return lf_error_errno(error, ENOENT, _("cannot write '%s'"), path);
     g_set_error(error, LF_ERROR, LF_ERROR_PERMISSION,
                 _("refusing to write '%s': it resolves outside the root"), path);

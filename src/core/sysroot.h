@@ -1,10 +1,24 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* LfSysroot: the one way lapfit touches files of the machine it describes.
+/* LfSysroot: the one way lapfit reads files, and touches the machine it describes.
  *
  * Every path is relative to a root directory ("/" live, a fixture tree in tests,
  * `--root DIR` on the command line). Reads are bounded and tolerate hostile
  * content; writes are allowed only below <root>/sys and <root>/proc/sys and only
- * when the resolved path stays there (symlinks may not lead out). */
+ * when the resolved path stays there (symlinks may not lead out).
+ *
+ * The reader (lf_sysroot_read, lf_file_read; everything else reads through them):
+ * - Bounded: at most `max` bytes. A regular file whose st_size exceeds max fails
+ *   before anything is allocated; streams (pipes such as `--dmidecode <(cmd)`,
+ *   sysfs and procfs, whose st_size lies) are read in chunks and fail as soon as
+ *   they pass max. Never a silent truncation.
+ * - Contained: a path below a root resolves as if the root were "/" (openat2
+ *   RESOLVE_IN_ROOT where the kernel has it, else a component-wise O_NOFOLLOW
+ *   walk): "..", absolute and relative symlinks never lead out of `--root`.
+ * - Never blocks on open: O_NONBLOCK, cleared once open. A FIFO with no writer is
+ *   an error; character and block devices and sockets are refused.
+ * - Errors are one line: "cannot read 'PATH': <why>", G_IO_ERROR for syscalls,
+ *   LF_ERROR_PARSE for "larger than N bytes", LF_ERROR_PERMISSION for a device
+ *   or an escape. Contents are never quoted in an error. */
 #pragma once
 #include <glib.h>
 
@@ -29,6 +43,25 @@ char *lf_sysroot_path(const LfSysroot *root, const char *rel);
  * with LF_ERROR_PARSE. The buffer is NUL-terminated; *len excludes the NUL. */
 gboolean lf_sysroot_read(const LfSysroot *root, const char *rel, gsize max, char **contents,
                          gsize *len, GError **error);
+
+typedef enum {
+  LF_READ_DEFAULT = 0,
+  LF_READ_NOFOLLOW = 1 << 0,  /* the last component may not be a symlink (own state files) */
+} LfReadFlags;
+
+/* A file the user named, not below a root (--report, --cpuid-dump, --dmidecode,
+ * fleet import, the tuner journal, profile files): the same bounds as
+ * lf_sysroot_read; "-" is not special. max must be > 0. Output as lf_sysroot_read. */
+gboolean lf_file_read(const char *path, gsize max, LfReadFlags flags, char **contents, gsize *len,
+                      GError **error);
+
+/* Opens rel below the root, contained as described above, with open(2) flags
+ * (O_CLOEXEC|O_NOCTTY are added; O_CREAT is not supported). Returns an fd the
+ * caller closes, or -1 with *error set ("cannot open 'PATH': ..."). */
+int lf_sysroot_open(const LfSysroot *root, const char *rel, int flags, GError **error);
+
+/* Tests only: FALSE forces the component-wise walk even where openat2 exists. */
+void lf_sysroot_set_openat2(gboolean enabled);
 
 /* Optional attribute readers: NULL/FALSE when missing, unreadable or malformed,
  * never an error (a missing attribute is a fact, not a failure).

@@ -77,13 +77,9 @@ static gboolean load_dump(const char *path, LfCpuidRegs *regs, struct cpu_id_t *
 {
   g_autofree char *text = NULL;
   gsize len = 0;
-  g_autoptr(GError) local = NULL;
-  if (!g_file_get_contents(path, &text, &len, &local)) {
-    g_set_error(error, LF_ERROR, LF_ERROR_PARSE, _("cannot read CPUID dump '%s': %s"), path,
-                local->message);
+  if (!lf_file_read(path, LF_CPUID_DUMP_MAX, LF_READ_DEFAULT, &text, &len, error))
     return FALSE;
-  }
-  if (len == 0 || len > LF_CPUID_DUMP_MAX || strstr(text, "basic_cpuid[0]=") == NULL) {
+  if (len == 0 || strstr(text, "basic_cpuid[0]=") == NULL) {
     g_set_error(error, LF_ERROR, LF_ERROR_PARSE,
                 _("'%s' is not a libcpuid raw CPUID dump (no basic_cpuid[0] line)"), path);
     return FALSE;

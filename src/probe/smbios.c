@@ -382,45 +382,6 @@ void lf_smbios_fill_machine(const LfSmbios *s, LfMachine *m)
 
 /* --- the probe ---------------------------------------------------------------- */
 
-/* Reads a file the user named, at most max bytes (devices and FIFOs too, so
- * no trust in st_size). */
-static gboolean read_user_file(const char *path, gsize max, char **contents, gsize *len,
-                               GError **error)
-{
-  int fd = g_open(path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
-    return lf_error_errno(error, errno, _("cannot read '%s'"), path);
-  GByteArray *buf = g_byte_array_new();
-  guint8 chunk[65536];
-  for (;;) {
-    gssize n = read(fd, chunk, sizeof chunk);
-    if (n < 0 && errno == EINTR)
-      continue;
-    if (n < 0) {
-      int errsv = errno;
-      close(fd);
-      g_byte_array_unref(buf);
-      return lf_error_errno(error, errsv, _("cannot read '%s'"), path);
-    }
-    if (n == 0)
-      break;
-    if (buf->len + (gsize)n > max) {
-      close(fd);
-      g_byte_array_unref(buf);
-      g_set_error(error, LF_ERROR, LF_ERROR_PARSE,
-                  _("'%s' is larger than %u MB: not dmidecode output"), path,
-                  (unsigned)(max / (1024 * 1024)));
-      return FALSE;
-    }
-    g_byte_array_append(buf, chunk, (guint)n);
-  }
-  close(fd);
-  *len = buf->len;
-  g_byte_array_append(buf, (const guint8 *)"", 1);
-  *contents = (char *)g_byte_array_free(buf, FALSE);
-  return TRUE;
-}
-
 /* Archived dumps are often gzipped ("dmidecode.txt.gz"): inflate, with the
  * same size limit as plain text. */
 static gboolean gunzip_bounded(const char *path, const guint8 *in, gsize in_len, gsize max,
@@ -489,7 +450,8 @@ gboolean lf_probe_smbios(LfProbeContext *ctx, LfReport *report, GError **error)
   if (ctx->opts && ctx->opts->dmidecode) {
     g_autofree char *text = NULL;
     gsize len = 0;
-    if (!read_user_file(ctx->opts->dmidecode, LF_DMIDECODE_MAX_FILE, &text, &len, error))
+    if (!lf_file_read(ctx->opts->dmidecode, LF_DMIDECODE_MAX_FILE, LF_READ_DEFAULT, &text, &len,
+                      error))
       return FALSE;
     if (len >= 2 && (guchar)text[0] == 0x1f && (guchar)text[1] == 0x8b) {
       g_autofree char *packed = g_steal_pointer(&text);

@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gi18n.h>
+#include <sys/stat.h>
 #include <sys/vfs.h>
 #include <unistd.h>
 
@@ -40,8 +41,9 @@ static gboolean check_path(const LfSysroot *root, const LfKnob *knob, const char
   }
   g_autofree char *full = lf_sysroot_path(root, path);
   g_autofree char *inside = lf_sysroot_resolve(root, path);
+  struct stat st;
   if (inside == NULL) {
-    if (!lf_sysroot_exists(root, path))
+    if (lstat(full, &st) < 0)
       return lf_error_errno(error, ENOENT, _("cannot write '%s'"), full);
     g_set_error(error, LF_ERROR, LF_ERROR_PERMISSION,
                 _("refusing to write '%s': it resolves outside the root"), full);

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "core/error.h"
+#include "core/json-load.h"
 #include "core/report-json.h"
 
 #define JOURNAL_SCHEMA "lapfit-tune-journal/1"
@@ -80,21 +81,20 @@ gboolean lf_journal_load_file(const char *state_dir, const char *name, LfJournal
   g_autofree char *data = NULL;
   gsize len = 0;
   g_autoptr(GError) local = NULL;
-  if (!g_file_get_contents(path, &data, &len, &local)) {
-    if (g_error_matches(local, G_FILE_ERROR, G_FILE_ERROR_NOENT)) {
+  /* Never through a symlink: undo runs as root, and the error must not quote
+   * another file's contents. */
+  if (!lf_file_read(path, JOURNAL_MAX, LF_READ_NOFOLLOW, &data, &len, &local)) {
+    if (g_error_matches(local, G_IO_ERROR, G_IO_ERROR_NOT_FOUND)) {
       *journal = NULL;
       return TRUE;
     }
     g_propagate_error(error, g_steal_pointer(&local));
     return FALSE;
   }
-  if (len > JOURNAL_MAX)
-    return damaged(error, path, _("too large"));
-  g_autoptr(JsonParser) parser = json_parser_new();
-  if (!json_parser_load_from_data(parser, data, (gssize)len, &local))
+  g_autoptr(JsonNode) rootn = lf_json_parse(data, (gssize)len, &local);
+  if (rootn == NULL)
     return damaged(error, path, local->message);
-  JsonNode *rootn = json_parser_get_root(parser);
-  if (rootn == NULL || !JSON_NODE_HOLDS_OBJECT(rootn))
+  if (!JSON_NODE_HOLDS_OBJECT(rootn))
     return damaged(error, path, _("not a JSON object"));
   JsonObject *o = json_node_get_object(rootn);
   if (g_strcmp0(json_object_get_string_member_with_default(o, "schema", ""), JOURNAL_SCHEMA))

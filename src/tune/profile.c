@@ -394,7 +394,7 @@ LfProfile *lf_profile_load(const LfSysroot *root, const char *name, const char *
     g_autofree char *data = NULL;
     gsize len = 0;
     g_autoptr(GError) local = NULL;
-    if (!g_file_get_contents(name, &data, &len, &local)) {
+    if (!lf_file_read(name, 256 * 1024, LF_READ_DEFAULT, &data, &len, &local)) {
       g_set_error(error, LF_ERROR, LF_ERROR_NOT_FOUND, _("cannot read profile '%s': %s"), name,
                   local->message);
       return NULL;

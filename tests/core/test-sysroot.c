@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* LfSysroot: bounded, hostile-tolerant reads and whitelisted writes. */
+#include <fcntl.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include "core/error.h"
+#include "core/json-load.h"
 #include "core/kv.h"
 #include "core/sysroot.h"
 
@@ -125,6 +129,174 @@ static void test_writes(void)
   rm_rf(outside);
 }
 
+
+/* #13: reads below a root never leave it, whatever the links say; run once
+ * with openat2 and once with the component-wise walk. */
+static void check_containment(gboolean openat2)
+{
+  lf_sysroot_set_openat2(openat2);
+  g_autofree char *dir = make_root();
+  g_autofree char *outside = make_root();
+  put(outside, "secret", "SECRET\n", -1);
+  put(dir, "etc/secret", "inside\n", -1);
+  put(dir, "sys/devices/bat/model_name", "real\n", -1);
+  g_autofree char *secret = g_build_filename(outside, "secret", NULL);
+  struct { const char *link, *target; } links[] = {
+    { "sys/class/power_supply/BAT0", "../../devices/bat" },
+    { "sys/abs", NULL },                                   /* absolute, outside */
+    { "sys/up", "../../../../../../../../../../etc/secret" }, /* climbs past the root */
+    { "sys/absin", "/etc/secret" },                        /* absolute: the root's /etc */
+    { "sys/loop", "loop" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS(links); i++) {
+    g_autofree char *l = g_build_filename(dir, links[i].link, NULL);
+    g_autofree char *d = g_path_get_dirname(l);
+    g_mkdir_with_parents(d, 0755);
+    g_assert_cmpint(symlink(links[i].target ? links[i].target : secret, l), ==, 0);
+  }
+  g_autoptr(LfSysroot) root = lf_sysroot_new(dir, NULL);
+  g_autofree char *m = lf_sysroot_read_string(root, "sys/class/power_supply/BAT0/model_name");
+  g_assert_cmpstr(m, ==, "real");
+  g_assert_null(lf_sysroot_read_string(root, "sys/abs"));
+  g_assert_false(lf_sysroot_exists(root, "sys/abs"));
+  g_autofree char *up = lf_sysroot_read_string(root, "sys/up");
+  g_assert_cmpstr(up, ==, "inside");
+  g_autofree char *in = lf_sysroot_read_string(root, "sys/absin");
+  g_assert_cmpstr(in, ==, "inside");
+  g_autofree char *dots = lf_sysroot_read_string(root, "../../../../../../../etc/secret");
+  g_assert_cmpstr(dots, ==, "inside");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_assert_false(lf_sysroot_read(root, "sys/loop", 0, &text, NULL, &error));
+  g_assert_error(error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS);
+  g_assert_true(lf_sysroot_is_dir(root, "sys/class/power_supply/BAT0"));
+  g_autoptr(GPtrArray) names = lf_sysroot_list(root, "sys/class/power_supply/BAT0");
+  g_assert_cmpuint(names->len, ==, 1);
+  g_autofree char *ln = lf_sysroot_link_name(root, "sys/class/power_supply/BAT0");
+  g_assert_cmpstr(ln, ==, "bat");
+  lf_sysroot_set_openat2(TRUE);
+  rm_rf(dir);
+  rm_rf(outside);
+}
+
+static void test_contained_openat2(void)
+{
+  check_containment(TRUE);
+}
+
+static void test_contained_walk(void)
+{
+  check_containment(FALSE);
+}
+
+/* Size before allocation, FIFOs, devices, pipes: lf_file_read and lf_sysroot_read. */
+static void test_read_kinds(void)
+{
+  g_autofree char *dir = make_root();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize len = 0;
+  /* A sparse 3 GB file fails on st_size: no 3 GB allocation first. */
+  g_autofree char *huge = g_build_filename(dir, "huge.json", NULL);
+  int fd = open(huge, O_WRONLY | O_CREAT, 0600);
+  g_assert_cmpint(ftruncate(fd, (off_t)3 << 30), ==, 0);
+  close(fd);
+  g_assert_false(lf_file_read(huge, 1024, LF_READ_DEFAULT, &text, &len, &error));
+  g_assert_error(error, LF_ERROR, LF_ERROR_PARSE);
+  g_assert_nonnull(strstr(error->message, "larger than 1024 bytes"));
+  g_clear_error(&error);
+  /* A FIFO with no writer: an error at once, not a hang. */
+  g_autofree char *fifo = g_build_filename(dir, "fifo", NULL);
+  g_assert_cmpint(mkfifo(fifo, 0600), ==, 0);
+  g_assert_false(lf_file_read(fifo, 1024, LF_READ_DEFAULT, &text, &len, &error));
+  g_assert_error(error, LF_ERROR, LF_ERROR_PARSE);
+  g_assert_nonnull(strstr(error->message, "no writer"));
+  g_clear_error(&error);
+  /* A pipe is read as a stream, bounded. */
+  int p[2];
+  g_assert_cmpint(pipe(p), ==, 0);
+  g_assert_cmpint(write(p[1], "dmidecode 3.4\n", 14), ==, 14);
+  close(p[1]);
+  g_autofree char *dev = g_strdup_printf("/dev/fd/%d", p[0]);
+  g_assert_true(lf_file_read(dev, 1024, LF_READ_DEFAULT, &text, &len, &error));
+  g_assert_no_error(error);
+  g_assert_cmpuint(len, ==, 14);
+  close(p[0]);
+  g_clear_pointer(&text, g_free);
+  g_assert_cmpint(pipe(p), ==, 0);
+  g_assert_cmpint(write(p[1], "0123456789", 10), ==, 10);
+  close(p[1]);
+  g_free(dev);
+  dev = g_strdup_printf("/dev/fd/%d", p[0]);
+  g_assert_false(lf_file_read(dev, 5, LF_READ_DEFAULT, &text, &len, &error));
+  g_assert_error(error, LF_ERROR, LF_ERROR_PARSE);
+  g_clear_error(&error);
+  close(p[0]);
+  /* A symlink refused where the caller says so (the tuner journal). */
+  put(dir, "real", "x", 1);
+  g_autofree char *link = g_build_filename(dir, "link", NULL);
+  g_assert_cmpint(symlink("real", link), ==, 0);
+  g_assert_false(lf_file_read(link, 1024, LF_READ_NOFOLLOW, &text, &len, &error));
+  g_assert_error(error, LF_ERROR, LF_ERROR_PERMISSION);
+  g_clear_error(&error);
+  g_assert_true(lf_file_read(link, 1024, LF_READ_DEFAULT, &text, &len, &error));
+  g_clear_pointer(&text, g_free);
+  /* A directory, and a character device made here (needs CAP_MKNOD). */
+  g_assert_false(lf_file_read(dir, 1024, LF_READ_DEFAULT, &text, &len, &error));
+  g_clear_error(&error);
+  g_autofree char *zero = g_build_filename(dir, "sys-zero", NULL);
+  if (mknod(zero, S_IFCHR | 0600, makedev(1, 5)) == 0) {
+    g_assert_false(lf_file_read(zero, 1024, LF_READ_DEFAULT, &text, &len, &error));
+    g_assert_error(error, LF_ERROR, LF_ERROR_PERMISSION);
+    g_clear_error(&error);
+    g_autoptr(LfSysroot) root = lf_sysroot_new(dir, NULL);
+    g_assert_false(lf_sysroot_read(root, "sys-zero", 0, &text, &len, &error));
+    g_assert_error(error, LF_ERROR, LF_ERROR_PERMISSION);
+    g_clear_error(&error);
+  } else {
+    g_test_message("no mknod here (%s): device case not run", g_strerror(errno));
+  }
+  rm_rf(dir);
+}
+
+/* The JSON loader: depth and size limits, no quoting of the input. */
+static void test_json_limits(void)
+{
+  g_autoptr(GError) error = NULL;
+  GString *deep = g_string_new("{\"schema\":\"lapfit-report/1\",\"x\":");
+  for (int i = 0; i < 100000; i++)
+    g_string_append_c(deep, '[');
+  for (int i = 0; i < 100000; i++)
+    g_string_append_c(deep, ']');
+  g_string_append_c(deep, '}');
+  g_assert_null(lf_json_parse(deep->str, (gssize)deep->len, &error));
+  g_assert_error(error, LF_ERROR, LF_ERROR_PARSE);
+  g_assert_nonnull(strstr(error->message, "nested deeper"));
+  g_clear_error(&error);
+  g_string_free(deep, TRUE);
+  /* Brackets hidden from a naive scanner by json-glib's '...' strings and comments. */
+  const char *tricky[] = { "['\"', [[[[", "[/* \" */ [[[[", "[\"\\\"[\", [[[[" };
+  for (guint t = 0; t < G_N_ELEMENTS(tricky); t++) {
+    GString *s = g_string_new(tricky[t]);
+    for (int i = 0; i < 100000; i++)
+      g_string_append_c(s, '[');
+    g_assert_null(lf_json_parse(s->str, (gssize)s->len, &error));
+    g_assert_nonnull(strstr(error->message, "nested deeper"));
+    g_clear_error(&error);
+    g_string_free(s, TRUE);
+  }
+  /* 64 levels are fine; strings full of brackets are not nesting. */
+  g_autoptr(JsonNode) ok = lf_json_parse("[[[[\"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"]]]]", -1, &error);
+  g_assert_no_error(error);
+  g_assert_nonnull(ok);
+  /* A secret behind a link is not quoted back. */
+  g_assert_null(lf_json_parse("root:$6$secrethash:19000:0:99999:7:::", -1, &error));
+  g_assert_error(error, LF_ERROR, LF_ERROR_PARSE);
+  g_assert_null(strstr(error->message, "root"));
+  g_assert_null(strstr(error->message, "secret"));
+  g_clear_error(&error);
+}
+
 static void count_kv(const char *key, const char *value, gpointer user_data)
 {
   g_hash_table_replace(user_data, g_strdup(key), g_strdup(value));
@@ -149,6 +321,10 @@ int main(int argc, char **argv)
   g_test_add_func("/sysroot/reads", test_reads);
   g_test_add_func("/sysroot/read-limit", test_read_limit);
   g_test_add_func("/sysroot/writes", test_writes);
+  g_test_add_func("/sysroot/contained-openat2", test_contained_openat2);
+  g_test_add_func("/sysroot/contained-walk", test_contained_walk);
+  g_test_add_func("/sysroot/read-kinds", test_read_kinds);
+  g_test_add_func("/json/limits", test_json_limits);
   g_test_add_func("/kv/parse", test_kv);
   return g_test_run();
 }

@@ -390,13 +390,16 @@ static void test_whitelist(void)
   g_assert_false(journal_exists(c));
   g_autofree char *osr = slurp(c, "etc/os-release");
   g_assert_nonnull(strstr(osr, "ID=debian"));
-  /* ... and one that leaves the root altogether. */
+  /* ... and one that leaves the root altogether: read inside the root (#13) it
+   * leads nowhere, so the knob is absent from the plan (writes refuse it: test-sysroot). */
   g_assert_cmpint(g_unlink(gov), ==, 0);
   g_assert_cmpint(symlink("/etc/hostname", gov), ==, 0);
   g_autoptr(LfPlan) plan2 = plan_for(c, "power-saver", LF_POWER_BATTERY);
-  g_assert_false(lf_plan_apply(c->sysroot, plan2, &o, NULL, &error));
-  g_assert_error(error, LF_ERROR, LF_ERROR_PERMISSION);
-  g_clear_error(&error);
+  for (guint i = 0; i < plan2->rows->len; i++) {
+    const LfPlanRow *r = plan2->rows->pdata[i];
+    g_assert_false(r->action == LF_PLAN_CHANGE &&
+                   g_str_has_suffix(r->path, "policy2/energy_performance_preference"));
+  }
   g_assert_false(journal_exists(c));
   g_assert_cmpint(g_unlink(gov), ==, 0);
   g_assert_true(g_file_set_contents(gov, "balance_performance\n", -1, NULL));

@@ -1,0 +1,2 @@
+# #13 hardening: every reproducer of the attack pass, and the bounded reader.
+lf_add_script_test(harden-reproducers ${CMAKE_CURRENT_SOURCE_DIR}/harden/reproducers.sh LABELS script)
