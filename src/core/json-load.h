@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The one way lapfit parses JSON it did not just write: reports (--report, fleet
  * import, fleet storage, TUI), the tuner journal. json-glib recurses once per
  * nesting level without a limit, so ~200 KB of "[[[[..." overflows the stack:

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # #13 hardening: each reproducer of the attack pass gives a one-line error or a
 # safe result (no crash, no hang, no leak). Runs the build's lapfit, so the ASan
 # stage of ./test.sh runs it under ASan too.
