@@ -6,7 +6,7 @@
 
 #include "core/report-json.h"
 #include "export/export.h"
-#include "export/machine-id.h"
+#include "core/machine-id.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -6,7 +6,7 @@
 #include "core/error.h"
 #include "core/report-json.h"
 #include "export/export.h"
-#include "export/machine-id.h"
+#include "core/machine-id.h"
 
 static gboolean write_output(const char *path, const char *text, GError **error)
 {

@@ -9,7 +9,7 @@
 #include "core/error.h"
 #include "core/report-json.h"
 #include "export/export.h"
-#include "export/machine-id.h"
+#include "core/machine-id.h"
 #include "fleet/fleet-private.h"
 
 #define APPLICATION_ID 0x4c466c74 /* 'LFlt' */

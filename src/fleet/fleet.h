@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The fleet database: many lapfit reports in one SQLite file, keyed by the
- * machine id (src/export/machine-id.h).
+ * machine id (src/core/machine-id.h).
  *
  * Schema (PRAGMA user_version = LF_FLEET_SCHEMA_VERSION, application_id
  * 'LFlt'): `reports` holds every imported report (a SHA-256 of its canonical

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "probe/probe.h"
 
-#include "export/machine-id.h"
+#include "core/machine-id.h"
 
 LfReport *lf_probe_run(const LfProbeOptions *opts, GError **error)
 {

@@ -10,4 +10,3 @@ lf_add_script_test(export-glpi-schema ${CMAKE_CURRENT_SOURCE_DIR}/export/glpi-sc
 # as root on Debian; skips with 77 elsewhere).
 lf_add_script_test(ocs-server ${CMAKE_CURRENT_SOURCE_DIR}/ocs/ocs-server.sh LABELS daemon export)
 set_tests_properties(ocs-server PROPERTIES RUN_SERIAL TRUE TIMEOUT 300)
-lf_add_unit_test(test-machine-id export/test-machine-id.c LABELS unit export)

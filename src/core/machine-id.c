@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-#include "export/machine-id.h"
+#include "core/machine-id.h"
 
 #include <string.h>
 

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Machine id and anonymisation (src/export/machine-id.c), CSV quoting and
+/* Machine id and anonymisation (src/core/machine-id.c), CSV quoting and
  * the summary row (src/export/summary.c). */
 #include <string.h>
 
 #include "core/report-json.h"
 #include "export/export.h"
-#include "export/machine-id.h"
+#include "core/machine-id.h"
 
 static LfReport *machine(const char *uuid, const char *serial, const char *board)
 {

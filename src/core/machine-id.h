@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Stable machine ids and anonymisation for exports and the fleet database.
+/* Stable machine ids and anonymisation: the probe sets the id, exports and
+ * the fleet database use it.
  *
  * The id is derived from the SMBIOS system UUID, system serial and board
  * serial (falling back to MAC addresses, then the host name) and never
