@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "core/error.h"
+#include "tui/command.h"
 
 int main(int argc, char **argv)
 {
@@ -21,7 +22,7 @@ int main(int argc, char **argv)
     g_log_set_debug_enabled(TRUE);
 
   g_autoptr(GError) error = NULL;
-  int status = lf_cli_main(argc, argv, &error);
+  int status = lf_cli_main(argc, argv, lf_cmd_tui, &error);
   if (error != NULL) {
     fprintf(stderr, "lapfit: %s\n", error->message);
     if (status == 0)

@@ -82,13 +82,7 @@ static gpointer battery_thread(gpointer data)
   LfTuiMessage *msg = g_new0(LfTuiMessage, 1);
   msg->kind = LF_MSG_BATTERIES;
   LfProbeOptions opts = { .root = job->root, .no_upower = TRUE };
-  g_autoptr(LfSysroot) root = lf_sysroot_new(job->root, &msg->error);
-  if (root) {
-    LfProbeContext ctx = { .opts = &opts, .root = root, .smbios = NULL };
-    g_autoptr(LfReport) fresh = lf_report_new();
-    lf_probe_batteries(&ctx, fresh);
-    msg->batteries = g_steal_pointer(&fresh->batteries);
-  }
+  msg->batteries = lf_probe_batteries_refresh(&opts, &msg->error);
   g_async_queue_push(job->inbox, msg);
   g_async_queue_unref(job->inbox);
   g_free(job->root);

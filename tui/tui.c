@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* `lapfit tui` (and bare `lapfit` on a terminal): options, then the event loop. */
+#include "command.h"
+
 #include <glib/gi18n.h>
 
 #include "cli/cli.h"

@@ -7,8 +7,9 @@
 #pragma once
 #include <glib.h>
 
-#include "cli/cli.h"
+#include "core/error.h"
 #include "core/report.h"
+#include "probe/probe.h"
 #include "panel.h"
 
 typedef struct LfTui LfTui;

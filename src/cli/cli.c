@@ -14,7 +14,7 @@ static const LfCommand commands[] = {
   { "check", lf_cmd_check, N_("Check one edition: exit 0 PASS, 1 WARN, 2 FAIL, 3 unknown") },
   { "db", lf_cmd_db, N_("List or show the distribution requirements database") },
   { "tune", lf_cmd_tune, N_("Preview, apply and undo power profiles") },
-  { "tui", lf_cmd_tui, N_("Open the interactive screen") },
+  { "tui", NULL, N_("Open the interactive screen") },   /* the interactive front end */
   { "export", lf_cmd_export, N_("Export a report as JSON, CSV, GLPI or OCS") },
   { "fleet", lf_cmd_fleet, N_("Collect and compare reports of many machines") },
 };
@@ -34,10 +34,10 @@ static void print_usage(FILE *out)
                            "and prints the probe otherwise. Every command has --help."));
 }
 
-int lf_cli_main(int argc, char **argv, GError **error)
+int lf_cli_main(int argc, char **argv, LfCommandFunc interactive, GError **error)
 {
   if (argc < 2)
-    return lf_cli_interactive() ? lf_cmd_tui(argc, argv, error) : lf_cmd_probe(argc, argv, error);
+    return lf_cli_interactive() ? interactive(argc, argv, error) : lf_cmd_probe(argc, argv, error);
   const char *name = argv[1];
   if (g_str_equal(name, "--version") || g_str_equal(name, "-V")) {
     printf("lapfit %s\n", LF_VERSION);
@@ -49,7 +49,7 @@ int lf_cli_main(int argc, char **argv, GError **error)
   }
   for (gsize i = 0; i < G_N_ELEMENTS(commands); i++)
     if (g_str_equal(name, commands[i].name))
-      return commands[i].func(argc - 1, argv + 1, error);
+      return (commands[i].func ? commands[i].func : interactive)(argc - 1, argv + 1, error);
   if (name[0] == '-')  /* `lapfit --json` etc.: options of the default command */
     return lf_cmd_probe(argc, argv, error);
   g_set_error(error, LF_ERROR, LF_ERROR_USAGE, _("unknown command '%s' (try 'lapfit --help')"),
@@ -89,23 +89,4 @@ void lf_cli_add_source_options(GOptionContext *ctx, LfReportSource *src, gboolea
   if (with_report)
     g_option_context_add_main_entries(ctx, report_entry, GETTEXT_PACKAGE);
   g_option_context_add_main_entries(ctx, probe_entries, GETTEXT_PACKAGE);
-}
-
-void lf_report_source_clear(LfReportSource *src)
-{
-  g_clear_pointer(&src->report, g_free);
-  g_clear_pointer(&src->root, g_free);
-  g_clear_pointer(&src->cpuid_dump, g_free);
-  g_clear_pointer(&src->dmidecode, g_free);
-}
-
-LfReport *lf_report_source_load(const LfReportSource *src, GError **error)
-{
-  if (src->report)
-    return lf_report_load(src->report, error);
-  LfProbeOptions opts = {
-    .root = src->root, .cpuid_dump = src->cpuid_dump, .dmidecode = src->dmidecode,
-    .no_upower = src->no_upower, .anonymize = src->anonymize,
-  };
-  return lf_probe_run(&opts, error);
 }

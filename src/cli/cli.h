@@ -6,10 +6,9 @@
 #pragma once
 #include <glib.h>
 
+#include "core/error.h"
 #include "core/report.h"
 #include "probe/probe.h"
-
-enum { LF_EXIT_OK = 0, LF_EXIT_FAILURE = 1, LF_EXIT_USAGE = 2 };
 
 typedef int (*LfCommandFunc)(int argc, char **argv, GError **error);
 
@@ -19,20 +18,14 @@ typedef struct {
   const char *summary;        /* N_() */
 } LfCommand;
 
-int lf_cli_main(int argc, char **argv, GError **error);
+/* Runs the command argv[1]. @interactive is the front end above the CLI (the
+ * TUI) that `lapfit tui` and bare `lapfit` on a terminal open: main() passes
+ * it in, so the CLI never links up to it. */
+int lf_cli_main(int argc, char **argv, LfCommandFunc interactive, GError **error);
 
-/* Where a command's report comes from: a saved file or a live probe. */
-typedef struct {
-  char *report;               /* --report FILE */
-  char *root, *cpuid_dump, *dmidecode;
-  gboolean no_upower, anonymize;
-} LfReportSource;
-
-/* Adds --report (if with_report), --root, --cpuid-dump, --dmidecode, --no-upower. */
+/* Adds --report (if with_report), --root, --cpuid-dump, --dmidecode, --no-upower
+ * to a command's options; LfReportSource (probe.h) holds what they name. */
 void lf_cli_add_source_options(GOptionContext *ctx, LfReportSource *src, gboolean with_report);
-void lf_report_source_clear(LfReportSource *src);
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(LfReportSource, lf_report_source_clear)
-LfReport *lf_report_source_load(const LfReportSource *src, GError **error);
 
 /* g_option_context_parse() with errors mapped to LF_ERROR_USAGE. */
 gboolean lf_cli_parse(GOptionContext *ctx, int *argc, char ***argv, GError **error);
@@ -46,7 +39,6 @@ int lf_cmd_recommend(int argc, char **argv, GError **error);
 int lf_cmd_check(int argc, char **argv, GError **error);
 int lf_cmd_db(int argc, char **argv, GError **error);
 int lf_cmd_tune(int argc, char **argv, GError **error);
-int lf_cmd_tui(int argc, char **argv, GError **error);
 int lf_cmd_export(int argc, char **argv, GError **error);
 int lf_cmd_fleet(int argc, char **argv, GError **error);
 

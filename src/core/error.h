@@ -19,6 +19,9 @@ typedef enum {
 
 GQuark lf_error_quark(void);
 
+/* Process exit statuses of every command (the CLI and the TUI). */
+enum { LF_EXIT_OK = 0, LF_EXIT_FAILURE = 1, LF_EXIT_USAGE = 2 };
+
 /* Sets *error in G_IO_ERROR from errno: the formatted context, ": ", strerror.
  * Use a whole translatable sentence for the context, e.g. _("cannot read '%s'").
  * Always returns FALSE so callers can `return lf_error_errno(...)`. */

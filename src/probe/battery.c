@@ -105,3 +105,14 @@ void lf_probe_batteries(LfProbeContext *ctx, LfReport *report)
       add_sysfs_flags(sys->pdata[i], b);
   }
 }
+
+GPtrArray *lf_probe_batteries_refresh(const LfProbeOptions *opts, GError **error)
+{
+  g_autoptr(LfSysroot) root = lf_sysroot_new(opts->root, error);
+  if (root == NULL)
+    return NULL;
+  LfProbeContext ctx = { .opts = opts, .root = root, .smbios = NULL };
+  g_autoptr(LfReport) fresh = lf_report_new();
+  lf_probe_batteries(&ctx, fresh);
+  return g_steal_pointer(&fresh->batteries);
+}

@@ -2,6 +2,7 @@
 #include "probe/probe.h"
 
 #include "core/machine-id.h"
+#include "core/report-json.h"
 
 LfReport *lf_probe_run(const LfProbeOptions *opts, GError **error)
 {
@@ -32,4 +33,23 @@ LfReport *lf_probe_run(const LfProbeOptions *opts, GError **error)
   if (ok)  /* the stable id, hashed: the SMBIOS serials themselves stay private */
     lf_report_set_machine_id(report, opts->anonymize ? lf_anonymize_salt() : NULL);
   return ok ? g_steal_pointer(&report) : NULL;
+}
+
+void lf_report_source_clear(LfReportSource *src)
+{
+  g_clear_pointer(&src->report, g_free);
+  g_clear_pointer(&src->root, g_free);
+  g_clear_pointer(&src->cpuid_dump, g_free);
+  g_clear_pointer(&src->dmidecode, g_free);
+}
+
+LfReport *lf_report_source_load(const LfReportSource *src, GError **error)
+{
+  if (src->report)
+    return lf_report_load(src->report, error);
+  LfProbeOptions opts = {
+    .root = src->root, .cpuid_dump = src->cpuid_dump, .dmidecode = src->dmidecode,
+    .no_upower = src->no_upower, .anonymize = src->anonymize,
+  };
+  return lf_probe_run(&opts, error);
 }

@@ -29,6 +29,23 @@ typedef struct {
 /* transfer full */
 LfReport *lf_probe_run(const LfProbeOptions *opts, GError **error);
 
+/* Only the batteries, read again (a live view refreshing them): @opts as for
+ * lf_probe_run(); without SMBIOS, so no firmware design figures. NULL when the
+ * root cannot be opened. transfer full: GPtrArray of LfBattery. */
+GPtrArray *lf_probe_batteries_refresh(const LfProbeOptions *opts, GError **error);
+
+/* Where a command's report comes from: a saved file or a live probe. */
+typedef struct {
+  char *report;               /* --report FILE */
+  char *root, *cpuid_dump, *dmidecode;
+  gboolean no_upower, anonymize;
+} LfReportSource;
+
+void lf_report_source_clear(LfReportSource *src);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(LfReportSource, lf_report_source_clear)
+/* The saved report, or a probe with the source's options. transfer full. */
+LfReport *lf_report_source_load(const LfReportSource *src, GError **error);
+
 /* Areas, in the order lf_probe_run() calls them. */
 gboolean lf_probe_smbios(LfProbeContext *ctx, LfReport *report, GError **error);
 gboolean lf_probe_cpu(LfProbeContext *ctx, LfReport *report, GError **error);
