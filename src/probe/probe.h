@@ -55,7 +55,7 @@ void lf_probe_power(LfProbeContext *ctx, LfReport *report);
 void lf_probe_storage(LfProbeContext *ctx, LfReport *report);
 void lf_probe_devices(LfProbeContext *ctx, LfReport *report);
 void lf_probe_platform(LfProbeContext *ctx, LfReport *report);
-/* Other power tuners running or enabled (src/tune/conflicts.c). */
+/* Other power tuners running or enabled (tuners.c). */
 void lf_probe_tuners(LfProbeContext *ctx, LfReport *report);
 
 /* Frees ctx->smbios (smbios.c owns the type). */

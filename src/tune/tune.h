@@ -15,6 +15,7 @@
 #include <json-glib/json-glib.h>
 
 #include "core/sysroot.h"
+#include "probe/tuners.h"
 
 /* ---- power source ------------------------------------------------------ */
 
@@ -278,27 +279,8 @@ gboolean lf_journal_undo(const LfSysroot *root, const LfApplyOptions *opts, guin
 int lf_tune_lock(const char *state_dir, guint timeout_ms, GError **error);
 void lf_tune_unlock(int fd);
 
-/* ---- other tuners (conflicts.c) ---------------------------------------- */
+/* ---- other tuners (catalogue and detection: probe/tuners.h) ----------- */
 
-typedef struct {
-  const char *id;           /* "tlp", "power-profiles-daemon", "tuned", ... (static) */
-  const char *name;         /* "TLP" (static) */
-  gboolean running, enabled;
-  char *evidence;           /* path below the root that showed it */
-  const char *why;          /* N_(): what it would fight over */
-  const char *const *knobs; /* knob ids it writes (static) */
-  gboolean profile_daemon;  /* offers the power-profiles D-Bus API (ppd, tuned-ppd, tlp-pd) */
-  const char *drives;       /* id of the tuner whose settings its profiles switch, or NULL */
-} LfTuner;
-
-/* A tuner of the catalogue by id, neither running nor enabled. transfer full. */
-LfTuner *lf_tuner_new(const char *id);
-void lf_tuner_free(LfTuner *tuner);
-/* Tuners running (<root>/proc/<pid>/comm, cmdline) or enabled (systemd
- * *.wants links, SysV rc?.d, runit, OpenRC). transfer full: GPtrArray of LfTuner. */
-GPtrArray *lf_tuners_detect(const LfSysroot *root);
-/* Does this tuner write knob_id? */
-gboolean lf_tuner_writes(const LfTuner *tuner, const char *knob_id);
 /* For `tune install`: LF_ERROR_CONFLICT naming a tuner that runs or is enabled
  * and a knob of this machine that both it and the profile set; TRUE when none. */
 gboolean lf_tuners_check(const LfSysroot *root, const LfProfile *profile, GError **error);
