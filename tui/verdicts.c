@@ -33,8 +33,16 @@ void lf_tui_verdicts_free(LfTuiVerdicts *v)
   if (v == NULL)
     return;
   g_clear_pointer(&v->verdicts, g_ptr_array_unref);
+  g_clear_pointer(&v->best, g_ptr_array_unref);
   g_free(v->order_note);
   g_free(v);
+}
+
+static void best_free(gpointer p)
+{
+  LfTuiBest *b = p;
+  g_free(b->why);
+  g_free(b);
 }
 
 static const char *status_id(LfStatus s)
@@ -115,6 +123,14 @@ LfTuiVerdicts *lf_tui_verdicts_compute(const LfReport *report, const char *use,
   out->verdicts = g_ptr_array_new_with_free_func(verdict_free);
   for (guint i = 0; i < rec->verdicts->len; i++)
     g_ptr_array_add(out->verdicts, copy_verdict(rec->verdicts->pdata[i]));
+  out->best = g_ptr_array_new_with_free_func(best_free);
+  for (guint i = 0; i < rec->best->len; i++) {
+    const LfBestPick *p = rec->best->pdata[i];
+    LfTuiBest *b = g_new0(LfTuiBest, 1);
+    b->index = (guint)p->verdict->rank - 1;   /* ranks are 1-based positions in verdicts */
+    b->why = g_strdup(p->text);
+    g_ptr_array_add(out->best, b);
+  }
   out->order_note = g_strdup(rec->order_text ? rec->order_text : rec->order_message);
   return out;
 }

@@ -23,7 +23,13 @@ typedef struct {
 } LfTuiVerdict;
 
 typedef struct {
+  guint index;              /* into LfTuiVerdicts.verdicts */
+  char *why;                /* one translated sentence */
+} LfTuiBest;
+
+typedef struct {
   GPtrArray *verdicts;      /* LfTuiVerdict, ranked as the recommender ranked them */
+  GPtrArray *best;          /* LfTuiBest: the recommender's best three, for the Overview */
   char *order_note;         /* why this order (translated), or NULL */
 } LfTuiVerdicts;
 

@@ -190,17 +190,19 @@ static void build_recommendations(LfTui *tui, LfPanel *p)
   lf_panel_add_header(p, _("Recommended distributions"))->data = GOTO(LF_VIEW_RECOMMEND);
   const GError *error = NULL;
   LfTuiVerdicts *v = lf_tui_verdicts(tui, &error);
-  if (v == NULL || v->verdicts->len == 0) {
+  if (v == NULL || v->best->len == 0) {
     LfRow *row = lf_panel_add_text(p, error ? error->message : _("No edition fits this machine."),
                                    LF_ROLE_DIM);
     row->data = GOTO(LF_VIEW_RECOMMEND);
     return;
   }
-  for (guint i = 0; i < v->verdicts->len && i < 3; i++) {
-    const LfTuiVerdict *e = v->verdicts->pdata[i];
-    LfRow *row = lf_panel_add(p, NULL, e->summary ? e->summary : "");
+  /* The recommender's best three, each with its one sentence of why. */
+  for (guint i = 0; i < v->best->len; i++) {
+    const LfTuiBest *b = v->best->pdata[i];
+    const LfTuiVerdict *e = v->verdicts->pdata[b->index];
+    LfRow *row = lf_panel_add(p, NULL, "");
     g_free(row->value);
-    row->value = e->summary ? g_strdup_printf("%s: %s", e->name, e->summary) : g_strdup(e->name);
+    row->value = g_strdup_printf("%s: %s", e->name, b->why);
     row->badge = g_strdup(lf_fmt_verdict_badge(e->verdict, &row->badge_role));
     row->data = GOTO(LF_VIEW_RECOMMEND);
   }
@@ -232,16 +234,17 @@ static LfHandlerResult overview_key(LfTui *tui, LfView *view, int key)
     LfTuiVerdicts *v = lf_tui_verdicts(tui, &error);
     int index = view->list.selected;
     int first = index;
-    for (int i = index; v && i >= 0; i--) {       /* rank = position among badge rows */
+    for (int i = index; v && i >= 0; i--) {       /* pick = position among badge rows */
       LfRow *r = view->list.rows->pdata[i];
       if (!r->badge)
         break;
       first = i;
     }
-    guint rank = (guint)(index - first);
-    if (v && rank < v->verdicts->len) {
+    guint pick = (guint)(index - first);
+    if (v && pick < v->best->len) {
+      const LfTuiBest *b = v->best->pdata[pick];
       g_free(tui->rec_focus);
-      tui->rec_focus = g_strdup(((LfTuiVerdict *)v->verdicts->pdata[rank])->id);
+      tui->rec_focus = g_strdup(((LfTuiVerdict *)v->verdicts->pdata[b->index])->id);
     }
   }
   if (row && row->data) {

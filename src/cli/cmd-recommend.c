@@ -17,12 +17,13 @@ enum { LF_CHECK_PASS = 0, LF_CHECK_WARN = 1, LF_CHECK_FAIL = 2, LF_CHECK_UNKNOWN
 
 typedef struct {
   gboolean json, all;
-  char *use, *db, *today;
+  char *use, *audience, *db, *today;
 } CommonOpts;
 
 static void common_opts_clear(CommonOpts *o)
 {
   g_free(o->use);
+  g_free(o->audience);
   g_free(o->db);
   g_free(o->today);
 }
@@ -34,6 +35,8 @@ static void add_common(GOptionContext *ctx, CommonOpts *o, gboolean with_all)
     { "json", 'j', 0, G_OPTION_ARG_NONE, &o->json, N_("Print lapfit-verdicts/1 JSON"), NULL },
     { "use", 0, 0, G_OPTION_ARG_STRING, &o->use,
       N_("What the machine is for: desktop (default), server or kiosk"), N_("USE") },
+    { "for", 0, 0, G_OPTION_ARG_STRING, &o->audience,
+      N_("Who will use it: newcomer (default), experienced or expert"), N_("WHO") },
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &o->db,
       N_("Read distro requirements from this database instead of the built-in one"),
       N_("FILE") },
@@ -58,6 +61,11 @@ static gboolean make_options(const CommonOpts *o, LfRecommendOptions *opts, GErr
   if (o->use && !lf_use_from_string(o->use, &opts->use)) {
     g_set_error(error, LF_ERROR, LF_ERROR_USAGE,
                 _("unknown use '%s' (expected desktop, server or kiosk)"), o->use);
+    return FALSE;
+  }
+  if (o->audience && !lf_audience_from_string(o->audience, &opts->audience)) {
+    g_set_error(error, LF_ERROR, LF_ERROR_USAGE,
+                _("unknown user '%s' (expected newcomer, experienced or expert)"), o->audience);
     return FALSE;
   }
   if (o->today && !lf_distro_parse_date(o->today, FALSE, &opts->today)) {
@@ -122,6 +130,24 @@ static void print_memory_basis(const LfRecommendation *rec)
     printf("%s\n", _("RAM: the report has no memory size; RAM could not be checked."));
 }
 
+/* The answer first: the best three for this machine and this user. */
+static void print_best(const LfRecommendation *rec)
+{
+  if (rec->best->len == 0) {
+    printf("%s\n\n", _("No edition runs on this machine without a failure; the list below "
+                        "says what each one needs."));
+    return;
+  }
+  printf("%s\n", _("Best for this machine:"));
+  for (guint i = 0; i < rec->best->len; i++) {
+    const LfBestPick *b = rec->best->pdata[i];
+    const LfDistroEdition *e = b->verdict->edition;
+    printf("  %u. %s %s (%s)  [%s]\n     %s\n", i + 1, e->name, e->version, e->desktop, e->id,
+           b->text);
+  }
+  printf("\n");
+}
+
 static LfReport *load_report(LfReportSource *src, GError **error)
 {
   return lf_report_source_load(src, error);
@@ -157,6 +183,9 @@ int lf_cmd_recommend(int argc, char **argv, GError **error)
     print_json(lf_recommendation_to_json(rec));
     return LF_EXIT_OK;
   }
+  if (rec->vm_text)
+    printf("%s\n", rec->vm_text);
+  print_best(rec);
   printf("%s\n", rec->order_text);
   print_memory_basis(rec);
   printf("\n");

@@ -48,6 +48,7 @@ void lf_recommend_options_init(LfRecommendOptions *opts)
 {
   memset(opts, 0, sizeof *opts);
   opts->use = LF_USE_DESKTOP;
+  opts->audience = LF_AUDIENCE_NEWCOMER;
   g_date_clear(&opts->today, 1);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc();
   g_date_set_dmy(&opts->today, (GDateDay)g_date_time_get_day_of_month(now),
@@ -212,55 +213,7 @@ void lf_rule_context_init(LfRuleContext *ctx, const LfReport *report,
     ctx->cpu_level = 0;
 }
 
-/* --- ranking ---------------------------------------------------------------- */
-
-static gboolean machine_is_weak(const LfRuleContext *ctx)
-{
-  if (lf_known_int(ctx->ram_mb) && ctx->ram_mb < 4096)
-    return TRUE;
-  return ctx->cpu_level == 0 || ctx->cpu_level == 1 || ctx->report->cpu.bits == 32;
-}
-
-static double days_from(const GDate *today, const char *date, gboolean end)
-{
-  GDate d;
-  if (!lf_distro_parse_date(date, end, &d) || !g_date_valid(today))
-    return NAN;
-  return (double)g_date_days_between(today, &d);
-}
-
-/* Lower is better. Status dominates, then support, then the use-specific term. */
-static double score_of(const LfRuleContext *ctx, const LfVerdict *v, gboolean weak)
-{
-  const LfDistroEdition *e = v->edition;
-  LfUse use = ctx->opts->use;
-  double s = v->status * 1000.0 + (v->supported ? 0 : 100.0);
-  double weight = e->weight == LF_WEIGHT_NONE ? (use == LF_USE_SERVER ? 0 : 2.5) : e->weight;
-  double age = -days_from(&ctx->opts->today, e->released, FALSE);   /* days since release */
-  double left = days_from(&ctx->opts->today, e->support_ends, TRUE);
-  if (e->support_ends && g_str_equal(e->support_ends, "rolling")) {
-    left = 365 * 5;
-    if (isnan(age))
-      age = 180;   /* current packages, but no release date to compare */
-  }
-  if (use == LF_USE_SERVER) {
-    s += isnan(left) ? 0 : -CLAMP(left, 0, 3650) / 365.0;       /* longest support first */
-    s += e->weight * 2.0;
-  } else if (use == LF_USE_KIOSK || weak) {
-    s += weight * 10.0;                                          /* lighter desktops first */
-    s += isnan(age) ? 0.5 : CLAMP(age, 0, 7300) / 7300.0;        /* then newer */
-  } else {
-    s += isnan(age) ? 5 : CLAMP(age, 0, 7300) / 365.0;           /* newer first */
-    if (e->weight == LF_WEIGHT_NONE)
-      s += 5;   /* no desktop installed: not a first choice for a desktop */
-  }
-  /* A 32-bit edition wastes a 64-bit CPU. */
-  if (g_str_equal(e->arch, "i686") && ctx->cpu_level >= 1)
-    s += 20.0;
-  if (g_str_equal(e->confidence, "?"))
-    s += 0.25;
-  return s;
-}
+/* --- judging ------------------------------------------------------------------ */
 
 static int by_score(gconstpointer a, gconstpointer b)
 {
@@ -272,7 +225,7 @@ static int by_score(gconstpointer a, gconstpointer b)
 
 static gboolean is_supported(const LfRecommendOptions *opts, const LfDistroEdition *e)
 {
-  double left = days_from(&opts->today, e->support_ends, TRUE);
+  double left = lf_days_until(&opts->today, e->support_ends);
   return isnan(left) || left >= 0;
 }
 
@@ -285,45 +238,6 @@ static LfVerdict *judge(const LfRuleContext *ctx, const LfDistroEdition *e)
   return v;
 }
 
-static char *cpu_summary(const LfRuleContext *ctx)
-{
-  if (ctx->cpu_level == 0)
-    return g_strdup("32-bit");
-  if (ctx->cpu_level >= 1)
-    return g_strdup_printf("x86-64-v%d", ctx->cpu_level);
-  return g_strdup("unknown");
-}
-
-static void explain_order(LfRecommendation *rec, const LfRuleContext *ctx)
-{
-  g_autofree char *ram = lf_format_mb(ctx->ram_mb);
-  g_autofree char *cpu = cpu_summary(ctx);
-  char *msg, *txt;
-#define EXPLAIN(fmt, ...)                        \
-  do {                                           \
-    msg = g_strdup_printf(fmt, __VA_ARGS__);     \
-    txt = g_strdup_printf(_(fmt), __VA_ARGS__);  \
-  } while (0)
-  if (ctx->opts->use == LF_USE_SERVER)
-    EXPLAIN(N_("Ranked PASS, then WARN, then FAIL; supported releases before ended ones; then "
-               "the longest remaining support first, desktops ignored (server use; %s RAM, %s "
-               "CPU)."), ram, cpu);
-  else if (ctx->opts->use == LF_USE_KIOSK)
-    EXPLAIN(N_("Ranked PASS, then WARN, then FAIL; supported releases before ended ones; then "
-               "the lightest desktops first (kiosk use; %s RAM, %s CPU)."), ram, cpu);
-  else if (rec->weak_machine)
-    EXPLAIN(N_("Ranked PASS, then WARN, then FAIL; supported releases before ended ones; then "
-               "lighter desktops first, because this machine is modest (%s RAM, %s CPU)."),
-            ram, cpu);
-  else
-    EXPLAIN(N_("Ranked PASS, then WARN, then FAIL; supported releases before ended ones; then "
-               "newer releases first, because this machine can carry them (%s RAM, %s CPU)."),
-            ram, cpu);
-#undef EXPLAIN
-  rec->order_message = msg;
-  rec->order_text = txt;
-}
-
 void lf_recommendation_free(LfRecommendation *rec)
 {
   if (rec == NULL)
@@ -332,6 +246,9 @@ void lf_recommendation_free(LfRecommendation *rec)
   g_free(rec->ram_basis);
   g_free(rec->order_message);
   g_free(rec->order_text);
+  g_clear_pointer(&rec->best, g_ptr_array_unref);
+  g_free(rec->vm_message);
+  g_free(rec->vm_text);
   g_free(rec);
 }
 
@@ -346,9 +263,11 @@ static LfRecommendation *recommend(const LfReport *report, const LfDistroTable *
   rec->ram_installed_mb = sane_mb(report->memory.installed_mb);
   rec->ram_usable_mb = ctx.usable_mb;
   rec->use = opts->use;
+  rec->audience = opts->audience;
   rec->today = opts->today;
   rec->include_eol = opts->include_eol;
-  rec->weak_machine = machine_is_weak(&ctx);
+  rec->headroom = lf_rank_headroom(&ctx);
+  rec->weak_machine = rec->headroom == LF_HEADROOM_MODEST;
   rec->verdicts = g_ptr_array_new_with_free_func((GDestroyNotify)lf_verdict_free);
 
   /* Judge all (advice may point at any edition), rank, then drop what is not listed. */
@@ -357,7 +276,7 @@ static LfRecommendation *recommend(const LfReport *report, const LfDistroTable *
     g_ptr_array_add(all, judge(&ctx, table->editions->pdata[i]));
   for (guint i = 0; i < all->len; i++) {
     LfVerdict *v = all->pdata[i];
-    v->score = score_of(&ctx, v, rec->weak_machine);
+    v->score = lf_rank_score(&ctx, rec->headroom, v);
   }
   g_ptr_array_sort(all, by_score);  /* stable (merge sort): ties keep database order */
   for (guint i = 0; i < all->len; i++)
@@ -372,7 +291,8 @@ static LfRecommendation *recommend(const LfReport *report, const LfDistroTable *
     v->rank = ++rank;
     g_ptr_array_add(rec->verdicts, g_steal_pointer(&all->pdata[i]));
   }
-  explain_order(rec, &ctx);
+  lf_rank_explain(rec, &ctx);
+  lf_rank_pick_best(rec);
   return rec;
 }
 

@@ -34,8 +34,16 @@ typedef enum {
   LF_USE_KIOSK,         /* one full-screen app: minimums only, lightest desktop first */
 } LfUse;
 
+/* How much the machine can carry: picks the desktop weight ranked first. */
+typedef enum {
+  LF_HEADROOM_MODEST = 0,   /* < 4 GB RAM, or a 32-bit / x86-64-v1 CPU: light desktops first */
+  LF_HEADROOM_MIDDLE,       /* between: medium desktops (Xfce, MATE) first */
+  LF_HEADROOM_CAPABLE,      /* >= 8 GB, x86-64-v2+, no hard disk: full desktops first */
+} LfHeadroom;
+
 typedef struct {
   LfUse use;
+  LfAudience audience;    /* who will use the machine (--for); default newcomer */
   gboolean include_eol;   /* also list editions whose support has ended */
   GDate today;            /* must be valid; editions are judged "supported" against it */
 } LfRecommendOptions;
@@ -70,21 +78,35 @@ typedef struct {
   GPtrArray *advice;                /* LfAdvice, cheapest first; empty for PASS */
 } LfVerdict;
 
+/* One of the best three: the verdict and one sentence of why. */
+typedef struct {
+  const LfVerdict *verdict;   /* transfer none: owned by LfRecommendation.verdicts */
+  char *message;              /* English */
+  char *text;                 /* translated */
+} LfBestPick;
+
 typedef struct {
   char *ram_basis;        /* "installed" | "usable" | "estimate" | "unknown" */
   gint64 ram_installed_mb, ram_usable_mb;
-  gboolean weak_machine;  /* lighter desktops are ranked first */
+  gboolean weak_machine;  /* lighter desktops are ranked first (headroom MODEST) */
+  LfHeadroom headroom;
   LfUse use;
+  LfAudience audience;
   GDate today;
   gboolean include_eol;
   char *order_message;    /* why the verdicts are in this order: English */
   char *order_text;       /* translated */
   GPtrArray *verdicts;    /* LfVerdict, ranked */
+  GPtrArray *best;        /* LfBestPick: up to three listed non-FAIL verdicts, best first */
+  char *vm_message;       /* inside a virtual machine: a one-line note, else NULL */
+  char *vm_text;
 } LfRecommendation;
 
-/* Judges every edition (end-of-life ones only with include_eol) and ranks them:
- * FAIL last; then supported before ended; then, by use and machine strength,
- * lighter desktops first (weak machine, kiosk) or newer releases first.
+/* Judges every edition (end-of-life ones only with include_eol) and ranks them
+ * (src/recommend/VERDICTS.md, "Ranking"): FAIL last; supported before ended;
+ * for a newcomer, expert editions after every other PASS or WARN; PASS before
+ * WARN; audience fit; desktop weight fitted to the machine's headroom (server:
+ * longest support first, kiosk: lightest first); support left.
  * report and table stay owned by the caller and must outlive the result
  * (verdicts point at table rows). transfer full. */
 LfRecommendation *lf_recommend(const LfReport *report, const LfDistroTable *table,
@@ -101,6 +123,7 @@ const LfVerdict *lf_recommend_one(const LfReport *report, const LfDistroTable *t
 
 const char *lf_status_to_string(LfStatus status);     /* "PASS" ... never translated */
 const char *lf_use_to_string(LfUse use);
+const char *lf_headroom_to_string(LfHeadroom headroom);   /* "modest" | "middle" | "capable" */
 gboolean lf_use_from_string(const char *text, LfUse *out);
 
 /* JSON (schema lapfit-verdicts/1, English messages, C-locale numbers). transfer full. */
@@ -149,6 +172,14 @@ gboolean lf_verdict_has_check(const LfVerdict *v, const char *check, LfStatus at
 char *lf_format_mb(gint64 mb);
 /* "40 GB", "7.5 GB". transfer full. */
 char *lf_format_gb(double gb);
+
+/* rank.c: headroom, score (lower ranks first), the order sentence and the best three. */
+LfHeadroom lf_rank_headroom(const LfRuleContext *ctx);
+double lf_rank_score(const LfRuleContext *ctx, LfHeadroom headroom, const LfVerdict *v);
+void lf_rank_explain(LfRecommendation *rec, const LfRuleContext *ctx);
+void lf_rank_pick_best(LfRecommendation *rec);
+/* Days from today to the end of the period `date` names; NAN when unknown. */
+double lf_days_until(const GDate *today, const char *date);
 
 /* Fills v->advice for every non-PASS verdict; all = every judged verdict. */
 void lf_advise(const LfRuleContext *ctx, const LfDistroTable *table, GPtrArray *all,

@@ -127,6 +127,7 @@ static void add_verdict(JsonBuilder *b, const LfVerdict *v)
   set_str(b, "support_ends", e->support_ends);
   set_str(b, "confidence", e->confidence);
   set_str(b, "source", e->source);
+  set_str(b, "audience", lf_audience_to_string(e->audience));
   json_builder_set_member_name(b, "reasons");
   json_builder_begin_array(b);
   for (guint i = 0; i < v->reasons->len; i++) {
@@ -172,6 +173,7 @@ JsonNode *lf_recommendation_to_json(const LfRecommendation *rec)
     g_date_strftime(today, sizeof today, "%Y-%m-%d", &rec->today);
   set_str(b, "today", today[0] ? today : NULL);
   set_str(b, "use", lf_use_to_string(rec->use));
+  set_str(b, "for", lf_audience_to_string(rec->audience));
   set_bool(b, "include_eol", rec->include_eol);
   json_builder_set_member_name(b, "memory");
   json_builder_begin_object(b);
@@ -180,7 +182,22 @@ JsonNode *lf_recommendation_to_json(const LfRecommendation *rec)
   set_int(b, "usable_mb", rec->ram_usable_mb);
   json_builder_end_object(b);
   set_bool(b, "weak_machine", rec->weak_machine);
+  set_str(b, "headroom", lf_headroom_to_string(rec->headroom));
+  set_str(b, "virtual_machine", rec->vm_message);
   set_str(b, "order", rec->order_message);
+  json_builder_set_member_name(b, "best");
+  json_builder_begin_array(b);
+  for (guint i = 0; i < rec->best->len; i++) {
+    const LfBestPick *p = rec->best->pdata[i];
+    json_builder_begin_object(b);
+    set_str(b, "id", p->verdict->edition->id);
+    json_builder_set_member_name(b, "rank");
+    json_builder_add_int_value(b, p->verdict->rank);
+    set_str(b, "status", lf_status_to_string(p->verdict->status));
+    set_str(b, "why", p->message);
+    json_builder_end_object(b);
+  }
+  json_builder_end_array(b);
   json_builder_set_member_name(b, "verdicts");
   json_builder_begin_array(b);
   for (guint i = 0; i < rec->verdicts->len; i++)

@@ -24,6 +24,18 @@ echo "$out" | grep -q '"schema": "lapfit-verdicts/1"' || fail "verdicts schema: 
 echo "$out" | grep -q '"basis": "installed"' || fail "memory basis"
 "$LAPFIT" recommend --use bogus --report "$R/pentium-m-2005.json" >/dev/null 2>&1; rc=$?
 [ $rc -eq 2 ] || fail "recommend --use bogus exit $rc, want 2"
+"$LAPFIT" recommend --for novice --report "$R/pentium-m-2005.json" >/dev/null 2>&1; rc=$?
+[ $rc -eq 2 ] || fail "recommend --for novice exit $rc, want 2"
+"$LAPFIT" check antix-23-i386 --for wizard --report "$R/pentium-m-2005.json" >/dev/null 2>&1; rc=$?
+[ $rc -eq 3 ] || fail "check --for wizard exit $rc, want 3"
+# --for: newcomer by default; the answer (best three) opens the text and is in the JSON.
+echo "$out" | grep -q '"for": "newcomer"' || fail "default --for is not newcomer"
+echo "$out" | grep -q '"best": \[' || fail "no best array: $out"
+out=$("$LAPFIT" recommend --json --for expert --report "$R/pentium-m-2005.json" $T) ||
+    fail "recommend --for expert"
+echo "$out" | grep -q '"for": "expert"' || fail "--for expert not in the JSON"
+"$LAPFIT" recommend --report "$R/pentium-m-2005.json" $T | head -1 | grep -q '^Best for this machine:' ||
+    fail "recommend does not open with the best three"
 "$LAPFIT" recommend --db /nonexistent --report "$R/pentium-m-2005.json" >/dev/null 2>&1; rc=$?
 [ $rc -eq 1 ] || fail "recommend --db missing exit $rc, want 1"
 

@@ -1,6 +1,8 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Recommender: verdicts over fixture reports, the requirements data, the CLI contract.
 lf_add_unit_test(test-recommend recommend/test-recommend.c)
+# Issue #10: ranking per audience, best three, one severity per fact, over every fixture.
+lf_add_unit_test(test-verdicts recommend/test-verdicts.c)
 lf_add_script_test(recommend-cli ${CMAKE_CURRENT_SOURCE_DIR}/recommend/recommend-cli.sh)
 # The data files validate (every row, file:line on error), and a bad file is rejected.
 add_test(NAME distro-data-valid

@@ -1,0 +1,257 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Ranking (issue #10): who the edition is for comes before how new it is.
+ *
+ * The score is lexicographic, one band per key (lower ranks first):
+ *   FAIL last | support ended | for a newcomer, expert editions after every
+ *   other PASS or WARN | PASS before WARN | audience fit | a 32-bit edition on
+ *   a 64-bit CPU | desktop weight fitted to the headroom | support left.
+ * A newcomer is better served by a WARN Xubuntu than by a PASS Arch. */
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "recommend/recommend.h"
+
+#define BAND_FAIL 1e7
+#define BAND_ENDED 1e6
+#define BAND_EXPERT 1e5
+#define BAND_WARN 1e4
+#define BAND_AUDIENCE 1e3
+#define BAND_ARCH 1e2
+#define BAND_WEIGHT 1e1   /* the support key below stays within 0..9.9 */
+
+const char *lf_headroom_to_string(LfHeadroom headroom)
+{
+  switch (headroom) {
+  case LF_HEADROOM_MODEST: return "modest";
+  case LF_HEADROOM_MIDDLE: return "middle";
+  case LF_HEADROOM_CAPABLE: return "capable";
+  }
+  return "middle";
+}
+
+static gboolean disk_is_hdd(const LfStorage *d)
+{
+  return d && ((d->kind && g_str_equal(d->kind, "hdd")) || d->rotational == LF_TRI_TRUE);
+}
+
+LfHeadroom lf_rank_headroom(const LfRuleContext *ctx)
+{
+  gboolean ram_known = lf_known_int(ctx->ram_mb);
+  if ((ram_known && ctx->ram_mb < 4096) || ctx->cpu_level == 0 || ctx->cpu_level == 1 ||
+      ctx->report->cpu.bits == 32)
+    return LF_HEADROOM_MODEST;
+  /* 7 GB: an 8 GB machine judged by usable memory still counts. */
+  if (ram_known && ctx->ram_mb >= 7 * 1024 && ctx->cpu_level >= 2 && !disk_is_hdd(ctx->disk))
+    return LF_HEADROOM_CAPABLE;
+  return LF_HEADROOM_MIDDLE;
+}
+
+/* 0 is the best fit. A modest machine gets light desktops first, a capable one the
+ * mainstream full desktops; no desktop at all comes last for a desktop user. */
+static double weight_key(LfUse use, LfHeadroom h, LfDesktopWeight w)
+{
+  static const double modest[] = { 1.5, 0, 1, 2 };    /* none, light, medium, heavy */
+  static const double middle[] = { 3, 1, 0, 2 };
+  static const double capable[] = { 3, 2, 1, 0 };
+  static const double kiosk[] = { 1.5, 0, 1, 2 };
+  if (use == LF_USE_SERVER)
+    return 0;
+  if (use == LF_USE_KIOSK)
+    return kiosk[w];
+  return h == LF_HEADROOM_MODEST ? modest[w] : h == LF_HEADROOM_MIDDLE ? middle[w] : capable[w];
+}
+
+double lf_days_until(const GDate *today, const char *date)
+{
+  GDate d;
+  if (!lf_distro_parse_date(date, TRUE, &d) || !g_date_valid(today))
+    return NAN;
+  return (double)g_date_days_between(today, &d);
+}
+
+/* 0..9.9, lower = more support left. A rolling release counts as supported, after
+ * fixed releases with two or more years left; an unannounced end after both. */
+static double support_key(const LfRecommendOptions *opts, const LfDistroEdition *e)
+{
+  double years;
+  if (e->support_ends && g_str_equal(e->support_ends, "rolling"))
+    years = 1.99;
+  else if (isnan(years = lf_days_until(&opts->today, e->support_ends) / 365.25))
+    years = 1.0;
+  return 9.9 - CLAMP(years, 0, 9.9);
+}
+
+static int audience_distance(LfAudience want, LfAudience have)
+{
+  if (have == LF_AUDIENCE_UNKNOWN)
+    have = LF_AUDIENCE_EXPERIENCED;
+  return ABS((int)want - (int)have);
+}
+
+double lf_rank_score(const LfRuleContext *ctx, LfHeadroom h, const LfVerdict *v)
+{
+  const LfDistroEdition *e = v->edition;
+  const LfRecommendOptions *o = ctx->opts;
+  double s = 0;
+  if (v->status == LF_STATUS_FAIL)
+    s += BAND_FAIL;
+  if (!v->supported)
+    s += BAND_ENDED;
+  if (o->audience == LF_AUDIENCE_NEWCOMER && e->audience == LF_AUDIENCE_EXPERT)
+    s += BAND_EXPERT;
+  if (v->status == LF_STATUS_WARN)
+    s += BAND_WARN;
+  s += audience_distance(o->audience, e->audience) * BAND_AUDIENCE;
+  if (g_str_equal(e->arch, "i686") && ctx->cpu_level >= 1)
+    s += BAND_ARCH;   /* a 32-bit edition wastes a 64-bit CPU */
+  s += weight_key(o->use, h, e->weight) * BAND_WEIGHT;
+  if (o->use == LF_USE_SERVER)
+    s += support_key(o, e) * BAND_WEIGHT;   /* server: the longest support decides */
+  else
+    s += support_key(o, e);
+  if (g_str_equal(e->confidence, "?"))
+    s += 0.05;
+  return s;
+}
+
+static char *cpu_summary(const LfRuleContext *ctx)
+{
+  if (ctx->cpu_level == 0)
+    return g_strdup("32-bit");
+  if (ctx->cpu_level >= 1)
+    return g_strdup_printf("x86-64-v%d", ctx->cpu_level);
+  return g_strdup("unknown");
+}
+
+/* One sentence per use and headroom, whole for translators. */
+void lf_rank_explain(LfRecommendation *rec, const LfRuleContext *ctx)
+{
+  g_autofree char *ram = lf_format_mb(ctx->ram_mb);
+  g_autofree char *cpu = cpu_summary(ctx);
+  LfAudience a = ctx->opts->audience;
+  const char *who = a == LF_AUDIENCE_NEWCOMER ? N_("a newcomer")
+                    : a == LF_AUDIENCE_EXPERT ? N_("an expert") : N_("an experienced user");
+  /* TRANSLATORS: "a newcomer" etc. fill "Ranked for %s: ..." */
+#define EXPLAIN(fmt)                                                         \
+  do {                                                                       \
+    rec->order_message = g_strdup_printf(fmt, who, ram, cpu);                \
+    rec->order_text = g_strdup_printf(_(fmt), _(who), ram, cpu);             \
+  } while (0)
+  if (ctx->opts->use == LF_USE_SERVER)
+    EXPLAIN(N_("Ranked for %s: FAIL last; supported releases first; editions made for that "
+           "user first, PASS before WARN; then the longest remaining support (server use; "
+           "%s RAM, %s CPU)."));
+  else if (ctx->opts->use == LF_USE_KIOSK)
+    EXPLAIN(N_("Ranked for %s: FAIL last; supported releases first; editions made for that "
+           "user first, PASS before WARN; then the lightest desktops (kiosk use; %s RAM, "
+           "%s CPU)."));
+  else if (rec->headroom == LF_HEADROOM_MODEST)
+    EXPLAIN(N_("Ranked for %s: FAIL last; supported releases first; editions made for that "
+           "user first, PASS before WARN; then light desktops, because this machine is "
+           "modest (%s RAM, %s CPU); then the longest support."));
+  else if (rec->headroom == LF_HEADROOM_MIDDLE)
+    EXPLAIN(N_("Ranked for %s: FAIL last; supported releases first; editions made for that "
+           "user first, PASS before WARN; then medium-weight desktops, which suit this "
+           "machine (%s RAM, %s CPU); then the longest support."));
+  else
+    EXPLAIN(N_("Ranked for %s: FAIL last; supported releases first; editions made for that "
+           "user first, PASS before WARN; then full desktops, because this machine can "
+           "carry them (%s RAM, %s CPU); then the longest support."));
+#undef EXPLAIN
+}
+
+/* --- the best three, each with one sentence of why -------------------------- */
+
+static const char *audience_phrase(LfAudience a)
+{
+  switch (a) {
+  case LF_AUDIENCE_NEWCOMER: return N_("made for people new to Linux");
+  case LF_AUDIENCE_EXPERIENCED: return N_("made for people with some Linux experience");
+  case LF_AUDIENCE_EXPERT: return N_("made for experts");
+  case LF_AUDIENCE_UNKNOWN: break;
+  }
+  return N_("audience not recorded");
+}
+
+static char *weight_phrase(const LfDistroEdition *e, LfHeadroom h, gboolean english)
+{
+#define T(s) (english ? (s) : _(s))
+  switch (e->weight) {
+  case LF_WEIGHT_LIGHT:
+    return g_strdup_printf(T(N_("a light desktop (%s) that leaves room on this machine")),
+                           e->desktop);
+  case LF_WEIGHT_MEDIUM:
+    return g_strdup_printf(T(N_("a medium-weight desktop (%s)")), e->desktop);
+  case LF_WEIGHT_HEAVY:
+    if (h == LF_HEADROOM_CAPABLE)
+      return g_strdup_printf(T(N_("a full desktop (%s) this machine can carry")), e->desktop);
+    return g_strdup_printf(T(N_("a full desktop (%s)")), e->desktop);
+  case LF_WEIGHT_NONE: break;
+  }
+  return g_strdup_printf(T(N_("no desktop until you install one (%s)")), e->desktop);
+#undef T
+}
+
+static char *support_phrase(const LfDistroEdition *e, const GDate *today, gboolean english)
+{
+#define T(s) (english ? (s) : _(s))
+  if (e->support_ends == NULL)
+    return g_strdup(T(N_("end of support not announced")));
+  if (g_str_equal(e->support_ends, "rolling"))
+    return g_strdup(T(N_("a rolling release, updated continuously")));
+  if (lf_days_until(today, e->support_ends) < 0)
+    return g_strdup_printf(T(N_("support ended in %s")), e->support_ends);
+  return g_strdup_printf(T(N_("supported until %s")), e->support_ends);
+#undef T
+}
+
+static char *best_sentence(const LfRecommendation *rec, const LfVerdict *v, gboolean english)
+{
+  const LfDistroEdition *e = v->edition;
+#define T(s) (english ? (s) : _(s))
+  g_autofree char *weight = weight_phrase(e, rec->headroom, english);
+  g_autofree char *support = support_phrase(e, &rec->today, english);
+  const char *who = T(audience_phrase(e->audience));
+  /* TRANSLATORS: the three %s are list items: who it is made for ("made for people new
+   * to Linux"), its desktop ("a light desktop (LXQt) ...") and its support ("supported
+   * until 2029-04") */
+  if (v->status == LF_STATUS_PASS)
+    return g_strdup_printf(T(N_("Passes every check: %s, %s, %s.")), who, weight, support);
+  return g_strdup_printf(T(N_("Runs here with the warnings listed for it: %s, %s, %s.")), who,
+                         weight, support);
+#undef T
+}
+
+static void best_free(gpointer p)
+{
+  LfBestPick *b = p;
+  g_free(b->message);
+  g_free(b->text);
+  g_free(b);
+}
+
+static gboolean family_picked(const GPtrArray *best, const char *family)
+{
+  for (guint i = 0; i < best->len; i++)
+    if (g_str_equal(((const LfBestPick *)best->pdata[i])->verdict->edition->family, family))
+      return TRUE;
+  return FALSE;
+}
+
+/* Three different distributions: three flavours of one would hide the real choice. */
+void lf_rank_pick_best(LfRecommendation *rec)
+{
+  rec->best = g_ptr_array_new_with_free_func(best_free);
+  for (guint i = 0; i < rec->verdicts->len && rec->best->len < 3; i++) {
+    const LfVerdict *v = rec->verdicts->pdata[i];
+    if (v->status == LF_STATUS_FAIL || !v->supported || !v->edition->installer ||
+        family_picked(rec->best, v->edition->family))
+      continue;
+    LfBestPick *b = g_new0(LfBestPick, 1);
+    b->verdict = v;
+    b->message = best_sentence(rec, v, TRUE);
+    b->text = best_sentence(rec, v, FALSE);
+    g_ptr_array_add(rec->best, b);
+  }
+}

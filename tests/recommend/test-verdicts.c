@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Issue #10, "verdicts a newcomer can trust": table-driven checks over every
+ * fixture report (tests/fixtures/recommend, reports, machines) and every
+ * audience, against the embedded requirements table. Properties, not a copy
+ * of today's data: they hold for any data the lead writes, and fail when the
+ * ranking or the severities break them. */
+#include <glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "core/report-json.h"
+#include "recommend/recommend.h"
+
+static LfDistroTable *table;
+static GPtrArray *fixtures;   /* paths of every fixture report */
+
+static void collect(const char *dir, const char *suffix)
+{
+  g_autofree char *path = g_build_filename(LF_TEST_FIXTURES, dir, NULL);
+  g_autoptr(GDir) d = g_dir_open(path, 0, NULL);
+  g_assert_nonnull(d);
+  const char *n;
+  while ((n = g_dir_read_name(d)) != NULL) {
+    g_autofree char *p = g_build_filename(path, n, suffix, NULL);
+    if (g_str_has_suffix(p, ".json") && g_file_test(p, G_FILE_TEST_IS_REGULAR))
+      g_ptr_array_add(fixtures, g_steal_pointer(&p));
+  }
+}
+
+static LfReport *load(const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  LfReport *r = lf_report_load(path, &error);
+  g_assert_no_error(error);
+  return r;
+}
+
+static LfRecommendation *run(const LfReport *r, LfAudience who, gboolean eol)
+{
+  LfRecommendOptions opts;
+  lf_recommend_options_init(&opts);
+  g_date_set_dmy(&opts.today, 5, G_DATE_DECEMBER, 2026);
+  opts.audience = who;
+  opts.include_eol = eol;
+  return lf_recommend(r, table, &opts);
+}
+
+/* Point 1: the ranking keys, in order, for every fixture and audience. */
+static void check_order(const LfRecommendation *rec, const char *path)
+{
+  for (guint i = 1; i < rec->verdicts->len; i++) {
+    const LfVerdict *p = rec->verdicts->pdata[i - 1], *v = rec->verdicts->pdata[i];
+    g_assert_cmpint(v->rank, ==, (int)i + 1);
+    gboolean pf = p->status == LF_STATUS_FAIL, vf = v->status == LF_STATUS_FAIL;
+    if (pf) {
+      if (!vf)
+        g_error("%s: FAIL %s ranked before %s", path, p->edition->id, v->edition->id);
+      continue;
+    }
+    if (vf)
+      continue;
+    if (!p->supported && v->supported)
+      g_error("%s: ended %s ranked before supported %s", path, p->edition->id,
+              v->edition->id);
+    if (p->supported != v->supported)
+      continue;
+    gboolean pe = rec->audience == LF_AUDIENCE_NEWCOMER && p->edition->audience ==
+                                                                LF_AUDIENCE_EXPERT;
+    gboolean ve = rec->audience == LF_AUDIENCE_NEWCOMER && v->edition->audience ==
+                                                                LF_AUDIENCE_EXPERT;
+    if (pe && !ve)
+      g_error("%s: for a newcomer, expert %s ranked before %s", path, p->edition->id,
+              v->edition->id);
+    if (pe != ve)
+      continue;
+    if (p->status > v->status)
+      g_error("%s: WARN %s ranked before PASS %s", path, p->edition->id, v->edition->id);
+  }
+}
+
+/* Point 2: up to three, different distributions, never FAIL, in rank order, with a why. */
+static void check_best(const LfRecommendation *rec, const char *path)
+{
+  g_assert_cmpuint(rec->best->len, <=, 3);
+  int last = 0;
+  for (guint i = 0; i < rec->best->len; i++) {
+    const LfBestPick *b = rec->best->pdata[i];
+    g_assert_cmpint(b->verdict->status, !=, LF_STATUS_FAIL);
+    g_assert_true(b->verdict->supported);
+    g_assert_cmpint(b->verdict->rank, >, last);
+    last = b->verdict->rank;
+    g_assert_true(strlen(b->message) > 20 && g_str_has_suffix(b->message, "."));
+    g_assert_nonnull(b->text);
+    for (guint j = 0; j < i; j++)
+      g_assert_cmpstr(((LfBestPick *)rec->best->pdata[j])->verdict->edition->family, !=,
+                      b->verdict->edition->family);
+    /* A newcomer is never first handed a rolling release or an expert system. */
+    if (rec->audience == LF_AUDIENCE_NEWCOMER) {
+      const LfDistroEdition *e = b->verdict->edition;
+      if (e->audience == LF_AUDIENCE_EXPERT)
+        g_error("%s: expert edition %s in a newcomer's best three", path, e->id);
+      if (e->audience != LF_AUDIENCE_UNKNOWN && e->support_ends &&
+          g_str_equal(e->support_ends, "rolling"))
+        g_error("%s: rolling release %s in a newcomer's best three", path, e->id);
+    }
+  }
+  /* The first pick is the first listed edition that does not fail. */
+  for (guint i = 0; i < rec->verdicts->len; i++) {
+    const LfVerdict *v = rec->verdicts->pdata[i];
+    if (v->status != LF_STATUS_FAIL && v->supported && v->edition->installer) {
+      g_assert_cmpuint(rec->best->len, >, 0);
+      g_assert_true(((LfBestPick *)rec->best->pdata[0])->verdict == v);
+      return;
+    }
+  }
+  g_assert_cmpuint(rec->best->len, ==, 0);
+}
+
+/* Weight fitted to headroom: among a newcomer's PASS editions of the best audience band,
+ * a modest machine gets no heavy desktop before a light one, a capable machine no light
+ * desktop before a full one. */
+static void check_weight(const LfRecommendation *rec, const char *path)
+{
+  if (rec->use != LF_USE_DESKTOP || rec->best->len == 0)
+    return;
+  const LfVerdict *first = ((LfBestPick *)rec->best->pdata[0])->verdict;
+  for (guint i = 0; i < rec->verdicts->len; i++) {
+    const LfVerdict *v = rec->verdicts->pdata[i];
+    if (v->status != first->status || !v->supported || v->edition->audience !=
+        first->edition->audience || g_str_equal(v->edition->arch, "i686") !=
+        g_str_equal(first->edition->arch, "i686"))
+      continue;
+    if (rec->headroom == LF_HEADROOM_MODEST && v->edition->weight == LF_WEIGHT_LIGHT &&
+        first->edition->weight == LF_WEIGHT_HEAVY)
+      g_error("%s: modest machine, heavy %s first while light %s passes", path,
+              first->edition->id, v->edition->id);
+    if (rec->headroom == LF_HEADROOM_CAPABLE && v->edition->weight == LF_WEIGHT_HEAVY &&
+        first->edition->weight == LF_WEIGHT_LIGHT)
+      g_error("%s: capable machine, light %s first while full %s passes", path,
+              first->edition->id, v->edition->id);
+  }
+}
+
+static void test_ranking_per_audience(void)
+{
+  for (guint f = 0; f < fixtures->len; f++) {
+    const char *path = fixtures->pdata[f];
+    g_autoptr(LfReport) r = load(path);
+    for (LfAudience who = LF_AUDIENCE_NEWCOMER; who <= LF_AUDIENCE_EXPERT; who++)
+      for (int eol = 0; eol < 2; eol++) {
+        g_autoptr(LfRecommendation) rec = run(r, who, eol);
+        g_assert_cmpint(rec->audience, ==, who);
+        check_order(rec, path);
+        check_best(rec, path);
+        check_weight(rec, path);
+      }
+  }
+}
+
+/* The audience changes the answer where the data says editions differ in audience:
+ * an expert's first pick is never ranked below a newcomer edition that passes too. */
+static void test_expert_first(void)
+{
+  for (guint f = 0; f < fixtures->len; f++) {
+    g_autoptr(LfReport) r = load(fixtures->pdata[f]);
+    g_autoptr(LfRecommendation) rec = run(r, LF_AUDIENCE_EXPERT, FALSE);
+    const LfVerdict *top = rec->verdicts->pdata[0];
+    for (guint i = 0; i < rec->verdicts->len; i++) {
+      const LfVerdict *v = rec->verdicts->pdata[i];
+      if (v->status == top->status && v->supported == top->supported &&
+          v->edition->audience == LF_AUDIENCE_EXPERT)
+        g_assert_true(top->edition->audience == LF_AUDIENCE_EXPERT ||
+                      top->edition->audience == LF_AUDIENCE_UNKNOWN);
+    }
+  }
+}
+
+int main(int argc, char **argv)
+{
+  g_test_init(&argc, &argv, NULL);
+  g_autoptr(GError) error = NULL;
+  table = lf_distro_table_load(NULL, &error);
+  g_assert_no_error(error);
+  fixtures = g_ptr_array_new_with_free_func(g_free);
+  collect("recommend", NULL);
+  collect("reports", NULL);
+  collect("machines", "expected.json");
+  g_assert_cmpuint(fixtures->len, >=, 25);
+  g_test_add_func("/verdicts/ranking-per-audience", test_ranking_per_audience);
+  g_test_add_func("/verdicts/expert-first", test_expert_first);
+  int rc = g_test_run();
+  g_ptr_array_unref(fixtures);
+  lf_distro_table_free(table);
+  return rc;
+}
