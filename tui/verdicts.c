@@ -42,6 +42,7 @@ static void best_free(gpointer p)
 {
   LfTuiBest *b = p;
   g_free(b->why);
+  g_free(b->who);
   g_free(b);
 }
 
@@ -129,6 +130,10 @@ LfTuiVerdicts *lf_tui_verdicts_compute(const LfReport *report, const char *use,
     LfTuiBest *b = g_new0(LfTuiBest, 1);
     b->index = (guint)p->verdict->rank - 1;   /* ranks are 1-based positions in verdicts */
     b->why = g_strdup(p->text);
+    b->who = g_strdup(_(p->who));
+    /* The whole why opens the edition's details on the Recommend screen. */
+    LfTuiVerdict *tv = out->verdicts->pdata[b->index];
+    g_ptr_array_insert(tv->info, 0, g_strdup(p->text));
     g_ptr_array_add(out->best, b);
   }
   out->order_note = g_strdup(rec->order_text ? rec->order_text : rec->order_message);

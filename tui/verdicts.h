@@ -25,6 +25,7 @@ typedef struct {
 typedef struct {
   guint index;              /* into LfTuiVerdicts.verdicts */
   char *why;                /* one translated sentence */
+  char *who;                /* translated "made for people new to Linux": fits one line */
 } LfTuiBest;
 
 typedef struct {

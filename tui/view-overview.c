@@ -196,13 +196,14 @@ static void build_recommendations(LfTui *tui, LfPanel *p)
     row->data = GOTO(LF_VIEW_RECOMMEND);
     return;
   }
-  /* The recommender's best three, each with its one sentence of why. */
+  /* The recommender's best three, one line each so the batteries stay on an 80x24
+   * first screen: who the edition is for (the whole why is on the Recommend screen). */
   for (guint i = 0; i < v->best->len; i++) {
     const LfTuiBest *b = v->best->pdata[i];
     const LfTuiVerdict *e = v->verdicts->pdata[b->index];
     LfRow *row = lf_panel_add(p, NULL, "");
     g_free(row->value);
-    row->value = g_strdup_printf("%s: %s", e->name, b->why);
+    row->value = g_strdup_printf("%s: %s", e->name, b->who);
     row->badge = g_strdup(lf_fmt_verdict_badge(e->verdict, &row->badge_role));
     row->data = GOTO(LF_VIEW_RECOMMEND);
   }

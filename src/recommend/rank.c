@@ -252,6 +252,7 @@ void lf_rank_pick_best(LfRecommendation *rec)
     b->verdict = v;
     b->message = best_sentence(rec, v, TRUE);
     b->text = best_sentence(rec, v, FALSE);
+    b->who = audience_phrase(v->edition->audience);
     g_ptr_array_add(rec->best, b);
   }
 }

@@ -83,6 +83,7 @@ typedef struct {
   const LfVerdict *verdict;   /* transfer none: owned by LfRecommendation.verdicts */
   char *message;              /* English */
   char *text;                 /* translated */
+  const char *who;            /* static English "made for people new to Linux"; translate with _() */
 } LfBestPick;
 
 typedef struct {

@@ -49,12 +49,12 @@ for size in "80 24" "132 43"; do
             n=$((n + 1)); [ $n -ge 50 ] && fail "row /$1/ not selected"; sleep 0.1
         done
     }
-    sel '[✓+] PASS EndeavourOS'
+    sel '[✓+] PASS Debian 13'
     screen_sgr | grep -q "${esc}\[7m Machine" && fail "a heading took the cursor"
     keys j Down
-    sel '[✓+] PASS Fedora LXQt'
+    sel '[✓+] PASS Linux Mint'
     keys k
-    sel '[✓+] PASS Void Linux'
+    sel '[✓+] PASS MX Linux'
     # Enter on the battery row opens the Battery screen.
     keys /; keys -l BAT0; keys Enter Enter
     wait_for 'Cycles +412'
