@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Issue #10, "verdicts a newcomer can trust": table-driven checks over every
- * fixture report (tests/fixtures/recommend, reports, machines) and every
+ * fixture report (tests/fixtures/reports, reports/recommend, machines) and every
  * audience, against the embedded requirements table. Properties, not a copy
  * of today's data: they hold for any data the lead writes, and fail when the
  * ranking or the severities break them. */
@@ -182,7 +182,7 @@ int main(int argc, char **argv)
   table = lf_distro_table_load(NULL, &error);
   g_assert_no_error(error);
   fixtures = g_ptr_array_new_with_free_func(g_free);
-  collect("recommend", NULL);
+  collect("reports/recommend", NULL);
   collect("reports", NULL);
   collect("machines", "expected.json");
   g_assert_cmpuint(fixtures->len, >=, 25);
