@@ -4,6 +4,7 @@
  *
  *   lapfit-dbgen --check FILE.conf...
  *   lapfit-dbgen --schema db/schema.sql --out distros.db [--c-out distros-db.c] FILE.conf...
+ *   lapfit-dbgen --cpu-table ... (data/cpu: see dbgen-cpu.c)
  *
  * Every problem is printed as "file:line: message" (all of them, not only the
  * first) and the exit status is 1, so a bad data edit fails the build and CI
@@ -17,6 +18,8 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <string.h>
+
+#include "db/dbgen.h"
 
 typedef struct {
   const char *path;
@@ -600,6 +603,8 @@ static gboolean write_c(const char *db_path, const char *out)
 
 int main(int argc, char **argv)
 {
+  if (argc > 1 && strcmp(argv[1], "--cpu-table") == 0)
+    return lf_dbgen_cpu_table(argc, argv);
   gboolean check = FALSE;
   g_autofree char *schema = NULL, *out = NULL, *c_out = NULL;
   g_auto(GStrv) files = NULL;

@@ -14,3 +14,5 @@ add_test(NAME isa-level-vs-glibc COMMAND sh -c
 set_tests_properties(isa-level-vs-glibc PROPERTIES LABELS oracle SKIP_RETURN_CODE 77)
 
 lf_add_script_test(cli-cpu ${CMAKE_CURRENT_SOURCE_DIR}/cpu/cli-cpu.sh)
+lf_add_script_test(cpu-table-bad sh ${CMAKE_CURRENT_SOURCE_DIR}/cpu/table-bad.sh
+                   $<TARGET_FILE:lapfit-dbgen>)
