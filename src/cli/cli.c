@@ -77,7 +77,7 @@ void lf_cli_add_source_options(GOptionContext *ctx, LfReportSource *src, gboolea
     { "root", 0, 0, G_OPTION_ARG_FILENAME, &src->root,
       N_("Probe files below DIR instead of / (fixtures, chroots)"), N_("DIR") },
     { "cpuid-dump", 0, 0, G_OPTION_ARG_FILENAME, &src->cpuid_dump,
-      N_("Read CPUID from a libcpuid raw dump"), N_("FILE") },
+      N_("Read CPUID from a dump (libcpuid, AIDA64, InstLatx64, cpuid -r)"), N_("FILE") },
     { "dmidecode", 0, 0, G_OPTION_ARG_FILENAME, &src->dmidecode,
       N_("Read SMBIOS from saved dmidecode output"), N_("FILE") },
     { "no-upower", 0, 0, G_OPTION_ARG_NONE, &src->no_upower,

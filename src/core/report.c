@@ -43,6 +43,12 @@ static const LfField machine_fields[] = {
 };
 static DESC(machine_desc, LfMachine, machine_fields);
 
+static const LfField cpu_core_type_fields[] = {
+  S(LfCpuCoreType, "kind", kind), I(LfCpuCoreType, "cores", cores),
+  I(LfCpuCoreType, "threads", threads), S(LfCpuCoreType, "uarch", uarch), END,
+};
+ELEMENT_DESC(lf_cpu_core_type_desc, LfCpuCoreType, cpu_core_type_fields);
+
 static const LfField cpu_fields[] = {
   S(LfCpu, "vendor", vendor), S(LfCpu, "brand", brand), I(LfCpu, "family", family),
   I(LfCpu, "model", model), I(LfCpu, "stepping", stepping), S(LfCpu, "uarch", uarch),
@@ -50,7 +56,8 @@ static const LfField cpu_fields[] = {
   I(LfCpu, "launch_year", launch_year), S(LfCpu, "isa_level", isa_level),
   I(LfCpu, "bits", bits), B(LfCpu, "pae", pae), S(LfCpu, "pae_note", pae_note),
   B(LfCpu, "nx", nx), B(LfCpu, "sse2", sse2), I(LfCpu, "cores", cores),
-  I(LfCpu, "threads", threads), N(LfCpu, "max_mhz", max_mhz),
+  I(LfCpu, "threads", threads), A(LfCpu, "core_types", core_types, lf_cpu_core_type_desc),
+  N(LfCpu, "max_mhz", max_mhz),
   V(LfCpu, "missing_for_next_level", missing_for_next_level), V(LfCpu, "flags", flags),
   S(LfCpu, "source", source), S(LfCpu, "table_source", table_source), END,
 };

@@ -83,6 +83,13 @@ typedef struct {
   char *hostname;             /* private */
 } LfMachine;
 
+/* One kind of core on a hybrid CPU (CPUID leaf 0x1A of every logical CPU). */
+typedef struct {
+  char *kind;                 /* "performance" | "efficiency" */
+  gint64 cores, threads;
+  char *uarch;                /* e.g. "Raptor Cove", "Gracemont"; NULL if unknown */
+} LfCpuCoreType;
+
 typedef struct {
   char *vendor, *brand, *codename, *uarch, *generation;
   gint64 family, model, stepping;
@@ -92,6 +99,7 @@ typedef struct {
   LfTri pae, nx, sse2;
   char *pae_note;             /* e.g. "hidden": Pentium M Banias/Dothan (forcepae) */
   gint64 cores, threads;
+  GPtrArray *core_types;      /* LfCpuCoreType: hybrid CPUs from a multi-CPU dump */
   double max_mhz;
   GPtrArray *missing_for_next_level;   /* strv: psABI feature names */
   GPtrArray *flags;           /* strv: /proc/cpuinfo-style names */
@@ -184,7 +192,7 @@ typedef struct {
   GPtrArray *errors;          /* LfReportError */
 } LfReport;
 
-extern const LfStructDesc lf_report_desc, lf_battery_desc, lf_storage_desc, lf_gpu_desc,
+extern const LfStructDesc lf_report_desc, lf_cpu_core_type_desc, lf_battery_desc, lf_storage_desc, lf_gpu_desc,
     lf_network_desc, lf_memory_module_desc, lf_report_error_desc;
 
 /* A report with every value unknown and schema/version set. transfer full. */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* CPU probe: the only libcpuid user.
  *
- * Sources, in order: a raw dump (--cpuid-dump FILE, libcpuid's text format),
+ * Sources, in order: a CPUID dump (--cpuid-dump FILE, any format cpu-dump.h reads),
  * the live CPU's CPUID when the root is live, else <root>/proc/cpuinfo (how a
  * fixture root or a non-x86 machine is described). libcpuid only supplies raw
  * registers and the topology count; identification is cpu-ident.c.
@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "probe/cpu-dump.h"
 #include "probe/cpu-ident.h"
 #include "probe/probe.h"
 
@@ -57,47 +58,52 @@ static void regs_from_raw(LfCpuidRegs *regs, struct cpu_raw_data_t *raw)
     }
   }
   regs->brand[48] = '\0';
-  regs->xcr0 = G_MAXUINT64;   /* dumps lack XCR0: assume the OS enables everything */
+  regs->xcr0 = G_MAXUINT64;
 }
 
-static gboolean vendor_valid(const char *vendor)
+/* libcpuid's raw struct from one CPU of a dump, for its topology count. */
+static void raw_from_cpu(struct cpu_raw_data_t *raw, const LfCpuidCpu *cpu)
 {
-  if (strlen(vendor) != 12)
-    return FALSE;
-  for (const char *p = vendor; *p; p++)
-    if (!g_ascii_isprint(*p))
-      return FALSE;
-  return TRUE;
+  memset(raw, 0, sizeof *raw);
+  for (guint i = 0; i < MAX_CPUID_LEVEL; i++)
+    lf_cpuid_cpu_get(cpu, i, 0, raw->basic_cpuid[i]);
+  for (guint i = 0; i < MAX_EXT_CPUID_LEVEL; i++)
+    lf_cpuid_cpu_get(cpu, 0x80000000u + i, 0, raw->ext_cpuid[i]);
+  for (guint i = 0; i < MAX_INTELFN4_LEVEL; i++)
+    lf_cpuid_cpu_get(cpu, 4, i, raw->intel_fn4[i]);
+  for (guint i = 0; i < MAX_INTELFN11_LEVEL; i++)
+    lf_cpuid_cpu_get(cpu, 0xb, i, raw->intel_fn11[i]);
+  for (guint i = 0; i < MAX_INTELFN12H_LEVEL; i++)
+    lf_cpuid_cpu_get(cpu, 0x12, i, raw->intel_fn12h[i]);
+  for (guint i = 0; i < MAX_INTELFN14H_LEVEL; i++)
+    lf_cpuid_cpu_get(cpu, 0x14, i, raw->intel_fn14h[i]);
+  for (guint i = 0; i < MAX_AMDFN8000001DH_LEVEL; i++)
+    lf_cpuid_cpu_get(cpu, 0x8000001du, i, raw->amd_fn8000001dh[i]);
 }
 
-/* Loads and validates a dump. The reader accepts garbage (a warning only), so
- * a dump counts only with a vendor string, leaf 1 and cpu_identify() success. */
-static gboolean load_dump(const char *path, LfCpuidRegs *regs, struct cpu_id_t *id,
-                          GError **error)
+/* Loads a dump in any known format. libcpuid identifies its first CPU only for
+ * the topology count; identification itself is ours. */
+static LfCpuidDump *load_dump(const char *path, LfCpuidRegs *regs, struct cpu_id_t *id,
+                              GError **error)
 {
   g_autofree char *text = NULL;
   gsize len = 0;
   if (!lf_file_read(path, LF_CPUID_DUMP_MAX, LF_READ_DEFAULT, &text, &len, error))
-    return FALSE;
-  if (len == 0 || strstr(text, "basic_cpuid[0]=") == NULL) {
+    return NULL;
+  g_autoptr(GError) local = NULL;
+  g_autoptr(LfCpuidDump) dump = lf_cpuid_dump_parse(text, len, &local);
+  if (dump == NULL) {
     g_set_error(error, LF_ERROR, LF_ERROR_PARSE,
-                _("'%s' is not a libcpuid raw CPUID dump (no basic_cpuid[0] line)"), path);
-    return FALSE;
+                _("cannot read CPUID dump '%s': %s (known formats: %s)"), path, local->message,
+                lf_cpuid_dump_formats());
+    return NULL;
   }
+  const LfCpuidCpu *cpu0 = g_ptr_array_index(dump->cpus, 0);
+  lf_cpuid_regs_from_cpu(regs, cpu0);
+  g_debug("CPUID dump '%s': %s, %u logical CPUs", path, dump->format, dump->cpus->len);
   struct cpu_raw_data_t raw;
-  memset(&raw, 0, sizeof raw);
+  raw_from_cpu(&raw, cpu0);
   cpuid_set_warn_function(on_cpuid_warning);
-  if (cpuid_deserialize_raw_data(&raw, path) < 0) {
-    g_set_error(error, LF_ERROR, LF_ERROR_PARSE, _("cannot read CPUID dump '%s': %s"), path,
-                cpuid_error());
-    return FALSE;
-  }
-  regs_from_raw(regs, &raw);
-  if (!vendor_valid(regs->vendor) || regs->max_leaf < 1 || regs->eax1 == 0) {
-    g_set_error(error, LF_ERROR, LF_ERROR_PARSE,
-                _("CPUID dump '%s' has no vendor string or no leaf 1"), path);
-    return FALSE;
-  }
   memset(id, 0, sizeof *id);
   if (cpu_identify(&raw, id) < 0) {
     /* QUIRK: libcpuid 0.6.2 rejects Zhaoxin ("  Shanghai  "); our table knows it,
@@ -105,12 +111,12 @@ static gboolean load_dump(const char *path, LfCpuidRegs *regs, struct cpu_id_t *
     if (lf_cpu_vendor_short(regs->vendor) == NULL) {
       g_set_error(error, LF_ERROR, LF_ERROR_UNSUPPORTED,
                   _("cannot identify the CPU in dump '%s': %s"), path, cpuid_error());
-      return FALSE;
+      return NULL;
     }
     g_debug("cpu_identify on '%s': %s", path, cpuid_error());
     memset(id, 0, sizeof *id);
   }
-  return TRUE;
+  return g_steal_pointer(&dump);
 }
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -194,8 +200,10 @@ gboolean lf_probe_cpu(LfProbeContext *ctx, LfReport *report, GError **error)
   const char *dump = ctx->opts != NULL ? ctx->opts->cpuid_dump : NULL;
   gboolean live = lf_sysroot_is_live(ctx->root);
   gboolean root_describes_cpu = TRUE;   /* may sysroot facts (cpufreq, topology) be used? */
+  g_autoptr(LfCpuidDump) dumped = NULL;
   if (dump != NULL) {
-    if (!load_dump(dump, &regs, &id, error))
+    dumped = load_dump(dump, &regs, &id, error);
+    if (dumped == NULL)
       return FALSE;
     lf_cpu_fill_from_regs(cpu, &regs, table);
     g_free(cpu->source);
@@ -215,7 +223,13 @@ gboolean lf_probe_cpu(LfProbeContext *ctx, LfReport *report, GError **error)
     return TRUE;
   }
 
-  if (have_info && root_describes_cpu && lf_known_int(info.threads)) {
+  if (dumped != NULL && dumped->cpus->len > 1) {
+    /* A dump of every logical CPU is the best topology source there is. */
+    lf_cpuid_dump_topology(dumped, &cpu->cores, &cpu->threads);
+    g_clear_pointer(&cpu->core_types, g_ptr_array_unref);
+    cpu->core_types = lf_struct_array_new(&lf_cpu_core_type_desc);
+    lf_cpuid_dump_core_types(dumped, cpu->uarch, cpu->core_types);
+  } else if (have_info && root_describes_cpu && lf_known_int(info.threads)) {
     cpu->threads = info.threads;
     cpu->cores = info.cores;
   } else {

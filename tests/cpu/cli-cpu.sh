@@ -22,7 +22,16 @@ for case in garbage empty truncated missing; do
     [ $rc -eq 1 ] || fail "$case dump: exit $rc, want 1 ($err)"
     [ "$(printf '%s\n' "$err" | wc -l)" -eq 1 ] || fail "$case dump: want one line, got: $err"
     case $err in "lapfit: "*"$f"*) ;; *) fail "$case dump: message does not name the file: $err" ;; esac
+    case $case in garbage|empty|truncated)
+        case $err in *"AIDA64"*"cpuid -r"*) ;; *) fail "$case dump: known formats not named: $err" ;; esac ;;
+    esac
 done
+
+# A hybrid CPU in AIDA64's format: core types from leaf 0x1A of each logical CPU.
+json=$("$LAPFIT" probe --json --root "$tmp/root" \
+       --cpuid-dump "$LF_SOURCE_DIR/tests/fixtures/cpuid/aida64-i7-1355u.txt") || fail "aida64 probe"
+echo "$json" | grep -q '"kind": "efficiency"' || fail "aida64: no efficiency cores"
+echo "$json" | grep -q '"threads": 12' || fail "aida64: thread count"
 
 # A fixture dump: the table's generation and the computed level.
 json=$("$LAPFIT" probe --json --root "$machines/core2duo-2008/sysroot" \

@@ -4,6 +4,7 @@
 lf_add_unit_test(test-cpu-ident cpu/test-cpu-ident.c)
 lf_add_unit_test(test-cpu-table cpu/test-cpu-table.c)
 lf_add_unit_test(test-cpu-dump cpu/test-cpu-dump.c)
+lf_add_unit_test(test-cpu-dumps cpu/test-cpu-dumps.c)
 
 add_executable(cpu-isa-level cpu/isa-level.c)
 target_link_libraries(cpu-isa-level PRIVATE lapfit-core)
