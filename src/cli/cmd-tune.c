@@ -8,6 +8,7 @@
 
 #include "cli/cli.h"
 #include "core/error.h"
+#include "core/json-build.h"
 #include "core/report-json.h"
 #include "tune/tune.h"
 
@@ -62,15 +63,6 @@ static LfApplyOptions apply_options(const TuneOptions *o)
 
 /* ---- status ------------------------------------------------------------ */
 
-static void add_str(JsonBuilder *b, const char *key, const char *value)
-{
-  json_builder_set_member_name(b, key);
-  if (value)
-    json_builder_add_string_value(b, value);
-  else
-    json_builder_add_null_value(b);
-}
-
 /* Profiles whose plan on a source changes nothing and sets something. */
 static GPtrArray *matching_profiles(const LfSysroot *root, const GPtrArray *states)
 {
@@ -106,17 +98,17 @@ static int cmd_status(const TuneOptions *o, const LfSysroot *root, GError **erro
   if (o->json) {
     g_autoptr(JsonBuilder) b = json_builder_new();
     json_builder_begin_object(b);
-    add_str(b, "source", lf_power_source_to_string(src));
+    lf_json_set_string(b, "source", lf_power_source_to_string(src));
     json_builder_set_member_name(b, "knobs");
     json_builder_begin_array(b);
     for (guint i = 0; i < states->len; i++) {
       const LfKnobState *st = states->pdata[i];
       json_builder_begin_object(b);
-      add_str(b, "knob", st->knob->id);
-      add_str(b, "description", st->knob->description);   /* untranslated */
-      add_str(b, "instance", st->instance);
-      add_str(b, "path", st->path);
-      add_str(b, "current", st->current);
+      lf_json_set_string(b, "knob", st->knob->id);
+      lf_json_set_string(b, "description", st->knob->description);   /* untranslated */
+      lf_json_set_string(b, "instance", st->instance);
+      lf_json_set_string(b, "path", st->path);
+      lf_json_set_string(b, "current", st->current);
       json_builder_set_member_name(b, "allowed");
       json_builder_begin_array(b);
       if (st->allowed)
@@ -128,10 +120,10 @@ static int cmd_status(const TuneOptions *o, const LfSysroot *root, GError **erro
       json_builder_end_array(b);
       json_builder_set_member_name(b, "writable");
       json_builder_add_boolean_value(b, st->knob->writable && st->excluded == NULL);
-      add_str(b, "tuner", st->tuner_id);
+      lf_json_set_string(b, "tuner", st->tuner_id);
       if (st->charge_rule) {
         g_autofree char *rule = lf_charge_rule_describe(st->charge_rule);
-        add_str(b, "rule", rule);
+        lf_json_set_string(b, "rule", rule);
       }
       json_builder_set_member_name(b, "left_to_tuner");
       json_builder_add_boolean_value(b, st->delegated);
@@ -143,16 +135,16 @@ static int cmd_status(const TuneOptions *o, const LfSysroot *root, GError **erro
     for (guint i = 0; i < matches->len; i++) {
       g_auto(GStrv) pair = g_strsplit(matches->pdata[i], ":", 2);
       json_builder_begin_object(b);
-      add_str(b, "profile", pair[0]);
-      add_str(b, "source", pair[1]);
+      lf_json_set_string(b, "profile", pair[0]);
+      lf_json_set_string(b, "source", pair[1]);
       json_builder_end_object(b);
     }
     json_builder_end_array(b);
     json_builder_set_member_name(b, "journal");
     if (journal) {
       json_builder_begin_object(b);
-      add_str(b, "profile", journal->profile);
-      add_str(b, "source", journal->source);
+      lf_json_set_string(b, "profile", journal->profile);
+      lf_json_set_string(b, "source", journal->source);
       json_builder_set_member_name(b, "files");
       json_builder_add_int_value(b, journal->entries->len);
       json_builder_end_object(b);
@@ -164,12 +156,12 @@ static int cmd_status(const TuneOptions *o, const LfSysroot *root, GError **erro
     for (guint i = 0; i < tuners->len; i++) {
       const LfTuner *t = tuners->pdata[i];
       json_builder_begin_object(b);
-      add_str(b, "id", t->id);
+      lf_json_set_string(b, "id", t->id);
       json_builder_set_member_name(b, "running");
       json_builder_add_boolean_value(b, t->running);
       json_builder_set_member_name(b, "enabled");
       json_builder_add_boolean_value(b, t->enabled);
-      add_str(b, "evidence", t->evidence);
+      lf_json_set_string(b, "evidence", t->evidence);
       json_builder_end_object(b);
     }
     json_builder_end_array(b);
@@ -434,15 +426,6 @@ static gboolean sample_over(const LfSysroot *root, int seconds, double *watts, G
   return TRUE;
 }
 
-static void print_watts(JsonBuilder *b, const char *key, double w)
-{
-  json_builder_set_member_name(b, key);
-  if (isnan(w))
-    json_builder_add_null_value(b);
-  else
-    json_builder_add_double_value(b, w);
-}
-
 static int cmd_measure(const TuneOptions *o, const LfSysroot *root, const char *name,
                        GError **error)
 {
@@ -473,9 +456,9 @@ static int cmd_measure(const TuneOptions *o, const LfSysroot *root, const char *
     json_builder_begin_object(b);
     json_builder_set_member_name(b, "seconds");
     json_builder_add_int_value(b, seconds);
-    add_str(b, "profile", name);
-    print_watts(b, "before_w", before);
-    print_watts(b, "after_w", after);
+    lf_json_set_string(b, "profile", name);
+    lf_json_set_double(b, "before_w", before);
+    lf_json_set_double(b, "after_w", after);
     json_builder_end_object(b);
     g_autoptr(JsonNode) node = json_builder_get_root(b);
     print_json(node);

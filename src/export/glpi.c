@@ -5,24 +5,9 @@
  * are left out (the schema has no nulls). */
 #include <string.h>
 
+#include "core/json-build.h"
 #include "core/report-json.h"
 #include "export/export.h"
-
-static void add_str(JsonBuilder *b, const char *key, const char *value)
-{
-  if (value == NULL || *value == '\0')
-    return;
-  json_builder_set_member_name(b, key);
-  json_builder_add_string_value(b, value);
-}
-
-static void add_int(JsonBuilder *b, const char *key, gint64 value)
-{
-  if (!lf_known_int(value))
-    return;
-  json_builder_set_member_name(b, key);
-  json_builder_add_int_value(b, value);
-}
 
 /* Out-of-range figures (a corrupt report) become unknown, not LLONG_MIN. */
 static gint64 num_to_int(double d, double scale)
@@ -56,37 +41,38 @@ char *lf_export_glpi(const LfReport *r)
   g_autofree char *deviceid = lf_ocs_device_id(r);
   const LfMachine *m = &r->machine;
   json_builder_begin_object(b);
-  add_str(b, "deviceid", deviceid);
-  add_str(b, "itemtype", "Computer");
-  add_str(b, "action", "inventory");
+  lf_json_set_string_or_omit(b, "deviceid", deviceid);
+  lf_json_set_string_or_omit(b, "itemtype", "Computer");
+  lf_json_set_string_or_omit(b, "action", "inventory");
   json_builder_set_member_name(b, "content");
   json_builder_begin_object(b);
-  add_str(b, "versionclient", "lapfit-" LF_VERSION);
+  lf_json_set_string_or_omit(b, "versionclient", "lapfit-" LF_VERSION);
 
   json_builder_set_member_name(b, "hardware");
   json_builder_begin_object(b);
-  add_str(b, "name", m->hostname ? m->hostname : r->machine_id);
-  add_str(b, "uuid", m->uuid);
-  add_int(b, "memory", r->memory.usable_mb);
-  add_int(b, "swap", r->memory.swap_mb);
-  add_str(b, "chassis_type", lf_export_chassis_name(m->chassis));
-  add_str(b, "vmsystem", m->virtual_ ? m->virtual_ : "Physical");
-  add_str(b, "description", r->machine_id);
+  lf_json_set_string_or_omit(b, "name", m->hostname ? m->hostname : r->machine_id);
+  lf_json_set_string_or_omit(b, "uuid", m->uuid);
+  lf_json_set_int_or_omit(b, "memory", r->memory.usable_mb);
+  lf_json_set_int_or_omit(b, "swap", r->memory.swap_mb);
+  lf_json_set_string_or_omit(b, "chassis_type", lf_export_chassis_name(m->chassis));
+  lf_json_set_string_or_omit(b, "vmsystem", m->virtual_ ? m->virtual_ : "Physical");
+  lf_json_set_string_or_omit(b, "description", r->machine_id);
   json_builder_end_object(b);
 
   json_builder_set_member_name(b, "bios");
   json_builder_begin_object(b);
-  add_str(b, "smanufacturer", m->vendor);
-  add_str(b, "smodel", m->product);
-  add_str(b, "ssn", m->serial);
-  add_str(b, "mmanufacturer", m->vendor);
-  add_str(b, "msn", m->board_serial);
-  add_str(b, "bmanufacturer", m->bios.vendor);
-  add_str(b, "bversion", m->bios.version);
+  lf_json_set_string_or_omit(b, "smanufacturer", m->vendor);
+  lf_json_set_string_or_omit(b, "smodel", m->product);
+  lf_json_set_string_or_omit(b, "ssn", m->serial);
+  lf_json_set_string_or_omit(b, "mmanufacturer", m->vendor);
+  lf_json_set_string_or_omit(b, "msn", m->board_serial);
+  lf_json_set_string_or_omit(b, "bmanufacturer", m->bios.vendor);
+  lf_json_set_string_or_omit(b, "bversion", m->bios.version);
   if (is_iso_date(m->bios.date))
-    add_str(b, "bdate", m->bios.date);
+    lf_json_set_string_or_omit(b, "bdate", m->bios.date);
   if (m->firmware.secure_boot != LF_TRI_UNKNOWN)
-    add_str(b, "secure_boot", m->firmware.secure_boot == LF_TRI_TRUE ? "enabled" : "disabled");
+    lf_json_set_string_or_omit(b, "secure_boot",
+                               m->firmware.secure_boot == LF_TRI_TRUE ? "enabled" : "disabled");
   json_builder_end_object(b);
 
   const LfCpu *c = &r->cpu;
@@ -94,22 +80,23 @@ char *lf_export_glpi(const LfReport *r)
   json_builder_begin_array(b);
   if (c->brand || c->vendor) {
     json_builder_begin_object(b);
-    add_str(b, "name", c->brand);
-    add_str(b, "manufacturer", c->vendor);
-    add_str(b, "familyname", c->uarch);
+    lf_json_set_string_or_omit(b, "name", c->brand);
+    lf_json_set_string_or_omit(b, "manufacturer", c->vendor);
+    lf_json_set_string_or_omit(b, "familyname", c->uarch);
     if (lf_known_int(c->family)) {
       g_autofree char *fam = g_strdup_printf("%" G_GINT64_FORMAT, c->family);
-      add_str(b, "familynumber", fam);
+      lf_json_set_string_or_omit(b, "familynumber", fam);
     }
     if (lf_known_int(c->model)) {
       g_autofree char *model = g_strdup_printf("%" G_GINT64_FORMAT, c->model);
-      add_str(b, "model", model);
+      lf_json_set_string_or_omit(b, "model", model);
     }
-    add_int(b, "stepping", c->stepping);
-    add_int(b, "core", c->cores);
-    add_int(b, "thread", c->threads);
-    add_int(b, "speed", num_to_int(c->max_mhz, 1));
-    add_str(b, "arch", c->bits == 32 ? "i386" : (c->bits == 64 ? "x86_64" : NULL));
+    lf_json_set_int_or_omit(b, "stepping", c->stepping);
+    lf_json_set_int_or_omit(b, "core", c->cores);
+    lf_json_set_int_or_omit(b, "thread", c->threads);
+    lf_json_set_int_or_omit(b, "speed", num_to_int(c->max_mhz, 1));
+    lf_json_set_string_or_omit(b, "arch",
+                               c->bits == 32 ? "i386" : (c->bits == 64 ? "x86_64" : NULL));
     json_builder_end_object(b);
   }
   json_builder_end_array(b);
@@ -119,16 +106,16 @@ char *lf_export_glpi(const LfReport *r)
   for (guint i = 0; r->memory.modules && i < r->memory.modules->len; i++) {
     const LfMemoryModule *mm = r->memory.modules->pdata[i];
     json_builder_begin_object(b);
-    add_str(b, "caption", mm->locator);
-    add_str(b, "description", mm->form_factor);
-    add_str(b, "formfactor", mm->form_factor);
-    add_int(b, "capacity", mm->size_mb);
-    add_str(b, "type", mm->type);
+    lf_json_set_string_or_omit(b, "caption", mm->locator);
+    lf_json_set_string_or_omit(b, "description", mm->form_factor);
+    lf_json_set_string_or_omit(b, "formfactor", mm->form_factor);
+    lf_json_set_int_or_omit(b, "capacity", mm->size_mb);
+    lf_json_set_string_or_omit(b, "type", mm->type);
     if (lf_known_int(mm->speed_mts)) {
       g_autofree char *speed = g_strdup_printf("%" G_GINT64_FORMAT, mm->speed_mts);
-      add_str(b, "speed", speed);
+      lf_json_set_string_or_omit(b, "speed", speed);
     }
-    add_int(b, "numslots", i + 1);
+    lf_json_set_int_or_omit(b, "numslots", i + 1);
     if (mm->soldered != LF_TRI_UNKNOWN) {
       json_builder_set_member_name(b, "removable");
       json_builder_add_boolean_value(b, mm->soldered == LF_TRI_FALSE);
@@ -142,13 +129,13 @@ char *lf_export_glpi(const LfReport *r)
   for (guint i = 0; r->batteries && i < r->batteries->len; i++) {
     const LfBattery *bat = r->batteries->pdata[i];
     json_builder_begin_object(b);
-    add_str(b, "name", bat->model ? bat->model : bat->name);
-    add_str(b, "manufacturer", bat->vendor);
-    add_str(b, "chemistry", bat->technology);
-    add_str(b, "serial", bat->serial);
-    add_int(b, "capacity", num_to_int(bat->design_wh, 1000));
-    add_int(b, "real_capacity", num_to_int(bat->full_wh, 1000));
-    add_int(b, "voltage", num_to_int(bat->voltage_v, 1000));
+    lf_json_set_string_or_omit(b, "name", bat->model ? bat->model : bat->name);
+    lf_json_set_string_or_omit(b, "manufacturer", bat->vendor);
+    lf_json_set_string_or_omit(b, "chemistry", bat->technology);
+    lf_json_set_string_or_omit(b, "serial", bat->serial);
+    lf_json_set_int_or_omit(b, "capacity", num_to_int(bat->design_wh, 1000));
+    lf_json_set_int_or_omit(b, "real_capacity", num_to_int(bat->full_wh, 1000));
+    lf_json_set_int_or_omit(b, "voltage", num_to_int(bat->voltage_v, 1000));
     json_builder_end_object(b);
   }
   json_builder_end_array(b);
@@ -158,14 +145,14 @@ char *lf_export_glpi(const LfReport *r)
   for (guint i = 0; r->storage && i < r->storage->len; i++) {
     const LfStorage *s = r->storage->pdata[i];
     json_builder_begin_object(b);
-    add_str(b, "name", s->name);
-    add_str(b, "model", s->model);
-    add_str(b, "description", s->kind);
-    add_str(b, "type", "disk");
-    add_str(b, "interface", g_strcmp0(s->kind, "nvme") == 0 ? "NVMe"
+    lf_json_set_string_or_omit(b, "name", s->name);
+    lf_json_set_string_or_omit(b, "model", s->model);
+    lf_json_set_string_or_omit(b, "description", s->kind);
+    lf_json_set_string_or_omit(b, "type", "disk");
+    lf_json_set_string_or_omit(b, "interface", g_strcmp0(s->kind, "nvme") == 0 ? "NVMe"
                             : g_strcmp0(s->kind, "usb") == 0 ? "USB" : NULL);
-    add_str(b, "serial", s->serial);
-    add_int(b, "disksize", gb_to_mib(s->size_gb));
+    lf_json_set_string_or_omit(b, "serial", s->serial);
+    lf_json_set_int_or_omit(b, "disksize", gb_to_mib(s->size_gb));
     json_builder_end_object(b);
   }
   json_builder_end_array(b);
@@ -175,13 +162,14 @@ char *lf_export_glpi(const LfReport *r)
   for (guint i = 0; r->network && i < r->network->len; i++) {
     const LfNetwork *n = r->network->pdata[i];
     json_builder_begin_object(b);
-    add_str(b, "description", n->name ? n->name : (n->device ? n->device : n->kind ? n->kind : "network"));
-    add_str(b, "type", n->kind);
-    add_str(b, "manufacturer", n->vendor);
-    add_str(b, "model", n->device);
-    add_str(b, "driver", n->driver);
-    add_str(b, "pciid", n->pci_id);
-    add_str(b, "mac", n->mac);
+    const char *what = n->device ? n->device : n->kind ? n->kind : "network";
+    lf_json_set_string_or_omit(b, "description", n->name ? n->name : what);
+    lf_json_set_string_or_omit(b, "type", n->kind);
+    lf_json_set_string_or_omit(b, "manufacturer", n->vendor);
+    lf_json_set_string_or_omit(b, "model", n->device);
+    lf_json_set_string_or_omit(b, "driver", n->driver);
+    lf_json_set_string_or_omit(b, "pciid", n->pci_id);
+    lf_json_set_string_or_omit(b, "mac", n->mac);
     json_builder_end_object(b);
   }
   json_builder_end_array(b);
@@ -193,21 +181,21 @@ char *lf_export_glpi(const LfReport *r)
     json_builder_begin_object(b);
     g_autofree char *name = g->vendor && g->device ? g_strdup_printf("%s %s", g->vendor, g->device)
                                                    : g_strdup(g->device ? g->device : g->pci_id);
-    add_str(b, "name", name ? name : "GPU");
-    add_str(b, "chipset", g->driver);
+    lf_json_set_string_or_omit(b, "name", name ? name : "GPU");
+    lf_json_set_string_or_omit(b, "chipset", g->driver);
     json_builder_end_object(b);
   }
   json_builder_end_array(b);
 
   json_builder_set_member_name(b, "operatingsystem");
   json_builder_begin_object(b);
-  add_str(b, "kernel_name", "linux");
-  add_str(b, "kernel_version", r->os.kernel);
-  add_str(b, "full_name", r->os.pretty_name);
-  add_str(b, "name", r->os.id);
-  add_str(b, "version", r->os.version_id);
-  add_str(b, "arch", r->os.arch);
-  add_str(b, "fqdn", m->hostname);
+  lf_json_set_string_or_omit(b, "kernel_name", "linux");
+  lf_json_set_string_or_omit(b, "kernel_version", r->os.kernel);
+  lf_json_set_string_or_omit(b, "full_name", r->os.pretty_name);
+  lf_json_set_string_or_omit(b, "name", r->os.id);
+  lf_json_set_string_or_omit(b, "version", r->os.version_id);
+  lf_json_set_string_or_omit(b, "arch", r->os.arch);
+  lf_json_set_string_or_omit(b, "fqdn", m->hostname);
   json_builder_end_object(b);
 
   json_builder_end_object(b);  /* content */

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "core/json-build.h"
 #include "core/report-json.h"
 #include "fleet/fleet-private.h"
 
@@ -84,22 +85,10 @@ static void set_diff(JsonBuilder *jb, const char *member, GPtrArray *a, GPtrArra
   json_builder_end_array(jb);
 }
 
+/* Rounded to hundredths; NaN stays NaN and is written as null. */
 static void add_num(JsonBuilder *b, const char *key, double v)
 {
-  json_builder_set_member_name(b, key);
-  if (lf_known_num(v))
-    json_builder_add_double_value(b, round(v * 100.0) / 100.0);
-  else
-    json_builder_add_null_value(b);
-}
-
-static void add_int(JsonBuilder *b, const char *key, gint64 v)
-{
-  json_builder_set_member_name(b, key);
-  if (lf_known_int(v))
-    json_builder_add_int_value(b, v);
-  else
-    json_builder_add_null_value(b);
+  lf_json_set_double(b, key, round(v * 100.0) / 100.0);
 }
 
 static double months_between(const char *a, const char *b)
@@ -131,8 +120,8 @@ static void diff_pair(JsonBuilder *b, const LfReport *x, const LfReport *y)
   double months = months_between(x->generated, y->generated);
   add_num(b, "months", months);
 
-  add_int(b, "ram_installed_mb_from", x->memory.installed_mb);
-  add_int(b, "ram_installed_mb_to", y->memory.installed_mb);
+  lf_json_set_int(b, "ram_installed_mb_from", x->memory.installed_mb);
+  lf_json_set_int(b, "ram_installed_mb_to", y->memory.installed_mb);
   g_autoptr(GPtrArray) mx = g_ptr_array_new_with_free_func(g_free);
   g_autoptr(GPtrArray) my = g_ptr_array_new_with_free_func(g_free);
   for (guint i = 0; x->memory.modules && i < x->memory.modules->len; i++)
@@ -185,8 +174,8 @@ static void diff_pair(JsonBuilder *b, const LfReport *x, const LfReport *y)
         lf_known_num(months) && months > 0)
       wear = (bx->health_pct - by->health_pct) / months;
     add_num(b, "wear_pct_per_month", wear);
-    add_int(b, "cycles_from", bx ? bx->cycles : LF_UNKNOWN);
-    add_int(b, "cycles_to", by->cycles);
+    lf_json_set_int(b, "cycles_from", bx ? bx->cycles : LF_UNKNOWN);
+    lf_json_set_int(b, "cycles_to", by->cycles);
     json_builder_end_object(b);
   }
   json_builder_end_array(b);

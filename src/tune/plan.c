@@ -5,6 +5,8 @@
 #include <glib/gi18n.h>
 #include <inttypes.h>
 
+#include "core/json-build.h"
+
 const char *lf_plan_action_to_string(LfPlanAction action)
 {
   switch (action) {
@@ -267,21 +269,12 @@ LfPlan *lf_plan_new(const GPtrArray *states, const LfProfile *profile, LfPowerSo
   return plan;
 }
 
-static void add_string(JsonBuilder *b, const char *key, const char *value)
-{
-  json_builder_set_member_name(b, key);
-  if (value)
-    json_builder_add_string_value(b, value);
-  else
-    json_builder_add_null_value(b);
-}
-
 JsonNode *lf_plan_to_json(const LfPlan *plan)
 {
   g_autoptr(JsonBuilder) b = json_builder_new();
   json_builder_begin_object(b);
-  add_string(b, "profile", plan->profile);
-  add_string(b, "source", lf_power_source_to_string(plan->source));
+  lf_json_set_string(b, "profile", plan->profile);
+  lf_json_set_string(b, "source", lf_power_source_to_string(plan->source));
   json_builder_set_member_name(b, "changes");
   json_builder_add_int_value(b, lf_plan_count(plan, LF_PLAN_CHANGE));
   json_builder_set_member_name(b, "rows");
@@ -289,16 +282,16 @@ JsonNode *lf_plan_to_json(const LfPlan *plan)
   for (guint i = 0; i < plan->rows->len; i++) {
     const LfPlanRow *r = plan->rows->pdata[i];
     json_builder_begin_object(b);
-    add_string(b, "knob", r->knob->id);
-    add_string(b, "instance", r->instance);
-    add_string(b, "path", r->path);
-    add_string(b, "from", r->from);
-    add_string(b, "to", r->to);
-    add_string(b, "action", lf_plan_action_to_string(r->action));
-    add_string(b, "reason", r->reason_id);    /* stable id */
-    add_string(b, "detail", r->reason);       /* translated sentence */
-    add_string(b, "origin", r->origin);
-    add_string(b, "tuner", r->tuner_id);      /* another tuner that writes it too */
+    lf_json_set_string(b, "knob", r->knob->id);
+    lf_json_set_string(b, "instance", r->instance);
+    lf_json_set_string(b, "path", r->path);
+    lf_json_set_string(b, "from", r->from);
+    lf_json_set_string(b, "to", r->to);
+    lf_json_set_string(b, "action", lf_plan_action_to_string(r->action));
+    lf_json_set_string(b, "reason", r->reason_id);    /* stable id */
+    lf_json_set_string(b, "detail", r->reason);       /* translated sentence */
+    lf_json_set_string(b, "origin", r->origin);
+    lf_json_set_string(b, "tuner", r->tuner_id);      /* another tuner that writes it too */
     json_builder_end_object(b);
   }
   json_builder_end_array(b);
