@@ -16,10 +16,9 @@ int lf_cmd_tui(int argc, char **argv, GError **error)
   /* Before anything can log: messages must not land on the screen. */
   lf_crt_log_init();
 
-  g_autoptr(GOptionContext) ctx = g_option_context_new(NULL);
-  g_option_context_set_translation_domain(ctx, GETTEXT_PACKAGE);
-  g_option_context_set_summary(ctx, _("Open the interactive screen: hardware overview, distribution "
-                                      "recommendations, battery and power tuning."));
+  g_autoptr(GOptionContext) ctx =
+      lf_cli_context_new(NULL, _("Open the interactive screen: hardware overview, distribution "
+                                 "recommendations, battery and power tuning."), NULL);
   lf_cli_add_source_options(ctx, &tui.source, TRUE);
   const GOptionEntry entries[] = {
     { "state-dir", 0, 0, G_OPTION_ARG_FILENAME, &tui.state_dir,
@@ -30,10 +29,7 @@ int lf_cmd_tui(int argc, char **argv, GError **error)
   };
   g_option_context_add_main_entries(ctx, entries, GETTEXT_PACKAGE);
   int status;
-  if (!lf_cli_parse(ctx, &argc, &argv, error)) {
-    status = LF_EXIT_USAGE;
-  } else if (argc > 1) {
-    g_set_error(error, LF_ERROR, LF_ERROR_USAGE, _("unexpected argument '%s'"), argv[1]);
+  if (!lf_cli_parse_operands(ctx, &argc, &argv, 0, error)) {
     status = LF_EXIT_USAGE;
   } else {
     status = lf_tui_run(&tui, error);

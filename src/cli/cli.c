@@ -57,6 +57,29 @@ int lf_cli_main(int argc, char **argv, LfCommandFunc interactive, GError **error
   return LF_EXIT_USAGE;
 }
 
+GOptionContext *lf_cli_context_new(const char *param, const char *summary,
+                                   const GOptionEntry *entries)
+{
+  GOptionContext *ctx = g_option_context_new(param);
+  g_option_context_set_summary(ctx, summary);
+  if (entries)
+    g_option_context_add_main_entries(ctx, entries, GETTEXT_PACKAGE);
+  return ctx;
+}
+
+gboolean lf_cli_parse_operands(GOptionContext *ctx, int *argc, char ***argv, int max_args,
+                               GError **error)
+{
+  if (!lf_cli_parse(ctx, argc, argv, error))
+    return FALSE;
+  if (*argc > max_args + 1) {
+    g_set_error(error, LF_ERROR, LF_ERROR_USAGE, _("unexpected argument '%s'"),
+                (*argv)[max_args + 1]);
+    return FALSE;
+  }
+  return TRUE;
+}
+
 gboolean lf_cli_parse(GOptionContext *ctx, int *argc, char ***argv, GError **error)
 {
   g_autoptr(GError) local = NULL;

@@ -27,8 +27,15 @@ int lf_cli_main(int argc, char **argv, LfCommandFunc interactive, GError **error
  * to a command's options; LfReportSource (probe.h) holds what they name. */
 void lf_cli_add_source_options(GOptionContext *ctx, LfReportSource *src, gboolean with_report);
 
+/* The preamble of every command: a context showing PARAM (NULL: none) and the
+ * translated SUMMARY in --help, with the command's ENTRIES (NULL: none yet). */
+GOptionContext *lf_cli_context_new(const char *param, const char *summary,
+                                   const GOptionEntry *entries);
 /* g_option_context_parse() with errors mapped to LF_ERROR_USAGE. */
 gboolean lf_cli_parse(GOptionContext *ctx, int *argc, char ***argv, GError **error);
+/* lf_cli_parse(), then "unexpected argument" for more than max_args operands. */
+gboolean lf_cli_parse_operands(GOptionContext *ctx, int *argc, char ***argv, int max_args,
+                               GError **error);
 
 /* Human text output of a report (translated). */
 void lf_print_report(const LfReport *report);

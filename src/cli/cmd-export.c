@@ -32,20 +32,14 @@ int lf_cmd_export(int argc, char **argv, GError **error)
       N_("URL") },
     G_OPTION_ENTRY_NULL,
   };
-  g_autoptr(GOptionContext) ctx = g_option_context_new(NULL);
-  g_option_context_set_summary(
-      ctx, _("Export this machine's report (or a saved one) as lapfit JSON, CSV, GLPI inventory "
-             "JSON or OCS Inventory XML. Exports include serial numbers, MAC addresses and the "
-             "host name; --anonymize replaces them with stable salted hashes "
-             "(salt: $LAPFIT_ANONYMIZE_SALT)."));
-  g_option_context_add_main_entries(ctx, entries, GETTEXT_PACKAGE);
+  g_autoptr(GOptionContext) ctx = lf_cli_context_new(
+      NULL, _("Export this machine's report (or a saved one) as lapfit JSON, CSV, GLPI inventory "
+              "JSON or OCS Inventory XML. Exports include serial numbers, MAC addresses and the "
+              "host name; --anonymize replaces them with stable salted hashes "
+              "(salt: $LAPFIT_ANONYMIZE_SALT)."), entries);
   lf_cli_add_source_options(ctx, &src, TRUE);
-  if (!lf_cli_parse(ctx, &argc, &argv, error))
+  if (!lf_cli_parse_operands(ctx, &argc, &argv, 0, error))
     return LF_EXIT_USAGE;
-  if (argc > 1) {
-    g_set_error(error, LF_ERROR, LF_ERROR_USAGE, _("unexpected argument '%s'"), argv[1]);
-    return LF_EXIT_USAGE;
-  }
   if (format == NULL) {
     g_set_error(error, LF_ERROR, LF_ERROR_USAGE, _("--format is required (json, csv, glpi, ocs)"));
     return LF_EXIT_USAGE;

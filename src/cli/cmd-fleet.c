@@ -44,10 +44,9 @@ static gboolean parse(const char *sub, FleetOptions *o, int *argc, char ***argv,
     G_OPTION_ENTRY_NULL,
   };
   g_autofree char *param = g_strdup_printf("%s …", sub);
-  g_autoptr(GOptionContext) ctx = g_option_context_new(param);
-  g_option_context_set_summary(ctx, _("Collect and compare the reports of many machines in one "
-                                      "SQLite database."));
-  g_option_context_add_main_entries(ctx, entries, GETTEXT_PACKAGE);
+  g_autoptr(GOptionContext) ctx =
+      lf_cli_context_new(param, _("Collect and compare the reports of many machines in one "
+                                  "SQLite database."), entries);
   if (!lf_cli_parse(ctx, argc, argv, error))
     return FALSE;
   if (o->db == NULL) {

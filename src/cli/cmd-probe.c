@@ -18,17 +18,12 @@ int lf_cmd_probe(int argc, char **argv, GError **error)
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &verbose, N_("Log what is read (debug)"), NULL },
     G_OPTION_ENTRY_NULL,
   };
-  g_autoptr(GOptionContext) ctx = g_option_context_new(NULL);
-  g_option_context_set_summary(ctx, _("Describe this machine: CPU, memory, batteries, storage, "
-                                      "graphics, network, firmware and power settings."));
-  g_option_context_add_main_entries(ctx, entries, GETTEXT_PACKAGE);
+  g_autoptr(GOptionContext) ctx =
+      lf_cli_context_new(NULL, _("Describe this machine: CPU, memory, batteries, storage, "
+                                 "graphics, network, firmware and power settings."), entries);
   lf_cli_add_source_options(ctx, &src, TRUE);
-  if (!lf_cli_parse(ctx, &argc, &argv, error))
+  if (!lf_cli_parse_operands(ctx, &argc, &argv, 0, error))
     return LF_EXIT_USAGE;
-  if (argc > 1) {
-    g_set_error(error, LF_ERROR, LF_ERROR_USAGE, _("unexpected argument '%s'"), argv[1]);
-    return LF_EXIT_USAGE;
-  }
   if (verbose)
     g_log_set_debug_enabled(TRUE);
 

@@ -157,18 +157,14 @@ int lf_cmd_recommend(int argc, char **argv, GError **error)
 {
   g_auto(LfReportSource) src = { 0 };
   g_auto(CommonOpts) o = { 0 };
-  g_autoptr(GOptionContext) ctx = g_option_context_new(NULL);
-  g_option_context_set_summary(ctx, _("Judge every distribution edition for this machine: "
-                                      "PASS, WARN or FAIL with reasons and the cheapest fix, "
-                                      "best first."));
+  g_autoptr(GOptionContext) ctx =
+      lf_cli_context_new(NULL, _("Judge every distribution edition for this machine: "
+                                 "PASS, WARN or FAIL with reasons and the cheapest fix, "
+                                 "best first."), NULL);
   add_common(ctx, &o, TRUE);
   lf_cli_add_source_options(ctx, &src, TRUE);
-  if (!lf_cli_parse(ctx, &argc, &argv, error))
+  if (!lf_cli_parse_operands(ctx, &argc, &argv, 0, error))
     return LF_EXIT_USAGE;
-  if (argc > 1) {
-    g_set_error(error, LF_ERROR, LF_ERROR_USAGE, _("unexpected argument '%s'"), argv[1]);
-    return LF_EXIT_USAGE;
-  }
   LfRecommendOptions opts;
   if (!make_options(&o, &opts, error))
     return LF_EXIT_USAGE;
@@ -200,9 +196,9 @@ int lf_cmd_check(int argc, char **argv, GError **error)
 {
   g_auto(LfReportSource) src = { 0 };
   g_auto(CommonOpts) o = { 0 };
-  g_autoptr(GOptionContext) ctx = g_option_context_new(_("DISTRO-ID"));
-  g_option_context_set_summary(ctx, _("Judge one edition. Exit status: 0 PASS, 1 WARN, "
-                                      "2 FAIL, 3 unknown edition or usage error."));
+  g_autoptr(GOptionContext) ctx =
+      lf_cli_context_new(_("DISTRO-ID"), _("Judge one edition. Exit status: 0 PASS, 1 WARN, "
+                                           "2 FAIL, 3 unknown edition or usage error."), NULL);
   add_common(ctx, &o, FALSE);
   lf_cli_add_source_options(ctx, &src, TRUE);
   if (!lf_cli_parse(ctx, &argc, &argv, error))
@@ -285,15 +281,15 @@ static void print_edition_text(const LfDistroEdition *e)
 int lf_cmd_db(int argc, char **argv, GError **error)
 {
   g_auto(CommonOpts) o = { 0 };
-  g_autoptr(GOptionContext) ctx = g_option_context_new(_("list | show DISTRO-ID"));
-  g_option_context_set_summary(ctx, _("List or show the distribution requirements database."));
   const GOptionEntry entries[] = {
     { "json", 'j', 0, G_OPTION_ARG_NONE, &o.json, N_("Print lapfit-distros/1 JSON"), NULL },
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &o.db,
       N_("Read this database instead of the built-in one"), N_("FILE") },
     G_OPTION_ENTRY_NULL,
   };
-  g_option_context_add_main_entries(ctx, entries, GETTEXT_PACKAGE);
+  g_autoptr(GOptionContext) ctx =
+      lf_cli_context_new(_("list | show DISTRO-ID"),
+                         _("List or show the distribution requirements database."), entries);
   if (!lf_cli_parse(ctx, &argc, &argv, error))
     return LF_EXIT_USAGE;
   gboolean list = argc == 2 && g_str_equal(argv[1], "list");

@@ -505,14 +505,12 @@ int lf_cmd_tune(int argc, char **argv, GError **error)
       NULL },
     G_OPTION_ENTRY_NULL,
   };
-  g_autoptr(GOptionContext) ctx =
-      g_option_context_new(_("status|plan PROFILE|apply PROFILE|undo|auto [PROFILE]|"
-                             "install [PROFILE]|uninstall|measure [PROFILE]|fullcharge"));
-  g_option_context_set_summary(
-      ctx, _("Preview (plan), apply and undo power profiles; follow AC/battery changes (auto).\n"
-             "Profiles: built-in power-saver, balanced, performance, plus "
-             "/etc/lapfit/profiles.d/NAME.conf."));
-  g_option_context_add_main_entries(ctx, entries, GETTEXT_PACKAGE);
+  g_autoptr(GOptionContext) ctx = lf_cli_context_new(
+      _("status|plan PROFILE|apply PROFILE|undo|auto [PROFILE]|"
+        "install [PROFILE]|uninstall|measure [PROFILE]|fullcharge"),
+      _("Preview (plan), apply and undo power profiles; follow AC/battery changes (auto).\n"
+        "Profiles: built-in power-saver, balanced, performance, plus "
+        "/etc/lapfit/profiles.d/NAME.conf."), entries);
   if (!lf_cli_parse(ctx, &argc, &argv, error))
     return LF_EXIT_USAGE;
   if (o.verbose)
