@@ -24,15 +24,25 @@ static char *unquote(const char *v, gsize n)
   return g_strstrip(g_string_free(out, FALSE));
 }
 
+gboolean lf_text_next_line(const char *data, gsize len, gsize *pos, const char **line,
+                           gsize *line_len)
+{
+  if (*pos >= len)
+    return FALSE;
+  const char *start = data + *pos;
+  const char *nl = memchr(start, '\n', len - *pos);
+  gsize n = nl ? (gsize)(nl - start) : len - *pos;
+  *pos += n + (nl ? 1 : 0);
+  *line = start;
+  *line_len = n;
+  return TRUE;
+}
+
 void lf_kv_parse(const char *data, gsize len, LfKvFunc func, gpointer user_data)
 {
-  gsize pos = 0;
-  while (pos < len) {
-    const char *line = data + pos;
-    const char *nl = memchr(line, '\n', len - pos);
-    gsize line_len = nl ? (gsize)(nl - line) : len - pos;
-    pos += line_len + (nl ? 1 : 0);
-
+  gsize pos = 0, line_len;
+  const char *line;
+  while (lf_text_next_line(data, len, &pos, &line, &line_len)) {
     const char *eq = memchr(line, '=', line_len);
     if (eq == NULL || memchr(line, '\0', line_len) != NULL)
       continue;

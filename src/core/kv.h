@@ -5,6 +5,13 @@
 #pragma once
 #include <glib.h>
 
+/* The next line of data[0..len) from *pos on, without its '\n' (the last line
+ * need not end in one); advances *pos. FALSE at the end. The one line splitter:
+ *   gsize pos = 0; const char *line; gsize n;
+ *   while (lf_text_next_line(data, len, &pos, &line, &n)) ... */
+gboolean lf_text_next_line(const char *data, gsize len, gsize *pos, const char **line,
+                           gsize *line_len);
+
 typedef void (*LfKvFunc)(const char *key, const char *value, gpointer user_data);
 
 /* data need not be NUL-terminated. Never fails: bad lines are skipped. */

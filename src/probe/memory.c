@@ -4,18 +4,16 @@
  * /proc/meminfo: Documentation/filesystems/proc.rst (kernel). */
 #include <string.h>
 
+#include "core/kv.h"
 #include "probe/memory.h"
 #include "probe/probe.h"
 
 gboolean lf_memory_parse_meminfo(const char *text, gsize len, gint64 *total_kb, gint64 *swap_kb)
 {
   gint64 total = LF_UNKNOWN, swap = LF_UNKNOWN;
-  gsize pos = 0;
-  while (pos < len) {
-    const char *line = text + pos;
-    const char *nl = memchr(line, '\n', len - pos);
-    gsize n = nl ? (gsize)(nl - line) : len - pos;
-    pos += n + 1;
+  gsize pos = 0, n;
+  const char *line;
+  while (lf_text_next_line(text, len, &pos, &line, &n)) {
     gint64 *target = NULL;
     gsize key_len = 0;
     if (n > 9 && memcmp(line, "MemTotal:", 9) == 0)

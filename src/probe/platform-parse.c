@@ -45,12 +45,9 @@ char *lf_mounts_unescape(const char *field)
 GPtrArray *lf_mounts_parse(const char *data, gsize len)
 {
   GPtrArray *mounts = g_ptr_array_new_with_free_func((GDestroyNotify)lf_mount_free);
-  gsize pos = 0;
-  while (pos < len) {
-    const char *line = data + pos;
-    const char *nl = memchr(line, '\n', len - pos);
-    gsize n = nl ? (gsize)(nl - line) : len - pos;
-    pos += n + (nl ? 1 : 0);
+  gsize pos = 0, n;
+  const char *line;
+  while (lf_text_next_line(data, len, &pos, &line, &n)) {
     if (n == 0 || memchr(line, '\0', n) != NULL)
       continue;
     g_autofree char *copy = g_strndup(line, n);

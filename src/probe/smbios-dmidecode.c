@@ -27,6 +27,7 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "core/kv.h"
 #include "probe/smbios.h"
 
 #define LF_LINE_MAX 1024
@@ -356,12 +357,9 @@ LfSmbios *lf_smbios_parse_dmidecode(const char *text, gsize len, GError **error)
   Record r = { .type = -1, .key_indent = -1, .handle = G_MAXUINT };
   guint n_records = 0;
   char line[LF_LINE_MAX + 1];
-  gsize pos = 0;
-  while (pos < len) {
-    const char *start = text + pos;
-    const char *nl = memchr(start, '\n', len - pos);
-    gsize line_len = nl ? (gsize)(nl - start) : len - pos;
-    pos += line_len + (nl ? 1 : 0);
+  gsize pos = 0, line_len;
+  const char *start;
+  while (lf_text_next_line(text, len, &pos, &start, &line_len)) {
     gsize n = MIN(line_len, (gsize)LF_LINE_MAX);
     memcpy(line, start, n);
     line[n] = '\0';
