@@ -182,6 +182,18 @@ static void advise_edition(const LfRuleContext *ctx, LfVerdict *v, GPtrArray *al
   }
 }
 
+/* Advice to install firmware only when the driver reported a file it did not find. */
+static gboolean wifi_file_missing(const LfReport *r)
+{
+  for (guint i = 0; r->network && i < r->network->len; i++) {
+    const LfNetwork *w = r->network->pdata[i];
+    if (w->kind && g_str_equal(w->kind, "wifi") && w->firmware_missing &&
+        w->firmware_missing->len > 0)
+      return TRUE;
+  }
+  return FALSE;
+}
+
 static int by_cost(gconstpointer a, gconstpointer b)
 {
   const LfAdvice *x = *(LfAdvice *const *)a, *y = *(LfAdvice *const *)b;
@@ -220,7 +232,7 @@ void lf_advise(const LfRuleContext *ctx, const LfDistroTable *table, GPtrArray *
     g_autofree char *need = lf_format_gb(e->disk_min_gb);
     lf_verdict_advice(v, "disk", 3, NULL, N_("Fit a disk of at least %s"), need);
   }
-  if (lf_verdict_has_check(v, "wifi", LF_STATUS_WARN))
+  if (lf_verdict_has_check(v, "wifi", LF_STATUS_WARN) && wifi_file_missing(ctx->report))
     lf_verdict_advice(v, "firmware-package", 1, NULL,
                       N_("Install the missing Wi-Fi firmware after installing %s, over a "
                          "cable or a USB Wi-Fi adapter that needs none"), e->name);

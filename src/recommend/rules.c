@@ -10,22 +10,31 @@
 
 #include "recommend/recommend.h"
 
-static gboolean uncertain(const char *confidence)
-{
-  return confidence && g_str_equal(confidence, "?");
-}
-
-/* FAIL, or WARN when the fact behind it is uncertain. */
 /* Stated by the project or by a secondary source quoting it (O, S): enough for a PASS or FAIL. */
 static gboolean confirmed(const char *confidence)
 {
   return confidence && (g_str_equal(confidence, "O") || g_str_equal(confidence, "S"));
 }
 
-static LfStatus hard(const char *confidence)
+/* One fact, one severity: a hard gate FAILs in every edition whose fact is confirmed;
+ * an inferred or uncertain fact (I, ?) WARNs at most, and the sentence says so. */
+static void hard_take(LfVerdict *v, const char *check, const char *confidence, char *message,
+                      char *text)
 {
-  return uncertain(confidence) ? LF_STATUS_WARN : LF_STATUS_FAIL;
+  if (confirmed(confidence)) {
+    lf_verdict_take_reason(v, check, LF_STATUS_FAIL, message, text);
+    return;
+  }
+  /* TRANSLATORS: appended to a failure whose data is inferred or uncertain */
+  char *m = g_strconcat(message, " (not confirmed by the project)", NULL);
+  char *t = g_strconcat(text, _(" (not confirmed by the project)"), NULL);
+  g_free(message);
+  g_free(text);
+  lf_verdict_take_reason(v, check, LF_STATUS_WARN, m, t);
 }
+#define hard_reason(v, check, confidence, fmt, ...)                                          \
+  hard_take((v), (check), (confidence), g_strdup_printf(fmt, ##__VA_ARGS__),                 \
+            g_strdup_printf(_(fmt), ##__VA_ARGS__))
 
 static const char *cpu_name(const LfReport *r)
 {
@@ -114,11 +123,11 @@ static void rule_isa(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerdi
     g_autoptr(GString) list = g_string_new(NULL);
     for (guint i = 0; i < missing->len && i < 12; i++)
       g_string_append_printf(list, "%s%s", i ? ", " : "", (const char *)missing->pdata[i]);
-    lf_verdict_reason(v, "isa", hard(e->isa_confidence),
+    hard_reason(v, "isa", e->isa_confidence,
                       N_("CPU lacks x86-64-v%d (no %s): %s needs v%d"), need, list->str, n,
                       need);
   } else {
-    lf_verdict_reason(v, "isa", hard(e->isa_confidence),
+    hard_reason(v, "isa", e->isa_confidence,
                       N_("CPU lacks x86-64-v%d (it is x86-64-v%d): %s needs v%d"), need,
                       ctx->cpu_level, n, need);
   }
@@ -142,7 +151,7 @@ static void need_feature(const LfRuleContext *ctx, const LfDistroEdition *e, LfV
     lf_verdict_reason(v, "cpu-32bit", LF_STATUS_WARN,
                       N_("Could not check whether the CPU has %s, which %s needs"), feature, n);
   } else {
-    lf_verdict_reason(v, "cpu-32bit", hard(e->isa_confidence),
+    hard_reason(v, "cpu-32bit", e->isa_confidence,
                       N_("CPU %s lacks %s: %s needs it and will not start"),
                       cpu_name(ctx->report), feature, n);
   }
@@ -214,7 +223,7 @@ static void rule_boot(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerd
       lf_verdict_reason(v, "boot", LF_STATUS_PASS, N_("Firmware boots in BIOS mode and %s "
                                                       "has a BIOS boot path"), n);
     else
-      lf_verdict_reason(v, "boot", hard(e->boot_confidence),
+      hard_reason(v, "boot", e->boot_confidence,
                         N_("Firmware boots in BIOS mode only: %s boots only with UEFI"), n);
     return;
   }
@@ -327,7 +336,7 @@ static void rule_ram(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerdi
   }
   if (lf_known_int(e->ram_floor_mb) && ram < e->ram_floor_mb) {
     g_autofree char *f = lf_format_mb(e->ram_floor_mb);
-    lf_verdict_reason(v, "ram", hard(e->ram_confidence),
+    hard_reason(v, "ram", e->ram_confidence,
                       N_("RAM %s is below the %s that %s needs to run at all"), have, f, n);
     return;
   }
@@ -385,7 +394,7 @@ static void rule_disk(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerd
   g_autofree char *size = lf_format_gb(d->size_gb);
   const char *name = d->name ? d->name : "?";
   if (d->size_gb < e->disk_min_gb)
-    lf_verdict_reason(v, "disk", hard(e->disk_confidence),
+    hard_reason(v, "disk", e->disk_confidence,
                       N_("The largest internal disk (%s, %s) is smaller than the %s that %s "
                          "needs"), name, size, need, n);
   else
@@ -464,19 +473,35 @@ static void rule_wifi(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerd
     if (w->needs_nonfree_firmware != LF_TRI_TRUE && !missing)
       continue;
     const char *chip = w->device ? w->device : w->name ? w->name : w->driver ? w->driver : "?";
-    const char *fw = missing ? (const char *)w->firmware_missing->pdata[0] : "-";
+    if (missing) {
+      /* A file the driver asked for and did not find: name it. */
+      const char *fw = w->firmware_missing->pdata[0];
+      if (e->nonfree_firmware == LF_TRI_FALSE)
+        lf_verdict_reason(v, "wifi", LF_STATUS_WARN,
+                          N_("Wi-Fi %s needs the non-free firmware file %s, which %s does not "
+                             "ship"), chip, fw, n);
+      else if (e->nonfree_firmware == LF_TRI_UNKNOWN)
+        lf_verdict_reason(v, "wifi", LF_STATUS_WARN,
+                          N_("Wi-Fi %s needs the non-free firmware file %s; could not check "
+                             "whether %s ships it"), chip, fw, n);
+      else
+        lf_verdict_reason(v, "wifi", LF_STATUS_PASS,
+                          N_("Wi-Fi %s needs the non-free firmware file %s, which %s ships"),
+                          chip, fw, n);
+      continue;
+    }
+    /* No file is known to be missing (it may be installed already): which file is unknown. */
     if (e->nonfree_firmware == LF_TRI_FALSE)
       lf_verdict_reason(v, "wifi", LF_STATUS_WARN,
-                        N_("Wi-Fi %s needs non-free firmware (%s) that %s does not ship"), chip,
-                        fw, n);
+                        N_("Wi-Fi %s needs non-free firmware (which file is not known) that %s "
+                           "does not ship"), chip, n);
     else if (e->nonfree_firmware == LF_TRI_UNKNOWN)
       lf_verdict_reason(v, "wifi", LF_STATUS_WARN,
-                        N_("Wi-Fi %s needs non-free firmware (%s); could not check whether %s "
-                           "ships it"), chip, fw, n);
+                        N_("Wi-Fi %s needs non-free firmware (which file is not known); could "
+                           "not check whether %s ships it"), chip, n);
     else
       lf_verdict_reason(v, "wifi", LF_STATUS_PASS,
-                        N_("Wi-Fi %s needs non-free firmware (%s), which %s ships"), chip, fw,
-                        n);
+                        N_("Wi-Fi %s needs non-free firmware, which %s ships"), chip, n);
   }
 }
 

@@ -175,6 +175,77 @@ static void test_expert_first(void)
   }
 }
 
+/* Point 3: one fact, one severity. A FAIL stands on a confirmed fact (O, S); a reason
+ * that says "not confirmed by the project" is a WARN; a sentence that says the image
+ * "will not boot" / "will not start" is a FAIL in every edition that gets it. */
+static const char *fact_confidence(const LfDistroEdition *e, const LfReason *r)
+{
+  if (g_str_equal(r->check, "isa") || g_str_equal(r->check, "cpu-32bit"))
+    return e->isa_confidence;
+  if (g_str_equal(r->check, "boot"))
+    return strstr(r->message, "32-bit UEFI") ? e->ia32_uefi_confidence : e->boot_confidence;
+  if (g_str_equal(r->check, "ram"))
+    return e->ram_confidence;
+  if (g_str_equal(r->check, "disk"))
+    return e->disk_confidence;
+  return "O";   /* arch, installer: facts of the machine or of the release itself */
+}
+
+static void test_one_severity(void)
+{
+  for (guint f = 0; f < fixtures->len; f++) {
+    const char *path = fixtures->pdata[f];
+    g_autoptr(LfReport) r = load(path);
+    g_autoptr(LfRecommendation) rec = run(r, LF_AUDIENCE_NEWCOMER, TRUE);
+    for (guint i = 0; i < rec->verdicts->len; i++) {
+      const LfVerdict *v = rec->verdicts->pdata[i];
+      for (guint j = 0; j < v->reasons->len; j++) {
+        const LfReason *x = v->reasons->pdata[j];
+        const char *c = fact_confidence(v->edition, x);
+        if (x->status == LF_STATUS_FAIL && !(g_str_equal(c, "O") || g_str_equal(c, "S")))
+          g_error("%s: %s FAILs on a fact of confidence %s: %s", path, v->edition->id, c,
+                  x->message);
+        if (strstr(x->message, "not confirmed by the project") && x->status != LF_STATUS_WARN)
+          g_error("%s: %s: unconfirmed but %s: %s", path, v->edition->id,
+                  lf_status_to_string(x->status), x->message);
+        if ((strstr(x->message, "will not boot") || strstr(x->message, "will not start")) &&
+            !strstr(x->message, "not confirmed") && x->status != LF_STATUS_FAIL)
+          g_error("%s: %s: a sure failure stated as %s: %s", path, v->edition->id,
+                  lf_status_to_string(x->status), x->message);
+      }
+    }
+  }
+}
+
+/* Point 7 (Wi-Fi): no placeholder in any sentence; firmware advice only for a missing file. */
+static void test_no_placeholders(void)
+{
+  for (guint f = 0; f < fixtures->len; f++) {
+    const char *path = fixtures->pdata[f];
+    g_autoptr(LfReport) r = load(path);
+    gboolean missing = FALSE;
+    for (guint i = 0; r->network && i < r->network->len; i++) {
+      const LfNetwork *w = r->network->pdata[i];
+      missing |= w->firmware_missing && w->firmware_missing->len > 0;
+    }
+    g_autoptr(LfRecommendation) rec = run(r, LF_AUDIENCE_NEWCOMER, TRUE);
+    for (guint i = 0; i < rec->verdicts->len; i++) {
+      const LfVerdict *v = rec->verdicts->pdata[i];
+      for (guint j = 0; j < v->reasons->len; j++) {
+        const char *m = ((LfReason *)v->reasons->pdata[j])->message;
+        if (strstr(m, "(-)") || strstr(m, "()") || strstr(m, "(?)"))
+          g_error("%s: %s: placeholder in '%s'", path, v->edition->id, m);
+      }
+      for (guint j = 0; j < v->advice->len; j++) {
+        const LfAdvice *a = v->advice->pdata[j];
+        if (g_str_equal(a->kind, "firmware-package") && !missing)
+          g_error("%s: %s: firmware advice but no file is missing: %s", path,
+                  v->edition->id, a->message);
+      }
+    }
+  }
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -188,6 +259,8 @@ int main(int argc, char **argv)
   g_assert_cmpuint(fixtures->len, >=, 25);
   g_test_add_func("/verdicts/ranking-per-audience", test_ranking_per_audience);
   g_test_add_func("/verdicts/expert-first", test_expert_first);
+  g_test_add_func("/verdicts/one-severity", test_one_severity);
+  g_test_add_func("/verdicts/no-placeholders", test_no_placeholders);
   int rc = g_test_run();
   g_ptr_array_unref(fixtures);
   lf_distro_table_free(table);
