@@ -375,16 +375,6 @@ static int cmd_auto(const TuneOptions *o, const LfSysroot *root, const char *nam
 
 /* ---- install / uninstall ----------------------------------------------- */
 
-/* <prefix>/bin/lapfit, with <prefix> from the configured locale directory
- * (<prefix>/share/locale): the path the installed service must run. */
-static char *installed_binary(void)
-{
-  const char *loc = LF_LOCALEDIR;
-  if (g_str_has_suffix(loc, "/share/locale"))
-    return g_strdup_printf("%.*s/bin/lapfit", (int)(strlen(loc) - strlen("/share/locale")), loc);
-  return g_strdup("/usr/bin/lapfit");
-}
-
 static int cmd_install(const TuneOptions *o, const LfSysroot *root, const char *name,
                        gboolean install, GError **error)
 {
@@ -398,8 +388,7 @@ static int cmd_install(const TuneOptions *o, const LfSysroot *root, const char *
     g_autoptr(LfProfile) profile = lf_profile_load(root, name, NULL, error);
     if (profile == NULL || (!o->force && !lf_tuners_check(root, profile, error)))
       return LF_EXIT_FAILURE;
-    g_autofree char *binary = installed_binary();
-    if (!lf_tune_install(root, binary, name, &files, error))
+    if (!lf_tune_install(root, LF_BINDIR "/lapfit", name, &files, error))
       return LF_EXIT_FAILURE;
   } else if (!lf_tune_uninstall(root, &files, error)) {
     return LF_EXIT_FAILURE;

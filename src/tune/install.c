@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/error.h"
+#include "tune-units.h"  /* system/lapfit-tune.service.in and 90-lapfit-tune.rules */
 
 #define MARKER "# lapfit-tune: written by 'lapfit tune install'; 'lapfit tune uninstall' removes it."
 #define SERVICE "etc/systemd/system/lapfit-tune.service"
@@ -67,28 +68,13 @@ gboolean lf_tune_install(const LfSysroot *root, const char *binary, const char *
   if (check == NULL)
     return FALSE;
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func(g_free);
-  g_autofree char *service = g_strdup_printf(
-      MARKER "\n"
-      "[Unit]\n"
-      "Description=lapfit power profile %s, following AC/battery\n"
-      "Documentation=man:lapfit(1)\n"
-      "After=systemd-udevd.service\n"
-      "Conflicts=tlp.service power-profiles-daemon.service tuned.service auto-cpufreq.service\n"
-      "\n"
-      "[Service]\n"
-      "Type=simple\n"
-      "ExecStart=%s tune auto %s\n"
-      "Restart=on-failure\n"
-      "\n"
-      "[Install]\n"
-      "WantedBy=multi-user.target\n",
-      profile, binary, profile);
-  const char *rule =
-      MARKER "\n"
-      "# Starts lapfit-tune.service on an AC/battery change if it is not running.\n"
-      "SUBSYSTEM==\"power_supply\", ACTION==\"change\", "
-      "RUN+=\"/bin/systemctl --no-block start lapfit-tune.service\"\n";
-  if (!write_file(root, SERVICE, service, out, error) || !write_file(root, RULE, rule, out, error))
+  /* The same text the package installs, with this profile and binary. */
+  g_autoptr(GString) service = g_string_new(MARKER "\n");
+  g_string_append(service, lf_tune_service_template);
+  g_string_replace(service, "@LF_PROFILE@", profile, 0);
+  g_string_replace(service, "@LF_BINARY@", binary, 0);
+  g_autofree char *rule = g_strconcat(MARKER "\n", lf_tune_udev_rule, NULL);
+  if (!write_file(root, SERVICE, service->str, out, error) || !write_file(root, RULE, rule, out, error))
     return FALSE;
   g_autofree char *link = lf_sysroot_path(root, WANTS);
   g_autofree char *dir = g_path_get_dirname(link);
