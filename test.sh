@@ -12,6 +12,7 @@ for extra in tests/*/setup.sh; do        # areas that need a service set it up h
 done
 jobs=$(nproc)
 export LF_I18N_STRICT=1                  # CI: a string without translations fails
+export LF_PACKAGE_TESTS=1                # CI builds the portable artifacts and the .deb (label package)
 export TMPDIR="${TMPDIR:-/tmp}/lapfit-test.$$"   # umockdev leaves testbeds behind if killed
 mkdir -p "$TMPDIR"
 trap 'rm -rf "$TMPDIR"' EXIT
@@ -51,7 +52,7 @@ run_ctest build-ci --timeout 600
 echo "== ASan/UBSan build and test"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Asan -DLF_WERROR=ON >/dev/null
 cmake --build build-asan -j"$jobs"
-run_ctest build-asan --timeout 900 -LE 'daemon|bench'
+run_ctest build-asan --timeout 900 -LE 'daemon|bench|package'
 
 if [ -d fuzz ] && command -v clang >/dev/null; then
     echo "== fuzz the parsers briefly"
