@@ -33,6 +33,7 @@ _lapfit()
                 COMPREPLY=($(compgen -W "json csv glpi ocs" -- "$cur"))
             return ;;
         --use) COMPREPLY=($(compgen -W "desktop server kiosk" -- "$cur")); return ;;
+        --for) COMPREPLY=($(compgen -W "newcomer experienced expert" -- "$cur")); return ;;
         --profile) COMPREPLY=($(compgen -W "$(_lapfit_profiles)" -- "$cur")); return ;;
         --today | --seconds | --wait | -w | --set | -s | --submit) return ;;
     esac
@@ -41,13 +42,13 @@ _lapfit()
     case $cmd in
         "") COMPREPLY=($(compgen -W "probe recommend check db tune tui export fleet --help --version" -- "$cur")); return ;;
         probe) opts="--json --output --verbose --report $source" ;;
-        recommend) opts="--json --use --db --today --all --report $source" ;;
+        recommend) opts="--json --use --for --db --today --all --report $source" ;;
         check)
             if [[ $cur != -* && -z $sub ]]; then
                 COMPREPLY=($(compgen -W "$("${words[0]}" db list 2>/dev/null | cut -d' ' -f1)" -- "$cur"))
                 return
             fi
-            opts="--json --use --db --today --report $source" ;;
+            opts="--json --use --for --db --today --report $source" ;;
         db)
             if [[ -z $sub ]]; then COMPREPLY=($(compgen -W "list show" -- "$cur")); return; fi
             if [[ $sub == show && $cur != -* ]]; then

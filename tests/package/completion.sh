@@ -32,6 +32,7 @@ has "lapfit export --format " glpi
 has "lapfit fleet " diff
 has "lapfit fleet report -" --db
 has "lapfit recommend --use " kiosk
+has "lapfit check --for " expert
 
 bash --norc --noprofile -c '
     . "$1"; . "$2"
