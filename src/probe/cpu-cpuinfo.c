@@ -21,6 +21,7 @@ void lf_cpuinfo_clear(LfCpuinfo *info)
     g_ptr_array_unref(info->flags);
   g_free(info->arch);
   g_free(info->implementer);
+  g_free(info->core);
   lf_cpuinfo_init(info);
 }
 
@@ -56,6 +57,36 @@ static const char *arm_implementer(gint64 id)
   }
 }
 
+/* Core names by implementer and part number: Linux
+ * arch/arm64/include/asm/cputype.h and arch/arm/include/asm/cputype.h. */
+static const char *arm_core(gint64 implementer, gint64 part)
+{
+  static const struct { guint16 impl, part; const char *name; } cores[] = {
+    { 0x41, 0xb76, "ARM1176" }, { 0x41, 0xc05, "Cortex-A5" }, { 0x41, 0xc07, "Cortex-A7" },
+    { 0x41, 0xc08, "Cortex-A8" }, { 0x41, 0xc09, "Cortex-A9" }, { 0x41, 0xc0d, "Cortex-A12" },
+    { 0x41, 0xc0f, "Cortex-A15" }, { 0x41, 0xc0e, "Cortex-A17" }, { 0x41, 0xd03, "Cortex-A53" },
+    { 0x41, 0xd04, "Cortex-A35" }, { 0x41, 0xd05, "Cortex-A55" }, { 0x41, 0xd07, "Cortex-A57" },
+    { 0x41, 0xd08, "Cortex-A72" }, { 0x41, 0xd09, "Cortex-A73" }, { 0x41, 0xd0a, "Cortex-A75" },
+    { 0x41, 0xd0b, "Cortex-A76" }, { 0x41, 0xd0c, "Neoverse N1" }, { 0x41, 0xd0d, "Cortex-A77" },
+    { 0x41, 0xd40, "Neoverse V1" }, { 0x41, 0xd41, "Cortex-A78" }, { 0x41, 0xd44, "Cortex-X1" },
+    { 0x41, 0xd46, "Cortex-A510" }, { 0x41, 0xd47, "Cortex-A710" }, { 0x41, 0xd48, "Cortex-X2" },
+    { 0x41, 0xd49, "Neoverse N2" }, { 0x41, 0xd4b, "Cortex-A78C" }, { 0x41, 0xd4d, "Cortex-A715" },
+    { 0x41, 0xd4e, "Cortex-X3" }, { 0x41, 0xd4f, "Neoverse V2" }, { 0x41, 0xd80, "Cortex-A520" },
+    { 0x41, 0xd81, "Cortex-A720" }, { 0x41, 0xd82, "Cortex-X4" }, { 0x41, 0xd85, "Cortex-X925" },
+    { 0x41, 0xd87, "Cortex-A725" },
+    { 0x51, 0x001, "Oryon" }, { 0x51, 0x800, "Kryo 2xx Gold" }, { 0x51, 0x801, "Kryo 2xx Silver" },
+    { 0x51, 0x802, "Kryo 3xx Gold" }, { 0x51, 0x803, "Kryo 3xx Silver" },
+    { 0x51, 0x804, "Kryo 4xx Gold" }, { 0x51, 0x805, "Kryo 4xx Silver" },
+    { 0x61, 0x022, "Apple M1 Icestorm" }, { 0x61, 0x023, "Apple M1 Firestorm" },
+    { 0x61, 0x032, "Apple M2 Blizzard" }, { 0x61, 0x033, "Apple M2 Avalanche" },
+    { 0x4e, 0x004, "NVIDIA Carmel" }, { 0xc0, 0xac3, "Ampere-1" },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS(cores); i++)
+    if (cores[i].impl == implementer && cores[i].part == part)
+      return cores[i].name;
+  return NULL;
+}
+
 static gboolean parse_any_int(const char *s, gint64 *out)
 {
   g_autofree char *c = g_strstrip(g_strdup(s));
@@ -74,6 +105,7 @@ gboolean lf_cpuinfo_parse(const char *text, gsize len, LfCpuinfo *info)
   g_autoptr(GHashTable) cores = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) packages = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   gint64 threads = 0, cpu_cores = LF_UNKNOWN, arch_ver = LF_UNKNOWN;
+  gint64 impl_id = LF_UNKNOWN, part = LF_UNKNOWN;
   g_autofree char *phys = NULL, *isa = NULL;
   gboolean any = FALSE;
   for (guint i = 0; lines[i] != NULL; i++) {
@@ -110,8 +142,11 @@ gboolean lf_cpuinfo_parse(const char *text, gsize len, LfCpuinfo *info)
     else if ((strcmp(key, "flags") == 0 || strcmp(key, "Features") == 0) && info->flags == NULL)
       info->flags = split_flags(value);
     else if (strcmp(key, "CPU implementer") == 0 && parse_any_int(value, &n) &&
-             info->implementer == NULL)
+             info->implementer == NULL) {
       info->implementer = g_strdup(arm_implementer(n));
+      impl_id = n;
+    } else if (strcmp(key, "CPU part") == 0 && parse_any_int(value, &n) && !lf_known_int(part))
+      part = n;
     else if (strcmp(key, "CPU architecture") == 0 && parse_any_int(value, &n))
       arch_ver = n;
     else if (strcmp(key, "isa") == 0 && isa == NULL)
@@ -148,5 +183,7 @@ gboolean lf_cpuinfo_parse(const char *text, gsize len, LfCpuinfo *info)
     else if (info->model_name != NULL && g_str_has_prefix(info->model_name, "POWER"))
       info->arch = g_strdup("ppc64");
   }
+  if (info->arch != NULL && lf_known_int(impl_id) && lf_known_int(part))
+    info->core = g_strdup(arm_core(impl_id, part));
   return any && (info->vendor_id != NULL || info->arch != NULL || info->flags != NULL);
 }

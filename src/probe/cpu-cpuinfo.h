@@ -13,6 +13,7 @@ typedef struct {
   gint64 cores;                     /* distinct (physical id, core id), else LF_UNKNOWN */
   char *arch;                       /* non-x86: "arm64", "arm", "riscv64", ...; NULL on x86 */
   char *implementer;                /* arm: "CPU implementer" as a vendor name */
+  char *core;                       /* arm: core name from implementer + "CPU part" */
 } LfCpuinfo;
 
 void lf_cpuinfo_init(LfCpuinfo *info);

@@ -89,6 +89,7 @@ void lf_cpu_fill_from_cpuinfo(LfCpu *cpu, const LfCpuinfo *info, const LfCpuTabl
     g_autofree char *clean = lf_cpu_brand_clean(info->model_name);
     set_str(&cpu->brand, clean);
     set_str(&cpu->isa_level, info->arch);
+    set_str(&cpu->uarch, info->core);
     cpu->bits = g_str_has_suffix(info->arch, "64") ? 64 : 32;
     if (info->flags != NULL)
       set_strv(&cpu->flags, strv_copy(info->flags));

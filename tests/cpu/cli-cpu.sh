@@ -45,6 +45,7 @@ printf 'processor\t: 0\nBogoMIPS\t: 48.00\nFeatures\t: fp asimd evtstrm aes pmul
     >"$tmp/root/proc/cpuinfo"
 json=$("$LAPFIT" probe --json --root "$tmp/root") || fail "arm64 probe"
 echo "$json" | grep -q '"isa_level": "arm64"' || fail "arm64 level"
+echo "$json" | grep -q '"uarch": "Cortex-A53"' || fail "arm64 core name"
 echo "$json" | grep -q '"source": "cpuinfo"' || fail "arm64 source"
 
 # Hostile proc/cpuinfo: control characters, huge numbers, no newline at the end.

@@ -38,7 +38,7 @@ static void test_files_valid(void)
 
   for (guint i = 0; i < lf_cpu_table_size(table); i++) {
     const LfCpuRow *r = lf_cpu_table_row(table, i);
-    g_assert_cmpint(r->year, >=, 1999);
+    g_assert_cmpint(r->year, >=, 1993);
     g_assert_cmpint(r->year, <=, 2026);
     g_assert_nonnull(r->source);
     /* Every source names its confidence. */
@@ -198,6 +198,26 @@ static const LookupCase cases[] = {
   { "AuthenticAMD", 0x19, 0x75, 2, "AMD Ryzen 7 8845HS w/ Radeon 780M Graphics", "Hawk Point", "Ryzen 8040 mobile", 2024 },
   { "AuthenticAMD", 0x1A, 0x24, 0, "AMD Ryzen AI 9 HX 370 w/ Radeon 890M", "Strix Point", "Ryzen AI 300 mobile", 2024 },
   { "AuthenticAMD", 0x1A, 0x44, 0, "AMD Ryzen 7 9700X 8-Core Processor", "Granite Ridge", "Ryzen 9000 desktop", 2024 },
+  /* 1993-2003: P5, P6, K5/K6, K7 mobile, VIA C3 told apart by stepping */
+  { "GenuineIntel", 5, 0x04, 3, NULL, "P55C", "Pentium MMX", 1997 },
+  { "GenuineIntel", 6, 0x06, 5, "Celeron (Mendocino)", "Mendocino", "Celeron (P6)", 1998 },
+  { "GenuineIntel", 6, 0x08, 6, "Pentium III (Coppermine)", "Coppermine", "Pentium III", 1999 },
+  { "GenuineIntel", 6, 0x0B, 1, "Intel(R) Pentium(R) III Mobile CPU      1000MHz", "Tualatin",
+    "Mobile Pentium III-M", 2001 },
+  { "GenuineIntel", 6, 0x0B, 1, "Intel(R) Celeron(TM) CPU                1300MHz", "Tualatin-256",
+    "Celeron (P6)", 2001 },
+  { "AuthenticAMD", 5, 0x08, 12, "AMD-K6(tm) 3D processor", "Chomper", "K6-2", 1998 },
+  { "AuthenticAMD", 5, 0x09, 1, "AMD-K6(tm) 3D+ Processor", "Sharptooth", "K6-III", 1999 },
+  { "AuthenticAMD", 5, 0x0D, 4, "AMD K6-2+", "K6-2+", "K6-2+", 2000 },
+  { "AuthenticAMD", 6, 0x08, 1, "mobile AMD Athlon(tm) XP-M 2000+", "Thoroughbred",
+    "Mobile Athlon XP-M", 2002 },
+  { "AuthenticAMD", 6, 0x0A, 0, "AMD Athlon(tm) XP 2500+", "Barton", "Athlon XP", 2003 },
+  { "AuthenticAMD", 6, 0x07, 1, "AMD Duron(tm) Processor", "Morgan", "Duron", 2001 },
+  { "CentaurHauls", 6, 0x07, 3, "VIA Samuel 2", "Samuel 2", "VIA C3", 2001 },
+  { "CentaurHauls", 6, 0x07, 8, "VIA Ezra", "Ezra (C5C)", "VIA C3", 2001 },
+  { "CentaurHauls", 6, 0x09, 1, "VIA Nehemiah", "Nehemiah (C5XL)", "VIA C3", 2003 },
+  { "  Shanghai  ", 7, 0x5B, 0, "ZHAOXIN KaiSheng KH-40000@2.2GHz", "Yongfeng",
+    "Zhaoxin KaiXian KX-7000 / KaiSheng KH-40000", 2023 },
   /* VIA/Centaur, Zhaoxin, Hygon */
   { "HygonGenuine", 0x18, 0x00, 1, "Hygon C86 3185  8-core Processor", "Dhyana", "Hygon C86", 2018 },
   { "  Shanghai  ", 7, 0x3B, 0, "ZHAOXIN KaiXian KX-U6780A@2.7GHz", "LuJiaZui", "Zhaoxin KaiXian KX-6000", 2019 },
@@ -225,6 +245,46 @@ static void test_lookup(void)
   }
 }
 
+/* A brand the row's first pattern accepts: a leading '*' dropped, any other
+ * '*' a letter (brands are cleaned of trailing spaces), '?' a digit. */
+static char *brand_for(const LfCpuRow *r)
+{
+  if (r->brand == NULL)
+    return NULL;
+  g_auto(GStrv) alt = g_strsplit(r->brand, "|", 2);
+  GString *s = g_string_new(NULL);
+  for (const char *p = alt[0]; *p; p++)
+    if (*p == '*' && p != alt[0])
+      g_string_append_c(s, 'X');
+    else if (*p != '*')
+      g_string_append_c(s, *p == '?' ? '0' : *p);
+  return g_string_free(s, FALSE);
+}
+
+/* Every row is reachable: its own family, both ends of its model range, its
+ * stepping range (or an unknown stepping when it takes any) and a brand its
+ * pattern accepts find that very row, so no row is dead or misordered. */
+static void test_round_trip(void)
+{
+  const LfCpuTable *table = lf_cpu_table_builtin();
+  for (guint i = 0; i < lf_cpu_table_size(table); i++) {
+    const LfCpuRow *r = lf_cpu_table_row(table, i);
+    g_autofree char *brand = brand_for(r);
+    gint models[] = { r->model_lo, r->model_hi };
+    gboolean any_step = r->step_lo == 0 && r->step_hi == G_MAXINT;
+    gint steps[] = { any_step ? -1 : r->step_lo, any_step ? -1 : r->step_hi };
+    for (guint m = 0; m < 2; m++)
+      for (guint st = 0; st < 2; st++) {
+        const LfCpuRow *got = lf_cpu_table_lookup(table, r->vendor, r->family, models[m],
+                                                  steps[st], brand);
+        if (got != r)
+          g_error("%s:%u (%s %x/%x/%d '%s') looks up %s:%u", r->file, r->line, r->vendor,
+                  r->family, models[m], steps[st], brand ? brand : "",
+                  got ? got->file : "nothing", got ? got->line : 0);
+      }
+  }
+}
+
 static void test_lookup_misses(void)
 {
   const LfCpuTable *table = lf_cpu_table_builtin();
@@ -242,5 +302,6 @@ int main(int argc, char **argv)
   g_test_add_func("/cpu-table/malformed-rows", test_malformed_rows);
   g_test_add_func("/cpu-table/lookup", test_lookup);
   g_test_add_func("/cpu-table/lookup-misses", test_lookup_misses);
+  g_test_add_func("/cpu-table/round-trip", test_round_trip);
   return g_test_run();
 }
