@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "core/error.h"
+#include "core/text.h"
 #include "tui/command.h"
 
 int main(int argc, char **argv)
@@ -24,7 +25,8 @@ int main(int argc, char **argv)
   g_autoptr(GError) error = NULL;
   int status = lf_cli_main(argc, argv, lf_cmd_tui, &error);
   if (error != NULL) {
-    fprintf(stderr, "lapfit: %s\n", error->message);
+    g_autofree char *msg = lf_text_sanitize(error->message);   /* may quote a file */
+    fprintf(stderr, "lapfit: %s\n", msg);
     if (status == 0)
       status = g_error_matches(error, LF_ERROR, LF_ERROR_USAGE) ? 2 : 1;
   }

@@ -11,6 +11,7 @@
 #include <wchar.h>
 
 #include "core/error.h"
+#include "core/text.h"
 
 static gboolean crt_active;
 static gboolean crt_utf8, crt_colour, crt_fancy, crt_mouse;
@@ -311,21 +312,11 @@ const char *lf_crt_glyph(LfGlyph glyph)
  * ASCII when the locale cannot show more. transfer full. */
 static char *clean_text(const char *text)
 {
-  g_autofree char *valid = g_utf8_make_valid(text, -1);
-  GString *s = g_string_sized_new(strlen(valid));
-  for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
-    gunichar c = g_utf8_get_char(p);
-    if (c == '\t')
-      g_string_append_c(s, ' ');
-    else if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x2028 || c == 0x2029)
-      g_string_append_c(s, '?');
-    else
-      g_string_append_unichar(s, c);
-  }
+  char *utf8 = lf_text_sanitize(text);   /* controls, C1, bidi overrides */
   if (crt_utf8)
-    return g_string_free(s, FALSE);
-  g_autofree char *utf8 = g_string_free(s, FALSE);
-  char *ascii = g_str_to_ascii(utf8, NULL);
+    return utf8;
+  g_autofree char *owned = utf8;
+  char *ascii = g_str_to_ascii(owned, NULL);
   for (char *p = ascii; *p; p++)
     if ((unsigned char)*p < 0x20 || (unsigned char)*p >= 0x7f)
       *p = '?';

@@ -5,6 +5,7 @@
 
 #include "cli/cli.h"
 #include "core/error.h"
+#include "core/text.h"
 #include "core/report-json.h"
 #include "export/export.h"
 #include "fleet/fleet.h"
@@ -90,9 +91,11 @@ static int cmd_import(int argc, char **argv, FleetOptions *o, GError **error)
   g_auto(LfFleetImportStats) stats = { 0 };
   if (!lf_fleet_import(fleet, (const char *const *)argv + 1, &stats, error))
     return LF_EXIT_FAILURE;
-  for (guint i = 0; i < stats.skipped->len; i++)
+  for (guint i = 0; i < stats.skipped->len; i++) {
+    g_autofree char *why = lf_text_sanitize(stats.skipped->pdata[i]);
     /* TRANSLATORS: %s is "FILE: reason" */
-    fprintf(stderr, _("lapfit: skipped %s\n"), (char *)stats.skipped->pdata[i]);
+    fprintf(stderr, _("lapfit: skipped %s\n"), why);
+  }
   if (o->json) {
     g_autoptr(JsonBuilder) b = json_builder_new_immutable();
     json_builder_begin_object(b);
@@ -191,8 +194,11 @@ static void list_row(GPtrArray *row, gint64 reports, gpointer user_data)
   g_autofree char *storage = g_strdup_printf("%s GB %s", gb, kinds);
   g_autofree char *health = value_text(r, "battery_health_pct");
   g_autofree char *bat = g_str_equal(health, "-") ? g_strdup("-") : g_strdup_printf("%s%%", health);
-  printf("%-35s %-20s %-28.28s %8s %10s %8s %7" PRId64 "\n",
-         str_or(r, "machine_id", "?"), str_or(r, "hostname", "-"), model, ram, storage, bat,
+  /* Columns by display width, sanitised before cutting: never half an escape. */
+  g_autofree char *id = lf_text_fit(str_or(r, "machine_id", "?"), 35);
+  g_autofree char *host = lf_text_fit(str_or(r, "hostname", "-"), 20);
+  g_autofree char *mod = lf_text_fit(model, 28);
+  printf("%s %s %s %8s %10s %8s %7" PRId64 "\n", id, host, mod, ram, storage, bat,
          json_object_get_int_member(r, "reports"));
 }
 

@@ -8,6 +8,7 @@
 
 #include "cli/cli.h"
 #include "core/error.h"
+#include "core/text.h"
 #include "core/report-json.h"
 #include "recommend/recommend.h"
 
@@ -104,14 +105,18 @@ static void print_verdict(const LfVerdict *v, gboolean details)
     const LfReason *r = v->reasons->pdata[i];
     if (!details && r->status < LF_STATUS_WARN)
       continue;
-    printf("        %-4s  %s\n", status_human(r->status), r->text);
+    g_autofree char *text = lf_text_sanitize(r->text);   /* may quote the report */
+    printf("        %-4s  %s\n", status_human(r->status), text);
   }
   if (v->advice->len > 0) {
     const LfAdvice *a = v->advice->pdata[0];
     /* TRANSLATORS: the cheapest fix for a WARN/FAIL verdict */
-    printf("        %s %s\n", _("Fix:"), a->text);
-    for (guint i = 1; details && i < v->advice->len; i++)
-      printf("        %s %s\n", _("  or:"), ((LfAdvice *)v->advice->pdata[i])->text);
+    g_autofree char *fix = lf_text_sanitize(a->text);
+    printf("        %s %s\n", _("Fix:"), fix);
+    for (guint i = 1; details && i < v->advice->len; i++) {
+      g_autofree char *alt = lf_text_sanitize(((LfAdvice *)v->advice->pdata[i])->text);
+      printf("        %s %s\n", _("  or:"), alt);
+    }
   }
 }
 

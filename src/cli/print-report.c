@@ -6,6 +6,7 @@
 #include <stdio.h>
 
 #include "cli/cli.h"
+#include "core/text.h"
 
 static const char *or_unknown(const char *s)
 {
@@ -14,8 +15,10 @@ static const char *or_unknown(const char *s)
 
 static void line(const char *label, const char *value)
 {
-  /* TRANSLATORS: a label and its value in the probe's text output */
-  printf("  %-16s %s\n", label, value);
+  /* Values come from files anyone can write: no escape reaches the terminal. */
+  g_autofree char *l = lf_text_sanitize(label);
+  g_autofree char *v = lf_text_sanitize(value);
+  printf("  %-16s %s\n", l, v);
 }
 
 static char *fmt_int(gint64 v, const char *unit)
@@ -300,7 +303,9 @@ void lf_print_report(const LfReport *r)
     printf("%s\n", _("Not determined"));
     for (guint i = 0; i < r->errors->len; i++) {
       const LfReportError *e = r->errors->pdata[i];
-      printf("  %s: %s\n", or_unknown(e->probe), or_unknown(e->message));
+      g_autofree char *probe = lf_text_sanitize(or_unknown(e->probe));
+      g_autofree char *msg = lf_text_sanitize(or_unknown(e->message));
+      printf("  %s: %s\n", probe, msg);
     }
   }
 }

@@ -7,6 +7,8 @@
 
 #include "export/export.h"
 
+#include "core/text.h"
+
 /* Every section bit: the server rewrites all sections on each inventory. */
 #define OCS_CHECKSUM_ALL 4194303
 
@@ -14,7 +16,9 @@ static void tag(GString *out, const char *name, const char *value)
 {
   if (value == NULL || *value == '\0')
     return;
-  g_autofree char *esc = g_markup_escape_text(value, -1);
+  /* g_markup_escape_text keeps C0 controls as &#x1;, which XML 1.0 forbids. */
+  g_autofree char *clean = lf_text_sanitize(value);
+  g_autofree char *esc = g_markup_escape_text(clean, -1);
   g_string_append_printf(out, "      <%s>%s</%s>\n", name, esc, name);
 }
 
@@ -82,7 +86,8 @@ static void append_num(GString *s, const char *key, double v)
 char *lf_export_ocs(const LfReport *r, const char *device_id)
 {
   GString *out = g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<REQUEST>\n");
-  g_autofree char *did = g_markup_escape_text(device_id, -1);
+  g_autofree char *did_clean = lf_text_sanitize(device_id);
+  g_autofree char *did = g_markup_escape_text(did_clean, -1);
   g_string_append_printf(out, "  <DEVICEID>%s</DEVICEID>\n  <QUERY>INVENTORY</QUERY>\n"
                               "  <CONTENT>\n", did);
   const LfMachine *m = &r->machine;

@@ -5,6 +5,8 @@
 
 #include "export/export.h"
 
+#include "core/text.h"
+
 static const LfColumn columns[] = {
   { "machine_id", LF_COLUMN_STRING },
   { "generated", LF_COLUMN_STRING },
@@ -213,7 +215,7 @@ char *lf_csv_value(JsonNode *value)
     return g_strdup("");
   GType t = json_node_get_value_type(value);
   if (t == G_TYPE_STRING)
-    return json_node_dup_string(value);
+    return lf_text_csv_cell(json_node_get_string(value));   /* text, not a formula */
   if (t == G_TYPE_INT64)
     return g_strdup_printf("%" G_GINT64_FORMAT, json_node_get_int(value));
   if (t == G_TYPE_BOOLEAN)

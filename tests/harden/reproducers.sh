@@ -85,4 +85,44 @@ rm -f "$T/state/journal.json"; cp "$T/shadow" "$T/state/journal.json"
 run "journal with a secret's bytes" 1 "$LAPFIT" tune undo --root "$F/tune/core2-d630" --state-dir "$T/state"
 grep -q 'hash\|root:' "$T/err" && fail "damaged journal: its content was quoted"
 
+# 3, 4, 9. Hostile report strings: no escape reaches the terminal, no formula
+# the CSV, the OCS XML stays well-formed.
+python3 - "$F/reports/sandybridge-2011.json" "$T/hostile.json" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+r["cpu"]["brand"] = "\x1b]0;PWNED\x07\x1b[2J Intel"
+r["machine"]["vendor"] = "LEN\u009b2JOVO\u202eevil\u2066"
+r["machine"]["product"] = "=HYPERLINK(\"http://x\")"
+r["machine"]["hostname"] = "-2+3\x01\ufffe\uffff" + "\x1b[31m" * 20
+json.dump(r, open(sys.argv[2], "w"))
+PY
+# raw: ESC, BEL, C1 CSI (c2 9b), bidi (e2 80 aa-ae, e2 81 a6-a9)
+raw_escape() { LC_ALL=C grep -q -P '[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]' "$1"; }
+for cmd in "probe --report" "recommend --all --details --report" "check debian-13-gnome --report"; do
+    # shellcheck disable=SC2086
+    timeout 60 "$LAPFIT" $cmd "$T/hostile.json" >"$T/out" 2>"$T/err"
+    if raw_escape "$T/out" || raw_escape "$T/err"; then fail "hostile strings: '$cmd' printed a control or bidi character"
+    else echo "ok: hostile strings: $cmd"; fi
+done
+timeout 60 "$LAPFIT" fleet import --db "$T/h.db" "$T/hostile.json" >/dev/null 2>&1
+timeout 60 "$LAPFIT" fleet list --db "$T/h.db" >"$T/out" 2>"$T/err"
+if raw_escape "$T/out"; then fail "fleet list printed a control character"; else echo "ok: fleet list"; fi
+timeout 60 "$LAPFIT" export --format csv --report "$T/hostile.json" >"$T/out" || fail "export csv"
+python3 - "$T/out" <<'PY' && echo "ok: CSV cells" || fail "CSV: formula cells or negative numbers"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1], newline="")))
+bad = [(k, v) for k, v in rows[0].items() if v and v[0] in "=+-@\t\r"]
+# a negative number is a number, written as such (no ')
+bad = [(k, v) for k, v in bad if not v.lstrip("-").replace(".", "", 1).isdigit()]
+sys.exit(1 if bad else 0)
+PY
+grep -q "'=HYPERLINK" "$T/out" && grep -q "'-2+3" "$T/out" || fail "CSV: text cells not prefixed"
+timeout 60 "$LAPFIT" export --format ocs --report "$T/hostile.json" >"$T/ocs.xml" || fail "export ocs"
+if command -v xmllint >/dev/null 2>&1; then
+    xmllint --noout "$T/ocs.xml" 2>"$T/err" && echo "ok: OCS XML well-formed" || fail "OCS XML: $(head -3 "$T/err")"
+else
+    python3 -c 'import sys, xml.dom.minidom as m; m.parse(sys.argv[1])' "$T/ocs.xml" &&
+        echo "ok: OCS XML well-formed (python)" || fail "OCS XML not well-formed"
+fi
+
 [ "$fails" -eq 0 ] || { echo "$fails reproducer(s) failed"; exit 1; }
