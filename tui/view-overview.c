@@ -138,10 +138,11 @@ static void build_batteries(LfPanel *p, const LfReport *r)
     LfRow *row = lf_panel_add(p, lf_fmt_or_unknown(b->name), text);
     if (lf_known_num(b->health_pct))
       row->bar = CLAMP(b->health_pct / 100.0, 0.0, 1.0);
-    row->role = !lf_known_num(b->health_pct) ? LF_ROLE_DIM
-                : b->health_pct < 50         ? LF_ROLE_FAIL
-                : b->health_pct < 80         ? LF_ROLE_WARN
-                                             : LF_ROLE_NORMAL;
+    static const LfRole health_roles[] = {
+      [LF_BATTERY_HEALTH_UNKNOWN] = LF_ROLE_DIM, [LF_BATTERY_HEALTH_GOOD] = LF_ROLE_NORMAL,
+      [LF_BATTERY_HEALTH_WORN] = LF_ROLE_WARN, [LF_BATTERY_HEALTH_POOR] = LF_ROLE_FAIL,
+    };
+    row->role = health_roles[lf_battery_health(b)];
     row->data = GOTO(LF_VIEW_BATTERY);
   }
 }

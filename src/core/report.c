@@ -241,6 +241,15 @@ static gpointer add_element(GPtrArray **array, const LfStructDesc *desc)
 }
 
 LfBattery *lf_report_add_battery(LfReport *r) { return add_element(&r->batteries, &lf_battery_desc); }
+
+LfBatteryHealth lf_battery_health(const LfBattery *battery)
+{
+  if (!lf_known_num(battery->health_pct))
+    return LF_BATTERY_HEALTH_UNKNOWN;
+  if (battery->health_pct < 50)
+    return LF_BATTERY_HEALTH_POOR;
+  return battery->health_pct < 80 ? LF_BATTERY_HEALTH_WORN : LF_BATTERY_HEALTH_GOOD;
+}
 LfStorage *lf_report_add_storage(LfReport *r) { return add_element(&r->storage, &lf_storage_desc); }
 LfGpu *lf_report_add_gpu(LfReport *r) { return add_element(&r->gpus, &lf_gpu_desc); }
 LfNetwork *lf_report_add_network(LfReport *r) { return add_element(&r->network, &lf_network_desc); }

@@ -202,6 +202,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(LfReport, lf_report_free)
 
 /* New zero-unknown elements, appended to the report's array. transfer none. */
 LfBattery *lf_report_add_battery(LfReport *report);
+
+/* How worn a battery is: the one judgement of health_pct every view shows. */
+typedef enum {
+  LF_BATTERY_HEALTH_UNKNOWN,   /* no health figure */
+  LF_BATTERY_HEALTH_GOOD,      /* 80 % of the design capacity or more */
+  LF_BATTERY_HEALTH_WORN,      /* 50 to 80 %: shorter runs, still useful */
+  LF_BATTERY_HEALTH_POOR,      /* below 50 %: worth replacing */
+} LfBatteryHealth;
+
+LfBatteryHealth lf_battery_health(const LfBattery *battery);
 LfStorage *lf_report_add_storage(LfReport *report);
 LfGpu *lf_report_add_gpu(LfReport *report);
 LfNetwork *lf_report_add_network(LfReport *report);

@@ -136,10 +136,27 @@ static void test_lenient(void)
   g_assert_null(r->cpu.vendor);
 }
 
+/* The health classes at their boundaries: 80 % is good, 50 % worn, below poor. */
+static void test_battery_health(void)
+{
+  LfBattery b = { .health_pct = NAN };
+  g_assert_cmpint(lf_battery_health(&b), ==, LF_BATTERY_HEALTH_UNKNOWN);
+  const struct { double pct; LfBatteryHealth want; } cases[] = {
+    { 104.0, LF_BATTERY_HEALTH_GOOD }, { 80.0, LF_BATTERY_HEALTH_GOOD },
+    { 79.9, LF_BATTERY_HEALTH_WORN },  { 50.0, LF_BATTERY_HEALTH_WORN },
+    { 49.9, LF_BATTERY_HEALTH_POOR },  { 0.0, LF_BATTERY_HEALTH_POOR },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+    b.health_pct = cases[i].pct;
+    g_assert_cmpint(lf_battery_health(&b), ==, cases[i].want);
+  }
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/report/roundtrip", test_roundtrip);
+  g_test_add_func("/report/battery-health", test_battery_health);
   g_test_add_func("/report/private-omitted", test_private_omitted);
   g_test_add_func("/report/string-escapes", test_string_escapes);
   g_test_add_func("/report/locale", test_locale_independent);
