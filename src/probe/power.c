@@ -21,45 +21,51 @@ static char *ps_read(const LfSysroot *root, const char *name, const char *attr)
   return lf_sysroot_read_string(root, path);
 }
 
-static void probe_on_ac(LfProbeContext *ctx, LfReport *report)
+LfTri lf_power_on_ac(const LfSysroot *root)
 {
-  g_autoptr(GPtrArray) names = lf_sysroot_list(ctx->root, PS_DIR);
+  g_autoptr(GPtrArray) names = lf_sysroot_list(root, PS_DIR);
   gboolean any_supply = FALSE, any_online = FALSE, any_battery = FALSE;
   gboolean bat_charging = FALSE, bat_discharging = FALSE;
   for (guint i = 0; names && i < names->len; i++) {
     const char *name = names->pdata[i];
-    g_autofree char *type = ps_read(ctx->root, name, "type");
+    g_autofree char *type = ps_read(root, name, "type");
     if (is_external_supply(type)) {
-      g_autofree char *online = ps_read(ctx->root, name, "online");
+      g_autofree char *online = ps_read(root, name, "online");
       gint64 v;
       if (lf_parse_int(online, &v)) {
         any_supply = TRUE;
         any_online |= v > 0;
       }
     } else if (g_strcmp0(type, "Battery") == 0) {
-      g_autofree char *scope = ps_read(ctx->root, name, "scope");
+      g_autofree char *scope = ps_read(root, name, "scope");
       if (g_strcmp0(scope, "Device") == 0)
         continue;
       any_battery = TRUE;
-      g_autofree char *status = ps_read(ctx->root, name, "status");
+      g_autofree char *status = ps_read(root, name, "status");
       bat_charging |= g_strcmp0(status, "Charging") == 0;
       bat_discharging |= g_strcmp0(status, "Discharging") == 0;
     }
   }
-  if (any_supply) {
-    report->power.on_ac = any_online ? LF_TRI_TRUE : LF_TRI_FALSE;
-  } else if (!any_battery) {
+  if (any_supply)
+    return any_online ? LF_TRI_TRUE : LF_TRI_FALSE;
+  if (!any_battery) {
     /* A running machine without a system battery is powered from outside
      * (desktop, server, VM): for power tuning that is "on AC". */
-    report->power.on_ac = LF_TRI_TRUE;
     g_debug("power: no battery and no AC adapter: assuming mains power");
-  } else if (bat_discharging != bat_charging) {
-    /* No adapter reported (some tablets, Chromebooks): the battery tells. */
-    report->power.on_ac = bat_charging ? LF_TRI_TRUE : LF_TRI_FALSE;
-  } else {
+    return LF_TRI_TRUE;
+  }
+  /* No adapter reported (some tablets, Chromebooks): the battery tells. */
+  if (bat_discharging != bat_charging)
+    return bat_charging ? LF_TRI_TRUE : LF_TRI_FALSE;
+  return LF_TRI_UNKNOWN;
+}
+
+static void probe_on_ac(LfProbeContext *ctx, LfReport *report)
+{
+  report->power.on_ac = lf_power_on_ac(ctx->root);
+  if (report->power.on_ac == LF_TRI_UNKNOWN)
     lf_report_add_error(report, "power",
                         "no AC adapter in %s and the battery status does not tell", PS_DIR);
-  }
 }
 
 /* A space-separated sysfs list ("performance powersave") into a strv field. */

@@ -55,6 +55,11 @@ void lf_probe_power(LfProbeContext *ctx, LfReport *report);
 void lf_probe_storage(LfProbeContext *ctx, LfReport *report);
 void lf_probe_devices(LfProbeContext *ctx, LfReport *report);
 void lf_probe_platform(LfProbeContext *ctx, LfReport *report);
+/* On mains power? An external supply (Mains, USB*, BrickID, Wireless) online;
+ * without one the system batteries' status; a machine without battery nor
+ * adapter is on mains. UNKNOWN when nothing tells (power.c). The probe and the
+ * tuner both ask this. */
+LfTri lf_power_on_ac(const LfSysroot *root);
 /* Other power tuners running or enabled (tuners.c). */
 void lf_probe_tuners(LfProbeContext *ctx, LfReport *report);
 

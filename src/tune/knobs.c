@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "core/error.h"
+#include "probe/probe.h"
 
 static const char *const sata_choices[] = {
   "max_performance", "medium_power", "min_power", "med_power_with_dipm", NULL,
@@ -493,22 +494,9 @@ const char *lf_power_source_to_string(LfPowerSource source)
   g_assert_not_reached();
 }
 
+/* The probe's answer, so the tuner and the report never disagree; when
+ * nothing tells, the AC settings (the safe side for a machine at a desk). */
 LfPowerSource lf_power_source_detect(const LfSysroot *root)
 {
-  g_autoptr(GPtrArray) names = lf_sysroot_list(root, "sys/class/power_supply");
-  gboolean saw_mains = FALSE, online = FALSE;
-  for (guint i = 0; names && i < names->len; i++) {
-    g_autofree char *tp = g_strdup_printf("sys/class/power_supply/%s/type",
-                                          (char *)names->pdata[i]);
-    g_autofree char *type = lf_sysroot_read_string(root, tp);
-    if (type == NULL || !g_str_equal(type, "Mains"))
-      continue;
-    saw_mains = TRUE;
-    g_autofree char *op = g_strdup_printf("sys/class/power_supply/%s/online",
-                                          (char *)names->pdata[i]);
-    gint64 v = 0;
-    if (lf_sysroot_read_int(root, op, &v) && v > 0)
-      online = TRUE;
-  }
-  return (!saw_mains || online) ? LF_POWER_AC : LF_POWER_BATTERY;
+  return lf_power_on_ac(root) == LF_TRI_FALSE ? LF_POWER_BATTERY : LF_POWER_AC;
 }

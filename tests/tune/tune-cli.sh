@@ -190,4 +190,16 @@ echo 40990000 > "$w/root/sys/class/power_supply/BAT0/energy_now"
 wait $mp || fail "measure (energy)"
 watts=$(sed -n 's/^Battery draw before: \([0-9.]*\) W$/\1/p' "$w/m.txt")
 python3 -c "import sys; assert 12 < float(sys.argv[1]) < 19" "$watts" || fail "measure energy delta: $(cat "$w/m.txt")"
+
+# 13. The tuner asks the probe about AC: a USB-C adapter counts like Mains.
+u="$w/usbc/sys/class/power_supply"
+mkdir -p "$u/ucsi-source-psy-USBC000:001" "$u/BAT0"
+echo USB > "$u/ucsi-source-psy-USBC000:001/type"; echo Battery > "$u/BAT0/type"
+for state in "1 Charging ac true" "0 Discharging battery false"; do
+  set -- $state
+  echo "$1" > "$u/ucsi-source-psy-USBC000:001/online"; echo "$2" > "$u/BAT0/status"
+  "$LAPFIT" tune status --json --root "$w/usbc" > "$w/src.json" || fail "status on USB-C"
+  grep -q "\"source\": \"$3\"" "$w/src.json" || fail "USB-C online=$1: want $3: $(head -3 "$w/src.json")"
+  "$LAPFIT" probe --json --root "$w/usbc" | grep -q "\"on_ac\": $4" || fail "probe on_ac not $4"
+done
 echo "tune cli ok"
