@@ -164,6 +164,9 @@ static const char *storage_kind(const char *kind)
     return _("USB drive");
   if (g_str_equal(kind, "sd"))
     return _("SD card");
+  if (g_str_equal(kind, "virtual"))
+    /* TRANSLATORS: a virtual machine's disk (virtio, VMware, VirtualBox, Hyper-V) */
+    return _("virtual disk");
   return kind;
 }
 

@@ -53,6 +53,10 @@ void lf_probe_memory(LfProbeContext *ctx, LfReport *report);
 void lf_probe_batteries(LfProbeContext *ctx, LfReport *report);
 void lf_probe_power(LfProbeContext *ctx, LfReport *report);
 void lf_probe_storage(LfProbeContext *ctx, LfReport *report);
+/* nvme|ssd|hdd|emmc|usb|sd|virtual from sysfs facts; NULL when none says. mmc_type is
+ * device/type of an mmcblk disk ("MMC", "SD"), else NULL. Pure (tests). */
+const char *lf_storage_kind(const char *name, const char *devpath, const char *model,
+                            const char *mmc_type, LfTri rotational);
 void lf_probe_devices(LfProbeContext *ctx, LfReport *report);
 void lf_probe_platform(LfProbeContext *ctx, LfReport *report);
 /* On mains power? An external supply (Mains, USB*, BrickID, Wireless) online;

@@ -102,22 +102,36 @@ static char *live_medium_disk(LfSysroot *root, const GPtrArray *disks, const GPt
   return NULL;
 }
 
-static const char *kind_of(LfSysroot *root, const char *name, const char *devpath,
-                           LfTri rotational)
+/* Virtual disk models: QEMU/KVM, VMware, VirtualBox, Hyper-V ("Virtual Disk"), Xen. */
+static gboolean virtual_model(const char *model)
+{
+  static const char *const names[] = { "QEMU", "VMware", "VBOX", "VirtualBox", "Virtual Disk",
+                                       "Virtual_Disk", "Xen", NULL };
+  for (int i = 0; model && names[i]; i++)
+    if (strstr(model, names[i]))
+      return TRUE;
+  return FALSE;
+}
+
+const char *lf_storage_kind(const char *name, const char *devpath, const char *model,
+                            const char *mmc_type, LfTri rotational)
 {
   if (devpath && strstr(devpath, "/usb") != NULL)
     return "usb";
   if (g_str_has_prefix(name, "nvme") || (devpath && strstr(devpath, "/nvme/") != NULL))
-    return "nvme";
+    return virtual_model(model) ? "virtual" : "nvme";
   if (g_str_has_prefix(name, "mmcblk")) {
-    g_autofree char *rel = g_strdup_printf("sys/block/%s/device/type", name);
-    g_autofree char *type = lf_sysroot_read_string(root, rel);
-    if (g_strcmp0(type, "MMC") == 0)
+    if (g_strcmp0(mmc_type, "MMC") == 0)
       return "emmc";
-    if (g_strcmp0(type, "SD") == 0)
+    if (g_strcmp0(mmc_type, "SD") == 0)
       return "sd";
     return NULL;
   }
+  /* virtio-blk (vd*), Xen (xvd*), or an emulated disk with a hypervisor's model name:
+   * "rotational" says nothing about the host's real disk. */
+  if (g_str_has_prefix(name, "vd") || g_str_has_prefix(name, "xvd") ||
+      (devpath && strstr(devpath, "/virtio")) || virtual_model(model))
+    return "virtual";
   if (rotational == LF_TRI_TRUE)
     return "hdd";
   if (rotational == LF_TRI_FALSE)
@@ -182,7 +196,12 @@ void lf_probe_storage(LfProbeContext *ctx, LfReport *report)
     g_autofree char *block = g_strdup_printf("sys/block/%s", name);
     g_autofree char *devpath = lf_sysroot_resolve(root, block);
     s->rotational = read_tri(root, name, "queue/rotational");
-    const char *kind = kind_of(root, name, devpath, s->rotational);
+    s->model = read_attr(root, name, "device/model");
+    if (s->model == NULL && g_str_has_prefix(name, "mmcblk"))
+      s->model = read_attr(root, name, "device/name");   /* mmc card product name */
+    g_autofree char *mmc_type = g_str_has_prefix(name, "mmcblk")
+                                    ? read_attr(root, name, "device/type") : NULL;
+    const char *kind = lf_storage_kind(name, devpath, s->model, mmc_type, s->rotational);
     s->kind = g_strdup(kind);
 
     gint64 sectors;
@@ -192,9 +211,6 @@ void lf_probe_storage(LfProbeContext *ctx, LfReport *report)
         sectors < G_MAXINT64 / 512)
       s->size_gb = round((double)sectors * 512.0 / 1e8) / 10.0;  /* GB, one decimal */
 
-    s->model = read_attr(root, name, "device/model");
-    if (s->model == NULL && g_str_has_prefix(name, "mmcblk"))
-      s->model = read_attr(root, name, "device/name");   /* mmc card product name */
     s->serial = read_attr(root, name, "device/serial");
 
     /* USB sticks and SD cards are removable in practice even when the

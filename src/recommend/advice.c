@@ -39,6 +39,13 @@ static void advise_ram(const LfRuleContext *ctx, const LfDistroEdition *e, LfVer
                   : lf_known_int(e->ram_min_mb) ? e->ram_min_mb : e->ram_floor_mb;
   if (!lf_known_int(target))
     return;
+  if (ctx->report->machine.virtual_) {
+    /* Inside a VM the memory is a setting of the host, not a module to buy. */
+    g_autofree char *goal_vm = lf_format_mb(target);
+    lf_verdict_advice(v, "vm-memory", 0, NULL,
+                      N_("Give the virtual machine more memory: at least %s"), goal_vm);
+    return;
+  }
   if (!g_str_equal(ctx->ram_basis, "installed")) {
     lf_verdict_advice(v, "check", 0, NULL,
                       N_("Run lapfit as root (or on the installed system) so it can read the "

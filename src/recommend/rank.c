@@ -30,11 +30,6 @@ const char *lf_headroom_to_string(LfHeadroom headroom)
   return "middle";
 }
 
-static gboolean disk_is_hdd(const LfStorage *d)
-{
-  return d && ((d->kind && g_str_equal(d->kind, "hdd")) || d->rotational == LF_TRI_TRUE);
-}
-
 LfHeadroom lf_rank_headroom(const LfRuleContext *ctx)
 {
   gboolean ram_known = lf_known_int(ctx->ram_mb);
@@ -42,7 +37,7 @@ LfHeadroom lf_rank_headroom(const LfRuleContext *ctx)
       ctx->report->cpu.bits == 32)
     return LF_HEADROOM_MODEST;
   /* 7 GB: an 8 GB machine judged by usable memory still counts. */
-  if (ram_known && ctx->ram_mb >= 7 * 1024 && ctx->cpu_level >= 2 && !disk_is_hdd(ctx->disk))
+  if (ram_known && ctx->ram_mb >= 7 * 1024 && ctx->cpu_level >= 2 && !lf_disk_is_hdd(ctx->disk))
     return LF_HEADROOM_CAPABLE;
   return LF_HEADROOM_MIDDLE;
 }

@@ -291,6 +291,15 @@ static LfRecommendation *recommend(const LfReport *report, const LfDistroTable *
     v->rank = ++rank;
     g_ptr_array_add(rec->verdicts, g_steal_pointer(&all->pdata[i]));
   }
+  if (report->machine.virtual_) {
+    const char *vm = report->machine.virtual_;
+    rec->vm_message = g_strdup_printf("This is a virtual machine (%s): the verdicts judge its "
+                                      "virtual hardware, and memory or disk advice means the "
+                                      "VM's settings, not parts to buy.", vm);
+    rec->vm_text = g_strdup_printf(_("This is a virtual machine (%s): the verdicts judge its "
+                                     "virtual hardware, and memory or disk advice means the "
+                                     "VM's settings, not parts to buy."), vm);
+  }
   lf_rank_explain(rec, &ctx);
   lf_rank_pick_best(rec);
   return rec;

@@ -174,6 +174,9 @@ char *lf_format_mb(gint64 mb);
 /* "40 GB", "7.5 GB". transfer full. */
 char *lf_format_gb(double gb);
 
+/* A spinning disk (kind "hdd", or no kind and rotational); never a virtual disk. */
+gboolean lf_disk_is_hdd(const LfStorage *disk);
+
 /* rank.c: headroom, score (lower ranks first), the order sentence and the best three. */
 LfHeadroom lf_rank_headroom(const LfRuleContext *ctx);
 double lf_rank_score(const LfRuleContext *ctx, LfHeadroom headroom, const LfVerdict *v);

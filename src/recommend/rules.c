@@ -403,13 +403,21 @@ static void rule_disk(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerd
                          "needs"), name, size, need, n);
 }
 
+gboolean lf_disk_is_hdd(const LfStorage *d)
+{
+  if (d == NULL)
+    return FALSE;
+  if (d->kind)   /* a virtual disk's "rotational" says nothing about the host's disk */
+    return g_str_equal(d->kind, "hdd");
+  return d->rotational == LF_TRI_TRUE;
+}
+
 static void rule_disk_kind(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerdict *v)
 {
   const LfStorage *d = ctx->disk;
-  if (d == NULL || ctx->opts->use != LF_USE_DESKTOP || e->weight != LF_WEIGHT_HEAVY)
-    return;
-  gboolean hdd = (d->kind && g_str_equal(d->kind, "hdd")) || d->rotational == LF_TRI_TRUE;
-  if (!hdd)
+  /* Inside a VM the disk's speed is the host's: no SSD advice for a virtual disk. */
+  if (d == NULL || ctx->opts->use != LF_USE_DESKTOP || e->weight != LF_WEIGHT_HEAVY ||
+      !lf_disk_is_hdd(d) || ctx->report->machine.virtual_)
     return;
   lf_verdict_reason(v, "disk-kind", LF_STATUS_WARN,
                     N_("The largest internal disk (%s) is a hard disk: under %s an SSD would "

@@ -145,7 +145,7 @@ static const AdviceCase advice_cases[] = {
   { "atom-n270-netbook", "debian-12-lxde-i386", "ram", "Replace the 1 GB module with a 2 GB one" },
   { "ryzen-4000-2020", "arch", "firmware-setting", "Secure Boot" },
   { "pentium-m-banias", "lubuntu-18.04-i386", "boot-option", "forcepae" },
-  { "vm-estimate", "xubuntu-24.04", "check", "SMBIOS" },
+  { "vm-estimate", "xubuntu-24.04", "vm-memory", "Give the virtual machine more memory" },
   /* RAM at the board maximum (2 GB, one slot): no RAM advice */
   { "gma3600-netbook", "fedora-44-workstation", "ssd", NULL },
   /* soldered RAM: no RAM advice, another edition instead */

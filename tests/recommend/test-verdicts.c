@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/report-json.h"
+#include "probe/probe.h"
 #include "recommend/recommend.h"
 
 static LfDistroTable *table;
@@ -246,6 +247,78 @@ static void test_no_placeholders(void)
   }
 }
 
+/* Point 5: virtual disks are kind "virtual"; inside a VM no SSD or RAM-module advice,
+ * "give the VM more memory" instead, and a one-line note. */
+static void test_storage_kind(void)
+{
+  static const struct {
+    const char *name, *devpath, *model, *mmc;
+    LfTri rot;
+    const char *want;
+  } cases[] = {
+    { "vda", "/devices/pci0000:00/0000:00:04.0/virtio2/block/vda", NULL, NULL, LF_TRI_TRUE,
+      "virtual" },
+    { "xvda", "/devices/vbd-51712/block/xvda", NULL, NULL, LF_TRI_TRUE, "virtual" },
+    { "sda", "/devices/pci0000:00/0000:00:1f.2/ata1/host0/block/sda", "QEMU HARDDISK", NULL,
+      LF_TRI_TRUE, "virtual" },
+    { "sda", "/devices/pci0000:00/ata1/block/sda", "VBOX HARDDISK", NULL, LF_TRI_TRUE,
+      "virtual" },
+    { "sda", "/devices/pci0000:00/block/sda", "VMware Virtual S", NULL, LF_TRI_TRUE, "virtual" },
+    { "sda", "/devices/LNXSYSTM:00/VMBUS:00/block/sda", "Virtual Disk", NULL, LF_TRI_TRUE,
+      "virtual" },
+    { "nvme0n1", "/devices/pci0000:00/nvme/nvme0/nvme0n1", "VMware Virtual NVMe Disk", NULL,
+      LF_TRI_FALSE, "virtual" },
+    { "nvme0n1", "/devices/pci0000:00/nvme/nvme0/nvme0n1", "Samsung SSD 980", NULL,
+      LF_TRI_FALSE, "nvme" },
+    { "sda", "/devices/pci0000:00/ata1/block/sda", "HGST HTS725032A7", NULL, LF_TRI_TRUE,
+      "hdd" },
+    { "sda", "/devices/pci0000:00/ata1/block/sda", "Samsung SSD 860", NULL, LF_TRI_FALSE,
+      "ssd" },
+    { "sdb", "/devices/pci0000:00/usb1/1-1/block/sdb", "QEMU USB", NULL, LF_TRI_TRUE, "usb" },
+    { "mmcblk0", "/devices/platform/mmc0/block/mmcblk0", NULL, "MMC", LF_TRI_FALSE, "emmc" },
+    { "mmcblk1", "/devices/platform/mmc1/block/mmcblk1", NULL, "SD", LF_TRI_FALSE, "sd" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS(cases); i++)
+    g_assert_cmpstr(lf_storage_kind(cases[i].name, cases[i].devpath, cases[i].model,
+                                    cases[i].mmc, cases[i].rot), ==, cases[i].want);
+}
+
+static void test_vm_advice(void)
+{
+  g_autofree char *path = g_build_filename(LF_TEST_FIXTURES, "reports", "recommend",
+                                           "vm-estimate.json", NULL);
+  for (int kind = 0; kind < 2; kind++) {
+    g_autoptr(LfReport) r = load(path);
+    /* Both what the probe writes now (virtual) and what an older probe wrote (hdd). */
+    LfStorage *d = r->storage->pdata[0];
+    g_free(d->kind);
+    d->kind = g_strdup(kind ? "virtual" : "hdd");
+    g_free(r->memory.installed_source);
+    r->memory.installed_source = g_strdup("smbios");   /* judge RAM, not "could not check" */
+    g_autoptr(LfRecommendation) rec = run(r, LF_AUDIENCE_NEWCOMER, FALSE);
+    g_assert_nonnull(rec->vm_message);
+    g_assert_nonnull(strstr(rec->vm_message, "virtual machine (kvm)"));
+    guint vm_memory = 0;
+    for (guint i = 0; i < rec->verdicts->len; i++) {
+      const LfVerdict *v = rec->verdicts->pdata[i];
+      g_assert_false(lf_verdict_has_check(v, "disk-kind", LF_STATUS_INFO));
+      for (guint j = 0; j < v->advice->len; j++) {
+        const LfAdvice *a = v->advice->pdata[j];
+        g_assert_cmpstr(a->kind, !=, "ssd");
+        g_assert_cmpstr(a->kind, !=, "ram");
+        vm_memory += g_str_equal(a->kind, "vm-memory");
+      }
+    }
+    g_assert_cmpuint(vm_memory, >, 0);   /* 2 GB: some edition asks for more */
+  }
+  /* A real laptop is not a VM: no note. */
+  g_autofree char *t420 = g_build_filename(LF_TEST_FIXTURES, "reports", "sandybridge-2011.json",
+                                           NULL);
+  g_autoptr(LfReport) r = load(t420);
+  g_autoptr(LfRecommendation) rec = run(r, LF_AUDIENCE_NEWCOMER, FALSE);
+  g_assert_null(rec->vm_message);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -261,6 +334,8 @@ int main(int argc, char **argv)
   g_test_add_func("/verdicts/expert-first", test_expert_first);
   g_test_add_func("/verdicts/one-severity", test_one_severity);
   g_test_add_func("/verdicts/no-placeholders", test_no_placeholders);
+  g_test_add_func("/verdicts/storage-kind", test_storage_kind);
+  g_test_add_func("/verdicts/vm-advice", test_vm_advice);
   int rc = g_test_run();
   g_ptr_array_unref(fixtures);
   lf_distro_table_free(table);
