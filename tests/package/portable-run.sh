@@ -4,9 +4,10 @@
 # unpacked directory and /proc, /sys, /dev bound in a private mount namespace
 # (nothing stays mounted if this is killed), a timeout on each chroot. It must
 # probe (schema-valid JSON that the normal build loads back), recommend, check,
-# speak German without any locale installed, and draw the TUI under tmux. For
-# i686 the program also probes under qemu-i386 -cpu pentium2 (no SSE/SSE2), and
-# the launcher refuses a CPU without CMOV in one line, itself running on a 486.
+# speak German without any locale installed, and draw the TUI under tmux, all as
+# user nobody. For i686 the program also probes under qemu-i386 -cpu pentium2
+# (no SSE/SSE2), and the launcher refuses a CPU without CMOV in one line,
+# itself running on a 486.
 # Usage: portable-run.sh TARBALL ARCH
 set -u
 tarball=$1 arch=$2
@@ -43,7 +44,8 @@ in_root() {
         exec env -i "$@"' sh "$r" HOME=/tmp PATH=/ "$@"
 }
 cmd=/$name/lapfit
-env="$(command -v timeout) 60 $(command -v chroot) $r"
+# As nobody: probe, recommend, check and the TUI need no root.
+env="$(command -v timeout) 60 $(command -v chroot) --userspec=65534:65534 $r"
 
 # shellcheck disable=SC2086
 in_root $env "$cmd" probe --json >"$w/probe.json" 2>"$w/err" || fail "probe --json: $(cat "$w/err")"
@@ -83,7 +85,7 @@ wait_for() {
 }
 cat >"$w/tui.sh" <<TUI
 unshare -m sh -c 'mount --bind /proc $r/proc && mount --rbind /sys $r/sys && mount --rbind /dev $r/dev &&
-    exec env -i HOME=/tmp TERM=tmux-256color LANG=C.UTF-8 ESCDELAY=25 $(command -v timeout) --foreground 60 $(command -v chroot) $r $cmd tui'
+    exec env -i HOME=/tmp TERM=tmux-256color LANG=C.UTF-8 ESCDELAY=25 $(command -v timeout) --foreground 60 $(command -v chroot) --userspec=65534:65534 $r $cmd tui'
 echo \$? >$w/status
 TUI
 tm start-server \; set-option -g remain-on-exit on \; new-session -d -s lf -x 80 -y 24 "sh $w/tui.sh" ||
