@@ -327,16 +327,29 @@ LfReport *lf_report_from_json(const char *data, gssize len, GError **error)
   return g_steal_pointer(&report);
 }
 
-LfReport *lf_report_load(const char *path, GError **error)
+GBytes *lf_report_read(const char *path, GError **error)
 {
-  g_autofree char *data = NULL;
+  char *data = NULL;
   gsize len = 0;
   if (!lf_file_read(path, MAX_REPORT_BYTES, LF_READ_DEFAULT, &data, &len, error))
     return NULL;
-  LfReport *report = lf_report_from_json(data, (gssize)len, error);
+  return g_bytes_new_take(data, len);
+}
+
+LfReport *lf_report_parse(const char *path, GBytes *bytes, GError **error)
+{
+  gsize len = 0;
+  const char *data = g_bytes_get_data(bytes, &len);
+  LfReport *report = lf_report_from_json(data ? data : "", (gssize)len, error);
   if (report == NULL)
     g_prefix_error(error, _("cannot load report '%s': "), path);
   return report;
+}
+
+LfReport *lf_report_load(const char *path, GError **error)
+{
+  g_autoptr(GBytes) bytes = lf_report_read(path, error);
+  return bytes ? lf_report_parse(path, bytes, error) : NULL;
 }
 
 gboolean lf_report_save(const LfReport *report, const char *path, LfJsonFlags flags,

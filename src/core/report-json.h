@@ -27,6 +27,11 @@ gboolean lf_struct_from_json(const LfStructDesc *desc, gpointer p, JsonNode *nod
  * LF_ERROR_UNSUPPORTED for another schema. transfer full. */
 LfReport *lf_report_from_json(const char *data, gssize len, GError **error);
 LfReport *lf_report_load(const char *path, GError **error);
+/* lf_report_load in two steps, for callers that look at the bytes first (the
+ * fleet skips files it has seen by their hash): the file's bytes, bounded
+ * in size; then the report they hold (errors name @path). transfer full. */
+GBytes *lf_report_read(const char *path, GError **error);
+LfReport *lf_report_parse(const char *path, GBytes *bytes, GError **error);
 /* Atomic write (temp file + rename). */
 gboolean lf_report_save(const LfReport *report, const char *path, LfJsonFlags flags,
                         GError **error);

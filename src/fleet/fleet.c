@@ -158,6 +158,15 @@ static gboolean migrate_v4(LfFleet *f, GError **error)
   return ok;
 }
 
+/* 4 -> 5: the hash of each imported file's bytes, so a re-import skips a
+ * file it has seen before reading it as JSON. Existing rows have none: their
+ * files are parsed once more on the next import, then recorded. */
+static gboolean migrate_v5(LfFleet *f, GError **error)
+{
+  return lf_fleet_exec(f, "CREATE TABLE report_files (sha256 TEXT PRIMARY KEY, "
+                          "report_id INTEGER NOT NULL);", error);
+}
+
 static gint64 edition_idx(LfFleet *f, const char *id, GError **error)
 {
   gpointer hit = g_hash_table_lookup(f->edition_index, id);
@@ -247,6 +256,8 @@ static gboolean migrate(LfFleet *f, GError **error)
     ok = migrate_v3(f, error);
   if (ok && version < 4)
     ok = migrate_v4(f, error);
+  if (ok && version < 5)
+    ok = migrate_v5(f, error);
   if (ok && version < LF_FLEET_SCHEMA_VERSION) {
     g_autofree char *sql = g_strdup_printf("PRAGMA application_id = %d; PRAGMA user_version = %d",
                                            APPLICATION_ID, LF_FLEET_SCHEMA_VERSION);
@@ -480,6 +491,9 @@ typedef struct {
   char *path;
   /* filled by prepare() */
   char *error;            /* why it was skipped */
+  GBytes *bytes;          /* the file, until parsed */
+  char *file_sha256;      /* of the bytes */
+  gboolean seen;          /* file_sha256 already in report_files */
   char *json, *sha256, *machine_id, *generated, *verdicts;
   GPtrArray *summary;
 } Item;
@@ -488,6 +502,9 @@ static void item_free(Item *it)
 {
   g_free(it->path);
   g_free(it->error);
+  if (it->bytes)
+    g_bytes_unref(it->bytes);
+  g_free(it->file_sha256);
   g_free(it->json);
   g_free(it->sha256);
   g_free(it->machine_id);
@@ -504,12 +521,30 @@ static char *compact_json(const LfReport *r)
   return lf_report_to_json(r, LF_JSON_PRIVATE);
 }
 
+/* Reads and hashes the file: a re-import stops here. */
+static void hash_file(gpointer data, G_GNUC_UNUSED gpointer user_data)
+{
+  Item *it = data;
+  g_autoptr(GError) local = NULL;
+  it->bytes = lf_report_read(it->path, &local);
+  if (it->bytes == NULL) {
+    it->error = g_strdup(local->message);
+    return;
+  }
+  gsize len = 0;
+  gconstpointer bytes = g_bytes_get_data(it->bytes, &len);
+  it->file_sha256 = g_compute_checksum_for_data(G_CHECKSUM_SHA256, bytes ? bytes : "", len);
+}
+
 static void prepare(gpointer data, gpointer user_data)
 {
   Item *it = data;
   LfFleet *f = user_data;
+  if (it->error || it->seen)
+    return;
   g_autoptr(GError) local = NULL;
-  g_autoptr(LfReport) r = lf_report_load(it->path, &local);
+  g_autoptr(LfReport) r = lf_report_parse(it->path, it->bytes, &local);
+  g_clear_pointer(&it->bytes, g_bytes_unref);
   if (r == NULL) {
     it->error = g_strdup(local->message);
     return;
@@ -596,13 +631,20 @@ static gboolean insert_batch(LfFleet *f, GPtrArray *items, guint from, guint to,
       "latest_generated = MAX(IFNULL(excluded.latest_generated, ''), "
       "IFNULL(latest_generated, ''))", error);
   sqlite3_stmt *js = lf_fleet_prepare(f, "INSERT INTO report_json (id, json) VALUES (?, ?)", error);
-  gboolean ok = ins && up && js;
+  sqlite3_stmt *rf = lf_fleet_prepare(f,
+      "INSERT OR IGNORE INTO report_files (sha256, report_id) "
+      "SELECT ?1, id FROM reports WHERE sha256 = ?2", error);
+  gboolean ok = ins && up && js && rf;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc();
   g_autofree char *imported = g_date_time_format(now, "%Y-%m-%dT%H:%M:%SZ");
   for (guint k = from; ok && k < to; k++) {
     Item *it = items->pdata[k];
     if (it->error) {
       g_ptr_array_add(stats->skipped, g_strdup(it->error));
+      continue;
+    }
+    if (it->seen) {
+      stats->duplicates++;
       continue;
     }
     sqlite3_reset(ins);
@@ -626,12 +668,20 @@ static gboolean insert_batch(LfFleet *f, GPtrArray *items, guint from, guint to,
       ok = lf_fleet_sql_error(f, error, "insert");
       break;
     }
-    if (sqlite3_changes(f->db) == 0) {
+    gboolean fresh = sqlite3_changes(f->db) > 0;
+    gint64 id = sqlite3_last_insert_rowid(f->db);
+    sqlite3_reset(rf);
+    sqlite3_bind_text(rf, 1, it->file_sha256, -1, SQLITE_STATIC);
+    sqlite3_bind_text(rf, 2, it->sha256, -1, SQLITE_STATIC);
+    if (sqlite3_step(rf) != SQLITE_DONE) {
+      ok = lf_fleet_sql_error(f, error, "insert");
+      break;
+    }
+    if (!fresh) {
       stats->duplicates++;
       continue;
     }
     stats->imported++;
-    gint64 id = sqlite3_last_insert_rowid(f->db);
     sqlite3_reset(js);
     sqlite3_bind_int64(js, 1, id);
     sqlite3_bind_text(js, 2, it->json, -1, SQLITE_STATIC);
@@ -649,11 +699,44 @@ static gboolean insert_batch(LfFleet *f, GPtrArray *items, guint from, guint to,
   sqlite3_finalize(ins);
   sqlite3_finalize(up);
   sqlite3_finalize(js);
+  sqlite3_finalize(rf);
   if (ok)
     return lf_fleet_exec(f, "COMMIT", error);
   sqlite3_exec(f->db, "ROLLBACK", NULL, NULL, NULL);
   g_hash_table_remove_all(f->edition_index);  /* ids assigned in it are gone */
   return FALSE;
+}
+
+/* Parsing and hashing are the cost: spread them over the cores, keep SQLite
+ * on this thread. */
+static void run_pool(GFunc func, LfFleet *f, GPtrArray *items, guint from, guint to)
+{
+  guint threads = MAX(1, g_get_num_processors());
+  GThreadPool *pool = g_thread_pool_new(func, f, (int)threads, FALSE, NULL);
+  for (guint k = from; k < to; k++)
+    g_thread_pool_push(pool, items->pdata[k], NULL);
+  g_thread_pool_free(pool, FALSE, TRUE);
+}
+
+static gboolean mark_seen(LfFleet *f, GPtrArray *items, guint from, guint to, GError **error)
+{
+  sqlite3_stmt *st = lf_fleet_prepare(f, "SELECT 1 FROM report_files WHERE sha256 = ?1", error);
+  if (st == NULL)
+    return FALSE;
+  int rc = SQLITE_DONE;
+  for (guint k = from; k < to && (rc == SQLITE_DONE || rc == SQLITE_ROW); k++) {
+    Item *it = items->pdata[k];
+    if (it->file_sha256 == NULL)
+      continue;
+    sqlite3_reset(st);
+    sqlite3_bind_text(st, 1, it->file_sha256, -1, SQLITE_STATIC);
+    rc = sqlite3_step(st);
+    it->seen = rc == SQLITE_ROW;
+    if (it->seen)
+      g_clear_pointer(&it->bytes, g_bytes_unref);
+  }
+  sqlite3_finalize(st);
+  return rc == SQLITE_DONE || rc == SQLITE_ROW || lf_fleet_sql_error(f, error, "query");
 }
 
 void lf_fleet_import_stats_clear(LfFleetImportStats *stats)
@@ -670,14 +753,13 @@ gboolean lf_fleet_import(LfFleet *f, const char *const *paths, LfFleetImportStat
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func((GDestroyNotify)item_free);
   for (guint i = 0; paths[i]; i++)
     collect(paths[i], items, stats, 0);
-  /* Parsing is the cost: spread it over the cores, keep SQLite on this thread. */
-  guint threads = MAX(1, g_get_num_processors());
   for (guint from = 0; from < items->len; from += LF_FLEET_BATCH) {
     guint to = MIN(items->len, from + LF_FLEET_BATCH);
-    GThreadPool *pool = g_thread_pool_new(prepare, f, (int)threads, FALSE, NULL);
-    for (guint k = from; k < to; k++)
-      g_thread_pool_push(pool, items->pdata[k], NULL);
-    g_thread_pool_free(pool, FALSE, TRUE);
+    /* Files seen before are known by the hash of their bytes: no parsing. */
+    run_pool(hash_file, f, items, from, to);
+    if (!mark_seen(f, items, from, to, error))
+      return FALSE;
+    run_pool(prepare, f, items, from, to);
     if (!insert_batch(f, items, from, to, stats, error))
       return FALSE;
     for (guint k = from; k < to; k++) {  /* keep memory flat on huge imports */

@@ -6,8 +6,9 @@
  * 'LFlt'): `reports` holds every imported report (a SHA-256 of its canonical
  * compact JSON that makes re-imports no-ops, one column per CSV summary
  * column of src/export/export.h, the verdicts as one letter per edition of
- * `editions`); `report_json` the JSON itself (same id); `machines` points at
- * each machine's latest report. Older databases are upgraded in place on open; a database
+ * `editions`); `report_json` the JSON itself (same id); `report_files` the
+ * SHA-256 of every imported file's bytes, so a re-import skips a known file
+ * before parsing it; `machines` points at each machine's latest report. Older databases are upgraded in place on open; a database
  * from a newer lapfit is refused. WAL + a busy timeout let several imports
  * run at once. */
 #pragma once
@@ -16,7 +17,7 @@
 
 #include "core/report.h"
 
-#define LF_FLEET_SCHEMA_VERSION 4
+#define LF_FLEET_SCHEMA_VERSION 5
 
 typedef struct LfFleet LfFleet;
 
