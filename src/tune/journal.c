@@ -91,6 +91,13 @@ gboolean lf_journal_load_file(const char *state_dir, const char *name, LfJournal
     g_propagate_error(error, g_steal_pointer(&local));
     return FALSE;
   }
+  return lf_journal_parse(path, data, len, journal, error);
+}
+
+gboolean lf_journal_parse(const char *path, const char *data, gsize len, LfJournal **journal,
+                          GError **error)
+{
+  g_autoptr(GError) local = NULL;
   g_autoptr(JsonNode) rootn = lf_json_parse(data, (gssize)len, &local);
   if (rootn == NULL)
     return damaged(error, path, local->message);

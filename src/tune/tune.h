@@ -239,6 +239,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(LfJournal, lf_journal_free)
 /* The journal in the state dir; *journal = NULL (and TRUE) when there is none.
  * LF_ERROR_PARSE when it exists but is damaged. */
 gboolean lf_journal_load(const char *state_dir, LfJournal **journal, GError **error);
+/* The journal's text (path names it in errors); what lf_journal_load_file does
+ * after the bounded read. The fuzz target feeds it directly. */
+gboolean lf_journal_parse(const char *path, const char *data, gsize len, LfJournal **journal,
+                          GError **error);
 /* Writes atomically and durably: temp file, fsync, rename, fsync dir. */
 gboolean lf_journal_save(const char *state_dir, const LfJournal *journal, GError **error);
 gboolean lf_journal_remove(const char *state_dir, GError **error);
