@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "fuzz.h"
-#include "probe/battery-calc.h"
+#include "probe/battery.h"
 
 static void fill_binary(LfBatteryRaw *raw, const uint8_t *data, size_t size)
 {

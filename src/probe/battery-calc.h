@@ -41,15 +41,6 @@ typedef struct {
 void lf_battery_raw_init(LfBatteryRaw *raw);
 void lf_battery_raw_clear(LfBatteryRaw *raw);
 
-/* Sets the field that the sysfs attribute `attr` ("energy_now", "status",
- * "charge_start_threshold" ...) maps to, from its text as read. Returns FALSE
- * for attributes it does not know. Text that is not a number leaves a number
- * NAN. No arithmetic. */
-gboolean lf_battery_raw_set_attr(LfBatteryRaw *raw, const char *attr, const char *text);
-
-/* Attribute names lf_battery_raw_set_attr() knows, NULL-terminated. */
-extern const char *const lf_battery_sysfs_attrs[];
-
 /* Fills `out` (an initialised, all-unknown LfBattery) from raw: strings are
  * copied, units converted, ratios and times computed, hostile values (NaN,
  * negative, absurdly large) dropped to unknown, and oddities recorded in

@@ -7,6 +7,83 @@
 
 #define PS_DIR "sys/class/power_supply"
 
+const char *const lf_battery_sysfs_attrs[] = {
+  "manufacturer", "model_name", "serial_number", "technology", "status",
+  "energy_full_design", "energy_full", "energy_now", "power_now",
+  "charge_full_design", "charge_full", "charge_now", "current_now",
+  "voltage_min_design", "voltage_now", "capacity", "cycle_count",
+  "time_to_empty_now", "time_to_full_now",
+  "charge_control_start_threshold", "charge_control_end_threshold",
+  "charge_start_threshold", "charge_stop_threshold",
+  NULL,
+};
+
+static void set_string(char **field, const char *text)
+{
+  g_free(*field);
+  *field = text ? g_strdup(text) : NULL;
+}
+
+/* Decimal only: g_ascii_strtod() would also take "0x10", "inf" or "nan". */
+static void set_number(double *field, const char *text)
+{
+  double v;
+  gboolean decimal = text != NULL;
+  for (const char *c = text; decimal && *c; c++)
+    decimal = g_ascii_isdigit(*c) || strchr("+-.eE \t\n", *c) != NULL;
+  *field = decimal && lf_parse_double(text, &v) ? v : NAN;
+}
+
+gboolean lf_battery_raw_set_attr(LfBatteryRaw *raw, const char *attr, const char *text)
+{
+  static const struct {
+    const char *attr;
+    gsize offset;
+  } numbers[] = {
+    { "energy_full_design", G_STRUCT_OFFSET(LfBatteryRaw, energy_full_design) },
+    { "energy_full", G_STRUCT_OFFSET(LfBatteryRaw, energy_full) },
+    { "energy_now", G_STRUCT_OFFSET(LfBatteryRaw, energy_now) },
+    { "power_now", G_STRUCT_OFFSET(LfBatteryRaw, power_now) },
+    { "charge_full_design", G_STRUCT_OFFSET(LfBatteryRaw, charge_full_design) },
+    { "charge_full", G_STRUCT_OFFSET(LfBatteryRaw, charge_full) },
+    { "charge_now", G_STRUCT_OFFSET(LfBatteryRaw, charge_now) },
+    { "current_now", G_STRUCT_OFFSET(LfBatteryRaw, current_now) },
+    { "voltage_min_design", G_STRUCT_OFFSET(LfBatteryRaw, voltage_min_design) },
+    { "voltage_now", G_STRUCT_OFFSET(LfBatteryRaw, voltage_now) },
+    { "capacity", G_STRUCT_OFFSET(LfBatteryRaw, capacity) },
+    { "cycle_count", G_STRUCT_OFFSET(LfBatteryRaw, cycle_count) },
+    { "time_to_empty_now", G_STRUCT_OFFSET(LfBatteryRaw, time_to_empty) },
+    { "time_to_full_now", G_STRUCT_OFFSET(LfBatteryRaw, time_to_full) },
+    { "charge_control_start_threshold", G_STRUCT_OFFSET(LfBatteryRaw, charge_start_threshold) },
+    { "charge_control_end_threshold", G_STRUCT_OFFSET(LfBatteryRaw, charge_stop_threshold) },
+    /* thinkpad_acpi's older names for the same two files */
+    { "charge_start_threshold", G_STRUCT_OFFSET(LfBatteryRaw, charge_start_threshold) },
+    { "charge_stop_threshold", G_STRUCT_OFFSET(LfBatteryRaw, charge_stop_threshold) },
+  };
+  if (attr == NULL)
+    return FALSE;
+  if (strcmp(attr, "manufacturer") == 0)
+    set_string(&raw->vendor, text);
+  else if (strcmp(attr, "model_name") == 0)
+    set_string(&raw->model, text);
+  else if (strcmp(attr, "serial_number") == 0)
+    set_string(&raw->serial, text);
+  else if (strcmp(attr, "technology") == 0)
+    set_string(&raw->technology, text);
+  else if (strcmp(attr, "status") == 0)
+    set_string(&raw->status, text);
+  else {
+    for (gsize i = 0; i < G_N_ELEMENTS(numbers); i++) {
+      if (strcmp(attr, numbers[i].attr) == 0) {
+        set_number(G_STRUCT_MEMBER_P(raw, numbers[i].offset), text);
+        return TRUE;
+      }
+    }
+    return FALSE;
+  }
+  return TRUE;
+}
+
 LfBatteryRaw *lf_battery_raw_new(void)
 {
   LfBatteryRaw *raw = g_new(LfBatteryRaw, 1);

@@ -10,6 +10,15 @@ LfBatteryRaw *lf_battery_raw_new(void);
 void lf_battery_raw_free(LfBatteryRaw *raw);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(LfBatteryRaw, lf_battery_raw_free)
 
+/* Sets the field that the sysfs attribute `attr` ("energy_now", "status",
+ * "charge_start_threshold" ...) maps to, from its text as read. Returns FALSE
+ * for attributes it does not know. Text that is not a number leaves a number
+ * NAN. No arithmetic. */
+gboolean lf_battery_raw_set_attr(LfBatteryRaw *raw, const char *attr, const char *text);
+
+/* Attribute names lf_battery_raw_set_attr() knows, NULL-terminated. */
+extern const char *const lf_battery_sysfs_attrs[];
+
 /* Every system battery under <root>/sys/class/power_supply (type Battery,
  * not scope Device, present unless it says 0), sorted by name. Never NULL;
  * empty when there is none. transfer full: GPtrArray of LfBatteryRaw. */

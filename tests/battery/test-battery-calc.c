@@ -2,7 +2,7 @@
 /* battery-calc: units, health, percent, rate, times, thresholds, hostile values. */
 #include <math.h>
 
-#include "probe/battery-calc.h"
+#include "probe/battery.h"
 
 typedef struct {
   LfBatteryRaw raw;
