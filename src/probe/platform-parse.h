@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Pure parsers behind the storage, devices and platform probes: /proc/mounts,
- * os-release, the kernel command line, EFI variables, virtualisation hints and
- * the firmware table. No I/O here, so unit tests and fuzzers call them on any
+/* Pure parsers behind the storage, devices and platform probes, one file per
+ * topic: /proc/mounts (platform-mounts.c), os-release and the kernel command
+ * line (platform-os.c), EFI variables (platform-efi.c), virtualisation hints
+ * (platform-virt.c), the firmware table (firmware-table.c) and PCI names
+ * (pci-names.c). No I/O here, so unit tests and fuzzers call them on any
  * bytes. Inputs need not be NUL-terminated; hostile input gives "unknown". */
 #pragma once
 #include <glib.h>
