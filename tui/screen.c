@@ -64,6 +64,7 @@ static void start_probe(LfTui *tui)
   job->source.dmidecode = g_strdup(tui->source.dmidecode);
   job->source.no_upower = tui->source.no_upower;
   job->source.anonymize = tui->source.anonymize;
+  job->source.offline = tui->source.offline;
   job->inbox = g_async_queue_ref(tui->inbox);
   tui->probing = TRUE;
   tui->probe_started_us = g_get_monotonic_time();
@@ -94,7 +95,8 @@ static gpointer battery_thread(gpointer data)
 
 static gboolean live_source(const LfTui *tui)
 {
-  return tui->source.report == NULL;
+  /* A saved report or an --offline machine does not change under us. */
+  return tui->source.report == NULL && !tui->source.offline;
 }
 
 static void maybe_poll_batteries(LfTui *tui, gint64 now)

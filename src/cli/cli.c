@@ -101,11 +101,15 @@ void lf_cli_add_source_options(GOptionContext *ctx, LfReportSource *src, gboolea
   };
   const GOptionEntry probe_entries[] = {
     { "root", 0, 0, G_OPTION_ARG_FILENAME, &src->root,
-      N_("Probe files below DIR instead of / (fixtures, chroots)"), N_("DIR") },
+      N_("Probe files below DIR instead of / (fixtures, chroots); reads no live CPUID or UPower"),
+      N_("DIR") },
     { "cpuid-dump", 0, 0, G_OPTION_ARG_FILENAME, &src->cpuid_dump,
       N_("Read CPUID from a dump (libcpuid, AIDA64, InstLatx64, cpuid -r)"), N_("FILE") },
     { "dmidecode", 0, 0, G_OPTION_ARG_FILENAME, &src->dmidecode,
       N_("Read SMBIOS from saved dmidecode output"), N_("FILE") },
+    { "offline", 0, 0, G_OPTION_ARG_NONE, &src->offline,
+      N_("Analyse only the saved files given (--root, --cpuid-dump, --dmidecode): nothing of "
+         "the running machine, no live CPUID or UPower"), NULL },
     { "no-upower", 0, 0, G_OPTION_ARG_NONE, &src->no_upower,
       N_("Read batteries from sysfs, not UPower"), NULL },
     { "anonymize", 0, 0, G_OPTION_ARG_NONE, &src->anonymize,

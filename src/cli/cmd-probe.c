@@ -29,7 +29,7 @@ int lf_cmd_probe(int argc, char **argv, GError **error)
 
   g_autoptr(LfReport) report = lf_report_source_load(&src, error);
   if (report == NULL)
-    return LF_EXIT_FAILURE;
+    return g_error_matches(*error, LF_ERROR, LF_ERROR_USAGE) ? LF_EXIT_USAGE : LF_EXIT_FAILURE;
   if (output && !lf_report_save(report, output, LF_JSON_PRETTY, error))
     return LF_EXIT_FAILURE;
   if (json) {

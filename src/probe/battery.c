@@ -70,6 +70,27 @@ static void add_sysfs_flags(const LfBatteryRaw *sys, LfBattery *b)
   lf_battery_sort_flags(b);
 }
 
+/* A battery only SMBIOS type 22 knows (a saved machine, or firmware that
+ * lists a bay the kernel does not): its design figures, no charge state, so
+ * health stays unknown. */
+static void add_smbios_battery(LfReport *report, const LfSmbiosBattery *sb)
+{
+  if (sb == NULL)
+    return;
+  LfBattery *b = lf_report_add_battery(report);
+  b->name = g_strdup(sb->name != NULL ? sb->name : sb->location);
+  if (!lf_smbios_is_placeholder(sb->manufacturer))
+    b->vendor = g_strdup(sb->manufacturer);
+  b->technology = g_strdup(sb->technology);
+  if (lf_known_int(sb->design_capacity_mwh) && sb->design_capacity_mwh > 0)
+    b->design_wh = sb->design_capacity_mwh / 1000.0;
+  if (lf_known_int(sb->design_voltage_mv) && sb->design_voltage_mv > 0)
+    b->voltage_v = sb->design_voltage_mv / 1000.0;   /* the design voltage: all there is */
+  b->state = g_strdup("unknown");
+  b->source = g_strdup("smbios");
+  lf_strv_add(&b->flags, "smbios-only");
+}
+
 void lf_probe_batteries(LfProbeContext *ctx, LfReport *report)
 {
   g_autoptr(GPtrArray) raws = NULL;
@@ -104,15 +125,20 @@ void lf_probe_batteries(LfProbeContext *ctx, LfReport *report)
     if (i < sys->len && sys->pdata[i])
       add_sysfs_flags(sys->pdata[i], b);
   }
+  if (raws->len == 0)
+    for (guint i = 0; i < n_smbios; i++)
+      add_smbios_battery(report, lf_smbios_battery_get(ctx->smbios, i));
 }
 
 GPtrArray *lf_probe_batteries_refresh(const LfProbeOptions *opts, GError **error)
 {
-  g_autoptr(LfSysroot) root = lf_sysroot_new(opts->root, error);
+  char *tmpdir = NULL;
+  LfSysroot *root = lf_probe_root_open(opts, &tmpdir, error);
   if (root == NULL)
     return NULL;
   LfProbeContext ctx = { .opts = opts, .root = root, .smbios = NULL };
   g_autoptr(LfReport) fresh = lf_report_new();
   lf_probe_batteries(&ctx, fresh);
+  lf_probe_root_close(root, tmpdir);
   return g_steal_pointer(&fresh->batteries);
 }

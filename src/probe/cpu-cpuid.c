@@ -18,6 +18,7 @@
 #include "probe/cpu-dump.h"
 #include "probe/cpu-ident.h"
 #include "probe/probe.h"
+#include "probe/smbios.h"
 
 /* Dumps are a few KB; anything this large is not one. */
 #define LF_CPUID_DUMP_MAX (4 * 1024 * 1024)
@@ -154,6 +155,50 @@ static gboolean load_live(LfCpuidRegs *regs, struct cpu_id_t *id)
 #endif
 }
 
+/* CPUID vendor string for SMBIOS type 4's manufacturer text, NULL if unknown. */
+static const char *vendor_from_manufacturer(const char *m)
+{
+  static const struct { const char *word, *vendor; } map[] = {
+    { "Intel", "GenuineIntel" }, { "AMD", "AuthenticAMD" },
+    { "Advanced Micro Devices", "AuthenticAMD" }, { "Hygon", "HygonGenuine" },
+    { "Zhaoxin", "  Shanghai  " }, { "VIA", "CentaurHauls" }, { "Centaur", "CentaurHauls" },
+  };
+  for (guint i = 0; m != NULL && i < G_N_ELEMENTS(map); i++)
+    if (strstr(m, map[i].word) != NULL)
+      return map[i].vendor;
+  return NULL;
+}
+
+/* SMBIOS type 4 (a saved machine without CPUID or cpuinfo): its ID is CPUID
+ * leaf 1 EAX and EDX, its version the brand. Only the EDX features are known,
+ * so the ISA level and flags stay unknown. */
+static gboolean fill_from_smbios(const LfSmbios *smbios, LfCpu *cpu, const LfCpuTable *table)
+{
+  if (smbios == NULL || !lf_known_int(smbios->cpu_id_eax))
+    return FALSE;
+  LfCpuidRegs regs = { 0 };
+  const char *vendor = vendor_from_manufacturer(smbios->cpu_manufacturer);
+  if (vendor == NULL)
+    vendor = vendor_from_manufacturer(smbios->cpu_version);
+  if (vendor != NULL)
+    memcpy(regs.vendor, vendor, 12);
+  regs.max_leaf = 1;
+  regs.eax1 = (guint32)smbios->cpu_id_eax;
+  regs.edx1 = (guint32)smbios->cpu_id_edx;
+  if (smbios->cpu_version != NULL && !lf_smbios_is_placeholder(smbios->cpu_version))
+    g_strlcpy(regs.brand, smbios->cpu_version, sizeof regs.brand);
+  lf_cpu_fill_from_regs(cpu, &regs, table);
+  g_clear_pointer(&cpu->isa_level, g_free);
+  g_clear_pointer(&cpu->missing_for_next_level, g_ptr_array_unref);
+  g_clear_pointer(&cpu->flags, g_ptr_array_unref);
+  cpu->bits = LF_UNKNOWN;    /* long mode is an extended-leaf bit SMBIOS lacks */
+  cpu->nx = LF_TRI_UNKNOWN;
+  g_clear_pointer(&cpu->pae_note, g_free);
+  g_free(cpu->source);
+  cpu->source = g_strdup("smbios");
+  return TRUE;
+}
+
 /* Highest cpuinfo_max_freq over all CPUs (hybrid parts differ per core), MHz. */
 static double cpufreq_max_mhz(LfSysroot *root)
 {
@@ -218,6 +263,13 @@ gboolean lf_probe_cpu(LfProbeContext *ctx, LfReport *report, GError **error)
     g_free(cpu->source);
     cpu->source = g_strdup("cpuinfo");
     id.num_cores = id.num_logical_cpus = 0;
+  } else if (fill_from_smbios(ctx->smbios, cpu, table)) {
+    lf_report_add_error(report, "cpu", "no CPUID and no proc/cpuinfo: identified from SMBIOS "
+                        "type 4 (signature and version string); feature flags unknown");
+    id.num_cores = (int)(lf_known_int(ctx->smbios->cpu_cores) ? ctx->smbios->cpu_cores : 0);
+    id.num_logical_cpus =
+        (int)(lf_known_int(ctx->smbios->cpu_threads) ? ctx->smbios->cpu_threads : 0);
+    root_describes_cpu = FALSE;
   } else {
     lf_report_add_error(report, "cpu", "no CPUID and no readable proc/cpuinfo");
     return TRUE;

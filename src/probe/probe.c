@@ -1,12 +1,53 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 #include "probe/probe.h"
 
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "core/error.h"
 #include "core/machine-id.h"
 #include "core/report-json.h"
 
+LfSysroot *lf_probe_root_open(const LfProbeOptions *opts, char **tmpdir, GError **error)
+{
+  *tmpdir = NULL;
+  if (!opts->offline)
+    return lf_sysroot_new(opts->root, error);
+  if (opts->root == NULL && opts->cpuid_dump == NULL && opts->dmidecode == NULL) {
+    g_set_error(error, LF_ERROR, LF_ERROR_USAGE,
+                _("--offline needs saved files: --root DIR, --cpuid-dump FILE or --dmidecode FILE"));
+    return NULL;
+  }
+  if (opts->root == NULL) {
+    *tmpdir = g_dir_make_tmp("lapfit-offline-XXXXXX", error);
+    if (*tmpdir == NULL)
+      return NULL;
+  }
+  LfSysroot *root = lf_sysroot_new(*tmpdir != NULL ? *tmpdir : opts->root, error);
+  if (root != NULL && lf_sysroot_is_live(root)) {
+    g_set_error(error, LF_ERROR, LF_ERROR_USAGE,
+                _("--offline cannot analyse the running system's root '/'"));
+    g_clear_pointer(&root, lf_sysroot_free);
+  }
+  if (root == NULL && *tmpdir != NULL) {
+    g_rmdir(*tmpdir);
+    g_clear_pointer(tmpdir, g_free);
+  }
+  return root;
+}
+
+void lf_probe_root_close(LfSysroot *root, char *tmpdir)
+{
+  lf_sysroot_free(root);
+  if (tmpdir != NULL)
+    g_rmdir(tmpdir);
+  g_free(tmpdir);
+}
+
 LfReport *lf_probe_run(const LfProbeOptions *opts, GError **error)
 {
-  g_autoptr(LfSysroot) root = lf_sysroot_new(opts->root, error);
+  char *tmpdir = NULL;
+  LfSysroot *root = lf_probe_root_open(opts, &tmpdir, error);
   if (root == NULL)
     return NULL;
   LfProbeContext ctx = { .opts = opts, .root = root, .smbios = NULL };
@@ -32,6 +73,7 @@ LfReport *lf_probe_run(const LfProbeOptions *opts, GError **error)
   }
   if (ok)  /* the stable id, hashed: the SMBIOS serials themselves stay private */
     lf_report_set_machine_id(report, opts->anonymize ? lf_anonymize_salt() : NULL);
+  lf_probe_root_close(root, tmpdir);
   return ok ? g_steal_pointer(&report) : NULL;
 }
 
@@ -49,7 +91,7 @@ LfReport *lf_report_source_load(const LfReportSource *src, GError **error)
     return lf_report_load(src->report, error);
   LfProbeOptions opts = {
     .root = src->root, .cpuid_dump = src->cpuid_dump, .dmidecode = src->dmidecode,
-    .no_upower = src->no_upower, .anonymize = src->anonymize,
+    .no_upower = src->no_upower, .anonymize = src->anonymize, .offline = src->offline,
   };
   return lf_probe_run(&opts, error);
 }

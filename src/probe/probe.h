@@ -15,6 +15,7 @@ typedef struct {
   const char *dmidecode;    /* saved `dmidecode` text instead of SMBIOS tables */
   gboolean no_upower;       /* batteries from sysfs only */
   gboolean anonymize;       /* machine id as a salted hash */
+  gboolean offline;         /* nothing of the running machine: without root, an empty one */
 } LfProbeOptions;
 
 typedef struct LfSmbios LfSmbios;   /* smbios.h */
@@ -38,7 +39,7 @@ GPtrArray *lf_probe_batteries_refresh(const LfProbeOptions *opts, GError **error
 typedef struct {
   char *report;               /* --report FILE */
   char *root, *cpuid_dump, *dmidecode;
-  gboolean no_upower, anonymize;
+  gboolean no_upower, anonymize, offline;
 } LfReportSource;
 
 void lf_report_source_clear(LfReportSource *src);
@@ -66,6 +67,13 @@ void lf_probe_platform(LfProbeContext *ctx, LfReport *report);
 LfTri lf_power_on_ac(const LfSysroot *root);
 /* Other power tuners running or enabled (tuners.c). */
 void lf_probe_tuners(LfProbeContext *ctx, LfReport *report);
+
+/* The root an option set describes: opts->root, or with --offline and no
+ * root an empty private directory (*tmpdir, to be removed with
+ * lf_probe_root_close), so no live file, CPUID or UPower is read. Fails
+ * (LF_ERROR_USAGE) for --offline with the live root or nothing to analyse. */
+LfSysroot *lf_probe_root_open(const LfProbeOptions *opts, char **tmpdir, GError **error);
+void lf_probe_root_close(LfSysroot *root, char *tmpdir /* transfer full */);
 
 /* Frees ctx->smbios (smbios.c owns the type). */
 void lf_probe_smbios_release(LfProbeContext *ctx);

@@ -148,6 +148,37 @@ static gint64 parse_speed(const char *v)
   return parse_with_unit(v, units);
 }
 
+/* Type 4: "ID: EA 06 08 00 FF FB EB BF" is CPUID leaf 1 EAX then EDX, byte
+ * by byte little-endian; an all-zero ID is an empty socket. */
+static void commit_processor(LfSmbios *s, const Record *r)
+{
+  const char *id = get(r, "ID");
+  guint8 b[8];
+  guint n = 0;
+  if (lf_known_int(s->cpu_id_eax) || id == NULL)
+    return;
+  for (const char *p = id; *p && n < 8; p++) {
+    if (*p == ' ')
+      continue;
+    if (!g_ascii_isxdigit(p[0]) || !g_ascii_isxdigit(p[1]))
+      return;
+    b[n++] = (guint8)(g_ascii_xdigit_value(p[0]) << 4 | g_ascii_xdigit_value(p[1]));
+    p++;
+  }
+  guint32 eax = b[0] | b[1] << 8 | b[2] << 16 | (guint32)b[3] << 24;
+  if (n != 8 || eax == 0)
+    return;
+  s->cpu_id_eax = eax;
+  s->cpu_id_edx = b[4] | b[5] << 8 | b[6] << 16 | (guint32)b[7] << 24;
+  s->cpu_manufacturer = get_string(r, "Manufacturer");
+  s->cpu_version = get_string(r, "Version");
+  gint64 v;
+  if (get(r, "Core Count") && lf_parse_int(get(r, "Core Count"), &v) && v > 0 && v < 65536)
+    s->cpu_cores = v;
+  if (get(r, "Thread Count") && lf_parse_int(get(r, "Thread Count"), &v) && v > 0 && v < 65536)
+    s->cpu_threads = v;
+}
+
 static void commit(LfSmbios *s, const Record *r)
 {
   static const char *const mwh[] = { "mWh", NULL }, *const mv[] = { "mV", NULL };
@@ -184,6 +215,9 @@ static void commit(LfSmbios *s, const Record *r)
     set_once(&s->chassis_vendor, get_string(r, "Manufacturer"));
     s->chassis_type = lf_smbios_chassis_code(get(r, "Type"));
     set_once(&s->chassis_serial, get_string(r, "Serial Number"));
+    return;
+  case 4:
+    commit_processor(s, r);
     return;
   case 16: {
     LfSmbiosMemoryArray *a = lf_smbios_add_memory_array(s);

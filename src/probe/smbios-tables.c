@@ -183,6 +183,26 @@ static void decode(LfSmbios *out, guint type, const Structure *s)
     out->chassis_type = fmt_byte(s, 0x05) & 0x7f;
     set_once(&out->chassis_serial, string_at(s, 0x07));
     return;
+  case 4: { /* Processor Information (2.0+: ID at 0x08, version string 0x10) */
+    guint32 eax = fmt_dword(s, 0x08);
+    if (s->length < 0x1a || lf_known_int(out->cpu_id_eax) || eax == 0)
+      return;
+    out->cpu_id_eax = eax;
+    out->cpu_id_edx = fmt_dword(s, 0x0c);
+    out->cpu_manufacturer = string_at(s, 0x07);
+    out->cpu_version = string_at(s, 0x10);
+    /* 2.5+: one-byte counts; 0xFF means "see the 3.0 word fields". */
+    guint cores = fmt_byte(s, 0x23), threads = fmt_byte(s, 0x25);
+    if (cores == 0xff && has(s, 0x2a, 2))
+      cores = fmt_word(s, 0x2a);
+    if (threads == 0xff && has(s, 0x2e, 2))
+      threads = fmt_word(s, 0x2e);
+    if (s->length >= 0x24 && cores > 0)
+      out->cpu_cores = cores;
+    if (s->length >= 0x26 && threads > 0)
+      out->cpu_threads = threads;
+    return;
+  }
   case 16: { /* Physical Memory Array */
     if (s->length < 0x0f)
       return;

@@ -31,6 +31,7 @@ LfSmbios *lf_smbios_new(const char *source)
   LfSmbios *s = g_new0(LfSmbios, 1);
   s->source = g_strdup(source);
   s->chassis_type = LF_UNKNOWN;
+  s->cpu_id_eax = s->cpu_id_edx = s->cpu_cores = s->cpu_threads = LF_UNKNOWN;
   s->batteries = g_ptr_array_new();
   s->memory_arrays = g_ptr_array_new();
   s->memory_devices = g_ptr_array_new();
@@ -73,7 +74,8 @@ void lf_smbios_free(LfSmbios *s)
   char **strings[] = { &s->source, &s->version, &s->bios_vendor, &s->bios_version, &s->bios_date,
                        &s->sys_vendor, &s->product, &s->product_version, &s->serial, &s->uuid,
                        &s->sku, &s->family, &s->board_vendor, &s->board_name, &s->board_version,
-                       &s->board_serial, &s->chassis_vendor, &s->chassis_serial };
+                       &s->board_serial, &s->chassis_vendor, &s->chassis_serial,
+                       &s->cpu_manufacturer, &s->cpu_version };
   for (gsize i = 0; i < G_N_ELEMENTS(strings); i++)
     g_free(*strings[i]);
   for (guint i = 0; i < s->batteries->len; i++)
@@ -444,6 +446,36 @@ static LfSmbios *read_tables(LfProbeContext *ctx, char **why, gboolean *corrupt)
   return s;
 }
 
+/* Differ: both known (not placeholders) and not equal, case aside. */
+static gboolean differ(const char *saved, const char *live)
+{
+  return !lf_smbios_is_placeholder(saved) && !lf_smbios_is_placeholder(live) &&
+         g_ascii_strcasecmp(saved, live) != 0;
+}
+
+/* A dmidecode file of another machine mixed with the root's facts (the
+ * running machine, or a saved one): say so. The UUID and serial are root-only in sysfs; vendor and product are not. */
+static void check_same_machine(LfSysroot *root, const LfSmbios *saved, LfReport *report)
+{
+  static const struct { const char *file, *what; gsize offset; } ids[] = {
+    { "sys/class/dmi/id/product_uuid", "system UUID", G_STRUCT_OFFSET(LfSmbios, uuid) },
+    { "sys/class/dmi/id/product_serial", "serial number", G_STRUCT_OFFSET(LfSmbios, serial) },
+    { "sys/class/dmi/id/product_name", "product name", G_STRUCT_OFFSET(LfSmbios, product) },
+    { "sys/class/dmi/id/sys_vendor", "vendor", G_STRUCT_OFFSET(LfSmbios, sys_vendor) },
+  };
+  for (guint i = 0; i < G_N_ELEMENTS(ids); i++) {
+    g_autofree char *live = lf_sysroot_read_string(root, ids[i].file);
+    const char *mine = G_STRUCT_MEMBER(const char *, saved, ids[i].offset);
+    if (differ(mine, live)) {
+      lf_report_add_error(report, "smbios",
+                          "the --dmidecode file comes from another machine (its %s differs from "
+                          "the root's): the other facts in this report describe the "
+                          "root's machine; without --root, add --offline to leave them out", ids[i].what);
+      return;
+    }
+  }
+}
+
 gboolean lf_probe_smbios(LfProbeContext *ctx, LfReport *report, GError **error)
 {
   g_autoptr(LfSmbios) s = NULL;
@@ -464,6 +496,7 @@ gboolean lf_probe_smbios(LfProbeContext *ctx, LfReport *report, GError **error)
       g_prefix_error(error, "%s: ", ctx->opts->dmidecode);
       return FALSE;
     }
+    check_same_machine(ctx->root, s, report);
   } else {
     g_autofree char *why_tables = NULL;
     gboolean corrupt = FALSE;

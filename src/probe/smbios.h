@@ -60,6 +60,10 @@ typedef struct LfSmbios {
   /* type 3 */
   char *chassis_vendor, *chassis_serial;
   gint64 chassis_type;        /* SMBIOS code without the lock bit; LF_UNKNOWN */
+  /* type 4, the first populated processor (ID not zero) */
+  char *cpu_manufacturer, *cpu_version;
+  gint64 cpu_id_eax, cpu_id_edx;   /* "ID": CPUID leaf 1 EAX and EDX; LF_UNKNOWN */
+  gint64 cpu_cores, cpu_threads;   /* LF_UNKNOWN */
   GPtrArray *batteries;       /* LfSmbiosBattery, never NULL */
   GPtrArray *memory_arrays;   /* LfSmbiosMemoryArray, never NULL */
   GPtrArray *memory_devices;  /* LfSmbiosMemoryDevice, never NULL */

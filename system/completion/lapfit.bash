@@ -24,7 +24,7 @@ _lapfit()
         esac
     done
 
-    local source="--root --cpuid-dump --dmidecode --no-upower --anonymize"
+    local source="--root --cpuid-dump --dmidecode --offline --no-upower --anonymize"
     case $prev in
         --root | --state-dir) _filedir -d; return ;;
         --report | -r | --cpuid-dump | --dmidecode | --output | -o | --db) _filedir; return ;;
