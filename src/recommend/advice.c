@@ -31,6 +31,24 @@ static gint64 smallest_module(const LfMemory *mem)
   return s;
 }
 
+/* Every slot filled with equal modules (2 x 1 GB -> 2 x 2 GB on a 4 GB board): when
+ * replacing one module is not enough within the board maximum. */
+static void replace_all(const LfRuleContext *ctx, gint64 target, const char *max, LfVerdict *v)
+{
+  const LfMemory *mem = &ctx->report->memory;
+  gint64 n = mem->slots_total;
+  if (n < 2 || !lf_known_int(mem->max_mb))
+    return;
+  gint64 each = next_module((target + n - 1) / n);
+  if (each * n > mem->max_mb)
+    return;
+  g_autofree char *mod = lf_format_mb(each);
+  g_autofree char *total = lf_format_mb(each * n);
+  lf_verdict_advice(v, "ram", 2, NULL,
+                    N_("Fit %d x %s modules, one in each slot, to reach %s (the board takes up "
+                       "to %s)"), (int)n, mod, total, max);
+}
+
 static void advise_ram(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerdict *v)
 {
   const LfMemory *mem = &ctx->report->memory;
@@ -79,8 +97,10 @@ static void advise_ram(const LfRuleContext *ctx, const LfDistroEdition *e, LfVer
   gint64 small = smallest_module(mem);
   if (slots_known && lf_known_int(small)) {
     gint64 repl = next_module(target - (have - small));
-    if (max_known && have - small + repl > mem->max_mb)
+    if (max_known && have - small + repl > mem->max_mb) {
+      replace_all(ctx, target, max, v);
       return;
+    }
     g_autofree char *old = lf_format_mb(small);
     g_autofree char *mod = lf_format_mb(repl);
     g_autofree char *total = lf_format_mb(have - small + repl);
@@ -104,16 +124,36 @@ static void advise_ram(const LfRuleContext *ctx, const LfDistroEdition *e, LfVer
                        "maximum)"), goal);
 }
 
-/* The best other edition that passes: same family first, then the best ranked. */
-static const LfVerdict *alternative(const LfVerdict *v, GPtrArray *all, gboolean same_family,
-                                    LfStatus want)
+/* Who may be offered instead of v: nobody less suited to this user than v itself, and no
+ * heavier desktop (an edition without a desktop may be replaced by any). */
+static gboolean fits_like(const LfRuleContext *ctx, const LfVerdict *v, const LfVerdict *o)
+{
+  LfAudience who = ctx->opts->audience;
+  LfAudience a = o->edition->audience, b = v->edition->audience;
+  int da = ABS((int)who - (int)(a == LF_AUDIENCE_UNKNOWN ? LF_AUDIENCE_EXPERIENCED : a));
+  int db = ABS((int)who - (int)(b == LF_AUDIENCE_UNKNOWN ? LF_AUDIENCE_EXPERIENCED : b));
+  if (da > db)
+    return FALSE;
+  return v->edition->weight == LF_WEIGHT_NONE || o->edition->weight <= v->edition->weight;
+}
+
+typedef enum { ALT_SAME_NAME, ALT_SAME_FAMILY, ALT_ANY } AltScope;
+
+/* The best other edition with status `want`: all is ranked, so the first match is the best,
+ * a supported one before an ended one. */
+static const LfVerdict *alternative(const LfRuleContext *ctx, const LfVerdict *v, GPtrArray *all,
+                                    AltScope scope, LfStatus want, gboolean strict)
 {
   const LfVerdict *best = NULL;
   for (guint i = 0; i < all->len; i++) {
-    const LfVerdict *o = all->pdata[i];   /* all is ranked: the first match is the best */
+    const LfVerdict *o = all->pdata[i];
     if (o == v || o->status != want || !o->edition->installer)
       continue;
-    if (same_family && !g_str_equal(o->edition->family, v->edition->family))
+    if (scope == ALT_SAME_NAME && !g_str_equal(o->edition->name, v->edition->name))
+      continue;
+    if (scope == ALT_SAME_FAMILY && !g_str_equal(o->edition->family, v->edition->family))
+      continue;
+    if (strict && !fits_like(ctx, v, o))
       continue;
     if (best == NULL || (o->supported && !best->supported))
       best = o;
@@ -123,24 +163,39 @@ static const LfVerdict *alternative(const LfVerdict *v, GPtrArray *all, gboolean
   return best;
 }
 
+/* Same edition name (Lubuntu 25.10 -> Lubuntu 26.04), then the same distribution (after a
+ * failed gate its build for this CPU or firmware, even with warnings), then any edition that
+ * passes; each for the same user and no heavier, and only then anything that passes. */
+static const LfVerdict *closest(const LfRuleContext *ctx, const LfVerdict *v, GPtrArray *all)
+{
+  gboolean failed = v->status == LF_STATUS_FAIL;
+  static const AltScope near[] = { ALT_SAME_NAME, ALT_SAME_FAMILY };
+  for (gsize i = 0; i < G_N_ELEMENTS(near); i++) {
+    const LfVerdict *o = alternative(ctx, v, all, near[i], LF_STATUS_PASS, TRUE);
+    if (o == NULL && failed) {
+      o = alternative(ctx, v, all, near[i], LF_STATUS_WARN, TRUE);
+      if (o && !o->supported)
+        o = NULL;
+    }
+    if (o)
+      return o;
+  }
+  const LfVerdict *o = alternative(ctx, v, all, ALT_ANY, LF_STATUS_PASS, TRUE);
+  if (o == NULL && failed) {
+    o = alternative(ctx, v, all, ALT_ANY, LF_STATUS_WARN, TRUE);
+    if (o && !o->supported)
+      o = NULL;
+  }
+  return o ? o : alternative(ctx, v, all, ALT_ANY, LF_STATUS_PASS, FALSE);
+}
+
 static void advise_edition(const LfRuleContext *ctx, LfVerdict *v, GPtrArray *all)
 {
   const LfDistroEdition *e = v->edition;
-  const LfVerdict *alt = alternative(v, all, TRUE, LF_STATUS_PASS);
-  /* After a hard gate, the same distribution built for this CPU/firmware (a 32-bit or
-   * older-ISA build) is the closest fix even if it only warns (e.g. an HDD). */
-  if (alt == NULL && v->status == LF_STATUS_FAIL) {
-    alt = alternative(v, all, TRUE, LF_STATUS_WARN);
-    if (alt && !alt->supported)
-      alt = NULL;
-  }
-  if (alt == NULL)
-    alt = alternative(v, all, FALSE, LF_STATUS_PASS);
+  const LfVerdict *alt = closest(ctx, v, all);
   if (alt == NULL && v->status == LF_STATUS_FAIL) {
     /* Nothing passes: name the best edition that at least does not fail. */
-    alt = alternative(v, all, TRUE, LF_STATUS_WARN);
-    if (alt == NULL)
-      alt = alternative(v, all, FALSE, LF_STATUS_WARN);
+    alt = alternative(ctx, v, all, ALT_ANY, LF_STATUS_WARN, FALSE);
     if (alt != NULL)
       lf_verdict_advice(v, "edition", 4, alt->edition->id,
                         N_("No edition passes on this machine; %s %s (%s) comes closest: it "
@@ -187,6 +242,30 @@ static void advise_edition(const LfRuleContext *ctx, LfVerdict *v, GPtrArray *al
                       N_("Choose %s %s (%s) instead: it passes on this machine"), a->name,
                       a->version, a->desktop);
   }
+}
+
+/* Both parts are needed for a PASS: say so in one fix, not two alternatives. */
+static void combine_parts(LfVerdict *v)
+{
+  LfAdvice *ram = NULL, *ssd = NULL;
+  for (guint i = 0; i < v->advice->len; i++) {
+    LfAdvice *a = v->advice->pdata[i];
+    if (g_str_equal(a->kind, "ram"))
+      ram = a;
+    else if (g_str_equal(a->kind, "ssd"))
+      ssd = a;
+  }
+  if (ram == NULL || ssd == NULL)
+    return;
+  lf_verdict_take_advice(v, "ram+ssd", 2, NULL,
+                         g_strdup_printf("%s, and replace the hard disk with an SSD: %s needs "
+                                         "both", ram->message, v->edition->name),
+                         /* TRANSLATORS: %s is a RAM fix ("Add a 2 GB module ..."), then the
+                          * edition name */
+                         g_strdup_printf(_("%s, and replace the hard disk with an SSD: %s "
+                                           "needs both"), ram->text, v->edition->name));
+  g_ptr_array_remove(v->advice, ram);
+  g_ptr_array_remove(v->advice, ssd);
 }
 
 /* Advice to install firmware only when the driver reported a file it did not find. */
@@ -243,6 +322,7 @@ void lf_advise(const LfRuleContext *ctx, const LfDistroTable *table, GPtrArray *
     lf_verdict_advice(v, "firmware-package", 1, NULL,
                       N_("Install the missing Wi-Fi firmware after installing %s, over a "
                          "cable or a USB Wi-Fi adapter that needs none"), e->name);
+  combine_parts(v);
   /* Another edition, when something about this one is more than a setting away. */
   static const char *const checks[] = { "installer", "arch", "isa", "cpu-32bit", "cpu-floor",
                                         "boot", "ram", "disk", "disk-kind", "gpu", "wifi",

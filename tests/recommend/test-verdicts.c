@@ -319,6 +319,71 @@ static void test_vm_advice(void)
   g_assert_null(rec->vm_message);
 }
 
+/* Point 8 (advice that helps): RAM and SSD in one fix; the other edition is for the same
+ * user, no heavier, the same name's supported release first; a FAIL names one that boots. */
+static const LfVerdict *verdict_of(const LfRecommendation *rec, const char *id)
+{
+  for (guint i = 0; i < rec->verdicts->len; i++)
+    if (g_str_equal(((LfVerdict *)rec->verdicts->pdata[i])->edition->id, id))
+      return rec->verdicts->pdata[i];
+  return NULL;
+}
+
+static const LfAdvice *advice_of(const LfVerdict *v, const char *kind)
+{
+  for (guint i = 0; v && i < v->advice->len; i++)
+    if (g_str_equal(((LfAdvice *)v->advice->pdata[i])->kind, kind))
+      return v->advice->pdata[i];
+  return NULL;
+}
+
+static void test_advice_that_helps(void)
+{
+  static const struct {
+    const char *fixture, *edition, *kind, *needle;
+  } cases[] = {
+    /* 2 x 1 GB on a 4 GB board, HDD: both fixes at once */
+    { "reports/recommend/core2duo-2008.json", "ubuntu-24.04", "ram+ssd", "Fit 2 x 2 GB" },
+    { "reports/recommend/sandybridge-2011.json", "ubuntu-26.04", "ram+ssd", "and replace the hard disk with an SSD" },
+    /* an ended release: the same edition's supported one */
+    { "reports/core2duo-2008.json", "lubuntu-25.10", "edition", "Lubuntu 26.04" },
+    { "reports/recommend/sandybridge-2011.json", "rhel-10", "edition", "Red Hat Enterprise Linux 9" },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+    g_autofree char *path = g_build_filename(LF_TEST_FIXTURES, cases[i].fixture, NULL);
+    g_autoptr(LfReport) r = load(path);
+    g_autoptr(LfRecommendation) rec = run(r, LF_AUDIENCE_NEWCOMER, TRUE);
+    const LfAdvice *a = advice_of(verdict_of(rec, cases[i].edition), cases[i].kind);
+    if (a == NULL || strstr(a->message, cases[i].needle) == NULL)
+      g_error("%s %s: no %s advice with '%s'", cases[i].fixture, cases[i].edition,
+              cases[i].kind, cases[i].needle);
+  }
+  /* Every fixture: never a separate RAM and SSD fix; an edition named after a FAIL boots
+   * here (it does not FAIL), and is no heavier and no worse a fit for the user whenever
+   * such an edition exists. */
+  for (guint f = 0; f < fixtures->len; f++) {
+    const char *path = fixtures->pdata[f];
+    g_autoptr(LfReport) r = load(path);
+    g_autoptr(LfRecommendation) rec = run(r, LF_AUDIENCE_NEWCOMER, TRUE);
+    for (guint i = 0; i < rec->verdicts->len; i++) {
+      const LfVerdict *v = rec->verdicts->pdata[i];
+      g_assert_false(advice_of(v, "ram") && advice_of(v, "ssd"));
+      const LfAdvice *a = advice_of(v, "edition");
+      if (v->status != LF_STATUS_FAIL || a == NULL)
+        continue;
+      const LfVerdict *alt = verdict_of(rec, a->edition_id);
+      g_assert_nonnull(alt);
+      if (alt->status == LF_STATUS_FAIL)
+        g_error("%s: %s FAILs and its advice names %s, which fails too", path,
+                v->edition->id, alt->edition->id);
+      if (v->edition->audience != LF_AUDIENCE_EXPERT && alt->edition->audience ==
+                                                            LF_AUDIENCE_EXPERT)
+        g_error("%s: %s: a newcomer is sent to the expert edition %s", path, v->edition->id,
+                alt->edition->id);
+    }
+  }
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -336,6 +401,7 @@ int main(int argc, char **argv)
   g_test_add_func("/verdicts/no-placeholders", test_no_placeholders);
   g_test_add_func("/verdicts/storage-kind", test_storage_kind);
   g_test_add_func("/verdicts/vm-advice", test_vm_advice);
+  g_test_add_func("/verdicts/advice-that-helps", test_advice_that_helps);
   int rc = g_test_run();
   g_ptr_array_unref(fixtures);
   lf_distro_table_free(table);
