@@ -5,6 +5,7 @@
  * exit codes (`check`: 0 PASS, 1 WARN, 2 FAIL, 3 unknown id or usage error). */
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "cli/cli.h"
 #include "core/error.h"
@@ -283,6 +284,62 @@ static void print_edition_text(const LfDistroEdition *e)
   printf(_("  Source:        %s (confidence %s)\n"), e->source, e->confidence);
 }
 
+/* One letter per audience in `db list`; the legend under the table spells them out. */
+static const char *audience_code(LfAudience a)
+{
+  switch (a) {
+  case LF_AUDIENCE_NEWCOMER: return "N";
+  case LF_AUDIENCE_EXPERIENCED: return "E";
+  case LF_AUDIENCE_EXPERT: return "X";
+  default: return "?";
+  }
+}
+
+enum { LIST_COLS = 7 };
+
+/* The `db list` table: columns as wide as their widest cell in terminal columns (names
+ * such as "Emmabuntüs" or a translated header must not shift the columns), capped so a
+ * row fits 120 columns; a header row and a legend for the one-letter codes. */
+static void print_edition_list(GPtrArray *rows)
+{
+  static const gsize cap[LIST_COLS] = { 24, 40, 24, 3, 6, 10, 4 };
+  /* TRANSLATORS: column headers of 'lapfit db list'; keep them short */
+  const char *head[LIST_COLS] = { C_("db list", "ID"), C_("db list", "EDITION"),
+                                  C_("db list", "DESKTOP"), C_("db list", "FOR"),
+                                  C_("db list", "ARCH"), C_("db list", "SUPPORT"),
+                                  C_("db list", "CONF") };
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func(g_free);
+  gsize width[LIST_COLS] = { 0 };
+  for (guint r = 0; r <= rows->len; r++) {
+    const LfDistroEdition *e = r ? rows->pdata[r - 1] : NULL;
+    const char *text[LIST_COLS];
+    g_autofree char *label = e ? g_strdup_printf("%s %s", e->name, e->version) : NULL;
+    if (e) {
+      text[0] = e->id; text[1] = label; text[2] = e->desktop;
+      text[3] = audience_code(e->audience); text[4] = e->arch;
+      text[5] = e->support_ends ? e->support_ends : "?"; text[6] = e->confidence;
+    } else {
+      memcpy(text, head, sizeof text);
+    }
+    for (int c = 0; c < LIST_COLS; c++) {
+      char *clean = lf_text_sanitize(text[c]);
+      width[c] = MAX(width[c], MIN(lf_text_width(clean), cap[c]));
+      g_ptr_array_add(cells, clean);
+    }
+  }
+  for (guint i = 0; i < cells->len; i++) {
+    int c = (int)(i % LIST_COLS);
+    g_autofree char *cell = c == LIST_COLS - 1 ? g_strdup(cells->pdata[i])
+                                               : lf_text_fit(cells->pdata[i], width[c]);
+    fputs(cell, stdout);
+    fputs(c == LIST_COLS - 1 ? "\n" : "  ", stdout);
+  }
+  printf("\n%s\n%s\n",
+         _("FOR: who the edition is for: N newcomer, E experienced, X expert."),
+         _("CONF: O stated by the project, S secondary source, I inferred, ? uncertain "
+           "(never a reason to FAIL)."));
+}
+
 int lf_cmd_db(int argc, char **argv, GError **error)
 {
   g_auto(CommonOpts) o = { 0 };
@@ -340,11 +397,6 @@ int lf_cmd_db(int argc, char **argv, GError **error)
     print_edition_text(rows->pdata[0]);
     return LF_EXIT_OK;
   }
-  for (guint i = 0; i < rows->len; i++) {
-    const LfDistroEdition *e = rows->pdata[i];
-    g_autofree char *label = g_strdup_printf("%s %s", e->name, e->version);
-    printf("%-26s %-36s %-18s %-7s %-10s %s\n", e->id, label, e->desktop, e->arch,
-           e->support_ends ? e->support_ends : "?", e->confidence);
-  }
+  print_edition_list(rows);
   return LF_EXIT_OK;
 }

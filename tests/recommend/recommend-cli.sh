@@ -5,6 +5,8 @@ set -u
 fail() { echo "FAIL: $*"; exit 1; }
 R="$LF_SOURCE_DIR/tests/fixtures/reports/recommend"
 T="--today 2026-11-27"
+TMPDIR=$(mktemp -d) || exit 99
+trap 'rm -rf "$TMPDIR"' EXIT
 
 "$LAPFIT" check lubuntu-18.04-i386 --report "$R/pentium-m-2005.json" $T >/dev/null; rc=$?
 [ $rc -eq 1 ] || fail "check WARN exit $rc, want 1"
@@ -47,6 +49,20 @@ echo "$out" | grep -q '"for": "expert"' || fail "--for expert not in the JSON"
 
 # db list/show, JSON in C locale whatever LC_NUMERIC says.
 "$LAPFIT" db list | grep -q '^lubuntu-18.04-i386 ' || fail "db list"
+# A header, a legend for the codes, and columns aligned by terminal width: the
+# architecture starts in the same column on every row, "Emmabuntüs" included.
+"$LAPFIT" db list >"$TMPDIR/list.txt" || fail "db list exit"
+head -1 "$TMPDIR/list.txt" | grep -q '^ID  *EDITION  *DESKTOP  *FOR  *ARCH' || fail "db list header"
+grep -q 'N newcomer, E experienced, X expert' "$TMPDIR/list.txt" || fail "db list legend"
+python3 - "$TMPDIR/list.txt" <<'PY' || fail "db list columns not aligned"
+import re, sys, unicodedata
+cols = set()
+for line in open(sys.argv[1], encoding="utf-8").read().splitlines()[1:]:
+    m = re.search(r"  (x86_64|i686)  ", line)
+    if m:
+        cols.add(sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line[:m.start()]))
+sys.exit(0 if len(cols) == 1 else 1)
+PY
 json=$(LC_ALL=de_DE.UTF-8 "$LAPFIT" db show xubuntu-24.04 --json) || fail "db show --json"
 echo "$json" | grep -q '"disk_min_gb": 8.6' || fail "db show: C-locale number: $json"
 "$LAPFIT" db show no-such-edition >/dev/null 2>&1; rc=$?
