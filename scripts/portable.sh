@@ -82,5 +82,5 @@ tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$stamp" \
 mv "$dist/$name.tar.gz.tmp" "$dist/$name.tar.gz"
 (cd "$dist" && sha256sum "$name.tar.gz" >"$name.tar.gz.sha256")
 size=$(wc -c <"$dist/$name.tar.gz")
-[ "$size" -le $((12 * 1024 * 1024)) ] || die "$name.tar.gz is $size bytes, over the 12 MiB budget"
+[ "$size" -le 12000000 ] || die "$name.tar.gz is $size bytes, over the 12 MB budget"
 echo "$dist/$name.tar.gz ($size bytes)"

@@ -29,7 +29,7 @@ sock=lapfit-portable-$$
 trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$w"' EXIT
 (cd "$(dirname "$tarball")" && sha256sum -c --quiet "$name.tar.gz.sha256") || fail "SHA-256 sum does not match"
 size=$(wc -c <"$tarball")
-[ "$size" -le $((12 * 1024 * 1024)) ] || fail "$name.tar.gz is $size bytes (over 12 MiB)"
+[ "$size" -le 12000000 ] || fail "$name.tar.gz is $size bytes (over 12 MB)"
 r=$w/root
 mkdir -p "$r/proc" "$r/sys" "$r/dev" "$r/tmp"
 tar -xzf "$tarball" -C "$r" || fail "cannot unpack"
