@@ -20,6 +20,10 @@ foreach(arch x86_64 i686)
                      ${PROJECT_BINARY_DIR}/portable/dist/lapfit-${PROJECT_VERSION}-${arch}.tar.gz ${arch}
                      LABELS package)
   set_tests_properties(portable-run-${arch} PROPERTIES FIXTURES_REQUIRED portable-${arch} TIMEOUT 600)
+  lf_add_script_test(portable-upower-${arch} sh ${CMAKE_CURRENT_SOURCE_DIR}/package/portable-upower.sh
+                     ${PROJECT_BINARY_DIR}/portable/dist/lapfit-${PROJECT_VERSION}-${arch}.tar.gz
+                     LABELS package)
+  set_tests_properties(portable-upower-${arch} PROPERTIES FIXTURES_REQUIRED portable-${arch} TIMEOUT 300)
 endforeach()
 lf_add_script_test(package-deb sh ${CMAKE_CURRENT_SOURCE_DIR}/package/deb.sh ${PROJECT_BINARY_DIR}/deb
                    LABELS package)
