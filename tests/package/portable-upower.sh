@@ -3,7 +3,8 @@
 # The artifact's bundled libupower-glib and GIO talk to the host's upowerd: with
 # a real upowerd serving a two-battery umockdev fixture on a private system bus
 # (tests/upower/with-upowerd.sh), the unpacked artifact reports the batteries
-# from UPower with the same figures as the normal build.
+# from UPower with the same figures as the normal build, and its whole report
+# (libudev, libcpuid, sysfs on this host) equals the normal build's.
 # Usage: portable-upower.sh TARBALL      (label package; LF_PACKAGE_TESTS=1 runs it)
 set -u
 tarball=$1
@@ -21,9 +22,15 @@ rc=$?
 [ $rc -eq 0 ] || exit $rc
 /usr/bin/python3 - "$w/artifact.json" "$w/normal.json" <<'PY'
 import json, sys
-art, nor = (json.load(open(p))["batteries"] for p in sys.argv[1:3])
+full_art, full_nor = (json.load(open(p)) for p in sys.argv[1:3])
+art, nor = full_art["batteries"], full_nor["batteries"]
 assert art, "no batteries from the artifact"
 assert all(b["source"] == "upower" for b in art), [b["source"] for b in art]
 assert art == nor, (art, nor)
-print("artifact: %d batteries from upowerd, same as the normal build" % len(art))
+for r in (full_art, full_nor):
+    r.pop("generated")
+for key in full_nor:
+    assert full_art.get(key) == full_nor[key], "%s differs: %r vs %r" % (key, full_art.get(key), full_nor[key])
+assert full_art == full_nor
+print("artifact: %d batteries from upowerd and the whole report as the normal build's" % len(art))
 PY
