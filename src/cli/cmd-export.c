@@ -4,19 +4,10 @@
 
 #include "cli/cli.h"
 #include "core/error.h"
+#include "core/output.h"
 #include "core/report-json.h"
 #include "export/export.h"
 #include "core/machine-id.h"
-
-static gboolean write_output(const char *path, const char *text, GError **error)
-{
-  if (path && !g_str_equal(path, "-"))
-    return g_file_set_contents(path, text, -1, error);
-  fputs(text, stdout);
-  if (fflush(stdout) != 0)
-    return lf_error_errno(error, errno, _("cannot write the export"));
-  return TRUE;
-}
 
 int lf_cmd_export(int argc, char **argv, GError **error)
 {
@@ -86,5 +77,5 @@ int lf_cmd_export(int argc, char **argv, GError **error)
         return LF_EXIT_OK;  /* sent; print nothing unless asked for a copy */
     }
   }
-  return write_output(output, text, error) ? LF_EXIT_OK : LF_EXIT_FAILURE;
+  return lf_output_write_all(output, text, error) ? LF_EXIT_OK : LF_EXIT_FAILURE;
 }

@@ -2,6 +2,7 @@
 #include "core/report-json.h"
 
 #include "core/json-load.h"
+#include "core/output.h"
 
 #include <glib/gi18n.h>
 
@@ -357,5 +358,5 @@ gboolean lf_report_save(const LfReport *report, const char *path, LfJsonFlags fl
 {
   g_autofree char *json = lf_report_to_json(report, flags);
   g_autofree char *text = g_strconcat(json, "\n", NULL);
-  return g_file_set_contents(path, text, -1, error);
+  return lf_output_write_all(path, text, error);
 }
