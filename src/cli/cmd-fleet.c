@@ -5,6 +5,7 @@
 
 #include "cli/cli.h"
 #include "core/error.h"
+#include "core/output.h"
 #include "core/text.h"
 #include "core/report-json.h"
 #include "export/export.h"
@@ -89,8 +90,13 @@ static int cmd_import(int argc, char **argv, FleetOptions *o, GError **error)
   if (fleet == NULL)
     return LF_EXIT_FAILURE;
   g_auto(LfFleetImportStats) stats = { 0 };
-  if (!lf_fleet_import(fleet, (const char *const *)argv + 1, &stats, error))
+  if (!lf_fleet_import(fleet, (const char *const *)argv + 1, &stats, error)) {
+    /* What earlier batches committed stays: say how much (error on stderr). */
+    if (stats.imported + stats.duplicates > 0)
+      printf(_("Imported %u new reports, %u already present, %u skipped.\n"), stats.imported,
+             stats.duplicates, stats.skipped->len);
     return LF_EXIT_FAILURE;
+  }
   for (guint i = 0; i < stats.skipped->len; i++) {
     g_autofree char *why = lf_text_sanitize(stats.skipped->pdata[i]);
     /* TRANSLATORS: %s is "FILE: reason" */
@@ -115,7 +121,10 @@ static int cmd_import(int argc, char **argv, FleetOptions *o, GError **error)
     printf(_("Imported %u new reports, %u already present, %u skipped.\n"), stats.imported,
            stats.duplicates, stats.skipped->len);
   }
-  return LF_EXIT_OK;
+  /* 0: every file imported or already present; 1: a file failed, or nothing
+   * was imported at all (README, "Exit codes"). */
+  gboolean all = stats.skipped->len == 0 && stats.imported + stats.duplicates > 0;
+  return all ? LF_EXIT_OK : LF_EXIT_FAILURE;
 }
 
 
@@ -151,13 +160,13 @@ static int cmd_export(FleetOptions *o, GError **error)
   g_autoptr(LfFleet) fleet = lf_fleet_open(o->db, error);
   if (fleet == NULL)
     return LF_EXIT_FAILURE;
-  /* Streamed row by row into a temporary file renamed at the end: a fleet of
-   * any size in constant memory, and no half-written export on failure. */
-  gboolean to_file = o->output && !g_str_equal(o->output, "-");
-  g_autofree char *tmp = to_file ? g_strconcat(o->output, ".tmp", NULL) : NULL;
-  FILE *out = to_file ? fopen(tmp, "w") : stdout;
-  if (out == NULL)
-    return lf_error_errno(error, errno, _("cannot write '%s'"), tmp), LF_EXIT_FAILURE;
+  /* Streamed row by row (into a temporary file renamed at the end, for a
+   * regular file): a fleet of any size in constant memory, and no
+   * half-written export on failure. */
+  g_autoptr(LfOutput) output = lf_output_open(o->output, error);
+  if (output == NULL)
+    return LF_EXIT_FAILURE;
+  FILE *out = lf_output_stream(output);
   g_autoptr(GString) buf = g_string_new(NULL);
   ExportState st = { out, g_str_equal(format, "json"), TRUE, buf };
   if (st.json)
@@ -169,16 +178,8 @@ static int cmd_export(FleetOptions *o, GError **error)
   gboolean ok = lf_fleet_foreach_machine(fleet, export_row, &st, error);
   if (st.json)
     fputs(st.first ? "]\n" : "\n]\n", out);
-  if (ok && fflush(out) != 0)
-    ok = lf_error_errno(error, errno, _("cannot write the export"));
-  if (to_file) {
-    if (fclose(out) != 0 && ok)
-      ok = lf_error_errno(error, errno, _("cannot write '%s'"), tmp);
-    if (ok && rename(tmp, o->output) != 0)
-      ok = lf_error_errno(error, errno, _("cannot write '%s'"), o->output);
-    if (!ok)
-      remove(tmp);
-  }
+  if (ok)
+    ok = lf_output_commit(output, error);
   return ok ? LF_EXIT_OK : LF_EXIT_FAILURE;
 }
 

@@ -5,6 +5,7 @@
 #include <inttypes.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/error.h"
 #include "core/report-json.h"
@@ -273,8 +274,32 @@ static gboolean migrate(LfFleet *f, GError **error)
   return FALSE;
 }
 
+/* A foreign SQLite file is refused before anything writes to it: switching
+ * to WAL rewrites its header (#13). Reads only. */
+static gboolean check_not_foreign(LfFleet *f, GError **error)
+{
+  gint64 version = 0, app = 0, tables = 0;
+  if (!query_int(f, "PRAGMA application_id", &app, error) ||
+      !query_int(f, "PRAGMA user_version", &version, error) ||
+      !query_int(f, "SELECT COUNT(*) FROM sqlite_master", &tables, error))
+    return FALSE;
+  if ((app != 0 && app != APPLICATION_ID) || (app == 0 && version == 0 && tables > 0)) {
+    g_set_error(error, LF_ERROR, LF_ERROR_DB,
+                _("'%s' is an SQLite database but not a lapfit fleet database"), f->path);
+    return FALSE;
+  }
+  return TRUE;
+}
+
 LfFleet *lf_fleet_open(const char *path, GError **error)
 {
+  /* SQLite would block opening a FIFO and happily open a device. */
+  struct stat st;
+  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+    g_set_error(error, LF_ERROR, LF_ERROR_DB,
+                _("cannot open fleet database '%s': not a regular file"), path);
+    return NULL;
+  }
   g_autoptr(LfFleet) f = g_new0(LfFleet, 1);
   f->path = g_strdup(path);
   if (sqlite3_open_v2(path, &f->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
@@ -294,7 +319,8 @@ LfFleet *lf_fleet_open(const char *path, GError **error)
    * lapfit doing the same, where SQLite answers BUSY without waiting: retry. */
   for (int attempt = 0;; attempt++) {
     g_autoptr(GError) local = NULL;
-    if (lf_fleet_exec(f, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", &local) &&
+    if (check_not_foreign(f, &local) &&
+        lf_fleet_exec(f, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", &local) &&
         migrate(f, &local))
       break;
     int code = sqlite3_errcode(f->db) & 0xff;
@@ -760,8 +786,13 @@ gboolean lf_fleet_import(LfFleet *f, const char *const *paths, LfFleetImportStat
     if (!mark_seen(f, items, from, to, error))
       return FALSE;
     run_pool(prepare, f, items, from, to);
-    if (!insert_batch(f, items, from, to, stats, error))
+    /* On failure (a full disk) the counts say what earlier batches committed. */
+    guint imported = stats->imported, duplicates = stats->duplicates;
+    if (!insert_batch(f, items, from, to, stats, error)) {
+      stats->imported = imported;
+      stats->duplicates = duplicates;
       return FALSE;
+    }
     for (guint k = from; k < to; k++) {  /* keep memory flat on huge imports */
       item_free(items->pdata[k]);
       items->pdata[k] = g_new0(Item, 1);

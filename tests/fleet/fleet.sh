@@ -125,7 +125,7 @@ sed 's/"t43-lab-01"/"t43-lab-99"/; s/"L3ABC12"/"L3ABC99"/; s/8e5c8a01/9e5c8a01/'
 mkfifo "$T/bad/fifo.json"                 # would block a naive reader
 mkdir "$T/bad/sub"; ln -s .. "$T/bad/sub/loop"   # a directory loop
 "$LAPFIT" fleet import --db "$T/f.db" "$T/bad" "$T/missing.json" >"$T/out" 2>"$T/err"; rc=$?
-[ $rc -eq 0 ] || fail "import with bad files: exit $rc"
+[ $rc -eq 1 ] || fail "import with bad files: exit $rc (want 1: some files failed)"
 [ "$(cat "$T/out")" = "Imported 1 new reports, 1 already present, 8 skipped." ] || fail "bad batch: $(cat "$T/out") $(cat "$T/err")"
 [ "$(grep -c '^lapfit: skipped ' "$T/err")" = 8 ] || fail "skipped list: $(cat "$T/err")"
 grep -q "future.json.*lapfit-report/9" "$T/err" || fail "unknown schema reason"
