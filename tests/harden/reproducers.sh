@@ -125,4 +125,49 @@ else
         echo "ok: OCS XML well-formed (python)" || fail "OCS XML not well-formed"
 fi
 
+# 8. A foreign SQLite file is refused and left byte-identical (no WAL switch).
+python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute("create table t(a)"); c.commit()' "$T/x.db"
+sum_before=$(cksum <"$T/x.db")
+run "foreign SQLite file" 1 "$LAPFIT" fleet list --db "$T/x.db"
+[ "$(cksum <"$T/x.db")" = "$sum_before" ] && [ ! -e "$T/x.db-wal" ] && echo "ok: foreign SQLite file untouched" ||
+    fail "foreign SQLite file was modified"
+rm -f "$T/x.db"; mkfifo "$T/x.db"
+run "FIFO as the fleet database" 1 "$LAPFIT" fleet list --db "$T/x.db"
+
+# 10. export -o never renames over a non-regular file and never blocks.
+mkdir "$T/o"; mkfifo "$T/o/fifo"
+run "export -o FIFO without reader" 1 "$LAPFIT" export --format csv --report "$F/reports/sandybridge-2011.json" -o "$T/o/fifo"
+[ -p "$T/o/fifo" ] || fail "export -o FIFO: the FIFO was replaced"
+( cat "$T/o/fifo" >"$T/o/fifo.out" ) & reader=$!
+sleep 0.2
+run "export -o FIFO with a reader" 0 "$LAPFIT" export --format csv --report "$F/reports/sandybridge-2011.json" -o "$T/o/fifo"
+wait "$reader"
+[ -p "$T/o/fifo" ] && grep -q '^machine_id' "$T/o/fifo.out" || fail "export -o FIFO: not written through"
+if mknod "$T/o/null" c 1 3 2>/dev/null; then
+    run "export -o a null device" 0 "$LAPFIT" export --format csv --report "$F/reports/sandybridge-2011.json" -o "$T/o/null"
+    [ -c "$T/o/null" ] || fail "export -o device: the device node was replaced by a file"
+    run "fleet export -o a null device" 0 "$LAPFIT" fleet export --db "$T/f.db" -o "$T/o/null"
+    [ -c "$T/o/null" ] || fail "fleet export -o device: the device node was replaced by a file"
+else
+    echo "note: no mknod here: device cases not run"
+fi
+echo keep >"$T/o/target"; ln -s target "$T/o/link"
+run "export -o a symlink" 0 "$LAPFIT" export --format csv --report "$F/reports/sandybridge-2011.json" -o "$T/o/link"
+[ -L "$T/o/link" ] && grep -q '^machine_id' "$T/o/target" || fail "export -o symlink: link replaced or target not written"
+mkdir "$T/o/dir"
+run "export -o a directory" 1 "$LAPFIT" export --format csv --report "$F/reports/sandybridge-2011.json" -o "$T/o/dir"
+[ -z "$(ls "$T/o" | grep -v '^\(fifo\|fifo.out\|null\|target\|link\|dir\)$')" ] || fail "export -o: temporary files left: $(ls "$T/o")"
+
+# 11. fleet import: 0 only when every file was imported or already present.
+run "fleet import of a missing path" 1 "$LAPFIT" fleet import --db "$T/g.db" "$T/nonexistent" 2>/dev/null
+mkdir "$T/onlybad"; echo '{' >"$T/onlybad/a.json"; echo '[]' >"$T/onlybad/b.json"
+timeout 60 "$LAPFIT" fleet import --db "$T/g.db" "$T/onlybad" >"$T/out" 2>"$T/err"; rc=$?
+[ $rc -eq 1 ] && grep -q 'Imported 0 new' "$T/out" && echo "ok: fleet import of only bad files: exit 1" ||
+    fail "fleet import of only bad files: exit $rc"
+timeout 60 "$LAPFIT" fleet import --db "$T/g.db" "$F/reports/sandybridge-2011.json" >"$T/out" 2>"$T/err"; rc=$?
+[ $rc -eq 0 ] || fail "fleet import of a good report: exit $rc"
+timeout 60 "$LAPFIT" fleet import --db "$T/g.db" "$F/reports/sandybridge-2011.json" >"$T/out" 2>"$T/err"; rc=$?
+[ $rc -eq 0 ] && grep -q '1 already present' "$T/out" && echo "ok: fleet import of an already present report: exit 0" ||
+    fail "re-import: exit $rc"
+
 [ "$fails" -eq 0 ] || { echo "$fails reproducer(s) failed"; exit 1; }
