@@ -790,6 +790,14 @@ static void test_same_machine_every_source(void)
     }
     g_assert_cmpstr(ta->uuid, ==, tb->uuid);
     g_assert_cmpstr(ta->version, ==, tb->version);
+    /* type 4: the CPU a saved machine is identified by */
+    g_assert_true(lf_known_int(ta->cpu_id_eax));
+    g_assert_cmpint(ta->cpu_id_eax, ==, tb->cpu_id_eax);
+    g_assert_cmpint(ta->cpu_id_edx, ==, tb->cpu_id_edx);
+    g_assert_cmpstr(ta->cpu_version, ==, tb->cpu_version);
+    g_assert_cmpstr(ta->cpu_manufacturer, ==, tb->cpu_manufacturer);
+    g_assert_cmpint(ta->cpu_cores, ==, tb->cpu_cores);
+    g_assert_cmpint(ta->cpu_threads, ==, tb->cpu_threads);
     lf_probe_smbios_release(&ctx_tables);
     lf_probe_smbios_release(&ctx_text);
     g_assert_null(ctx_tables.smbios);
