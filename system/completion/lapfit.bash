@@ -1,6 +1,12 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
-# bash completion for lapfit(1). Edition ids come from `lapfit db list`, profile
-# names from the built-in ones and /etc/lapfit/profiles.d.
+# bash completion for lapfit(1). Edition ids come from `lapfit db list --json`
+# (machine output, stable), profile names from the built-in ones and
+# /etc/lapfit/profiles.d.
+
+_lapfit_editions()
+{
+    "$1" db list --json 2>/dev/null | sed -n 's/^ *"id": "\([^"]*\)",\{0,1\}$/\1/p'
+}
 
 _lapfit_profiles()
 {
@@ -45,14 +51,14 @@ _lapfit()
         recommend) opts="--json --use --for --db --today --all --report $source" ;;
         check)
             if [[ $cur != -* && -z $sub ]]; then
-                COMPREPLY=($(compgen -W "$("${words[0]}" db list 2>/dev/null | cut -d' ' -f1)" -- "$cur"))
+                COMPREPLY=($(compgen -W "$(_lapfit_editions "${words[0]}")" -- "$cur"))
                 return
             fi
             opts="--json --use --for --db --today --report $source" ;;
         db)
             if [[ -z $sub ]]; then COMPREPLY=($(compgen -W "list show" -- "$cur")); return; fi
             if [[ $sub == show && $cur != -* ]]; then
-                COMPREPLY=($(compgen -W "$("${words[0]}" db list 2>/dev/null | cut -d' ' -f1)" -- "$cur"))
+                COMPREPLY=($(compgen -W "$(_lapfit_editions "${words[0]}")" -- "$cur"))
                 return
             fi
             opts="--json --db" ;;

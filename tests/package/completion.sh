@@ -28,6 +28,8 @@ has "lapfit tune " apply
 has "lapfit tune apply " power-saver
 has "lapfit check lubuntu-24" lubuntu-24.04
 has "lapfit db show lubuntu-24" lubuntu-24.04
+has "lapfit check " '!ID'                # only edition ids, not db list's header or legend
+has "lapfit check " '!FOR:'
 has "lapfit export --format " glpi
 has "lapfit fleet " diff
 has "lapfit fleet report -" --db
@@ -42,7 +44,10 @@ bash --norc --noprofile -c '
         COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); COMP_LINE=$line; COMP_POINT=${#line}; COMPREPLY=()
         _lapfit lapfit "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"
         got=" ${COMPREPLY[*]} "
-        case $got in *" $want "*) ;; *) echo "\"$line<TAB>\" does not offer \"$want\":$got"; bad=1 ;; esac
+        case $want in
+            !*) case $got in *" ${want#!} "*) echo "\"$line<TAB>\" offers \"${want#!}\""; bad=1 ;; esac ;;
+            *) case $got in *" $want "*) ;; *) echo "\"$line<TAB>\" does not offer \"$want\":$got"; bad=1 ;; esac ;;
+        esac
     done <"$3"
     exit ${bad:-0}' sh "$bc" "$src/lapfit.bash" "$bindir/queries" || fail "bash completion"
 echo "bash completion: $(wc -l <"$bindir/queries") queries answered"
