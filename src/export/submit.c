@@ -8,10 +8,16 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "core/inflate.h"
+#include "core/text.h"
 #include "export/export.h"
 
 #define OCS_USER_AGENT "lapfit_v" LF_VERSION
 #define MAX_REPLY_BYTES (4 * 1024 * 1024)
+/* An OCS answer is a few hundred bytes of XML: more is a hostile server. */
+#define MAX_INFLATED_BYTES (4 * 1024 * 1024)
+/* How much of the server's RESPONSE an error quotes. */
+#define MAX_QUOTED_RESPONSE 80
 
 /* libcurl is opened only when a report is submitted: linked directly, it and
  * its TLS/Kerberos/LDAP dependencies added about 6 MB to the resident size of
@@ -80,8 +86,10 @@ static GBytes *convert(GConverter *conv, const void *data, gsize len, GError **e
 static size_t on_body(char *ptr, size_t size, size_t nmemb, void *user)
 {
   GByteArray *buf = user;
-  if (buf->len + size * nmemb > MAX_REPLY_BYTES)
+  if (buf->len + size * nmemb > MAX_REPLY_BYTES) {
+    g_byte_array_set_size(buf, MAX_REPLY_BYTES + 1);   /* marks "too large" for post() */
     return 0;
+  }
   g_byte_array_append(buf, (const guint8 *)ptr, (guint)(size * nmemb));
   return size * nmemb;
 }
@@ -113,6 +121,12 @@ static char *post(const LfCurl *lc, CURL *curl, const char *url, const char *xml
   lc->easy_setopt(curl, CURLOPT_ERRORBUFFER, errbuf);
   CURLcode rc = lc->easy_perform(curl);
   lc->slist_free_all(headers);
+  if (reply->len > MAX_REPLY_BYTES) {
+    g_set_error(error, LF_ERROR, LF_ERROR_FAILED,
+                _("cannot read the answer of '%s': larger than %zu bytes"), url,
+                (gsize)MAX_REPLY_BYTES);
+    return NULL;
+  }
   if (rc != CURLE_OK) {
     g_set_error(error, LF_ERROR, LF_ERROR_FAILED, _("cannot send to '%s': %s"), url,
                 *errbuf ? errbuf : lc->easy_strerror(rc));
@@ -126,22 +140,25 @@ static char *post(const LfCurl *lc, CURL *curl, const char *url, const char *xml
   }
   if (reply->len > 0 && reply->data[0] == '<')  /* the server may answer uncompressed */
     return g_strndup((const char *)reply->data, reply->len);
-  g_autoptr(GZlibDecompressor) zd = g_zlib_decompressor_new(G_ZLIB_COMPRESSOR_FORMAT_ZLIB);
-  g_autoptr(GBytes) plain = convert(G_CONVERTER(zd), reply->data, reply->len, error);
-  if (plain == NULL) {
+  char *plain = NULL;
+  gsize n = 0;
+  if (!lf_inflate(G_ZLIB_COMPRESSOR_FORMAT_ZLIB, reply->data, reply->len, MAX_INFLATED_BYTES,
+                  &plain, &n, error)) {
     g_prefix_error(error, _("cannot read the answer of '%s': "), url);
     return NULL;
   }
-  gsize n = 0;
-  const char *p = g_bytes_get_data(plain, &n);
-  return g_strndup(p ? p : "", n);
+  return plain;
 }
 
+/* The server's RESPONSE, safe to quote in an error: sanitised (it may hold
+ * terminal escapes) and at most MAX_QUOTED_RESPONSE characters. */
 static char *response_of(const char *reply)
 {
   const char *a = strstr(reply, "<RESPONSE>");
   const char *b = a ? strstr(a, "</RESPONSE>") : NULL;
-  return b ? g_strndup(a + 10, (gsize)(b - a - 10)) : g_strdup("");
+  g_autofree char *raw = b ? g_strndup(a + 10, (gsize)(b - a - 10)) : g_strdup("");
+  g_autofree char *clean = lf_text_sanitize(raw);
+  return g_utf8_substring(clean, 0, MIN(g_utf8_strlen(clean, -1), MAX_QUOTED_RESPONSE));
 }
 
 gboolean lf_ocs_submit(const char *url, const char *device_id, const char *inventory_xml,

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "core/error.h"
+#include "core/inflate.h"
 #include "probe/probe.h"
 #include "probe/smbios.h"
 
@@ -384,43 +385,6 @@ void lf_smbios_fill_machine(const LfSmbios *s, LfMachine *m)
 
 /* --- the probe ---------------------------------------------------------------- */
 
-/* Archived dumps are often gzipped ("dmidecode.txt.gz"): inflate, with the
- * same size limit as plain text. */
-static gboolean gunzip_bounded(const char *path, const guint8 *in, gsize in_len, gsize max,
-                               char **contents, gsize *len, GError **error)
-{
-  g_autoptr(GZlibDecompressor) z = g_zlib_decompressor_new(G_ZLIB_COMPRESSOR_FORMAT_GZIP);
-  g_autoptr(GByteArray) buf = g_byte_array_new();
-  guint8 chunk[65536];
-  gsize pos = 0;
-  for (;;) {
-    gsize n_read = 0, n_written = 0;
-    g_autoptr(GError) local = NULL;
-    GConverterResult r = g_converter_convert(G_CONVERTER(z), in + pos, in_len - pos, chunk,
-                                             sizeof chunk, G_CONVERTER_INPUT_AT_END, &n_read,
-                                             &n_written, &local);
-    if (r == G_CONVERTER_ERROR || (r != G_CONVERTER_FINISHED && n_read == 0 && n_written == 0)) {
-      g_set_error(error, LF_ERROR, LF_ERROR_PARSE, _("cannot decompress '%s': %s"), path,
-                  local ? local->message : _("truncated data"));
-      return FALSE;
-    }
-    pos += n_read;
-    if (buf->len + n_written > max) {
-      g_set_error(error, LF_ERROR, LF_ERROR_PARSE,
-                  _("'%s' is larger than %u MB: not dmidecode output"), path,
-                  (unsigned)(max / (1024 * 1024)));
-      return FALSE;
-    }
-    g_byte_array_append(buf, chunk, (guint)n_written);
-    if (r == G_CONVERTER_FINISHED)
-      break;
-  }
-  *len = buf->len;
-  g_byte_array_append(buf, (const guint8 *)"", 1);
-  *contents = (char *)g_byte_array_free(g_steal_pointer(&buf), FALSE);
-  return TRUE;
-}
-
 static LfSmbios *read_tables(LfProbeContext *ctx, char **why, gboolean *corrupt)
 {
   const char *ep_path = "sys/firmware/dmi/tables/smbios_entry_point";
@@ -487,9 +451,12 @@ gboolean lf_probe_smbios(LfProbeContext *ctx, LfReport *report, GError **error)
       return FALSE;
     if (len >= 2 && (guchar)text[0] == 0x1f && (guchar)text[1] == 0x8b) {
       g_autofree char *packed = g_steal_pointer(&text);
-      if (!gunzip_bounded(ctx->opts->dmidecode, (const guint8 *)packed, len,
-                          LF_DMIDECODE_MAX_FILE, &text, &len, error))
+      /* Archived dumps are often gzipped: the same size limit once inflated. */
+      if (!lf_inflate(G_ZLIB_COMPRESSOR_FORMAT_GZIP, (const guint8 *)packed, len,
+                      LF_DMIDECODE_MAX_FILE, &text, &len, error)) {
+        g_prefix_error(error, _("cannot decompress '%s': "), ctx->opts->dmidecode);
         return FALSE;
+      }
     }
     s = lf_smbios_parse_dmidecode(text, len, error);
     if (s == NULL) {

@@ -170,4 +170,38 @@ timeout 60 "$LAPFIT" fleet import --db "$T/g.db" "$F/reports/sandybridge-2011.js
 [ $rc -eq 0 ] && grep -q '1 already present' "$T/out" && echo "ok: fleet import of an already present report: exit 0" ||
     fail "re-import: exit $rc"
 
+# 5. A hostile OCS server: a zlib bomb is cut off, its RESPONSE is quoted
+# sanitised and short. Skipped without libcurl (lapfit opens it at run time).
+cat >"$T/ocs.py" <<'PY'
+import http.server, socketserver, sys, zlib
+mode = sys.argv[1]
+class H(http.server.BaseHTTPRequestHandler):
+    def log_message(self, *a): pass
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        if mode == "bomb":
+            body = zlib.compress(b"\0" * (64 << 20), 9)
+        else:
+            body = b"<REPLY><RESPONSE>\x1b]0;PWNED\x07\x1b[2J\xc2\x9b" + b"A" * 100000 + b"</RESPONSE></REPLY>"
+        self.send_response(200); self.send_header("Content-Length", str(len(body))); self.end_headers()
+        self.wfile.write(body)
+with socketserver.TCPServer(("127.0.0.1", 0), H) as srv:
+    print(srv.server_address[1], flush=True)
+    srv.handle_request()
+PY
+for mode in bomb escape; do
+    rm -f "$T/port"; python3 "$T/ocs.py" "$mode" >"$T/port" & srv=$!
+    i=0; while [ ! -s "$T/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+    port=$(cat "$T/port")
+    timeout 60 "$LAPFIT" export --format ocs --submit "http://127.0.0.1:$port/ocsinventory" \
+        --report "$F/reports/sandybridge-2011.json" >/dev/null 2>"$T/err"; rc=$?
+    kill "$srv" 2>/dev/null; wait "$srv" 2>/dev/null
+    if grep -q 'libcurl' "$T/err"; then echo "note: no libcurl: OCS server cases not run"; break; fi
+    if [ $rc -eq 1 ] && grep -q "answer" "$T/err" && one_line_error 1 "$T/err" && ! raw_escape "$T/err" && [ "$(wc -c <"$T/err")" -lt 400 ]; then
+        echo "ok: hostile OCS server ($mode): $(cat "$T/err")"
+    else
+        fail "hostile OCS server ($mode): exit $rc: $(head -c 300 "$T/err")"
+    fi
+done
+
 [ "$fails" -eq 0 ] || { echo "$fails reproducer(s) failed"; exit 1; }
