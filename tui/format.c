@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <inttypes.h>
 
+#include "core/human.h"
 #include "tui.h"
 
 const char *lf_fmt_or_unknown(const char *s)
@@ -13,11 +14,8 @@ const char *lf_fmt_or_unknown(const char *s)
 
 char *lf_fmt_mb(gint64 mb)
 {
-  if (!lf_known_int(mb))
-    return g_strdup(_("unknown"));
-  if (mb >= 1024)
-    return g_strdup_printf(_("%.1f GiB"), mb / 1024.0);
-  return g_strdup_printf(_("%" PRId64 " MiB"), mb);
+  char *s = lf_human_mb(mb);
+  return s ? s : g_strdup(_("unknown"));
 }
 
 char *lf_fmt_num(double v, const char *unit_format)
@@ -40,14 +38,8 @@ char *lf_fmt_int(gint64 v)
 
 char *lf_fmt_duration(gint64 seconds)
 {
-  if (!lf_known_int(seconds) || seconds < 0)
-    return g_strdup(_("unknown"));
-  gint64 minutes = (seconds + 30) / 60;
-  if (minutes < 60)
-    return g_strdup_printf(ngettext("%" PRId64 " minute", "%" PRId64 " minutes", (gulong)minutes),
-                           minutes);
-  /* TRANSLATORS: hours and minutes of battery time, e.g. "3 h 05 min" */
-  return g_strdup_printf(_("%" PRId64 " h %02" PRId64 " min"), minutes / 60, minutes % 60);
+  char *s = lf_human_duration(seconds);   /* the CLI's rounding too */
+  return s ? s : g_strdup(_("unknown"));
 }
 
 char *lf_fmt_join(const GPtrArray *strv, const char *sep)

@@ -278,8 +278,9 @@ static void draw_title(LfTui *tui)
     /* TRANSLATORS: title bar: the TUI shows a fixture or chroot directory */
     right = g_strdup_printf(_("root %s "), tui->source.root);
   } else {
-    /* TRANSLATORS: title bar: values come from this machine now */
-    right = g_strdup(_("live "));
+    /* TRANSLATORS: title bar: the values were read from this machine just now
+     * (not a saved report); nothing to do with a live USB session */
+    right = g_strdup(_("live probe "));
   }
   int rw = MIN(lf_crt_width(right), COLS / 2);
   lf_crt_put(0, 0, COLS - rw - 1, left, LF_ROLE_TITLE, TRUE);

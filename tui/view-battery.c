@@ -4,22 +4,8 @@
 #include <glib/gi18n.h>
 #include <inttypes.h>
 
+#include "core/human.h"
 #include "tui.h"
-
-static const char *state_text(const char *state)
-{
-  if (state == NULL)
-    return _("unknown");
-  if (g_str_equal(state, "charging"))
-    return _("charging");
-  if (g_str_equal(state, "discharging"))
-    return _("discharging");
-  if (g_str_equal(state, "full"))
-    return _("full");
-  if (g_str_equal(state, "not-charging"))
-    return _("not charging");
-  return _("unknown");
-}
 
 static const char *flag_text(const char *flag)
 {
@@ -70,7 +56,7 @@ static void build_one(LfPanel *p, const LfBattery *b, gboolean live)
   row = lf_panel_add(p, _("Charge"), charge);
   if (lf_known_num(b->percent))
     row->bar = CLAMP(b->percent / 100.0, 0.0, 1.0);
-  lf_panel_add(p, _("State"), state_text(b->state));
+  lf_panel_add(p, _("State"), lf_human_battery_state(b->state));
   add_value(p, _("Power draw"), lf_fmt_num(b->power_w, _("%.1f W")));
   if (g_strcmp0(b->state, "charging") == 0)
     add_value(p, _("Time to full"), lf_fmt_duration(b->time_to_full_s));

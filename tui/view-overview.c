@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <inttypes.h>
 
+#include "core/human.h"
 #include "tui.h"
 #include "verdicts.h"
 
@@ -33,10 +34,7 @@ static void build_machine(LfPanel *p, const LfReport *r)
 {
   const LfMachine *m = &r->machine;
   lf_panel_add_header(p, _("Machine"));
-  g_autofree char *name = NULL;
-  if (m->vendor || m->product)
-    name = g_strstrip(g_strjoin(" ", m->vendor ? m->vendor : "", m->product ? m->product : "",
-                                m->version ? m->version : "", NULL));
+  g_autofree char *name = lf_human_model(m);
   add(p, _("Model"), name);
   if (m->virtual_)
     add(p, _("Virtual machine"), m->virtual_);
@@ -52,7 +50,7 @@ static void build_more(LfPanel *p, const LfReport *r)
   add(p, _("Kernel"), r->os.kernel);
   if (r->os.live_session == LF_TRI_TRUE)
     add(p, _("Live session"), _("yes"));
-  add(p, _("Chassis"), m->chassis);
+  add(p, _("Chassis"), lf_human_chassis(m->chassis));
   g_autofree char *bios = NULL;
   if (m->bios.vendor || m->bios.version)
     bios = g_strstrip(g_strjoin(" ", m->bios.vendor ? m->bios.vendor : "",
@@ -80,12 +78,14 @@ static void build_cpu(LfPanel *p, const LfReport *r)
   if (c->isa_level)
     isa = missing ? g_strdup_printf(_("%s (next level needs %s)"), c->isa_level, missing)
                   : g_strdup(c->isa_level);
-  add(p, _("ISA level"), isa);
-  if (lf_known_int(c->cores) || lf_known_int(c->threads)) {
-    g_autofree char *cores = lf_fmt_int(c->cores), *threads = lf_fmt_int(c->threads);
-    g_autofree char *ct = g_strdup_printf(_("%s cores, %s threads"), cores, threads);
-    add(p, _("Cores"), ct);
-  }
+  /* Plain words first, the level for those who ask. */
+  add(p, _("ISA level"), lf_human_isa(c));
+  if (isa)
+    lf_panel_add(p, "", isa)->role = LF_ROLE_DIM;
+  if (lf_human_cpu_features(c))
+    add(p, _("Features"), lf_human_cpu_features(c));
+  g_autofree char *ct = lf_human_cores(c->cores, c->threads);
+  add(p, _("Cores"), ct);
 }
 
 static void build_memory(LfPanel *p, const LfReport *r)
@@ -147,29 +147,6 @@ static void build_batteries(LfPanel *p, const LfReport *r)
   }
 }
 
-static const char *storage_kind(const char *kind)
-{
-  if (kind == NULL)
-    return _("disk");
-  if (g_str_equal(kind, "nvme"))
-    return "NVMe SSD";
-  if (g_str_equal(kind, "ssd"))
-    return "SATA SSD";
-  if (g_str_equal(kind, "hdd"))
-    /* TRANSLATORS: a spinning hard disk */
-    return _("hard disk");
-  if (g_str_equal(kind, "emmc"))
-    return "eMMC";
-  if (g_str_equal(kind, "usb"))
-    return _("USB drive");
-  if (g_str_equal(kind, "sd"))
-    return _("SD card");
-  if (g_str_equal(kind, "virtual"))
-    /* TRANSLATORS: a virtual machine's disk (virtio, VMware, VirtualBox, Hyper-V) */
-    return _("virtual disk");
-  return kind;
-}
-
 static void build_storage(LfPanel *p, const LfReport *r)
 {
   lf_panel_add_header(p, _("Storage"));
@@ -179,9 +156,10 @@ static void build_storage(LfPanel *p, const LfReport *r)
   }
   for (guint i = 0; i < r->storage->len; i++) {
     const LfStorage *s = r->storage->pdata[i];
-    g_autofree char *size = lf_fmt_num(s->size_gb, _("%.0f GB"));
-    g_autofree char *text = g_strdup_printf(_("%s, %s, %s"), storage_kind(s->kind), size,
-                                            lf_fmt_or_unknown(s->model));
+    g_autofree char *size = lf_human_gb(s->size_gb);
+    g_autofree char *text = g_strdup_printf(_("%s, %s, %s"), lf_human_storage_kind(s->kind),
+                                            size ? size : _("size unknown"),
+                                            s->model ? s->model : _("model unknown"));
     g_autofree char *full = s->boot_medium == LF_TRI_TRUE
                                 ? g_strdup_printf(_("%s (lapfit runs from here)"), text)
                                 : g_strdup(text);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "core/error.h"
@@ -86,7 +87,19 @@ gboolean lf_cli_parse_operands(GOptionContext *ctx, int *argc, char ***argv, int
 gboolean lf_cli_parse(GOptionContext *ctx, int *argc, char ***argv, GError **error)
 {
   g_autoptr(GError) local = NULL;
-  if (g_option_context_parse(ctx, argc, argv, &local))
+  /* --help prints "Usage: <prgname> [OPTION…]": name the subcommand there
+   * (argv[0] is its name; a path or "lapfit" for the default command). */
+  const char *cmd = *argc > 0 ? (*argv)[0] : NULL;
+  g_autofree char *prgname = g_strdup(g_get_prgname());
+  g_autofree char *usage_name = NULL;
+  if (cmd && !strchr(cmd, '/') && !g_str_equal(cmd, "lapfit")) {
+    usage_name = g_strdup_printf("lapfit %s", cmd);
+    g_set_prgname(usage_name);
+  }
+  gboolean ok = g_option_context_parse(ctx, argc, argv, &local);
+  if (usage_name)
+    g_set_prgname(prgname);
+  if (ok)
     return TRUE;
   g_set_error_literal(error, LF_ERROR, LF_ERROR_USAGE, local->message);
   return FALSE;

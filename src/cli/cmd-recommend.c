@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "core/error.h"
 #include "core/text.h"
+#include "core/human.h"
 #include "core/report-json.h"
 #include "recommend/recommend.h"
 
@@ -97,34 +98,52 @@ static void print_json(JsonNode *node)
   json_node_unref(node);
 }
 
-static void print_verdict(const LfVerdict *v, gboolean details)
+/* The verdict word padded to the widest one in the user's language, by
+ * terminal columns, so the names after it line up in every language. */
+static char *status_column(LfStatus s)
+{
+  static const LfStatus all[] = { LF_STATUS_PASS, LF_STATUS_WARN, LF_STATUS_FAIL, LF_STATUS_INFO };
+  int w = 0;
+  for (gsize i = 0; i < G_N_ELEMENTS(all); i++)
+    w = MAX(w, (int)lf_text_width(status_human(all[i])));
+  return lf_human_pad(status_human(s), w);
+}
+
+/* ranked: `recommend` numbers its list; `check` judges one edition, unranked. */
+static void print_verdict(const LfVerdict *v, gboolean details, gboolean ranked)
 {
   const LfDistroEdition *e = v->edition;
-  printf("%3d. %-4s  %s %s (%s)  [%s]%s\n", v->rank, status_human(v->status), e->name,
-         e->version, e->desktop, e->id, v->supported ? "" : _("  — support ended"));
+  g_autofree char *word = status_column(v->status);
+  g_autofree char *rank = ranked ? g_strdup_printf("%3d. ", v->rank) : g_strdup("");
+  printf("%s%s  %s %s (%s)  [%s]%s\n", rank, word, e->name, e->version, e->desktop, e->id,
+         v->supported ? "" : _("  — support ended"));
   for (guint i = 0; i < v->reasons->len; i++) {
     const LfReason *r = v->reasons->pdata[i];
     if (!details && r->status < LF_STATUS_WARN)
       continue;
+    g_autofree char *rw = status_column(r->status);
     g_autofree char *text = lf_text_sanitize(r->text);   /* may quote the report */
-    printf("        %-4s  %s\n", status_human(r->status), text);
+    printf("%s     %s  %s\n", ranked ? "   " : "", rw, text);
   }
   if (v->advice->len > 0) {
     const LfAdvice *a = v->advice->pdata[0];
     /* TRANSLATORS: the cheapest fix for a WARN/FAIL verdict */
     g_autofree char *fix = lf_text_sanitize(a->text);
-    printf("        %s %s\n", _("Fix:"), fix);
+    printf("%s     %s %s\n", ranked ? "   " : "", _("Fix:"), fix);
     for (guint i = 1; details && i < v->advice->len; i++) {
       g_autofree char *alt = lf_text_sanitize(((LfAdvice *)v->advice->pdata[i])->text);
-      printf("        %s %s\n", _("  or:"), alt);
+      printf("%s     %s %s\n", ranked ? "   " : "", _("  or:"), alt);
     }
   }
 }
 
 static void print_memory_basis(const LfRecommendation *rec)
 {
-  g_autofree char *inst = lf_format_mb(rec->ram_installed_mb);
-  g_autofree char *use = lf_format_mb(rec->ram_usable_mb);
+  g_autofree char *inst = lf_human_mb(rec->ram_installed_mb);
+  g_autofree char *use = lf_human_mb(rec->ram_usable_mb);
+  if (use == NULL)
+    /* TRANSLATORS: "4 GiB installed, size unknown usable": the usable size */
+    use = g_strdup(_("size unknown"));
   if (g_str_equal(rec->ram_basis, "installed"))
     printf(_("RAM is judged by the installed memory: %s installed, %s usable.\n"), inst, use);
   else if (g_str_equal(rec->ram_basis, "estimate"))
@@ -192,7 +211,7 @@ int lf_cmd_recommend(int argc, char **argv, GError **error)
   print_memory_basis(rec);
   printf("\n");
   for (guint i = 0; i < rec->verdicts->len; i++)
-    print_verdict(rec->verdicts->pdata[i], FALSE);
+    print_verdict(rec->verdicts->pdata[i], FALSE, TRUE);
   if (!opts.include_eol)
     printf("\n%s\n", _("Editions whose support has ended are hidden; --all lists them."));
   return LF_EXIT_OK;
@@ -238,7 +257,7 @@ int lf_cmd_check(int argc, char **argv, GError **error)
   if (o.json)
     print_json(lf_recommendation_to_json(rec));
   else
-    print_verdict(v, TRUE);
+    print_verdict(v, TRUE, FALSE);
   switch (v->status) {
   case LF_STATUS_INFO:
   case LF_STATUS_PASS: return LF_CHECK_PASS;
@@ -250,9 +269,11 @@ int lf_cmd_check(int argc, char **argv, GError **error)
 
 static void print_edition_text(const LfDistroEdition *e)
 {
-  g_autofree char *rmin = lf_format_mb(e->ram_min_mb);
-  g_autofree char *rrec = lf_format_mb(e->ram_rec_mb);
-  g_autofree char *disk = lf_format_gb(e->disk_min_gb);
+  g_autofree char *rmin = lf_human_mb(e->ram_min_mb);
+  g_autofree char *rrec = lf_human_mb(e->ram_rec_mb);
+  g_autofree char *disk = lf_human_gb(e->disk_min_gb);
+  /* TRANSLATORS: a requirement the project does not publish */
+  const char *none = _("not published");
   printf("%s %s  [%s]\n", e->name, e->version, e->id);
   printf(_("  Desktop:       %s (%s)%s\n"), e->desktop, lf_desktop_weight_to_string(e->weight),
          e->wayland_only == LF_TRI_TRUE ? _(", Wayland only") : "");
@@ -265,16 +286,16 @@ static void print_edition_text(const LfDistroEdition *e)
            e->needs_sse2 ? ", SSE2" : "", e->needs_cmov ? ", CMOV" : "");
   if (e->cpu_floor)
     printf(_("  CPU:           %s\n"), e->cpu_floor);
-  printf(_("  RAM:           minimum %s, recommended %s\n"), rmin, rrec);
+  printf(_("  RAM:           minimum %s, recommended %s\n"), rmin ? rmin : none, rrec ? rrec : none);
   if (e->ram_min_use)
     printf(_("                 the minimum is for %s\n"), e->ram_min_use);
   if (e->ram_rec_use)
     printf(_("                 the recommended figure is for %s\n"), e->ram_rec_use);
   if (lf_known_int(e->ram_floor_mb)) {
-    g_autofree char *floor = lf_format_mb(e->ram_floor_mb);
+    g_autofree char *floor = lf_human_mb(e->ram_floor_mb);
     printf(_("                 it cannot run with less than %s\n"), floor);
   }
-  printf(_("  Disk:          %s\n"), disk);
+  printf(_("  Disk:          %s\n"), disk ? disk : none);
   printf(_("  Boots with:    %s%s%s%s\n"), e->boot_bios == LF_TRI_TRUE ? "BIOS " : "",
          e->boot_uefi == LF_TRI_TRUE ? "UEFI " : "",
          e->boot_ia32_uefi == LF_TRI_TRUE ? "IA32-UEFI " : "",

@@ -1,48 +1,49 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Human text output of a report: translated labels, "unknown" where the probe
- * could not tell, and the reasons collected in report->errors at the end. */
+/* Human text output of a report: translated labels, plain words next to the
+ * technical values (core/human.h, the same words as the TUI), "unknown" with
+ * what is unknown, and the reasons collected in report->errors at the end.
+ * Rows are collected first so the value column lines up by terminal columns
+ * in every language. */
 #include <glib/gi18n.h>
 #include <inttypes.h>
 #include <stdio.h>
 
 #include "cli/cli.h"
 #include "core/text.h"
+#include "core/human.h"
 
-static const char *or_unknown(const char *s)
+typedef struct {
+  char *label;                /* NULL: a section heading in value */
+  char *value;
+} LfOutRow;
+
+static void out_row_free(gpointer p)
 {
-  return s ? s : _("unknown");
+  LfOutRow *r = p;
+  g_free(r->label);
+  g_free(r->value);
+  g_free(r);
 }
 
-static void line(const char *label, const char *value)
+static void head(GPtrArray *out, const char *title)
 {
-  /* Values come from files anyone can write: no escape reaches the terminal. */
-  g_autofree char *l = lf_text_sanitize(label);
-  g_autofree char *v = lf_text_sanitize(value);
-  printf("  %-16s %s\n", l, v);
+  LfOutRow *r = g_new0(LfOutRow, 1);
+  r->value = g_strdup(title);
+  g_ptr_array_add(out, r);
 }
 
-static char *fmt_int(gint64 v, const char *unit)
+static void line(GPtrArray *out, const char *label, const char *value)
 {
-  if (!lf_known_int(v))
-    return g_strdup(_("unknown"));
-  return unit ? g_strdup_printf("%" G_GINT64_FORMAT " %s", v, unit)
-              : g_strdup_printf("%" G_GINT64_FORMAT, v);
+  LfOutRow *r = g_new0(LfOutRow, 1);
+  r->label = g_strdup(label ? label : "");
+  r->value = g_strdup(value);
+  g_ptr_array_add(out, r);
 }
 
-static char *fmt_num(double v, const char *unit)
+/* A value that may be unknown: `unknown` says what is not known. */
+static void line_or(GPtrArray *out, const char *label, const char *value, const char *unknown)
 {
-  if (!lf_known_num(v))
-    return g_strdup(_("unknown"));
-  return g_strdup_printf("%.1f %s", v, unit);
-}
-
-static char *fmt_mb(gint64 mb)
-{
-  if (!lf_known_int(mb))
-    return g_strdup(_("unknown"));
-  if (mb >= 1024)
-    return g_strdup_printf(_("%.1f GiB"), mb / 1024.0);
-  return g_strdup_printf(_("%" PRId64 " MiB"), mb);
+  line(out, label, value && *value ? value : unknown);
 }
 
 static char *join_strv(const GPtrArray *a)
@@ -55,109 +56,114 @@ static char *join_strv(const GPtrArray *a)
   return g_string_free(s, FALSE);
 }
 
-static void print_machine(const LfReport *r)
+static void print_machine(GPtrArray *out, const LfReport *r)
 {
   const LfMachine *m = &r->machine;
-  printf("%s\n", _("Machine"));
-  g_autofree char *name = g_strjoin(" ", or_unknown(m->vendor), or_unknown(m->product), NULL);
-  line(_("Model"), name);
-  line(_("Chassis"), or_unknown(m->chassis));
+  head(out, _("Machine"));
+  g_autofree char *name = lf_human_model(m);
+  line(out, _("Model"), name);
+  const char *kind = lf_human_chassis(m->chassis);
+  g_autofree char *chassis = m->chassis && g_strcmp0(kind, m->chassis) != 0 &&
+                                     !g_str_equal(m->chassis, "unknown")
+                                 /* TRANSLATORS: chassis in plain words, then the SMBIOS code */
+                                 ? g_strdup_printf(_("%s (%s)"), kind, m->chassis)
+                                 : g_strdup(kind);
+  line(out, _("Chassis"), chassis);
   if (m->virtual_)
-    line(_("Virtual machine"), m->virtual_);
+    line(out, _("Virtual machine"), m->virtual_);
   g_autofree char *fw = NULL;
   if (g_strcmp0(m->firmware.mode, "uefi") == 0)
     fw = lf_known_int(m->firmware.uefi_bits)
              ? g_strdup_printf(_("UEFI (%" PRId64 "-bit), Secure Boot %s"),
                                m->firmware.uefi_bits, lf_tri_to_human(m->firmware.secure_boot))
              : g_strdup_printf(_("UEFI, Secure Boot %s"), lf_tri_to_human(m->firmware.secure_boot));
-  else
-    fw = g_strdup(g_strcmp0(m->firmware.mode, "bios") == 0 ? _("BIOS (legacy)") : _("unknown"));
-  line(_("Firmware"), fw);
+  else if (g_strcmp0(m->firmware.mode, "bios") == 0)
+    fw = g_strdup(_("BIOS (legacy)"));
+  line_or(out, _("Firmware"), fw, _("boot mode unknown"));
   if (m->bios.vendor || m->bios.version) {
-    g_autofree char *bios = g_strdup_printf("%s %s %s", or_unknown(m->bios.vendor),
-                                            or_unknown(m->bios.version), m->bios.date ? m->bios.date : "");
-    line(_("BIOS"), g_strstrip(bios));
+    g_autofree char *bios = g_strjoin(" ", m->bios.vendor ? m->bios.vendor : "",
+                                      m->bios.version ? m->bios.version : "",
+                                      m->bios.date ? m->bios.date : "", NULL);
+    line(out, _("BIOS"), g_strstrip(bios));
   }
 }
 
-/* "2 cores, 4 threads" with plural forms; "unknown" for what is not known. */
-static char *ct_text(gint64 cores, gint64 threads)
-{
-  g_autofree char *c = lf_known_int(cores)
-                           ? g_strdup_printf(ngettext("%" PRId64 " core",
-                                                      "%" PRId64 " cores", (gulong)cores),
-                                             cores)
-                           : g_strdup(_("cores unknown"));
-  g_autofree char *t = lf_known_int(threads)
-                           ? g_strdup_printf(ngettext("%" PRId64 " thread",
-                                                      "%" PRId64 " threads",
-                                                      (gulong)threads),
-                                             threads)
-                           : g_strdup(_("threads unknown"));
-  /* TRANSLATORS: core count, then thread count, e.g. "2 cores, 4 threads" */
-  return g_strdup_printf(_("%s, %s"), c, t);
-}
-
-static void print_cpu(const LfReport *r)
+static void print_cpu(GPtrArray *out, const LfReport *r)
 {
   const LfCpu *c = &r->cpu;
-  printf("%s\n", _("CPU"));
-  line(_("Model"), or_unknown(c->brand));
+  head(out, _("CPU"));
+  line_or(out, _("Model"), c->brand, _("model name unknown"));
   g_autofree char *gen = NULL;
   if (c->uarch || c->generation) {
-    g_autofree char *year = fmt_int(c->launch_year, NULL);
-    gen = g_strdup_printf(_("%s (%s), launched %s"), or_unknown(c->generation),
-                          or_unknown(c->uarch), year);
+    g_autofree char *year = lf_known_int(c->launch_year)
+                                ? g_strdup_printf("%" PRId64, c->launch_year)
+                                : g_strdup(_("in an unknown year"));
+    gen = g_strdup_printf(_("%s (%s), launched %s"),
+                          c->generation ? c->generation : _("generation unknown"),
+                          c->uarch ? c->uarch : _("design unknown"), year);
   }
-  line(_("Generation"), gen ? gen : _("unknown"));
+  line_or(out, _("Generation"), gen, _("unknown: not in lapfit's CPU table"));
   if (c->codename != NULL)
-    line(_("Codename"), c->codename);
+    line(out, _("Codename"), c->codename);
   if (lf_known_num(c->max_mhz)) {
+    g_autofree char *n = lf_human_number(c->max_mhz, 0);
     /* TRANSLATORS: maximum CPU clock in MHz */
-    g_autofree char *mhz = g_strdup_printf(_("%.0f MHz"), c->max_mhz);
-    line(_("Max clock"), mhz);
+    g_autofree char *mhz = g_strdup_printf(_("%s MHz"), n);
+    line(out, _("Max clock"), mhz);
   }
   g_autofree char *missing = join_strv(c->missing_for_next_level);
-  g_autofree char *isa = missing ? g_strdup_printf(_("%s (next level needs %s)"),
-                                                   or_unknown(c->isa_level), missing)
-                                 : g_strdup(or_unknown(c->isa_level));
-  line(_("ISA level"), isa);
-  g_autofree char *bits = fmt_int(c->bits, _("bit"));
+  g_autofree char *isa = NULL;
+  if (c->isa_level)
+    isa = missing ? g_strdup_printf(_("%s (next level needs %s)"), c->isa_level, missing)
+                  : g_strdup(c->isa_level);
+  if (isa)
+    line(out, _("ISA level"), isa);
+  line(out, isa ? "" : _("ISA level"), lf_human_isa(c));
+  g_autofree char *bits = lf_known_int(c->bits)
+                              ? g_strdup_printf(_("%" PRId64 "-bit"), c->bits)
+                              : g_strdup(_("width unknown"));
   /* TRANSLATORS: PAE state of a Pentium M that implements PAE without advertising it */
   const char *pae = g_strcmp0(c->pae_note, "hidden") == 0 ? _("hidden (boot with forcepae)")
                                                           : lf_tri_to_human(c->pae);
   g_autofree char *feat = g_strdup_printf(_("%s; PAE %s, NX %s, SSE2 %s"), bits, pae,
                                           lf_tri_to_human(c->nx), lf_tri_to_human(c->sse2));
-  line(_("Features"), feat);
-  g_autofree char *ct = ct_text(c->cores, c->threads);
-  line(_("Cores"), ct);
+  line(out, _("Features"), feat);
+  if (lf_human_cpu_features(c))
+    line(out, "", lf_human_cpu_features(c));
+  g_autofree char *ct = lf_human_cores(c->cores, c->threads);
+  line(out, _("Cores"), ct);
 }
 
-static void print_memory(const LfReport *r)
+static void print_memory(GPtrArray *out, const LfReport *r)
 {
   const LfMemory *m = &r->memory;
-  printf("%s\n", _("Memory"));
-  g_autofree char *usable = fmt_mb(m->usable_mb), *installed = fmt_mb(m->installed_mb);
-  g_autofree char *inst = g_strcmp0(m->installed_source, "estimate") == 0
+  head(out, _("Memory"));
+  g_autofree char *usable = lf_human_mb(m->usable_mb), *installed = lf_human_mb(m->installed_mb);
+  g_autofree char *inst = installed && g_strcmp0(m->installed_source, "estimate") == 0
                               ? g_strdup_printf(_("%s (estimate)"), installed)
                               : g_strdup(installed);
-  line(_("Installed"), inst);
-  line(_("Usable"), usable);
+  line_or(out, _("Installed"), inst, _("size unknown"));
+  line_or(out, _("Usable"), usable, _("size unknown"));
   if (m->slots_total == 0) {
-    line(_("Slots"), _("none: all memory is soldered"));
+    line(out, _("Slots"), _("none: all memory is soldered"));
   } else if (lf_known_int(m->slots_total)) {
-    g_autofree char *used = fmt_int(m->slots_used, NULL), *max = fmt_mb(m->max_mb);
-    g_autofree char *slots = g_strdup_printf(_("%s of %" PRId64 " used, board maximum %s"),
-                                             used, m->slots_total, max);
-    line(_("Slots"), slots);
+    g_autofree char *max = lf_human_mb(m->max_mb);
+    g_autofree char *used = lf_known_int(m->slots_used) ? g_strdup_printf("%" PRId64, m->slots_used)
+                                                        : g_strdup("?");
+    g_autofree char *slots =
+        max ? g_strdup_printf(_("%s of %" PRId64 " used, board maximum %s"), used,
+                              m->slots_total, max)
+            : g_strdup_printf(_("%s of %" PRId64 " used, board maximum unknown"), used,
+                              m->slots_total);
+    line(out, _("Slots"), slots);
   }
   if (m->type) {
     g_autofree char *speed = lf_known_int(m->speed_mts)
-                                 ? g_strdup_printf("%s-%" G_GINT64_FORMAT, m->type, m->speed_mts)
+                                 ? g_strdup_printf("%s-%" PRId64, m->type, m->speed_mts)
                                  : g_strdup(m->type);
     g_autofree char *t = m->soldered == LF_TRI_TRUE ? g_strdup_printf(_("%s, soldered"), speed)
                                                     : g_strdup(speed);
-    line(_("Type"), t);
+    line(out, _("Type"), t);
   }
 }
 
@@ -173,138 +179,185 @@ static char *health_bar(double pct)
   return g_strdup(bar);
 }
 
-static char *fmt_duration(gint64 s)
+static char *wh(double v)
 {
-  /* TRANSLATORS: a duration in hours and minutes, e.g. "5 h 07 min" */
-  return g_strdup_printf(_("%" PRId64 " h %02" PRId64 " min"), s / 3600,
-                         (s % 3600) / 60);
+  if (!lf_known_num(v))
+    return g_strdup(_("unknown"));
+  g_autofree char *n = lf_human_number(v, 1);
+  return g_strdup_printf(_("%s Wh"), n);
 }
 
-static void print_batteries(const LfReport *r)
+static void print_battery(GPtrArray *out, const LfBattery *b)
 {
-  printf("%s\n", _("Batteries"));
-  if (r->batteries == NULL || r->batteries->len == 0) {
-    line("", _("none"));
-    return;
+  g_autofree char *full = wh(b->full_wh), *design = wh(b->design_wh);
+  g_autofree char *bar = lf_known_num(b->health_pct) ? health_bar(b->health_pct) : NULL;
+  g_autofree char *health =
+      lf_known_num(b->health_pct)
+          /* TRANSLATORS: battery health: bar, percent, full and design capacity */
+          ? g_strdup_printf(_("health %s %.0f %% (%s of %s design)"), bar, b->health_pct, full,
+                            design)
+          : g_strdup_printf(_("health unknown (%s of %s design)"), full, design);
+  g_autofree char *title = g_strdup_printf("%s%s%s", b->name ? b->name : "?",
+                                           b->model ? " " : "", b->model ? b->model : "");
+  line(out, title, health);
+  g_autofree char *pct = lf_known_num(b->percent) ? g_strdup_printf(_("%.0f %% charged"), b->percent)
+                                                  : g_strdup(_("charge unknown"));
+  g_autofree char *power = NULL;
+  if (lf_known_num(b->power_w)) {
+    g_autofree char *n = lf_human_number(b->power_w, 1);
+    power = g_strdup_printf(_("%s W"), n);
+  } else {
+    power = g_strdup(_("power draw unknown"));
   }
-  for (guint i = 0; i < r->batteries->len; i++) {
-    const LfBattery *b = r->batteries->pdata[i];
-    g_autofree char *full = fmt_num(b->full_wh, "Wh"), *design = fmt_num(b->design_wh, "Wh");
-    g_autofree char *bar = lf_known_num(b->health_pct) ? health_bar(b->health_pct) : NULL;
-    g_autofree char *health =
-        lf_known_num(b->health_pct)
-            /* TRANSLATORS: battery health: bar, percent, full and design capacity */
-            ? g_strdup_printf(_("health %s %.0f %% (%s of %s design)"), bar, b->health_pct,
-                              full, design)
-            : g_strdup_printf(_("health unknown (%s of %s design)"), full, design);
-    g_autofree char *title = g_strdup_printf("%s%s%s", or_unknown(b->name),
-                                             b->model ? " " : "", b->model ? b->model : "");
-    line(title, health);
-    g_autofree char *cycles = fmt_int(b->cycles, NULL), *power = fmt_num(b->power_w, "W");
-    g_autofree char *pct = lf_known_num(b->percent) ? g_strdup_printf("%.0f %%", b->percent)
-                                                    : g_strdup(_("unknown"));
-    /* TRANSLATORS: state, charge level, power draw and charge cycles */
-    g_autofree char *state = g_strdup_printf(_("%s, %s charged, %s, %s cycles"),
-                                             or_unknown(b->state), pct, power, cycles);
-    line("", state);
-    if (lf_known_int(b->time_to_empty_s)) {
-      g_autofree char *d = fmt_duration(b->time_to_empty_s);
-      g_autofree char *t = g_strdup_printf(_("%s to empty at this rate"), d);
-      line("", t);
-    } else if (lf_known_int(b->time_to_full_s)) {
-      g_autofree char *d = fmt_duration(b->time_to_full_s);
-      g_autofree char *t = g_strdup_printf(_("%s to full at this rate"), d);
-      line("", t);
-    }
-    if (lf_known_int(b->charge_stop_threshold) || lf_known_int(b->charge_start_threshold)) {
-      g_autofree char *start = fmt_int(b->charge_start_threshold, "%");
-      g_autofree char *stop = fmt_int(b->charge_stop_threshold, "%");
-      g_autofree char *th = g_strdup_printf(_("charge thresholds: start %s, stop %s"), start, stop);
-      line("", th);
-    }
-    g_autofree char *flags = join_strv(b->flags);
-    if (flags) {
-      /* TRANSLATORS: machine ids of battery oddities, e.g. "health-over-100" */
-      g_autofree char *f = g_strdup_printf(_("notes: %s"), flags);
-      line("", f);
-    }
+  g_autofree char *cycles = lf_known_int(b->cycles)
+                                ? g_strdup_printf(ngettext("%" PRId64 " cycle", "%" PRId64 " cycles",
+                                                           (gulong)b->cycles),
+                                                  b->cycles)
+                                : g_strdup(_("cycle count unknown"));
+  /* TRANSLATORS: state, charge level, power draw and charge cycles */
+  g_autofree char *state = g_strdup_printf(_("%s, %s, %s, %s"), lf_human_battery_state(b->state),
+                                           pct, power, cycles);
+  line(out, "", state);
+  g_autofree char *empty = lf_human_duration(b->time_to_empty_s);
+  g_autofree char *tofull = lf_human_duration(b->time_to_full_s);
+  if (empty && g_strcmp0(b->state, "charging") != 0) {
+    g_autofree char *t = g_strdup_printf(_("%s to empty at this rate"), empty);
+    line(out, "", t);
+  } else if (tofull) {
+    g_autofree char *t = g_strdup_printf(_("%s to full at this rate"), tofull);
+    line(out, "", t);
+  }
+  if (lf_known_int(b->charge_stop_threshold) || lf_known_int(b->charge_start_threshold)) {
+    g_autofree char *start = lf_known_int(b->charge_start_threshold)
+                                 ? g_strdup_printf("%" PRId64 " %%", b->charge_start_threshold)
+                                 : g_strdup(_("not set"));
+    g_autofree char *stop = lf_known_int(b->charge_stop_threshold)
+                                ? g_strdup_printf("%" PRId64 " %%", b->charge_stop_threshold)
+                                : g_strdup(_("not set"));
+    g_autofree char *th = g_strdup_printf(_("charge thresholds: start %s, stop %s"), start, stop);
+    line(out, "", th);
+  }
+  g_autofree char *flags = join_strv(b->flags);
+  if (flags) {
+    /* TRANSLATORS: machine ids of battery oddities, e.g. "health-over-100" */
+    g_autofree char *f = g_strdup_printf(_("notes: %s"), flags);
+    line(out, "", f);
   }
 }
 
-static void print_storage(const LfReport *r)
+static void print_batteries(GPtrArray *out, const LfReport *r)
 {
-  printf("%s\n", _("Storage"));
+  head(out, _("Batteries"));
+  if (r->batteries == NULL || r->batteries->len == 0)
+    line(out, "", _("none found"));
+  for (guint i = 0; r->batteries && i < r->batteries->len; i++)
+    print_battery(out, r->batteries->pdata[i]);
+}
+
+static void print_storage(GPtrArray *out, const LfReport *r)
+{
+  head(out, _("Storage"));
+  if (r->storage == NULL || r->storage->len == 0)
+    line(out, "", _("none found"));
   for (guint i = 0; r->storage && i < r->storage->len; i++) {
     const LfStorage *s = r->storage->pdata[i];
-    g_autofree char *size = fmt_num(s->size_gb, "GB");
-    g_autofree char *desc = g_strdup_printf("%s, %s, %s%s", or_unknown(s->kind), size,
-                                            or_unknown(s->model),
-                                            s->boot_medium == LF_TRI_TRUE ? _(" (lapfit runs from here)") : "");
-    line(or_unknown(s->name), desc);
+    g_autofree char *size = lf_human_gb(s->size_gb);
+    /* TRANSLATORS: disk kind, size and model, e.g. "hard disk, 320 GB, HGST HTS725032A7E630" */
+    g_autofree char *desc = g_strdup_printf(_("%s, %s, %s"), lf_human_storage_kind(s->kind),
+                                            size ? size : _("size unknown"),
+                                            s->model ? s->model : _("model unknown"));
+    g_autofree char *full = s->boot_medium == LF_TRI_TRUE
+                                ? g_strdup_printf(_("%s (lapfit runs from here)"), desc)
+                                : g_strdup(desc);
+    line(out, s->name ? s->name : "?", full);
   }
 }
 
-static void print_devices(const LfReport *r)
+static void print_devices(GPtrArray *out, const LfReport *r)
 {
-  printf("%s\n", _("Graphics and network"));
+  head(out, _("Graphics and network"));
   for (guint i = 0; r->gpus && i < r->gpus->len; i++) {
     const LfGpu *g = r->gpus->pdata[i];
-    g_autofree char *d = g_strdup_printf("%s %s [%s], %s", or_unknown(g->vendor),
-                                         or_unknown(g->device), or_unknown(g->pci_id),
+    g_autofree char *name = g_strstrip(g_strjoin(" ", g->vendor ? g->vendor : "",
+                                                 g->device ? g->device : "", NULL));
+    g_autofree char *d = g_strdup_printf("%s [%s], %s", *name ? name : _("unnamed device"),
+                                         g->pci_id ? g->pci_id : "?",
                                          g->driver ? g->driver : _("no driver"));
-    line(_("GPU"), d);
+    line(out, _("GPU"), d);
   }
   for (guint i = 0; r->network && i < r->network->len; i++) {
     const LfNetwork *n = r->network->pdata[i];
     g_autofree char *missing = join_strv(n->firmware_missing);
-    g_autofree char *d = g_strdup_printf("%s %s, %s%s%s", or_unknown(n->vendor),
-                                         or_unknown(n->device),
-                                         n->driver ? n->driver : _("no driver"),
-                                         missing ? _("; missing firmware: ") : "",
-                                         missing ? missing : "");
-    line(or_unknown(n->kind), d);
+    g_autofree char *name = g_strstrip(g_strjoin(" ", n->vendor ? n->vendor : "",
+                                                 n->device ? n->device : "", NULL));
+    g_autofree char *d = g_strdup_printf("%s, %s", *name ? name : _("unnamed device"),
+                                         n->driver ? n->driver : _("no driver"));
+    if (missing) {
+      g_autofree char *base = d;
+      d = g_strdup_printf(_("%s; missing firmware: %s"), base, missing);
+    }
+    line(out, n->kind ? n->kind : _("network"), d);
     if (missing && n->firmware_package) {
       /* TRANSLATORS: %s is a Debian package name such as firmware-iwlwifi */
       g_autofree char *hint = g_strdup_printf(_("firmware package: %s"), n->firmware_package);
-      line("", hint);
+      line(out, "", hint);
     }
   }
 }
 
-static void print_power_os(const LfReport *r)
+static void print_power_os(GPtrArray *out, const LfReport *r)
 {
-  printf("%s\n", _("Power"));
-  line(_("On AC"), lf_tri_to_human(r->power.on_ac));
+  head(out, _("Power"));
+  line(out, _("On AC"), lf_tri_to_human(r->power.on_ac));
   const LfCpufreq *f = &r->power.cpufreq;
-  g_autofree char *cf = f->driver ? g_strdup_printf("%s / %s%s%s", f->driver, or_unknown(f->governor),
+  g_autofree char *cf = f->driver ? g_strdup_printf("%s / %s%s%s", f->driver,
+                                                    f->governor ? f->governor : "?",
                                                     f->epp ? " / " : "", f->epp ? f->epp : "")
                                   : g_strdup(_("not available"));
-  line(_("CPU frequency"), cf);
+  line(out, _("CPU frequency"), cf);
   if (r->power.platform_profile)
-    line(_("Platform profile"), r->power.platform_profile);
+    line(out, _("Platform profile"), r->power.platform_profile);
   g_autofree char *tuners = join_strv(r->power.tuners_running);
-  line(_("Other tuners"), tuners ? tuners : _("none"));
-  printf("%s\n", _("System"));
-  line(_("OS"), or_unknown(r->os.pretty_name));
-  line(_("Kernel"), or_unknown(r->os.kernel));
-  line(_("Live session"), lf_tri_to_human(r->os.live_session));
+  line(out, _("Other tuners"), tuners ? tuners : _("none"));
+  head(out, _("System"));
+  line_or(out, _("OS"), r->os.pretty_name, _("name unknown"));
+  line_or(out, _("Kernel"), r->os.kernel, _("version unknown"));
+  line(out, _("Live session"), lf_tri_to_human(r->os.live_session));
 }
 
 void lf_print_report(const LfReport *r)
 {
-  print_machine(r);
-  print_cpu(r);
-  print_memory(r);
-  print_batteries(r);
-  print_storage(r);
-  print_devices(r);
-  print_power_os(r);
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func(out_row_free);
+  print_machine(out, r);
+  print_cpu(out, r);
+  print_memory(out, r);
+  print_batteries(out, r);
+  print_storage(out, r);
+  print_devices(out, r);
+  print_power_os(out, r);
+  int lw = 16;
+  for (guint i = 0; i < out->len; i++) {
+    const LfOutRow *row = out->pdata[i];
+    if (row->label)
+      lw = MAX(lw, (int)lf_text_width(row->label));
+  }
+  for (guint i = 0; i < out->len; i++) {
+    const LfOutRow *row = out->pdata[i];
+    /* Values come from files anyone can write: no escape reaches the terminal. */
+    g_autofree char *value = lf_text_sanitize(row->value);
+    if (row->label == NULL) {
+      printf("%s\n", value);
+      continue;
+    }
+    g_autofree char *label = lf_human_pad(row->label, lw);
+    printf("  %s %s\n", label, value);
+  }
   if (r->errors && r->errors->len > 0) {
     printf("%s\n", _("Not determined"));
     for (guint i = 0; i < r->errors->len; i++) {
       const LfReportError *e = r->errors->pdata[i];
-      g_autofree char *probe = lf_text_sanitize(or_unknown(e->probe));
-      g_autofree char *msg = lf_text_sanitize(or_unknown(e->message));
+      g_autofree char *probe = lf_text_sanitize(e->probe ? e->probe : "?");
+      g_autofree char *msg = lf_text_sanitize(e->message ? e->message : "?");
       printf("  %s: %s\n", probe, msg);
     }
   }

@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/human.h"
 #include "recommend/recommend.h"
 
 #define BAND_FAIL 1e7
@@ -130,8 +131,10 @@ void lf_rank_explain(LfRecommendation *rec, const LfRuleContext *ctx)
   /* TRANSLATORS: "a newcomer" etc. fill "Ranked for %s: ..." */
 #define EXPLAIN(fmt)                                                         \
   do {                                                                       \
-    rec->order_message = g_strdup_printf(fmt, who, ram, cpu);                \
-    rec->order_text = g_strdup_printf(_(fmt), _(who), ram, cpu);             \
+    g_autofree char *m_ = g_strdup_printf(fmt, who, ram, cpu);               \
+    g_autofree char *t_ = g_strdup_printf(_(fmt), _(who), ram, cpu);         \
+    rec->order_message = lf_figures_plain(m_);                               \
+    rec->order_text = lf_figures_local(t_);                                  \
   } while (0)
   if (ctx->opts->use == LF_USE_SERVER)
     EXPLAIN(N_("Ranked for %s: FAIL last; supported releases first; editions made for that "

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "core/human.h"
 
 /* Hostile reports may carry absurd sizes; anything outside this is "unknown". */
 #define MAX_SANE_MB ((gint64)1 << 30)        /* 1 PB of RAM */
@@ -57,32 +58,14 @@ void lf_recommend_options_init(LfRecommendOptions *opts)
 
 /* --- figures ---------------------------------------------------------------- */
 
-static char *strip_zero(char *s)
-{
-  size_t n = strlen(s);
-  if (n > 2 && g_str_has_suffix(s, ".0"))
-    s[n - 2] = '\0';
-  return s;
-}
-
 char *lf_format_mb(gint64 mb)
 {
-  if (!lf_known_int(mb))
-    return g_strdup("?");
-  if (mb < 1024)
-    return g_strdup_printf("%" G_GINT64_FORMAT " MB", mb);
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  g_ascii_formatd(buf, sizeof buf, "%.1f", (double)mb / 1024.0);
-  return g_strdup_printf("%s GB", strip_zero(buf));
+  return lf_figure_mb(mb);
 }
 
 char *lf_format_gb(double gb)
 {
-  if (!lf_known_num(gb))
-    return g_strdup("?");
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  g_ascii_formatd(buf, sizeof buf, gb < 100 ? "%.1f" : "%.0f", gb);
-  return g_strdup_printf("%s GB", strip_zero(buf));
+  return lf_figure_gb(gb);
 }
 
 /* --- verdicts --------------------------------------------------------------- */
@@ -132,8 +115,10 @@ void lf_verdict_take_reason(LfVerdict *v, const char *check, LfStatus status, ch
   LfReason *r = g_new0(LfReason, 1);
   r->check = g_strdup(check);
   r->status = status;
-  r->message = message;
-  r->text = text;
+  r->message = lf_figures_plain(message);
+  r->text = lf_figures_local(text);
+  g_free(message);
+  g_free(text);
   g_ptr_array_add(v->reasons, r);
   if (status > v->status)
     v->status = status;
@@ -146,8 +131,10 @@ void lf_verdict_take_advice(LfVerdict *v, const char *kind, int cost, const char
   a->kind = g_strdup(kind);
   a->cost = cost;
   a->edition_id = g_strdup(edition_id);
-  a->message = message;
-  a->text = text;
+  a->message = lf_figures_plain(message);
+  a->text = lf_figures_local(text);
+  g_free(message);
+  g_free(text);
   g_ptr_array_add(v->advice, a);
 }
 

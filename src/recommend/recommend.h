@@ -158,7 +158,7 @@ void lf_verdict_free(LfVerdict *verdict);
 void lf_verdict_take_reason(LfVerdict *v, const char *check, LfStatus status, char *message,
                             char *text);
 /* fmt must be a literal marked N_(): the English and translated texts are formatted with the
- * same arguments (pass figures as C-locale strings, see lf_format_mb()). */
+ * same arguments (pass figures from lf_format_mb()/lf_format_gb()). */
 #define lf_verdict_reason(v, check, status, fmt, ...)                                       \
   lf_verdict_take_reason((v), (check), (status), g_strdup_printf(fmt, ##__VA_ARGS__),       \
                          g_strdup_printf(_(fmt), ##__VA_ARGS__))
@@ -169,9 +169,12 @@ void lf_verdict_take_advice(LfVerdict *v, const char *kind, int cost, const char
                          g_strdup_printf(_(fmt), ##__VA_ARGS__))
 gboolean lf_verdict_has_check(const LfVerdict *v, const char *check, LfStatus at_least);
 
-/* "512 MB", "1.5 GB", "2 GB": RAM figures as people write them, C locale. transfer full. */
+/* RAM ("512 MiB", "1.5 GiB") and disk ("40 GB") figures for the sentences of
+ * reasons, advice and the order: marked figures (core/human.h), which
+ * lf_verdict_take_reason() and friends render in the C locale for `message`
+ * and in the user's locale for `text`. Print one elsewhere only through
+ * lf_figures_local() or lf_figures_plain(). transfer full. */
 char *lf_format_mb(gint64 mb);
-/* "40 GB", "7.5 GB". transfer full. */
 char *lf_format_gb(double gb);
 
 /* A spinning disk (kind "hdd", or no kind and rotational); never a virtual disk. */

@@ -38,14 +38,14 @@ static const Case cases[] = {
   /* 2005 Pentium M (Dothan), 512 MB of 2 GB max, BIOS, 32-bit with PAE, ipw2200 */
   { "pentium-m-2005", "lubuntu-26.04", LF_STATUS_FAIL, "arch", "64-bit only" },
   { "pentium-m-2005", "lubuntu-18.04-i386", LF_STATUS_WARN, "ram", "only for that basic use" },
-  { "pentium-m-2005", "lubuntu-18.04-i386", LF_STATUS_WARN, "ram", "512 MB installed" },
+  { "pentium-m-2005", "lubuntu-18.04-i386", LF_STATUS_WARN, "ram", "512 MiB installed" },
   { "pentium-m-2005", "lubuntu-18.04-i386", LF_STATUS_WARN, "cpu-32bit", "PAE" },
   { "pentium-m-2005", "lubuntu-18.04-i386", LF_STATUS_WARN, "support", "ended in 2021-04" },
   { "pentium-m-2005", "lubuntu-18.04", LF_STATUS_FAIL, "arch", "32-bit only" },
-  { "pentium-m-2005", "antix-23-i386", LF_STATUS_PASS, "ram", "256 MB minimum" },
+  { "pentium-m-2005", "antix-23-i386", LF_STATUS_PASS, "ram", "256 MiB minimum" },
   { "pentium-m-2005", "antix-23-i386", LF_STATUS_PASS, "wifi", "which antiX" },
   { "pentium-m-2005", "bookwormpup32-10.0", LF_STATUS_PASS, "boot", "BIOS" },
-  { "pentium-m-2005", "debian-12-lxde-i386", LF_STATUS_WARN, "ram", "below the 1 GB minimum" },
+  { "pentium-m-2005", "debian-12-lxde-i386", LF_STATUS_WARN, "ram", "below the 1 GiB minimum" },
   { "pentium-m-2005", "ubuntu-mate-26.04", LF_STATUS_FAIL, "installer", "No installer image" },
   { "pentium-m-2005", "alpine-x86", LF_STATUS_WARN, "wifi", "does not ship" },
   /* Pentium M Banias: PAE present but not advertised -> forcepae, not a FAIL */
@@ -58,7 +58,7 @@ static const Case cases[] = {
   { "core2duo-2008", "rocky-10", LF_STATUS_FAIL, "isa", "(it is x86-64-v1)" },
   { "core2duo-2008", "opensuse-leap-16.0", LF_STATUS_FAIL, "isa", "needs v2" },
   { "core2duo-2008", "opensuse-tumbleweed", LF_STATUS_PASS, "arch", NULL },
-  { "core2duo-2008", "xubuntu-24.04", LF_STATUS_PASS, "ram", "2 GB recommended" },
+  { "core2duo-2008", "xubuntu-24.04", LF_STATUS_PASS, "ram", "2 GiB recommended" },
   { "core2duo-2008", "ubuntu-26.04", LF_STATUS_WARN, "disk-kind", "an SSD would help most" },
   /* Sandy Bridge: x86-64-v2 */
   { "sandybridge-2011", "rhel-9", LF_STATUS_WARN, "isa", "CPU is x86-64-v2" },
@@ -80,7 +80,7 @@ static const Case cases[] = {
   { "desktop-no-battery", "xubuntu-26.04", LF_STATUS_PASS, "disk", "sda" },
   /* Atom N270: 32-bit, 1 GB in its only slot */
   { "atom-n270-netbook", "xubuntu-24.04", LF_STATUS_FAIL, "arch", "32-bit only" },
-  { "atom-n270-netbook", "void-i686", LF_STATUS_PASS, "ram", "1 GB installed" },
+  { "atom-n270-netbook", "void-i686", LF_STATUS_PASS, "ram", "1 GiB installed" },
   /* GMA 3600 (gma500_gfx): Wayland-only desktops warn */
   { "gma3600-netbook", "fedora-44-workstation", LF_STATUS_WARN, "gpu", "gma500_gfx" },
   { "gma3600-netbook", "fedora-44-lxqt", LF_STATUS_PASS, "ram", NULL },
@@ -91,7 +91,7 @@ static const Case cases[] = {
   { "vm-estimate", "rhel-9", LF_STATUS_FAIL, "isa", "virtual machine (kvm)" },
   /* Secure Boot on */
   { "ryzen-4000-2020", "arch", LF_STATUS_WARN, "secure-boot", "switch it off" },
-  { "ryzen-4000-2020", "ubuntu-26.04", LF_STATUS_PASS, "ram", "8 GB installed" },
+  { "ryzen-4000-2020", "ubuntu-26.04", LF_STATUS_PASS, "ram", "8 GiB installed" },
   { "ryzen-4000-2020", "rocky-10", LF_STATUS_PASS, "isa", "CPU is x86-64-v3" },
 };
 
@@ -133,16 +133,16 @@ typedef struct {
 
 static const AdviceCase advice_cases[] = {
   { "pentium-m-2005", "lubuntu-18.04-i386", "ram",
-    "Add a 512 MB module in the free slot to reach 1 GB (the board takes up to 2 GB)" },
+    "Add a 512 MiB module in the free slot to reach 1 GiB (the board takes up to 2 GiB)" },
   { "pentium-m-2005", "lubuntu-26.04", "edition", "a 32-bit edition" },
   { "pentium-m-2005", "debian-12-lxde-i386", "ram",
-    "Replace the 512 MB module with a 2 GB one to reach 2 GB (the board takes up to 2 GB, so a "
+    "Replace the 512 MiB module with a 2 GiB one to reach 2 GiB (the board takes up to 2 GiB, so a "
     "module added in the free slot would exceed it)" },
   { "core2duo-2008", "rhel-9", "edition", "built for x86-64-v1" },
   { "sandybridge-2011", "rhel-10", "edition", "Red Hat Enterprise Linux 9, built for x86-64-v2" },
-  { "sandybridge-2011", "ubuntu-26.04", "ram+ssd", "Add a 2 GB module in the free slot" },
+  { "sandybridge-2011", "ubuntu-26.04", "ram+ssd", "Add a 2 GiB module in the free slot" },
   { "desktop-no-battery", "ubuntu-24.04", "ssd", "SSD" },
-  { "atom-n270-netbook", "debian-12-lxde-i386", "ram", "Replace the 1 GB module with a 2 GB one" },
+  { "atom-n270-netbook", "debian-12-lxde-i386", "ram", "Replace the 1 GiB module with a 2 GiB one" },
   { "ryzen-4000-2020", "arch", "firmware-setting", "Secure Boot" },
   { "pentium-m-banias", "lubuntu-18.04-i386", "boot-option", "forcepae" },
   { "vm-estimate", "xubuntu-24.04", "vm-memory", "Give the virtual machine more memory" },
@@ -394,7 +394,7 @@ static const MachineCase machine_cases[] = {
   { "pentium-m-2005", "lubuntu-26.04", "arch", LF_STATUS_FAIL, "64-bit only", LF_STATUS_FAIL, TRUE },
   { "pentium-m-2005", "lubuntu-18.04-i386", "ram", LF_STATUS_WARN, "only for that basic use", -9,
     FALSE },
-  { "pentium-m-2005", "antix-23-i386", "ram", LF_STATUS_PASS, "512 MB installed", LF_STATUS_PASS,
+  { "pentium-m-2005", "antix-23-i386", "ram", LF_STATUS_PASS, "512 MiB installed", LF_STATUS_PASS,
     TRUE },
   { "pentium-m-2005", "bookwormpup32-10.0", "boot", LF_STATUS_PASS, "BIOS", LF_STATUS_PASS, TRUE },
   { "core2duo-2008", "rhel-9", "isa", LF_STATUS_FAIL, "CPU lacks x86-64-v2", LF_STATUS_FAIL,

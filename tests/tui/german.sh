@@ -10,7 +10,7 @@ start 80 24 LANG=de_DE.UTF-8 LC_ALL=de_DE.UTF-8 -- tui --report "$REPORT"
 wait_for '1 Übersicht'
 wait_for '^ Maschine'
 wait_for 'Steckplätze +1 von 2 belegt'
-wait_for '4,0 GiB'                         # German decimal comma in human text
+wait_for 'Nutzbar +3,8 GiB'                         # German decimal comma in human text
 wait_for '^F1 Hilfe'
 keys 3
 wait_for 'Zyklen +412'

@@ -18,7 +18,7 @@ keys /
 wait_for '^ Search: _'
 keys -l ddr3
 wait_for '^ Search: ddr3_'
-selected 'Installed +4.0 GiB, DDR3-1333'
+selected 'Installed +4 GiB, DDR3-1333'
 keys Enter
 wait_gone 'Search:'
 selected 'Installed'
