@@ -343,7 +343,7 @@ static void test_advice_that_helps(void)
     const char *fixture, *edition, *kind, *needle;
   } cases[] = {
     /* 2 x 1 GB on a 4 GB board, HDD: both fixes at once */
-    { "reports/recommend/core2duo-2008.json", "ubuntu-24.04", "ram+ssd", "Fit 2 x 2 GB" },
+    { "reports/recommend/core2duo-2008.json", "ubuntu-24.04", "ram+ssd", "Fit 2 x 2 GiB" },
     { "reports/recommend/sandybridge-2011.json", "ubuntu-26.04", "ram+ssd", "and replace the hard disk with an SSD" },
     /* an ended release: the same edition's supported one */
     { "reports/core2duo-2008.json", "lubuntu-25.10", "edition", "Lubuntu 26.04" },
