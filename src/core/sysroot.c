@@ -420,6 +420,22 @@ static gboolean path_is_below(const char *path, const char *dir)
   return strncmp(path, dir, n) == 0 && (path[n] == '\0' || path[n] == '/');
 }
 
+gboolean lf_sysroot_contains(const LfSysroot *root, const char *rel)
+{
+  if (root->live)
+    return TRUE;
+  g_autofree char *path = lf_sysroot_path(root, rel);
+  for (;;) {
+    g_autofree char *real = realpath(path, NULL);
+    if (real)
+      return path_is_below(real, root->real);
+    char *slash = strrchr(path, '/');
+    if (errno != ENOENT || slash == NULL || slash == path)
+      return FALSE;
+    *slash = '\0';
+  }
+}
+
 char *lf_sysroot_resolve(const LfSysroot *root, const char *rel)
 {
   g_autofree char *path = lf_sysroot_path(root, rel);

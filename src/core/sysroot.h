@@ -85,6 +85,11 @@ char *lf_sysroot_link_name(const LfSysroot *root, const char *rel);
  * if it does not exist or resolves outside the root. transfer full. */
 char *lf_sysroot_resolve(const LfSysroot *root, const char *rel);
 
+/* Does rel stay below the root once resolved? The nearest existing ancestor
+ * decides (what does not exist yet is created below it). For files lapfit
+ * creates itself (tune install, the state dir); check again after creating. */
+gboolean lf_sysroot_contains(const LfSysroot *root, const char *rel);
+
 /* Writes value to a sysfs/procfs attribute below the root. Refuses paths that
  * do not resolve below <root>/sys or <root>/proc/sys (LF_ERROR_PERMISSION).
  * Logs value and path at debug level. */

@@ -58,6 +58,18 @@ static gboolean check_path(const LfSysroot *root, const LfKnob *knob, const char
   return TRUE;
 }
 
+/* The default state dir belongs to the root: a var/lib link out of it would
+ * put the journal and lock on the host. --state-dir is the user's choice. */
+static gboolean state_inside(const LfSysroot *root, const LfApplyOptions *opts, GError **error)
+{
+  if (opts->state_dir || lf_sysroot_contains(root, "var/lib/lapfit"))
+    return TRUE;
+  g_autofree char *dir = lf_tune_state_dir(root, opts);
+  g_set_error(error, LF_ERROR, LF_ERROR_PERMISSION,
+              _("refusing to write '%s': it resolves outside the root"), dir);
+  return FALSE;
+}
+
 static gboolean on_sysfs(const LfSysroot *root, const char *path)
 {
   g_autofree char *full = lf_sysroot_path(root, path);
@@ -260,6 +272,8 @@ gboolean lf_plan_apply(const LfSysroot *root, const LfPlan *plan, const LfApplyO
     return FALSE;
   if (!opts->force && !check_conflicts(plan, error))
     return FALSE;
+  if (!state_inside(root, opts, error))
+    return FALSE;
   g_autofree char *state_dir = lf_tune_state_dir(root, opts);
   int lock = lf_tune_lock(state_dir, opts->lock_timeout_ms, error);
   if (lock < 0)
@@ -277,7 +291,7 @@ gboolean lf_journal_undo(const LfSysroot *root, const LfApplyOptions *opts, guin
   LfApplyOptions defaults = { NULL, FALSE, LF_TUNE_LOCK_TIMEOUT_MS, NULL };
   if (opts == NULL)
     opts = &defaults;
-  if (!check_privileges(root, error))
+  if (!check_privileges(root, error) || !state_inside(root, opts, error))
     return FALSE;
   g_autofree char *state_dir = lf_tune_state_dir(root, opts);
   int lock = lf_tune_lock(state_dir, opts->lock_timeout_ms, error);

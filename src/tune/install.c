@@ -19,10 +19,22 @@
 #define WANTS "etc/systemd/system/multi-user.target.wants/lapfit-tune.service"
 #define RULE "etc/udev/rules.d/90-lapfit-tune.rules"
 
-static gboolean ours(const char *path)
+static gboolean ours(const LfSysroot *root, const char *rel)
 {
   g_autofree char *data = NULL;
-  return g_file_get_contents(path, &data, NULL, NULL) && strstr(data, MARKER) != NULL;
+  gsize len = 0;
+  return lf_sysroot_read(root, rel, 64 * 1024, &data, &len, NULL) && strstr(data, MARKER) != NULL;
+}
+
+/* DIR/etc/systemd -> /etc/systemd must not put the unit on the host (#13). */
+static gboolean inside(const LfSysroot *root, const char *rel, GError **error)
+{
+  if (lf_sysroot_contains(root, rel))
+    return TRUE;
+  g_autofree char *path = lf_sysroot_path(root, rel);
+  g_set_error(error, LF_ERROR, LF_ERROR_PERMISSION,
+              _("refusing to write '%s': it resolves outside the root"), path);
+  return FALSE;
 }
 
 static gboolean write_file(const LfSysroot *root, const char *rel, const char *text,
@@ -30,13 +42,17 @@ static gboolean write_file(const LfSysroot *root, const char *rel, const char *t
 {
   g_autofree char *path = lf_sysroot_path(root, rel);
   g_autofree char *dir = g_path_get_dirname(path);
-  if (g_file_test(path, G_FILE_TEST_EXISTS) && !ours(path)) {
+  if (!inside(root, rel, error))
+    return FALSE;
+  if (g_file_test(path, G_FILE_TEST_EXISTS) && !ours(root, rel)) {
     g_set_error(error, LF_ERROR, LF_ERROR_CONFLICT,
                 _("'%s' exists and was not written by lapfit: not overwriting it"), path);
     return FALSE;
   }
   if (g_mkdir_with_parents(dir, 0755) < 0)
     return lf_error_errno(error, errno, _("cannot create '%s'"), dir);
+  if (!inside(root, rel, error))
+    return FALSE;
   g_autoptr(GError) local = NULL;
   if (!g_file_set_contents_full(path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0644, &local)) {
     g_set_error(error, LF_ERROR, LF_ERROR_PERMISSION, "%s", local->message);
@@ -80,8 +96,12 @@ gboolean lf_tune_install(const LfSysroot *root, const char *binary, const char *
   g_autofree char *dir = g_path_get_dirname(link);
   g_autofree char *old = g_file_read_link(link, NULL);
   if (old == NULL || !g_str_equal(old, "/" SERVICE)) {
+    if (!inside(root, WANTS, error))
+      return FALSE;
     if (g_mkdir_with_parents(dir, 0755) < 0)
       return lf_error_errno(error, errno, _("cannot create '%s'"), dir);
+    if (!inside(root, WANTS, error))
+      return FALSE;
     if (old)
       g_unlink(link);
     if (symlink("/" SERVICE, link) < 0)
@@ -108,7 +128,7 @@ gboolean lf_tune_uninstall(const LfSysroot *root, GPtrArray **removed, GError **
     g_autofree char *path = lf_sysroot_path(root, files[i]);
     if (!g_file_test(path, G_FILE_TEST_EXISTS))
       continue;
-    if (!ours(path)) {
+    if (!ours(root, files[i])) {
       g_set_error(error, LF_ERROR, LF_ERROR_CONFLICT,
                   _("'%s' was not written by lapfit: not removing it"), path);
       return FALSE;

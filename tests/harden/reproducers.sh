@@ -204,4 +204,14 @@ for mode in bomb escape; do
     fi
 done
 
+# 7. tune install --root and the default state dir stay below the root.
+cp -a "$F/tune/core2-d630" "$T/troot"; mkdir -p "$T/host/systemd" "$T/host/lib" "$T/troot/etc" "$T/troot/var"
+rm -rf "$T/troot/etc/systemd"; ln -s "$T/host/systemd" "$T/troot/etc/systemd"
+run "tune install: etc/systemd links out of --root" 1 "$LAPFIT" tune install balanced --root "$T/troot"
+[ -z "$(find "$T/host" -type f)" ] || fail "tune install wrote outside the root: $(find "$T/host" -type f)"
+rm -rf "$T/troot/var/lib"; ln -s "$T/host/lib" "$T/troot/var/lib"
+run "tune undo: var/lib links out of --root" 1 "$LAPFIT" tune undo --root "$T/troot"
+run "tune apply: var/lib links out of --root" 1 "$LAPFIT" tune apply balanced --on-ac --force --root "$T/troot"
+[ -z "$(find "$T/host" -mindepth 2)" ] || fail "state written outside the root: $(find "$T/host")"
+
 [ "$fails" -eq 0 ] || { echo "$fails reproducer(s) failed"; exit 1; }
