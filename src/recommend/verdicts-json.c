@@ -4,54 +4,23 @@
  * null where unknown. */
 #include "recommend/recommend.h"
 
+#include "core/json-build.h"
+
 /* --- JSON (lapfit-verdicts/1) ------------------------------------------------ */
-
-static void set_str(JsonBuilder *b, const char *key, const char *value)
-{
-  json_builder_set_member_name(b, key);
-  if (value)
-    json_builder_add_string_value(b, value);
-  else
-    json_builder_add_null_value(b);
-}
-
-static void set_int(JsonBuilder *b, const char *key, gint64 value)
-{
-  json_builder_set_member_name(b, key);
-  if (lf_known_int(value))
-    json_builder_add_int_value(b, value);
-  else
-    json_builder_add_null_value(b);
-}
-
-static void set_tri(JsonBuilder *b, const char *key, LfTri value)
-{
-  json_builder_set_member_name(b, key);
-  if (value == LF_TRI_UNKNOWN)
-    json_builder_add_null_value(b);
-  else
-    json_builder_add_boolean_value(b, value == LF_TRI_TRUE);
-}
-
-static void set_bool(JsonBuilder *b, const char *key, gboolean value)
-{
-  json_builder_set_member_name(b, key);
-  json_builder_add_boolean_value(b, value);
-}
 
 static void add_edition(JsonBuilder *b, const LfDistroEdition *e)
 {
   json_builder_begin_object(b);
-  set_str(b, "id", e->id);
-  set_str(b, "family", e->family);
-  set_str(b, "name", e->name);
-  set_str(b, "version", e->version);
-  set_str(b, "desktop", e->desktop);
-  set_str(b, "weight", lf_desktop_weight_to_string(e->weight));
-  set_tri(b, "wayland_only", e->wayland_only);
-  set_str(b, "released", e->released);
-  set_str(b, "support_ends", e->support_ends);
-  set_str(b, "arch", e->arch);
+  lf_json_set_string(b, "id", e->id);
+  lf_json_set_string(b, "family", e->family);
+  lf_json_set_string(b, "name", e->name);
+  lf_json_set_string(b, "version", e->version);
+  lf_json_set_string(b, "desktop", e->desktop);
+  lf_json_set_string(b, "weight", lf_desktop_weight_to_string(e->weight));
+  lf_json_set_tri(b, "wayland_only", e->wayland_only);
+  lf_json_set_string(b, "released", e->released);
+  lf_json_set_string(b, "support_ends", e->support_ends);
+  lf_json_set_string(b, "arch", e->arch);
   json_builder_set_member_name(b, "isa_level");
   if (g_str_equal(e->arch, "x86_64")) {
     g_autofree char *isa = g_strdup_printf("x86-64-v%d", (int)e->isa_level);
@@ -68,12 +37,12 @@ static void add_edition(JsonBuilder *b, const LfDistroEdition *e)
   if (e->needs_cmov)
     json_builder_add_string_value(b, "cmov");
   json_builder_end_array(b);
-  set_str(b, "cpu_floor", e->cpu_floor);
-  set_int(b, "ram_min_mb", e->ram_min_mb);
-  set_int(b, "ram_rec_mb", e->ram_rec_mb);
-  set_int(b, "ram_floor_mb", e->ram_floor_mb);
-  set_str(b, "ram_min_use", e->ram_min_use);
-  set_str(b, "ram_rec_use", e->ram_rec_use);
+  lf_json_set_string(b, "cpu_floor", e->cpu_floor);
+  lf_json_set_int(b, "ram_min_mb", e->ram_min_mb);
+  lf_json_set_int(b, "ram_rec_mb", e->ram_rec_mb);
+  lf_json_set_int(b, "ram_floor_mb", e->ram_floor_mb);
+  lf_json_set_string(b, "ram_min_use", e->ram_min_use);
+  lf_json_set_string(b, "ram_rec_use", e->ram_rec_use);
   json_builder_set_member_name(b, "disk_min_gb");
   if (lf_known_num(e->disk_min_gb))
     json_builder_add_double_value(b, e->disk_min_gb);
@@ -88,19 +57,19 @@ static void add_edition(JsonBuilder *b, const LfDistroEdition *e)
   if (e->boot_ia32_uefi == LF_TRI_TRUE)
     json_builder_add_string_value(b, "ia32-uefi");
   json_builder_end_array(b);
-  set_tri(b, "secure_boot", e->secure_boot);
-  set_tri(b, "nonfree_firmware", e->nonfree_firmware);
-  set_bool(b, "installer", e->installer);
-  set_str(b, "notes", e->notes);
-  set_str(b, "source", e->source);
-  set_str(b, "confidence", e->confidence);
+  lf_json_set_tri(b, "secure_boot", e->secure_boot);
+  lf_json_set_tri(b, "nonfree_firmware", e->nonfree_firmware);
+  lf_json_set_bool(b, "installer", e->installer);
+  lf_json_set_string(b, "notes", e->notes);
+  lf_json_set_string(b, "source", e->source);
+  lf_json_set_string(b, "confidence", e->confidence);
   json_builder_set_member_name(b, "value_confidence");
   json_builder_begin_object(b);
-  set_str(b, "isa", e->isa_confidence);
-  set_str(b, "ram", e->ram_confidence);
-  set_str(b, "disk", e->disk_confidence);
-  set_str(b, "boot", e->boot_confidence);
-  set_str(b, "firmware", e->firmware_confidence);
+  lf_json_set_string(b, "isa", e->isa_confidence);
+  lf_json_set_string(b, "ram", e->ram_confidence);
+  lf_json_set_string(b, "disk", e->disk_confidence);
+  lf_json_set_string(b, "boot", e->boot_confidence);
+  lf_json_set_string(b, "firmware", e->firmware_confidence);
   json_builder_end_object(b);
   json_builder_end_object(b);
 }
@@ -118,24 +87,24 @@ static void add_verdict(JsonBuilder *b, const LfVerdict *v)
   json_builder_begin_object(b);
   json_builder_set_member_name(b, "rank");
   json_builder_add_int_value(b, v->rank);
-  set_str(b, "id", e->id);
-  set_str(b, "name", e->name);
-  set_str(b, "version", e->version);
-  set_str(b, "desktop", e->desktop);
-  set_str(b, "status", lf_status_to_string(v->status));
-  set_bool(b, "supported", v->supported);
-  set_str(b, "support_ends", e->support_ends);
-  set_str(b, "confidence", e->confidence);
-  set_str(b, "source", e->source);
-  set_str(b, "audience", lf_audience_to_string(e->audience));
+  lf_json_set_string(b, "id", e->id);
+  lf_json_set_string(b, "name", e->name);
+  lf_json_set_string(b, "version", e->version);
+  lf_json_set_string(b, "desktop", e->desktop);
+  lf_json_set_string(b, "status", lf_status_to_string(v->status));
+  lf_json_set_bool(b, "supported", v->supported);
+  lf_json_set_string(b, "support_ends", e->support_ends);
+  lf_json_set_string(b, "confidence", e->confidence);
+  lf_json_set_string(b, "source", e->source);
+  lf_json_set_string(b, "audience", lf_audience_to_string(e->audience));
   json_builder_set_member_name(b, "reasons");
   json_builder_begin_array(b);
   for (guint i = 0; i < v->reasons->len; i++) {
     const LfReason *r = v->reasons->pdata[i];
     json_builder_begin_object(b);
-    set_str(b, "check", r->check);
-    set_str(b, "status", lf_status_to_string(r->status));
-    set_str(b, "message", r->message);
+    lf_json_set_string(b, "check", r->check);
+    lf_json_set_string(b, "status", lf_status_to_string(r->status));
+    lf_json_set_string(b, "message", r->message);
     json_builder_end_object(b);
   }
   json_builder_end_array(b);
@@ -144,11 +113,11 @@ static void add_verdict(JsonBuilder *b, const LfVerdict *v)
   for (guint i = 0; i < v->advice->len; i++) {
     const LfAdvice *a = v->advice->pdata[i];
     json_builder_begin_object(b);
-    set_str(b, "kind", a->kind);
+    lf_json_set_string(b, "kind", a->kind);
     json_builder_set_member_name(b, "cost");
     json_builder_add_int_value(b, a->cost);
-    set_str(b, "edition", a->edition_id);
-    set_str(b, "message", a->message);
+    lf_json_set_string(b, "edition", a->edition_id);
+    lf_json_set_string(b, "message", a->message);
     json_builder_end_object(b);
   }
   json_builder_end_array(b);
@@ -166,35 +135,35 @@ JsonNode *lf_recommendation_to_json(const LfRecommendation *rec)
 {
   g_autoptr(JsonBuilder) b = json_builder_new();
   json_builder_begin_object(b);
-  set_str(b, "schema", LF_VERDICTS_SCHEMA);
-  set_str(b, "lapfit_version", LF_VERSION);
+  lf_json_set_string(b, "schema", LF_VERDICTS_SCHEMA);
+  lf_json_set_string(b, "lapfit_version", LF_VERSION);
   char today[16] = "";
   if (g_date_valid(&rec->today))
     g_date_strftime(today, sizeof today, "%Y-%m-%d", &rec->today);
-  set_str(b, "today", today[0] ? today : NULL);
-  set_str(b, "use", lf_use_to_string(rec->use));
-  set_str(b, "for", lf_audience_to_string(rec->audience));
-  set_bool(b, "include_eol", rec->include_eol);
+  lf_json_set_string(b, "today", today[0] ? today : NULL);
+  lf_json_set_string(b, "use", lf_use_to_string(rec->use));
+  lf_json_set_string(b, "for", lf_audience_to_string(rec->audience));
+  lf_json_set_bool(b, "include_eol", rec->include_eol);
   json_builder_set_member_name(b, "memory");
   json_builder_begin_object(b);
-  set_str(b, "basis", rec->ram_basis);
-  set_int(b, "installed_mb", rec->ram_installed_mb);
-  set_int(b, "usable_mb", rec->ram_usable_mb);
+  lf_json_set_string(b, "basis", rec->ram_basis);
+  lf_json_set_int(b, "installed_mb", rec->ram_installed_mb);
+  lf_json_set_int(b, "usable_mb", rec->ram_usable_mb);
   json_builder_end_object(b);
-  set_bool(b, "weak_machine", rec->weak_machine);
-  set_str(b, "headroom", lf_headroom_to_string(rec->headroom));
-  set_str(b, "virtual_machine", rec->vm_message);
-  set_str(b, "order", rec->order_message);
+  lf_json_set_bool(b, "weak_machine", rec->weak_machine);
+  lf_json_set_string(b, "headroom", lf_headroom_to_string(rec->headroom));
+  lf_json_set_string(b, "virtual_machine", rec->vm_message);
+  lf_json_set_string(b, "order", rec->order_message);
   json_builder_set_member_name(b, "best");
   json_builder_begin_array(b);
   for (guint i = 0; i < rec->best->len; i++) {
     const LfBestPick *p = rec->best->pdata[i];
     json_builder_begin_object(b);
-    set_str(b, "id", p->verdict->edition->id);
+    lf_json_set_string(b, "id", p->verdict->edition->id);
     json_builder_set_member_name(b, "rank");
     json_builder_add_int_value(b, p->verdict->rank);
-    set_str(b, "status", lf_status_to_string(p->verdict->status));
-    set_str(b, "why", p->message);
+    lf_json_set_string(b, "status", lf_status_to_string(p->verdict->status));
+    lf_json_set_string(b, "why", p->message);
     json_builder_end_object(b);
   }
   json_builder_end_array(b);
