@@ -39,6 +39,25 @@ static void edition_free(gpointer p)
   g_free(e);
 }
 
+const LfDistroTable *lf_distro_table_get(const char *db_path, GError **error)
+{
+  static GMutex lock;
+  static GHashTable *tables;   /* path ("" = embedded) -> LfDistroTable, never freed */
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new(&lock);
+  if (tables == NULL)
+    tables = g_hash_table_new_full(g_str_hash, g_str_equal, g_free,
+                                   (GDestroyNotify)lf_distro_table_free);
+  const char *key = db_path ? db_path : "";
+  LfDistroTable *table = g_hash_table_lookup(tables, key);
+  if (table == NULL) {
+    table = lf_distro_table_load(db_path, error);
+    if (table == NULL)
+      return NULL;
+    g_hash_table_insert(tables, g_strdup(key), table);
+  }
+  return table;
+}
+
 void lf_distro_table_free(LfDistroTable *table)
 {
   if (table == NULL)

@@ -73,6 +73,11 @@ LfDistroTable *lf_distro_table_load(const char *db_path, GError **error);
 void lf_distro_table_free(LfDistroTable *table);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(LfDistroTable, lf_distro_table_free)
 
+/* The table of db_path (NULL = embedded), loaded on the first call for that
+ * path and kept for the process: the one cache of it, for callers that judge
+ * again and again (the TUI, the fleet). Thread-safe. transfer none. */
+const LfDistroTable *lf_distro_table_get(const char *db_path, GError **error);
+
 /* transfer none; NULL when the id is unknown. */
 const LfDistroEdition *lf_distro_table_lookup(const LfDistroTable *table, const char *id);
 

@@ -732,6 +732,7 @@ void lf_tui_clear(LfTui *tui)
   }
   lf_report_source_clear(&tui->source);
   g_clear_pointer(&tui->state_dir, g_free);
+  g_clear_pointer(&tui->db, g_free);
   g_clear_pointer(&tui->profile, g_free);
   g_clear_pointer(&tui->report, lf_report_free);
   g_clear_error(&tui->probe_error);

@@ -21,6 +21,9 @@ int lf_cmd_tui(int argc, char **argv, GError **error)
                                  "recommendations, battery and power tuning."), NULL);
   lf_cli_add_source_options(ctx, &tui.source, TRUE);
   const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &tui.db,
+      N_("Read distro requirements from this database instead of the built-in one"),
+      N_("FILE") },
     { "state-dir", 0, 0, G_OPTION_ARG_FILENAME, &tui.state_dir,
       N_("Keep the tuning journal in DIR"), N_("DIR") },
     { "profile", 0, 0, G_OPTION_ARG_STRING, &tui.profile,

@@ -55,6 +55,7 @@ struct LfTui {
   /* Where the report comes from, as the CLI options said. */
   LfReportSource source;
   char *state_dir;          /* tuner journal (--state-dir) */
+  char *db;                 /* distro database (--db), NULL = built in */
   char *profile;            /* --profile: the Tune screen's first choice */
   LfReport *report;         /* NULL while probing or after a failed probe */
   GError *probe_error;

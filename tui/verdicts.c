@@ -101,7 +101,7 @@ static LfTuiVerdict *copy_verdict(const LfVerdict *src)
   return v;
 }
 
-LfTuiVerdicts *lf_tui_verdicts_compute(const LfReport *report, const char *use,
+LfTuiVerdicts *lf_tui_verdicts_compute(const LfReport *report, const char *db, const char *use,
                                        gboolean include_eol, GError **error)
 {
   LfRecommendOptions opts;
@@ -113,12 +113,9 @@ LfTuiVerdicts *lf_tui_verdicts_compute(const LfReport *report, const char *use,
   }
   /* The table is read once per process: the recommender is pure and fast, the
    * database read is the slow part. */
-  static LfDistroTable *table;
-  if (table == NULL) {
-    table = lf_distro_table_load(NULL, error);
-    if (table == NULL)
-      return NULL;
-  }
+  const LfDistroTable *table = lf_distro_table_get(db, error);
+  if (table == NULL)
+    return NULL;
   g_autoptr(LfRecommendation) rec = lf_recommend(report, table, &opts);
   LfTuiVerdicts *out = g_new0(LfTuiVerdicts, 1);
   out->verdicts = g_ptr_array_new_with_free_func(verdict_free);
@@ -146,7 +143,8 @@ gpointer lf_tui_verdicts(LfTui *tui, const GError **error_out)
 {
   if (!tui->rec.done && tui->report) {
     tui->rec.verdicts =
-        lf_tui_verdicts_compute(tui->report, tui->rec.use, tui->rec.include_eol, &tui->rec.error);
+        lf_tui_verdicts_compute(tui->report, tui->db, tui->rec.use, tui->rec.include_eol,
+                                &tui->rec.error);
     tui->rec.done = TRUE;
   }
   if (error_out)

@@ -37,8 +37,8 @@ typedef struct {
 void lf_tui_verdicts_free(LfTuiVerdicts *v);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(LfTuiVerdicts, lf_tui_verdicts_free)
 
-/* Runs the recommender on the built-in database for `use` (NULL = desktop,
- * "server", "kiosk"), with ended editions when include_eol.
+/* Runs the recommender on the distro database `db` (NULL = built in) for `use`
+ * (NULL = desktop, "server", "kiosk"), with ended editions when include_eol.
  * LF_ERROR_DB when the database cannot be read. transfer full. */
-LfTuiVerdicts *lf_tui_verdicts_compute(const LfReport *report, const char *use,
+LfTuiVerdicts *lf_tui_verdicts_compute(const LfReport *report, const char *db, const char *use,
                                        gboolean include_eol, GError **error);

@@ -9,17 +9,12 @@
 #include "fleet/fleet-private.h"
 #include "recommend/recommend.h"
 
-static LfDistroTable *shared_table(void)
+static const LfDistroTable *shared_table(void)
 {
-  static gsize once = 0;
-  static LfDistroTable *table = NULL;
-  if (g_once_init_enter(&once)) {
-    g_autoptr(GError) local = NULL;
-    table = lf_distro_table_load(NULL, &local);  /* kept for the process lifetime */
-    if (table == NULL)
-      g_debug("fleet: no verdicts: %s", local->message);
-    g_once_init_leave(&once, 1);
-  }
+  g_autoptr(GError) local = NULL;
+  const LfDistroTable *table = lf_distro_table_get(NULL, &local);
+  if (table == NULL)
+    g_debug("fleet: no verdicts: %s", local->message);
   return table;
 }
 

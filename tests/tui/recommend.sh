@@ -50,4 +50,13 @@ for size in "80 24" "132 43"; do
     wait_fixed "PASS $first"
     stop
 done
+# --db: the TUI judges with the database it is given; a missing one says so.
+start 80 24 NO_COLOR=1 -- tui --report "$REPORT" --db "$work/no-such.db"
+wait_for 'cannot open distro database'
+stop
+if [ -n "${LF_BUILD_DB:-}" ]; then
+    start 80 24 NO_COLOR=1 -- tui --report "$REPORT" --db "$LF_BUILD_DB"
+    wait_fixed "PASS $first"
+    stop
+fi
 echo "tui recommend ok"

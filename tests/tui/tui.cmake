@@ -7,3 +7,4 @@ foreach(t screens resize search restore terminals german recommend tune battery 
 endforeach()
 lf_add_script_test(i18n-completeness sh ${CMAKE_CURRENT_SOURCE_DIR}/i18n/completeness.sh)
 lf_add_script_test(i18n-locale sh ${CMAKE_CURRENT_SOURCE_DIR}/i18n/locale.sh)
+set_property(TEST tui-recommend APPEND PROPERTY ENVIRONMENT "LF_BUILD_DB=${LF_DISTRO_DB}")
