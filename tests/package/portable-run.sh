@@ -5,9 +5,9 @@
 # (nothing stays mounted if this is killed), a timeout on each chroot. It must
 # probe (schema-valid JSON that the normal build loads back), recommend, check,
 # speak German without any locale installed, and draw the TUI under tmux, all as
-# user nobody. For i686 the program also probes under qemu-i386 -cpu pentium2
-# (no SSE/SSE2), and the launcher refuses a CPU without CMOV in one line,
-# itself running on a 486.
+# user nobody. For i686 the program also probes, recommends, checks and draws
+# the TUI under qemu-i386 -cpu pentium2 (no SSE/SSE2), and the launcher refuses
+# a CPU without CMOV in one line, itself running on a 486.
 # Usage: portable-run.sh TARBALL ARCH
 set -u
 tarball=$1 arch=$2
@@ -83,23 +83,27 @@ wait_for() {
         sleep 0.1
     done
 }
-cat >"$w/tui.sh" <<TUI
-unshare -m sh -c 'mount --bind /proc $r/proc && mount --rbind /sys $r/sys && mount --rbind /dev $r/dev &&
-    exec env -i HOME=/tmp TERM=tmux-256color LANG=C.UTF-8 ESCDELAY=25 $(command -v timeout) --foreground 60 $(command -v chroot) --userspec=65534:65534 $r $cmd tui'
-echo \$? >$w/status
-TUI
-tm start-server \; set-option -g remain-on-exit on \; new-session -d -s lf -x 80 -y 24 "sh $w/tui.sh" ||
-    fail "tmux"
-wait_for "lapfit $(echo "$name" | cut -d- -f2)"
-wait_for 'Overview'
-tm send-keys -t lf q
-n=0
-until [ -s "$w/status" ]; do
-    n=$((n + 1)); [ $n -ge 100 ] && { screen; fail "the TUI did not exit on q"; }
-    sleep 0.1
-done
-[ "$(cat "$w/status")" = 0 ] || { screen; fail "the TUI exited $(cat "$w/status")"; }
-echo "TUI under tmux: drew and quit"
+# tui_check WHAT COMMAND: COMMAND (a shell line) draws the screen and quits on q.
+tui_check() {
+    rm -f "$w/status"
+    printf '%s\necho $? >%s/status\n' "$2" "$w" >"$w/tui.sh"
+    tm kill-server 2>/dev/null
+    tm start-server \; set-option -g remain-on-exit on \; new-session -d -s lf -x 80 -y 24 "sh $w/tui.sh" ||
+        fail "tmux"
+    wait_for "lapfit $(echo "$name" | cut -d- -f2)"
+    wait_for 'Overview'
+    tm send-keys -t lf q
+    n=0
+    until [ -s "$w/status" ]; do
+        n=$((n + 1)); [ $n -ge 300 ] && { screen; fail "$1: the TUI did not exit on q"; }
+        sleep 0.1
+    done
+    [ "$(cat "$w/status")" = 0 ] || { screen; fail "$1: the TUI exited $(cat "$w/status")"; }
+    echo "$1: drew and quit"
+}
+tui_check "TUI under tmux" "unshare -m sh -c 'mount --bind /proc $r/proc && mount --rbind /sys $r/sys &&
+    mount --rbind /dev $r/dev && exec env -i HOME=/tmp TERM=tmux-256color LANG=C.UTF-8 ESCDELAY=25 \
+    $(command -v timeout) --foreground 60 $(command -v chroot) --userspec=65534:65534 $r $cmd tui'"
 
 [ "$arch" = i686 ] || { echo "$name: all empty-root runs passed"; exit 0; }
 
@@ -115,6 +119,16 @@ cpu = json.load(open(sys.argv[1]))["cpu"]
 assert cpu["sse2"] is False and cpu["family"] == 6, cpu' "$w/qemu.json" ||
     fail "the qemu run did not see a Pentium II CPU"
 echo "probe --json under qemu-i386 -cpu pentium2: ok (CPU without SSE2 seen)"
+# recommend (SQLite), check and the TUI (ncursesw) on the same model.
+qemu="timeout 300 qemu-i386 -cpu pentium2 $d/lib/ld-linux.so.2 --library-path $d/lib $d/lib/lapfit"
+$qemu recommend --report "$w/qemu.json" >"$w/qrec" 2>"$w/err" || fail "recommend under qemu: $(tail -3 "$w/err")"
+grep -Eq '^ +1\. (PASS|WARN|FAIL) ' "$w/qrec" || fail "recommend under qemu ranked nothing"
+$qemu check lubuntu-24.04 --report "$w/qemu.json" >/dev/null 2>"$w/err"; rc=$?
+[ $rc -eq 2 ] || fail "a Pentium II must FAIL Lubuntu 24.04 (64-bit), check exited $rc: $(cat "$w/err")"
+echo "recommend and check under qemu-i386 -cpu pentium2: ok (Lubuntu 24.04 FAILs on a Pentium II)"
+tui_check "TUI under qemu-i386 -cpu pentium2" "env TERM=tmux-256color LANG=C.UTF-8 ESCDELAY=25 \
+    LOCPATH=$d/locale TERMINFO=$d/terminfo GIO_MODULE_DIR=$d/lib/gio-modules \
+    $(command -v timeout) --foreground 300 ${qemu#timeout 300 } tui --report $w/qemu.json"
 
 # A CPU without CMOV: the launcher, itself running on a 486 model, says so.
 grep -v '^flags' /proc/cpuinfo | sed 's/^model name.*/model name\t: AMD-K6(tm) 3D processor/' >"$w/cpuinfo"
