@@ -23,7 +23,8 @@
 
 static const LfField firmware_fields[] = {
   S(LfFirmware, "mode", mode), I(LfFirmware, "uefi_bits", uefi_bits),
-  B(LfFirmware, "secure_boot", secure_boot), END,
+  B(LfFirmware, "secure_boot", secure_boot), B(LfFirmware, "uefi_supported", uefi_supported),
+  B(LfFirmware, "legacy_boot", legacy_boot), END,
 };
 static DESC(firmware_desc, LfFirmware, firmware_fields);
 

@@ -66,6 +66,8 @@ typedef struct {
   char *mode;                 /* "uefi" | "bios" */
   gint64 uefi_bits;           /* 32 or 64 */
   LfTri secure_boot;
+  LfTri uefi_supported;       /* SMBIOS says the firmware can boot UEFI (whatever mode it used) */
+  LfTri legacy_boot;          /* SMBIOS says BIOS Boot Specification (legacy/CSM) boot; never false */
 } LfFirmware;
 
 typedef struct {

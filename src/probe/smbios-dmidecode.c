@@ -45,6 +45,8 @@ typedef struct {
   gint key_indent;      /* -1 until the first key line */
   Pair pairs[LF_KEYS_MAX];
   guint n_pairs;
+  gboolean characteristics;   /* type 0: its "Characteristics:" list was printed */
+  gboolean uefi_line, bbs_line;
 } Record;
 
 static void record_reset(Record *r)
@@ -54,6 +56,7 @@ static void record_reset(Record *r)
     g_free(r->pairs[i].value);
   }
   r->n_pairs = 0;
+  r->characteristics = r->uefi_line = r->bbs_line = FALSE;
   r->type = -1;
   r->awaiting_type = FALSE;
   r->titled = FALSE;
@@ -189,6 +192,13 @@ static void commit(LfSmbios *s, const Record *r)
     set_once(&s->bios_vendor, get_string(r, "Vendor"));
     set_once(&s->bios_version, get_string(r, "Version"));
     set_once(&s->bios_date, get_string(r, "Release Date"));
+    /* dmidecode prints one line per set bit. Only a line present is a fact: saved text
+     * may be cut, quiet (-q, no version) or typed by hand, so a missing line stays unknown
+     * (the raw tables can say "false"). */
+    if (r->characteristics && r->uefi_line)
+      s->uefi_supported = LF_TRI_TRUE;
+    if (r->characteristics && r->bbs_line)
+      s->bbs_supported = LF_TRI_TRUE;
     return;
   case 1:
     if (s->sys_vendor || s->product)
@@ -368,6 +378,11 @@ static void handle_line(LfSmbios *s, Record *r, const char *line, guint *n_recor
   if (r->type < 0)
     return;
   const char *colon = strchr(text, ':');
+  if (r->type == 0) {   /* BIOS characteristics: one line per supported feature */
+    r->uefi_line |= g_str_equal(text, "UEFI is supported");
+    r->bbs_line |= g_str_equal(text, "BIOS boot specification is supported");
+    r->characteristics |= g_str_equal(text, "Characteristics:");
+  }
   if (colon == NULL || colon == text)
     return;
   if (r->key_indent < 0)

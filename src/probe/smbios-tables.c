@@ -153,6 +153,8 @@ static void decode(LfSmbios *out, guint type, const Structure *s)
     set_once(&out->bios_vendor, string_at(s, 0x04));
     set_once(&out->bios_version, string_at(s, 0x05));
     set_once(&out->bios_date, string_at(s, 0x08));
+    if (s->length > 0x13)
+      lf_smbios_bios_ext2(s->data[0x13], s->version, &out->uefi_supported, &out->bbs_supported);
     return;
   case 1:   /* System Information */
     if (s->length < 0x08 || out->sys_vendor || out->product)

@@ -32,6 +32,7 @@ LfSmbios *lf_smbios_new(const char *source)
   LfSmbios *s = g_new0(LfSmbios, 1);
   s->source = g_strdup(source);
   s->chassis_type = LF_UNKNOWN;
+  s->uefi_supported = s->bbs_supported = LF_TRI_UNKNOWN;
   s->cpu_id_eax = s->cpu_id_edx = s->cpu_cores = s->cpu_threads = LF_UNKNOWN;
   s->batteries = g_ptr_array_new();
   s->memory_arrays = g_ptr_array_new();
@@ -358,9 +359,19 @@ static gboolean is_virtual(const LfSmbios *s)
   return FALSE;
 }
 
+void lf_smbios_bios_ext2(guint8 byte2, guint version, LfTri *uefi, LfTri *bbs)
+{
+  *uefi = version >= 0x0207 ? ((byte2 & 0x08) ? LF_TRI_TRUE : LF_TRI_FALSE) : LF_TRI_UNKNOWN;
+  *bbs = (byte2 & 0x01) ? LF_TRI_TRUE : LF_TRI_UNKNOWN;
+}
+
 void lf_smbios_fill_machine(const LfSmbios *s, LfMachine *m)
 {
   g_return_if_fail(s != NULL && m != NULL);
+  if (s->uefi_supported != LF_TRI_UNKNOWN)
+    m->firmware.uefi_supported = s->uefi_supported;
+  if (s->bbs_supported != LF_TRI_UNKNOWN)
+    m->firmware.legacy_boot = s->bbs_supported;
   set_string(&m->vendor, s->sys_vendor);
   set_string(&m->product, s->product);
   set_string(&m->version, s->product_version);
@@ -385,7 +396,8 @@ void lf_smbios_fill_machine(const LfSmbios *s, LfMachine *m)
 
 /* --- the probe ---------------------------------------------------------------- */
 
-static LfSmbios *read_tables(LfProbeContext *ctx, char **why, gboolean *corrupt)
+static LfSmbios *read_tables(LfProbeContext *ctx, char **why, gboolean *corrupt,
+                             gboolean *denied)
 {
   const char *ep_path = "sys/firmware/dmi/tables/smbios_entry_point";
   const char *dmi_path = "sys/firmware/dmi/tables/DMI";
@@ -399,6 +411,7 @@ static LfSmbios *read_tables(LfProbeContext *ctx, char **why, gboolean *corrupt)
   if (!lf_sysroot_read(ctx->root, ep_path, 4096, &ep, &ep_len, &error) ||
       !lf_sysroot_read(ctx->root, dmi_path, LF_DMI_MAX_TABLE, &dmi, &dmi_len, &error)) {
     *why = g_strdup_printf("SMBIOS tables not readable (root only): %s", error->message);
+    *denied = TRUE;
     return NULL;
   }
   LfSmbios *s = lf_smbios_parse_tables((const guint8 *)ep, ep_len, (const guint8 *)dmi, dmi_len,
@@ -466,8 +479,8 @@ gboolean lf_probe_smbios(LfProbeContext *ctx, LfReport *report, GError **error)
     check_same_machine(ctx->root, s, report);
   } else {
     g_autofree char *why_tables = NULL;
-    gboolean corrupt = FALSE;
-    s = read_tables(ctx, &why_tables, &corrupt);
+    gboolean corrupt = FALSE, denied = FALSE;
+    s = read_tables(ctx, &why_tables, &corrupt, &denied);
     if (s == NULL) {
       g_debug("smbios: %s", why_tables);
       if (corrupt)   /* worth a note even when sysfs fills in */
@@ -481,8 +494,13 @@ gboolean lf_probe_smbios(LfProbeContext *ctx, LfReport *report, GError **error)
                               why_tables);
         return TRUE;
       }
-      /* Not an error: this is the normal case without root. */
+      /* Not an error: this is the normal case without root. Only what the firmware can
+       * boot is lost, and the verdicts need it. */
       g_debug("smbios: using /sys/class/dmi/id (no serials, memory or battery records)");
+      if (denied)
+        lf_report_add_error(report, "smbios",
+                            "firmware.uefi_supported unknown: the SMBIOS tables (BIOS "
+                            "characteristics) are readable by root only: %s", why_tables);
     }
   }
   lf_smbios_fill_machine(s, &report->machine);

@@ -53,6 +53,8 @@ typedef struct LfSmbios {
   char *version;              /* "3.2" (from the entry point or dmidecode's header) */
   /* type 0 */
   char *bios_vendor, *bios_version, *bios_date;
+  LfTri uefi_supported;       /* characteristics extension byte 2, bit 3 (SMBIOS 2.7+) */
+  LfTri bbs_supported;        /* byte 2, bit 0: BIOS Boot Specification (legacy boot) */
   /* type 1 */
   char *sys_vendor, *product, *product_version, *serial, *uuid, *sku, *family;
   /* type 2 */
@@ -130,6 +132,12 @@ gint64 lf_smbios_chassis_code(const char *name);
 /* BIOS release date "MM/DD/YYYY" (or "MM/DD/YY") -> "YYYY-MM-DD"; other text
  * is returned as is (stripped). NULL for NULL. transfer full. */
 char *lf_smbios_date_iso(const char *date);
+
+/* BIOS Characteristics Extension Byte 2 of type 0 (offset 0x13), DSP0134 7.1.2.2: bit 3
+ * "UEFI Specification is supported", bit 0 "BIOS Boot Specification is supported".
+ * version = major << 8 | minor; below 2.7 the UEFI bit is not defined: UNKNOWN.
+ * A clear BBS bit does not prove there is no legacy boot: UNKNOWN, never FALSE. */
+void lf_smbios_bios_ext2(guint8 byte2, guint version, LfTri *uefi, LfTri *bbs);
 
 /* --- accessors for other probes (battery, memory) -------------------------- */
 

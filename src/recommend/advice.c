@@ -296,6 +296,12 @@ void lf_advise(const LfRuleContext *ctx, const LfDistroTable *table, GPtrArray *
     lf_verdict_advice(v, "firmware-setting", 0, NULL,
                       N_("Switch off Secure Boot in the firmware setup before installing %s"),
                       e->name);
+  if (lf_verdict_has_check(v, "boot", LF_STATUS_WARN) && !lf_verdict_has_check(v, "boot", LF_STATUS_FAIL) &&
+      ctx->report->machine.firmware.uefi_supported == LF_TRI_TRUE &&
+      g_strcmp0(ctx->report->machine.firmware.mode, "bios") == 0 && e->boot_bios != LF_TRI_TRUE)
+    lf_verdict_advice(v, "firmware-setting", 0, NULL,
+                      N_("Switch the firmware setup to UEFI boot (it supports UEFI; it now boots "
+                         "through legacy BIOS/CSM), then install %s"), e->name);
   if (lf_verdict_has_check(v, "cpu-32bit", LF_STATUS_WARN) &&
       ctx->report->cpu.pae_note && strstr(ctx->report->cpu.pae_note, "hidden"))
     lf_verdict_advice(v, "boot-option", 0, NULL,

@@ -222,9 +222,19 @@ static void rule_boot(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerd
     if (e->boot_bios == LF_TRI_TRUE)
       lf_verdict_reason(v, "boot", LF_STATUS_PASS, N_("Firmware boots in BIOS mode and %s "
                                                       "has a BIOS boot path"), n);
-    else
+    else if (fw->uefi_supported == LF_TRI_TRUE)
+      /* Booted through CSM: a setting away from UEFI (advice: firmware-setting). */
+      lf_verdict_reason(v, "boot", LF_STATUS_WARN,
+                        N_("Firmware booted in BIOS mode but supports UEFI: %s boots only with "
+                           "UEFI, so switch the firmware setup to UEFI boot"), n);
+    else if (fw->uefi_supported == LF_TRI_FALSE)
       hard_reason(v, "boot", e->boot_confidence,
-                        N_("Firmware boots in BIOS mode only: %s boots only with UEFI"), n);
+                  N_("Firmware boots in BIOS mode only (SMBIOS says it does not support "
+                     "UEFI): %s boots only with UEFI"), n);
+    else
+      lf_verdict_reason(v, "boot", LF_STATUS_WARN,
+                        N_("Firmware booted in BIOS mode; could not check whether it can boot "
+                           "UEFI (SMBIOS needs root), and %s boots only with UEFI"), n);
     return;
   }
   if (fw->uefi_bits == 32) {

@@ -10,6 +10,7 @@
 
 #include "core/report-json.h"
 #include "probe/probe.h"
+#include "probe/smbios.h"
 #include "recommend/recommend.h"
 
 static LfDistroTable *table;
@@ -384,6 +385,119 @@ static void test_advice_that_helps(void)
   }
 }
 
+/* Point 4: what the firmware can do. The SMBIOS type 0 bit itself, a raw table, dmidecode
+ * text, and the verdict it leads to. */
+static void test_smbios_uefi_bit(void)
+{
+  static const struct {
+    guint8 byte2;
+    guint version;
+    LfTri uefi, bbs;
+  } bits[] = {
+    { 0x08, 0x0207, LF_TRI_TRUE, LF_TRI_UNKNOWN },   /* UEFI only */
+    { 0x09, 0x0302, LF_TRI_TRUE, LF_TRI_TRUE },      /* UEFI and BBS (CSM) */
+    { 0x01, 0x0207, LF_TRI_FALSE, LF_TRI_TRUE },     /* legacy only */
+    { 0x00, 0x0300, LF_TRI_FALSE, LF_TRI_UNKNOWN },
+    { 0x08, 0x0206, LF_TRI_UNKNOWN, LF_TRI_UNKNOWN },/* bit undefined before 2.7 */
+    { 0xf7, 0x0308, LF_TRI_FALSE, LF_TRI_TRUE },     /* every other bit set */
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS(bits); i++) {
+    LfTri uefi = 7, bbs = 7;
+    lf_smbios_bios_ext2(bits[i].byte2, bits[i].version, &uefi, &bbs);
+    g_assert_cmpint(uefi, ==, bits[i].uefi);
+    g_assert_cmpint(bbs, ==, bits[i].bbs);
+  }
+  /* A raw type 0 structure of 0x18 bytes: vendor string 1, byte 2 at 0x13. */
+  for (int on = 0; on < 2; on++) {
+    guint8 t[0x18 + 16] = { 0 };
+    t[0] = 0;
+    t[1] = 0x18;
+    t[4] = 1;                          /* vendor: string 1 */
+    t[0x13] = on ? 0x09 : 0x01;
+    memcpy(t + 0x18, "LENOVO\0\0", 8);
+    t[0x18 + 8] = 127;                 /* end-of-table structure */
+    t[0x18 + 9] = 4;
+    g_autoptr(LfSmbios) sm = lf_smbios_parse_table(t, 0x18 + 14, 0x0207, 0);
+    g_assert_cmpstr(sm->bios_vendor, ==, "LENOVO");
+    g_assert_cmpint(sm->uefi_supported, ==, on ? LF_TRI_TRUE : LF_TRI_FALSE);
+    g_assert_cmpint(sm->bbs_supported, ==, LF_TRI_TRUE);
+    /* Too short for the extension bytes: unknown. */
+    t[1] = 0x12;
+    memmove(t + 0x12, t + 0x18, 12);
+    g_autoptr(LfSmbios) old = lf_smbios_parse_table(t, 0x12 + 12, 0x0207, 0);
+    g_assert_cmpint(old->uefi_supported, ==, LF_TRI_UNKNOWN);
+  }
+  /* dmidecode text: the line is a fact; its absence (text may be cut or quiet) is not. */
+  static const char *const texts[] = {
+    "SMBIOS 3.2 present.\n\nHandle 0x0000, DMI type 0, 26 bytes\nBIOS Information\n"
+    "\tVendor: LENOVO\n\tCharacteristics:\n\t\tPCI is supported\n"
+    "\t\tBIOS boot specification is supported\n\t\tUEFI is supported\n\n",
+    "SMBIOS 3.2 present.\n\nHandle 0x0000, DMI type 0, 26 bytes\nBIOS Information\n"
+    "\tVendor: LENOVO\n\tCharacteristics:\n\t\tPCI is supported\n\n",
+    "SMBIOS 2.6 present.\n\nHandle 0x0000, DMI type 0, 24 bytes\nBIOS Information\n"
+    "\tVendor: LENOVO\n\tCharacteristics:\n\t\tPCI is supported\n\n",
+  };
+  const LfTri want[] = { LF_TRI_TRUE, LF_TRI_UNKNOWN, LF_TRI_UNKNOWN };
+  for (gsize i = 0; i < G_N_ELEMENTS(texts); i++) {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LfSmbios) sm = lf_smbios_parse_dmidecode(texts[i], strlen(texts[i]), &error);
+    g_assert_no_error(error);
+    g_assert_cmpint(sm->uefi_supported, ==, want[i]);
+    g_assert_cmpint(sm->bbs_supported, ==, i == 0 ? LF_TRI_TRUE : LF_TRI_UNKNOWN);
+  }
+}
+
+/* Booted in BIOS mode: a UEFI-only edition is a setting away when SMBIOS says UEFI is
+ * supported, fails only when SMBIOS says it is not, and warns when nobody knows. No edition
+ * of today's data is UEFI-only, so the table gets one: Ubuntu 26.04 without its BIOS path. */
+static void test_firmware_capability(void)
+{
+  LfDistroEdition uefi_only_row = *lf_distro_table_lookup(table, "ubuntu-26.04");
+  uefi_only_row.id = (char *)"uefi-only-test";
+  uefi_only_row.boot_bios = LF_TRI_FALSE;
+  uefi_only_row.boot_confidence = (char *)"O";
+  LfDistroTable *saved = table;
+  LfDistroTable t = { g_ptr_array_new(), (char *)"test" };
+  for (guint i = 0; i < saved->editions->len; i++)
+    g_ptr_array_add(t.editions, saved->editions->pdata[i]);
+  g_ptr_array_add(t.editions, &uefi_only_row);
+  table = &t;   /* run() judges against `table` */
+  g_autofree char *path = g_build_filename(LF_TEST_FIXTURES, "reports", "sandybridge-2011.json",
+                                           NULL);
+  const LfTri can[] = { LF_TRI_TRUE, LF_TRI_FALSE, LF_TRI_UNKNOWN };
+  const LfStatus want[] = { LF_STATUS_WARN, LF_STATUS_FAIL, LF_STATUS_WARN };
+  for (gsize k = 0; k < G_N_ELEMENTS(can); k++) {
+    g_autoptr(LfReport) r = load(path);
+    g_assert_cmpstr(r->machine.firmware.mode, ==, "bios");
+    r->machine.firmware.uefi_supported = can[k];
+    g_autoptr(LfRecommendation) rec = run(r, LF_AUDIENCE_NEWCOMER, TRUE);
+    guint uefi_only = 0;
+    for (guint i = 0; i < rec->verdicts->len; i++) {
+      const LfVerdict *v = rec->verdicts->pdata[i];
+      const LfDistroEdition *e = v->edition;
+      if (e->boot_bios == LF_TRI_TRUE || e->boot_uefi != LF_TRI_TRUE ||
+          !(g_str_equal(e->boot_confidence, "O") || g_str_equal(e->boot_confidence, "S")))
+        continue;
+      uefi_only++;
+      const LfReason *boot = NULL;
+      for (guint j = 0; j < v->reasons->len; j++)
+        if (g_str_equal(((LfReason *)v->reasons->pdata[j])->check, "boot"))
+          boot = v->reasons->pdata[j];
+      g_assert_nonnull(boot);
+      g_assert_cmpint(boot->status, ==, want[k]);
+      g_assert_cmpint(!!strstr(boot->message, "BIOS mode only"), ==, can[k] == LF_TRI_FALSE);
+      const LfAdvice *a = advice_of(v, "firmware-setting");
+      g_assert_true((a && strstr(a->message, "Switch the firmware setup to UEFI boot")) ==
+                    (can[k] == LF_TRI_TRUE));
+      if (a)
+        g_assert_true(v->advice->pdata[0] == a);   /* free, so first */
+    }
+    g_assert_cmpuint(uefi_only, >, 0);
+  }
+  table = saved;
+  g_ptr_array_unref(t.editions);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -402,6 +516,8 @@ int main(int argc, char **argv)
   g_test_add_func("/verdicts/storage-kind", test_storage_kind);
   g_test_add_func("/verdicts/vm-advice", test_vm_advice);
   g_test_add_func("/verdicts/advice-that-helps", test_advice_that_helps);
+  g_test_add_func("/verdicts/smbios-uefi-bit", test_smbios_uefi_bit);
+  g_test_add_func("/verdicts/firmware-capability", test_firmware_capability);
   int rc = g_test_run();
   g_ptr_array_unref(fixtures);
   lf_distro_table_free(table);
