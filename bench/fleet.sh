@@ -1,17 +1,23 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Fleet benchmark (not a timed test): N (default 100000) varied reports
-# generated from the fixture reports, imported into a new database; then
-# `fleet report`, `fleet list`, `fleet export` timed, and the database size.
-# Targets on a 2-core machine: import < 60 s, report < 1 s, database < 1 GB.
+# generated from the fixture reports, imported into a new store, imported
+# again (all duplicates: skipped by the hash of their bytes), then `fleet
+# report`, `fleet list`, `fleet export`, `fleet diff` timed, and the size.
+# Both stores: SQLite, then a throw-away local PostgreSQL server (fsync on,
+# as a real one), when its package is installed.
+# Targets on a 2-core machine: first import <= 20 s (SQLite), <= 30 s
+# (PostgreSQL); re-import <= 5 s; report < 1 s; database < 1 GB.
 # Usage: bench/fleet.sh [BUILD_DIR] [N]
 set -eu
 cd "$(dirname "$0")/.."
 B=${1:-build}; N=${2:-100000}
 L="$B/src/lapfit"; [ -x "$L" ] || L="$B/lapfit"
 [ -x "$L" ] || { echo "build lapfit first (cmake --build $B)"; exit 1; }
-W=${TMPDIR:-/tmp}/lapfit-bench-fleet.$$
-mkdir -p "$W"; trap 'rm -rf "$W"' EXIT
+L=$(realpath "$L")
+W=$(mktemp -d "${TMPDIR:-/tmp}/lapfit-bench-fleet.XXXXXX"); chmod 711 "$W"
+cleanup() { [ -z "${PG_STOP:-}" ] || $PG_STOP; rm -rf "$W"; }
+trap cleanup EXIT
 t() { /usr/bin/time -f "%e s wall, %U s user + %S s sys CPU, %M KB max RSS" "$@"; }
 
 uptime | sed "s/^/load: /"
@@ -19,18 +25,45 @@ echo "== generating $N reports"
 t /usr/bin/python3 bench/fleet-gen.py tests/fixtures/reports "$W/reports" "$N"
 du -sh "$W/reports" | sed 's/^/reports on disk: /'
 sync
-echo "== fleet import ($N reports, $(nproc) cores)"
-t "$L" fleet import --db "$W/fleet.db" "$W/reports"
-echo "== re-import (all duplicates)"
-t "$L" fleet import --db "$W/fleet.db" "$W/reports"
-echo "== fleet report"
-t "$L" fleet report --db "$W/fleet.db" >"$W/report.txt"
-cat "$W/report.txt"
-echo "== fleet list --json"
-t "$L" fleet list --db "$W/fleet.db" --json >/dev/null
-echo "== fleet export --format csv"
-t "$L" fleet export --db "$W/fleet.db" --format csv -o "$W/fleet.csv"
-echo "== fleet diff lab-000001"
-t "$L" fleet diff --db "$W/fleet.db" lab-000001 | tail -n +2
+
+run() {  # run STORE-NAME DB
+    echo "== [$1] fleet import ($N reports, $(nproc) cores)"
+    t "$L" fleet import --db "$2" "$W/reports"
+    echo "== [$1] re-import (all duplicates)"
+    t "$L" fleet import --db "$2" "$W/reports"
+    echo "== [$1] fleet report"
+    t "$L" fleet report --db "$2" >"$W/report-$1.txt"
+    head -3 "$W/report-$1.txt"
+    echo "== [$1] fleet list --json"
+    t "$L" fleet list --db "$2" --json >"$W/list-$1.json"
+    echo "== [$1] fleet export --format csv"
+    t "$L" fleet export --db "$2" --format csv -o "$W/fleet-$1.csv"
+    echo "== [$1] fleet diff lab-000001"
+    t "$L" fleet diff --db "$2" lab-000001 | tail -n +2
+}
+
+run sqlite "$W/fleet.db"
 "$L" fleet list --db "$W/fleet.db" >/dev/null  # checkpoint the WAL before measuring
 ls -l "$W"/fleet.db* | awk '{ printf "%s: %.1f MB\n", $NF, $5 / 1048576 }'
+
+# PostgreSQL: a private cluster as in tests/fleet/pg-server.sh, fsync on
+PGBIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
+if [ -z "$PGBIN" ] || [ ! -x "$PGBIN/initdb" ]; then
+    echo "== [postgresql] skipped: server package not installed"; exit 0
+fi
+D="$W/pg"; mkdir "$D"
+as_pg() { "$@"; }
+if [ "$(id -u)" = 0 ]; then
+    chown postgres "$D"
+    as_pg() { setpriv --reuid=postgres --regid="$(id -g postgres)" --init-groups -- "$@"; }
+fi
+as_pg "$PGBIN/initdb" -D "$D/data" -U lapfit -A trust -E UTF8 --locale=C >/dev/null
+as_pg "$PGBIN/pg_ctl" -D "$D/data" -l "$D/log" -w -o "-k $D -c listen_addresses=" start >/dev/null
+PG_STOP="as_pg $PGBIN/pg_ctl -D $D/data -m fast stop"
+psql -X -q -h "$D" -U lapfit -d postgres -c "CREATE DATABASE fleet"
+run postgresql "postgresql://lapfit@/fleet?host=$D"
+psql -X -A -t -h "$D" -U lapfit -d fleet -c "SELECT pg_size_pretty(pg_database_size('fleet'))" |
+    sed 's/^/postgresql database: /'
+cmp -s "$W/report-sqlite.txt" "$W/report-postgresql.txt" && cmp -s "$W/list-sqlite.json" "$W/list-postgresql.json" &&
+    cmp -s "$W/fleet-sqlite.csv" "$W/fleet-postgresql.csv" && echo "== both stores: identical report, list and export" ||
+    echo "== both stores: OUTPUTS DIFFER"

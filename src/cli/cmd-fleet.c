@@ -2,6 +2,7 @@
 #include <glib/gi18n.h>
 #include <inttypes.h>
 #include <stdio.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "core/error.h"
@@ -13,7 +14,7 @@
 
 typedef struct {
   char *db;
-  gboolean json;
+  gboolean json, quiet;
   char *format, *output;
 } FleetOptions;
 
@@ -26,18 +27,20 @@ static void fleet_options_clear(FleetOptions *o)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(FleetOptions, fleet_options_clear)
 
 static const char *const sub_usage =
-    "  lapfit fleet import --db FILE REPORT...|DIR\n"
-    "  lapfit fleet list --db FILE [--json]\n"
-    "  lapfit fleet report --db FILE [--json]\n"
-    "  lapfit fleet diff --db FILE MACHINE [--json]\n"
-    "  lapfit fleet export --db FILE --format csv|json [-o FILE]\n";
+    "  lapfit fleet import --db FILE|URI [--quiet] REPORT...|DIR\n"
+    "  lapfit fleet list --db FILE|URI [--json]\n"
+    "  lapfit fleet report --db FILE|URI [--json]\n"
+    "  lapfit fleet diff --db FILE|URI MACHINE [--json]\n"
+    "  lapfit fleet export --db FILE|URI --format csv|json [-o FILE] [--quiet]\n"
+    "  (URI: postgresql://USER@HOST/DATABASE, as libpq takes it)\n";
 
 /* Parses the options of `fleet SUB`; leaves positional arguments in argv. */
 static gboolean parse(const char *sub, FleetOptions *o, int *argc, char ***argv, GError **error)
 {
   const GOptionEntry entries[] = {
-    { "db", 0, 0, G_OPTION_ARG_FILENAME, &o->db, N_("The fleet database (SQLite file)"),
-      N_("FILE") },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &o->db,
+      N_("The fleet database: an SQLite file or a postgresql:// URI"), N_("DB") },
+    { "quiet", 'q', 0, G_OPTION_ARG_NONE, &o->quiet, N_("Show no progress"), NULL },
     { "json", 'j', 0, G_OPTION_ARG_NONE, &o->json, N_("Print JSON"), NULL },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &o->format, N_("Export format: csv or json"),
       N_("FORMAT") },
@@ -46,13 +49,14 @@ static gboolean parse(const char *sub, FleetOptions *o, int *argc, char ***argv,
     G_OPTION_ENTRY_NULL,
   };
   g_autofree char *param = g_strdup_printf("%s …", sub);
-  g_autoptr(GOptionContext) ctx =
-      lf_cli_context_new(param, _("Collect and compare the reports of many machines in one "
-                                  "SQLite database."), entries);
+  g_autoptr(GOptionContext) ctx = lf_cli_context_new(
+      param, _("Collect and compare the reports of many machines in one database: an SQLite "
+               "file, or a PostgreSQL server several benches share."), entries);
   if (!lf_cli_parse(ctx, argc, argv, error))
     return FALSE;
   if (o->db == NULL) {
-    g_set_error(error, LF_ERROR, LF_ERROR_USAGE, _("fleet %s: --db FILE is required"), sub);
+    g_set_error(error, LF_ERROR, LF_ERROR_USAGE, _("fleet %s: --db FILE or --db URI is required"),
+                sub);
     return FALSE;
   }
   return TRUE;
@@ -80,6 +84,46 @@ static char *value_text(JsonObject *o, const char *key)
   return lf_csv_value(n);
 }
 
+/* A one-line progress report on stderr, redrawn, when stderr is a terminal. */
+typedef struct {
+  gboolean on;
+  gint64 start, last;
+} Progress;
+
+static void progress_init(Progress *p, const FleetOptions *o)
+{
+  p->on = !o->quiet && isatty(STDERR_FILENO);
+  p->start = g_get_monotonic_time();
+  p->last = 0;
+}
+
+static void progress_show(Progress *p, guint64 done, guint64 total)
+{
+  gint64 now = g_get_monotonic_time();
+  if (!p->on || (now - p->last < G_USEC_PER_SEC / 10 && done < total))
+    return;
+  p->last = now;
+  double secs = (double)(now - p->start) / G_USEC_PER_SEC;
+  double rate = secs > 0 ? (double)done / secs : 0;
+  guint left = rate > 0 ? (guint)((double)(total - done) / rate + 0.5) : 0;
+  /* TRANSLATORS: progress, redrawn in place: done, total, items per second, seconds left */
+  fputs("\r\033[K", stderr);
+  fprintf(stderr, _("%u of %u (%.0f per second, about %u s left)"), (guint)done, (guint)total,
+          rate, left);
+  fflush(stderr);
+}
+
+static void progress_end(Progress *p)
+{
+  if (p->on && p->last)
+    fputs("\r\033[K", stderr);
+}
+
+static void import_progress(guint done, guint total, gpointer user_data)
+{
+  progress_show(user_data, done, total);
+}
+
 static int cmd_import(int argc, char **argv, FleetOptions *o, GError **error)
 {
   if (argc < 2) {
@@ -90,17 +134,26 @@ static int cmd_import(int argc, char **argv, FleetOptions *o, GError **error)
   if (fleet == NULL)
     return LF_EXIT_FAILURE;
   g_auto(LfFleetImportStats) stats = { 0 };
-  if (!lf_fleet_import(fleet, (const char *const *)argv + 1, &stats, error)) {
-    /* What earlier batches committed stays: say how much (error on stderr). */
-    if (stats.imported + stats.duplicates > 0)
-      printf(_("Imported %u new reports, %u already present, %u skipped.\n"), stats.imported,
-             stats.duplicates, stats.skipped->len);
-    return LF_EXIT_FAILURE;
-  }
-  for (guint i = 0; i < stats.skipped->len; i++) {
+  Progress progress;
+  progress_init(&progress, o);
+  lf_fleet_set_progress(fleet, import_progress, &progress);
+  gboolean ok = lf_fleet_import(fleet, (const char *const *)argv + 1, &stats, error);
+  progress_end(&progress);
+  for (guint i = 0; stats.skipped && i < stats.skipped->len; i++) {
     g_autofree char *why = lf_text_sanitize(stats.skipped->pdata[i]);
     /* TRANSLATORS: %s is "FILE: reason" */
     fprintf(stderr, _("lapfit: skipped %s\n"), why);
+  }
+  for (guint i = 0; stats.failed && i < stats.failed->len; i++) {
+    g_autofree char *why = lf_text_sanitize(stats.failed->pdata[i]);
+    /* TRANSLATORS: %s is "FILE: reason" */
+    fprintf(stderr, _("lapfit: failed %s\n"), why);
+  }
+  guint failed = (stats.failed ? stats.failed->len : 0) + stats.unfinished;
+  if (!ok) {  /* what was done before the database failed is stored */
+    printf(_("Imported %u new reports, %u already present, %u skipped, %u failed.\n"),
+           stats.imported, stats.duplicates, stats.skipped ? stats.skipped->len : 0, failed);
+    return LF_EXIT_FAILURE;
   }
   if (o->json) {
     g_autoptr(JsonBuilder) b = json_builder_new_immutable();
@@ -114,16 +167,21 @@ static int cmd_import(int argc, char **argv, FleetOptions *o, GError **error)
     for (guint i = 0; i < stats.skipped->len; i++)
       json_builder_add_string_value(b, stats.skipped->pdata[i]);
     json_builder_end_array(b);
+    json_builder_set_member_name(b, "failed");
+    json_builder_begin_array(b);
+    for (guint i = 0; i < stats.failed->len; i++)
+      json_builder_add_string_value(b, stats.failed->pdata[i]);
+    json_builder_end_array(b);
     json_builder_end_object(b);
     g_autoptr(JsonNode) root = json_builder_get_root(b);
     print_json(root);
   } else {
-    printf(_("Imported %u new reports, %u already present, %u skipped.\n"), stats.imported,
-           stats.duplicates, stats.skipped->len);
+    printf(_("Imported %u new reports, %u already present, %u skipped, %u failed.\n"),
+           stats.imported, stats.duplicates, stats.skipped->len, failed);
   }
   /* 0: every file imported or already present; 1: a file failed, or nothing
    * was imported at all (README, "Exit codes"). */
-  gboolean all = stats.skipped->len == 0 && stats.imported + stats.duplicates > 0;
+  gboolean all = stats.skipped->len == 0 && failed == 0 && stats.imported + stats.duplicates > 0;
   return all ? LF_EXIT_OK : LF_EXIT_FAILURE;
 }
 
@@ -132,6 +190,8 @@ typedef struct {
   FILE *out;
   gboolean json, first;
   GString *buf;
+  Progress progress;
+  guint64 done, total;
 } ExportState;
 
 static void export_row(GPtrArray *row, gint64 reports, gpointer user_data)
@@ -147,6 +207,7 @@ static void export_row(GPtrArray *row, gint64 reports, gpointer user_data)
   }
   st->first = FALSE;
   fwrite(st->buf->str, 1, st->buf->len, st->out);
+  progress_show(&st->progress, ++st->done, st->total);
 }
 
 static int cmd_export(FleetOptions *o, GError **error)
@@ -168,7 +229,16 @@ static int cmd_export(FleetOptions *o, GError **error)
     return LF_EXIT_FAILURE;
   FILE *out = lf_output_stream(output);
   g_autoptr(GString) buf = g_string_new(NULL);
-  ExportState st = { out, g_str_equal(format, "json"), TRUE, buf };
+  ExportState st = { out, g_str_equal(format, "json"), TRUE, buf, { 0 }, 0, 0 };
+  gint64 machines = 0;
+  progress_init(&st.progress, o);
+  gboolean to_stdout = o->output == NULL || g_str_equal(o->output, "-");
+  if (to_stdout && isatty(STDOUT_FILENO))  /* the export itself is on the terminal */
+    st.progress.on = FALSE;
+  if (st.progress.on && lf_fleet_count(fleet, &machines, NULL))
+    st.total = (guint64)machines;
+  else
+    st.progress.on = FALSE;
   if (st.json)
     fputs("[", out);
   else {
@@ -176,6 +246,7 @@ static int cmd_export(FleetOptions *o, GError **error)
     fwrite(buf->str, 1, buf->len, out);
   }
   gboolean ok = lf_fleet_foreach_machine(fleet, export_row, &st, error);
+  progress_end(&st.progress);
   if (st.json)
     fputs(st.first ? "]\n" : "\n]\n", out);
   if (ok)
@@ -210,7 +281,7 @@ static int cmd_list(FleetOptions *o, GError **error)
     return LF_EXIT_FAILURE;
   if (o->json) {  /* streamed like `fleet export --format json` */
     g_autoptr(GString) buf = g_string_new(NULL);
-    ExportState st = { stdout, TRUE, TRUE, buf };
+    ExportState st = { stdout, TRUE, TRUE, buf, { 0 }, 0, 0 };
     fputs("[", stdout);
     gboolean ok = lf_fleet_foreach_machine(fleet, export_row, &st, error);
     fputs(st.first ? "]\n" : "\n]\n", stdout);
@@ -445,7 +516,8 @@ int lf_cmd_fleet(int argc, char **argv, GError **error)
     return LF_EXIT_USAGE;
   if (g_str_equal(sub, "import"))
     return cmd_import(argc, argv, &o, error);
-  if (!g_file_test(o.db, G_FILE_TEST_EXISTS)) {  /* only import creates a database */
+  /* only import creates a database (a file: a server's database must exist) */
+  if (!lf_fleet_is_uri(o.db) && !g_file_test(o.db, G_FILE_TEST_EXISTS)) {
     g_set_error(error, LF_ERROR, LF_ERROR_NOT_FOUND,
                 _("fleet database '%s' does not exist (create it with 'lapfit fleet import')"),
                 o.db);

@@ -14,24 +14,25 @@
 static char *find_machine(LfFleet *f, const char *name, GError **error)
 {
   static const char *const queries[] = {
-    "SELECT machine_id FROM machines WHERE machine_id = ?1",
-    "SELECT machine_id FROM machines WHERE substr(machine_id, 1, length(?1)) = ?1",
+    "SELECT machine_id FROM machines WHERE machine_id = $1",
+    "SELECT machine_id FROM machines WHERE substr(machine_id, 1, length(CAST($1 AS TEXT))) = $1",
     ("SELECT m.machine_id FROM machines m JOIN reports r ON r.id = m.latest_report "
-     "WHERE r.hostname = ?1"),
+     "WHERE r.hostname = $1"),
   };
   for (gsize q = 0; q < G_N_ELEMENTS(queries); q++) {
-    sqlite3_stmt *st = lf_fleet_prepare(f, queries[q], error);
+    LfSqlValue p = LF_SQL_TEXT(name);
+    LfStoreRows *st = lf_store_query(f->store, queries[q], &p, 1, error);
     if (st == NULL)
       return NULL;
-    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
     g_autofree char *found = NULL;
     guint n = 0;
-    while (sqlite3_step(st) == SQLITE_ROW && n < 2) {
+    while (n < 2 && lf_store_next(st)) {
       n++;
       g_free(found);
-      found = g_strdup((const char *)sqlite3_column_text(st, 0));
+      found = g_strdup(lf_store_text(st, 0));
     }
-    sqlite3_finalize(st);
+    if (!lf_store_finish(st, error))
+      return NULL;
     if (n == 1)
       return g_steal_pointer(&found);
     if (n > 1) {
@@ -187,27 +188,23 @@ JsonNode *lf_fleet_diff(LfFleet *f, const char *machine, GError **error)
   g_autofree char *id = find_machine(f, machine, error);
   if (id == NULL)
     return NULL;
-  sqlite3_stmt *st = lf_fleet_prepare(f,
+  LfSqlValue p = LF_SQL_TEXT(id);
+  LfStoreRows *st = lf_store_query(f->store,
       "SELECT j.json FROM reports r JOIN report_json j ON j.id = r.id "
-      "WHERE r.machine_id = ?1 ORDER BY r.generated, r.id", error);
+      "WHERE r.machine_id = $1 ORDER BY COALESCE(r.generated, ''), r.id", &p, 1, error);
   if (st == NULL)
     return NULL;
-  sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
   g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func((GDestroyNotify)lf_report_free);
-  int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while (lf_store_next(st)) {
     g_autoptr(GError) local = NULL;
-    LfReport *r = lf_report_from_json((const char *)sqlite3_column_text(st, 0), -1, &local);
+    LfReport *r = lf_report_from_json(lf_store_text(st, 0), -1, &local);
     if (r)
       g_ptr_array_add(reports, r);
     else
       g_debug("fleet diff: stored report unreadable: %s", local->message);
   }
-  sqlite3_finalize(st);
-  if (rc != SQLITE_DONE) {
-    lf_fleet_sql_error(f, error, "diff");
+  if (!lf_store_finish(st, error))
     return NULL;
-  }
   g_autoptr(JsonBuilder) b = json_builder_new_immutable();
   json_builder_begin_object(b);
   json_builder_set_member_name(b, "machine_id");

@@ -1,16 +1,16 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Internals shared by the fleet database files. */
 #pragma once
-#include <sqlite3.h>
-
 #include "export/export.h"
 #include "fleet/fleet.h"
+#include "fleet/store.h"
 
 struct LfFleet {
-  sqlite3 *db;
-  char *path;
+  LfStore *store;
   LfFleetVerdictFunc verdict_func;
   gpointer verdict_data;
+  LfFleetProgressFunc progress;
+  gpointer progress_data;
   /* Verdicts by a hash of what the recommender reads: a fleet repeats models. */
   GMutex cache_lock;
   GHashTable *verdict_cache;  /* char * key -> char * verdicts ("" = none) */
@@ -23,12 +23,11 @@ struct LfFleet {
  * editions to the `editions` table. Must run inside a write transaction.
  * NULL stays NULL. transfer full. */
 gboolean lf_fleet_encode_verdicts(LfFleet *f, const char *verdicts, char **out, GError **error);
+/* The verdict function's answer through the cache. transfer full. */
+char *lf_fleet_cached_verdicts(LfFleet *f, const LfReport *r);
 
-gboolean lf_fleet_sql_error(LfFleet *f, GError **error, const char *what);
-gboolean lf_fleet_exec(LfFleet *f, const char *sql, GError **error);
-sqlite3_stmt *lf_fleet_prepare(LfFleet *f, const char *sql, GError **error);
-void lf_fleet_bind_value(sqlite3_stmt *st, int idx, JsonNode *value);
-JsonNode *lf_fleet_column_value(sqlite3_stmt *st, int idx, LfColumnType type);
+/* "col1", "col2", ... of the summary columns, each after @prefix. transfer full. */
+char *lf_fleet_summary_column_list(const char *prefix);
 gboolean lf_fleet_update_summary(LfFleet *f, gint64 id, const LfReport *r, const char *verdicts,
                                  GError **error);
 int lf_fleet_cmp_strp(gconstpointer a, gconstpointer b);

@@ -54,20 +54,22 @@ static int verdict_index(char v)
 /* Edition ids by index (the `editions` table). transfer full. */
 static GPtrArray *edition_names(LfFleet *f, GError **error)
 {
-  sqlite3_stmt *st = lf_fleet_prepare(f, "SELECT idx, id FROM editions ORDER BY idx", error);
+  LfStoreRows *st = lf_store_query(f->store, "SELECT idx, id FROM editions ORDER BY idx", NULL, 0,
+                                   error);
   if (st == NULL)
     return NULL;
   GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-  while (sqlite3_step(st) == SQLITE_ROW) {
-    gint64 idx = sqlite3_column_int64(st, 0);
+  while (lf_store_next(st)) {
+    gint64 idx = lf_store_int(st, 0);
     if (idx < 0 || idx >= 100000)
       continue;
     while (names->len <= (guint)idx)
       g_ptr_array_add(names, g_strdup_printf("edition-%u", names->len));
     g_free(names->pdata[idx]);
-    names->pdata[idx] = g_strdup((const char *)sqlite3_column_text(st, 1));
+    names->pdata[idx] = g_strdup(lf_store_text(st, 1));
   }
-  sqlite3_finalize(st);
+  if (!lf_store_finish(st, error))
+    g_clear_pointer(&names, g_ptr_array_unref);
   return names;
 }
 
@@ -81,11 +83,11 @@ JsonNode *lf_fleet_report(LfFleet *f, GError **error)
   g_autoptr(GPtrArray) names = edition_names(f, error);
   if (names == NULL)
     return NULL;
-  sqlite3_stmt *st = lf_fleet_prepare(f,
+  LfStoreRows *st = lf_store_query(f->store,
       "SELECT r.verdicts, r.battery_count, r.battery_health_pct, r.ram_installed_mb, "
       "r.ram_max_mb, r.ram_soldered, r.ssd, r.storage_count, "
       "(SELECT COUNT(*) FROM reports) FROM machines m JOIN reports r ON r.id = m.latest_report",
-      error);
+      NULL, 0, error);
   if (st == NULL)
     return NULL;
   g_autoptr(GHashTable) editions = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
@@ -97,11 +99,10 @@ JsonNode *lf_fleet_report(LfFleet *f, GError **error)
   gint64 bat[6] = { 0 };
   gint64 ram_buy[G_N_ELEMENTS(ram_targets)] = { 0 }, ram_mb[G_N_ELEMENTS(ram_targets)] = { 0 };
   gint64 ram_stuck = 0, ssd_buy = 0;
-  int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while (lf_store_next(st)) {
     machines++;
-    reports = sqlite3_column_int64(st, 8);
-    const char *verdicts = (const char *)sqlite3_column_text(st, 0);
+    reports = lf_store_int(st, 8);
+    const char *verdicts = lf_store_text(st, 0);
     if (verdicts) {
       g_hash_table_remove_all(seen);
       const char *bar = strchr(verdicts, '|');
@@ -142,20 +143,19 @@ JsonNode *lf_fleet_report(LfFleet *f, GError **error)
         (*cnt)++;
       }
     }
-    if (sqlite3_column_type(st, 1) != SQLITE_NULL && sqlite3_column_int64(st, 1) == 0)
+    if (!lf_store_is_null(st, 1) && lf_store_int(st, 1) == 0)
       bat[4]++;
-    else if (sqlite3_column_type(st, 2) == SQLITE_NULL)
+    else if (lf_store_is_null(st, 2))
       bat[5]++;
     else {
-      double h = sqlite3_column_double(st, 2);
+      double h = lf_store_double(st, 2);
       bat[h >= 80 ? 0 : h >= 60 ? 1 : h >= 40 ? 2 : 3]++;
     }
     /* RAM: the next usual step above what is installed, if the board takes it */
-    if (sqlite3_column_type(st, 3) != SQLITE_NULL) {
-      gint64 inst = sqlite3_column_int64(st, 3);
-      gboolean soldered = sqlite3_column_int(st, 5) == 1;
-      gint64 max = sqlite3_column_type(st, 4) == SQLITE_NULL ? G_MAXINT64
-                                                             : sqlite3_column_int64(st, 4);
+    if (!lf_store_is_null(st, 3)) {
+      gint64 inst = lf_store_int(st, 3);
+      gboolean soldered = !lf_store_is_null(st, 5) && lf_store_int(st, 5) == 1;
+      gint64 max = lf_store_is_null(st, 4) ? G_MAXINT64 : lf_store_int(st, 4);
       if (inst < ram_targets[0] * 98 / 100) {
         gsize t = 0;
         while (t < G_N_ELEMENTS(ram_targets) && !(max >= ram_targets[t] && inst < ram_targets[t]))
@@ -168,15 +168,11 @@ JsonNode *lf_fleet_report(LfFleet *f, GError **error)
         }
       }
     }
-    if (sqlite3_column_type(st, 6) != SQLITE_NULL && sqlite3_column_int(st, 6) == 0 &&
-        sqlite3_column_int64(st, 7) > 0)
+    if (!lf_store_is_null(st, 6) && lf_store_int(st, 6) == 0 && lf_store_int(st, 7) > 0)
       ssd_buy++;
   }
-  sqlite3_finalize(st);
-  if (rc != SQLITE_DONE) {
-    lf_fleet_sql_error(f, error, "report");
+  if (!lf_store_finish(st, error))
     return NULL;
-  }
 
   g_autoptr(JsonBuilder) b = json_builder_new_immutable();
   json_builder_begin_object(b);

@@ -3,9 +3,7 @@
 
 #include <glib/gi18n.h>
 #include <inttypes.h>
-#include <sqlite3.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "core/error.h"
 #include "core/report-json.h"
@@ -13,111 +11,85 @@
 #include "core/machine-id.h"
 #include "fleet/fleet-private.h"
 
-#define APPLICATION_ID 0x4c466c74 /* 'LFlt' */
-#define BUSY_TIMEOUT_MS 60000
-
-gboolean lf_fleet_sql_error(LfFleet *f, GError **error, const char *what)
-{
-  g_set_error(error, LF_ERROR, LF_ERROR_DB, _("fleet database '%s': %s: %s"), f->path, what,
-              sqlite3_errmsg(f->db));
-  return FALSE;
-}
-
-gboolean lf_fleet_exec(LfFleet *f, const char *sql, GError **error)
-{
-  char *msg = NULL;
-  if (sqlite3_exec(f->db, sql, NULL, NULL, &msg) == SQLITE_OK)
-    return TRUE;
-  g_set_error(error, LF_ERROR, LF_ERROR_DB, _("fleet database '%s': %s"), f->path,
-              msg ? msg : sqlite3_errmsg(f->db));
-  sqlite3_free(msg);
-  return FALSE;
-}
-
-sqlite3_stmt *lf_fleet_prepare(LfFleet *f, const char *sql, GError **error)
-{
-  sqlite3_stmt *st = NULL;
-  if (sqlite3_prepare_v2(f->db, sql, -1, &st, NULL) != SQLITE_OK) {
-    lf_fleet_sql_error(f, error, "prepare");
-    return NULL;
-  }
-  return st;
-}
-
-static gboolean query_int(LfFleet *f, const char *sql, gint64 *out, GError **error)
-{
-  sqlite3_stmt *st = lf_fleet_prepare(f, sql, error);
-  if (st == NULL)
-    return FALSE;
-  int rc = sqlite3_step(st);
-  if (rc == SQLITE_ROW)
-    *out = sqlite3_column_int64(st, 0);
-  sqlite3_finalize(st);
-  if (rc != SQLITE_ROW)
-    return lf_fleet_sql_error(f, error, "query");
-  return TRUE;
-}
-
 /* --- schema -------------------------------------------------------------- */
 
 static const char *column_sql_type(LfColumnType t)
 {
   switch (t) {
-  case LF_COLUMN_STRING: return "TEXT";
+  case LF_COLUMN_STRING: return "{TEXT}";
   case LF_COLUMN_INT:
-  case LF_COLUMN_BOOL: return "INTEGER";
-  case LF_COLUMN_NUMBER: return "REAL";
+  case LF_COLUMN_BOOL: return "{INT}";
+  case LF_COLUMN_NUMBER: return "{REAL}";
   }
-  return "TEXT";
+  return "{TEXT}";
 }
 
 /* Version 1 (lapfit before the summary columns) stored only the JSON. */
 #define SCHEMA_V1 \
-  "CREATE TABLE reports (id INTEGER PRIMARY KEY, machine_id TEXT NOT NULL, " \
-  "sha256 TEXT NOT NULL UNIQUE, generated TEXT, imported TEXT NOT NULL, json TEXT NOT NULL);" \
+  "CREATE TABLE reports (id {ID}, machine_id {TEXT} NOT NULL, " \
+  "sha256 {TEXT} NOT NULL UNIQUE, generated {TEXT}, imported {TEXT} NOT NULL, " \
+  "json {TEXT} NOT NULL);" \
   "CREATE INDEX reports_machine ON reports(machine_id, generated);"
+
+/* Reads reports in slices of ids (one query open at a time on a store). */
+#define MIGRATE_SLICE 500
 
 /* 1 -> 2: summary columns, source file, verdicts, the machines table. */
 static gboolean migrate_v2(LfFleet *f, GError **error)
 {
   guint n = 0;
   const LfColumn *cols = lf_summary_columns(&n);
-  g_autoptr(GString) sql = g_string_new("ALTER TABLE reports ADD COLUMN source TEXT;"
-                                        "ALTER TABLE reports ADD COLUMN verdicts TEXT;");
+  g_autoptr(GString) sql = g_string_new("ALTER TABLE reports ADD COLUMN source {TEXT};"
+                                        "ALTER TABLE reports ADD COLUMN verdicts {TEXT};");
   for (guint i = 0; i < n; i++) {
     if (g_str_equal(cols[i].name, "machine_id") || g_str_equal(cols[i].name, "generated"))
       continue;
     g_string_append_printf(sql, "ALTER TABLE reports ADD COLUMN \"%s\" %s;", cols[i].name,
                            column_sql_type(cols[i].type));
   }
-  g_string_append(sql, "CREATE TABLE machines (machine_id TEXT PRIMARY KEY, "
-                       "latest_report INTEGER NOT NULL, latest_generated TEXT, "
-                       "reports INTEGER NOT NULL) WITHOUT ROWID;");
-  if (!lf_fleet_exec(f, sql->str, error))
+  g_string_append(sql, "CREATE TABLE machines (machine_id {TEXT} PRIMARY KEY, "
+                       "latest_report {INT} NOT NULL, latest_generated {TEXT}, "
+                       "reports {INT} NOT NULL){WITHOUT_ROWID};");
+  if (!lf_store_exec(f->store, sql->str, error))
     return FALSE;
   /* Backfill the new columns from the stored JSON. */
-  sqlite3_stmt *sel = lf_fleet_prepare(f, "SELECT id, json FROM reports", error);
-  if (sel == NULL)
-    return FALSE;
-  gboolean ok = TRUE;
-  while (ok && sqlite3_step(sel) == SQLITE_ROW) {
-    gint64 id = sqlite3_column_int64(sel, 0);
-    const char *json = (const char *)sqlite3_column_text(sel, 1);
-    g_autoptr(GError) local = NULL;
-    g_autoptr(LfReport) r = lf_report_from_json(json ? json : "", -1, &local);
-    if (r == NULL) {
-      g_debug("fleet: report %" G_GINT64_FORMAT " unreadable in migration: %s", id,
-              local->message);
-      continue;
+  gint64 last = 0;
+  for (;;) {
+    LfSqlValue p = LF_SQL_INT(last);
+    LfStoreRows *rows = lf_store_query(f->store,
+        "SELECT id, json FROM reports WHERE id > $1 ORDER BY id LIMIT 500", &p, 1, error);
+    if (rows == NULL)
+      return FALSE;
+    g_autoptr(GArray) ids = g_array_new(FALSE, FALSE, sizeof(gint64));
+    g_autoptr(GPtrArray) jsons = g_ptr_array_new_with_free_func(g_free);
+    while (lf_store_next(rows)) {
+      last = lf_store_int(rows, 0);
+      g_array_append_val(ids, last);
+      g_ptr_array_add(jsons, g_strdup(lf_store_text(rows, 1)));
     }
-    g_autofree char *verdicts = f->verdict_func ? f->verdict_func(r, f->verdict_data) : NULL;
-    ok = lf_fleet_update_summary(f, id, r, verdicts, error);
+    if (!lf_store_finish(rows, error))
+      return FALSE;
+    if (ids->len == 0)
+      break;
+    for (guint i = 0; i < ids->len; i++) {
+      gint64 id = g_array_index(ids, gint64, i);
+      g_autoptr(GError) local = NULL;
+      const char *json = jsons->pdata[i];
+      g_autoptr(LfReport) r = lf_report_from_json(json ? json : "", -1, &local);
+      if (r == NULL) {
+        g_debug("fleet: report %" G_GINT64_FORMAT " unreadable in migration: %s", id,
+                local->message);
+        continue;
+      }
+      g_autofree char *verdicts = f->verdict_func ? f->verdict_func(r, f->verdict_data) : NULL;
+      if (!lf_fleet_update_summary(f, id, r, verdicts, error))
+        return FALSE;
+    }
   }
-  sqlite3_finalize(sel);
-  return ok && lf_fleet_exec(f,
+  return lf_store_exec(f->store,
       "INSERT INTO machines(machine_id, latest_report, latest_generated, reports) "
       "SELECT machine_id, (SELECT r2.id FROM reports r2 WHERE r2.machine_id = r.machine_id "
-      "ORDER BY r2.generated DESC, r2.id DESC LIMIT 1), MAX(generated), COUNT(*) "
+      "ORDER BY COALESCE(r2.generated, '') DESC, r2.id DESC LIMIT 1), MAX(generated), COUNT(*) "
       "FROM reports r GROUP BY machine_id;", error);
 }
 
@@ -126,8 +98,8 @@ static gboolean migrate_v2(LfFleet *f, GError **error)
  * `fleet report` read the whole database. */
 static gboolean migrate_v3(LfFleet *f, GError **error)
 {
-  return lf_fleet_exec(f,
-      "CREATE TABLE report_json (id INTEGER PRIMARY KEY, json TEXT NOT NULL);"
+  return lf_store_exec(f->store,
+      "CREATE TABLE report_json (id {INT} PRIMARY KEY, json {TEXT} NOT NULL);"
       "INSERT INTO report_json (id, json) SELECT id, json FROM reports;"
       "ALTER TABLE reports DROP COLUMN json;", error);
 }
@@ -136,27 +108,38 @@ static gboolean migrate_v3(LfFleet *f, GError **error)
  * the id): 60+ editions by name cost 1.5 KB per report. */
 static gboolean migrate_v4(LfFleet *f, GError **error)
 {
-  if (!lf_fleet_exec(f, "CREATE TABLE editions (idx INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE);",
+  if (!lf_store_exec(f->store, "CREATE TABLE editions (idx {ID}, id {TEXT} NOT NULL UNIQUE);",
                      error))
     return FALSE;
-  sqlite3_stmt *sel = lf_fleet_prepare(f, "SELECT id, verdicts FROM reports WHERE verdicts IS NOT NULL",
-                                       error);
-  sqlite3_stmt *up = lf_fleet_prepare(f, "UPDATE reports SET verdicts = ?2 WHERE id = ?1", error);
-  gboolean ok = sel && up;
-  while (ok && sqlite3_step(sel) == SQLITE_ROW) {
-    g_autofree char *enc = NULL;
-    ok = lf_fleet_encode_verdicts(f, (const char *)sqlite3_column_text(sel, 1), &enc, error);
-    if (!ok)
-      break;
-    sqlite3_reset(up);
-    sqlite3_bind_int64(up, 1, sqlite3_column_int64(sel, 0));
-    sqlite3_bind_text(up, 2, enc, -1, SQLITE_TRANSIENT);
-    if (sqlite3_step(up) != SQLITE_DONE)
-      ok = lf_fleet_sql_error(f, error, "update verdicts");
+  gint64 last = 0;
+  for (;;) {
+    LfSqlValue p = LF_SQL_INT(last);
+    LfStoreRows *rows = lf_store_query(f->store,
+        "SELECT id, verdicts FROM reports WHERE id > $1 AND verdicts IS NOT NULL "
+        "ORDER BY id LIMIT 500", &p, 1, error);
+    if (rows == NULL)
+      return FALSE;
+    g_autoptr(GArray) ids = g_array_new(FALSE, FALSE, sizeof(gint64));
+    g_autoptr(GPtrArray) verdicts = g_ptr_array_new_with_free_func(g_free);
+    while (lf_store_next(rows)) {
+      last = lf_store_int(rows, 0);
+      g_array_append_val(ids, last);
+      g_ptr_array_add(verdicts, g_strdup(lf_store_text(rows, 1)));
+    }
+    if (!lf_store_finish(rows, error))
+      return FALSE;
+    if (ids->len == 0)
+      return TRUE;
+    for (guint i = 0; i < ids->len; i++) {
+      g_autofree char *enc = NULL;
+      if (!lf_fleet_encode_verdicts(f, verdicts->pdata[i], &enc, error))
+        return FALSE;
+      LfSqlValue up[] = { LF_SQL_INT(g_array_index(ids, gint64, i)), LF_SQL_TEXT(enc) };
+      if (!lf_store_run(f->store, "UPDATE reports SET verdicts = $2 WHERE id = $1", up, 2, NULL,
+                        error))
+        return FALSE;
+    }
   }
-  sqlite3_finalize(sel);
-  sqlite3_finalize(up);
-  return ok;
 }
 
 /* 4 -> 5: the hash of each imported file's bytes, so a re-import skips a
@@ -164,8 +147,19 @@ static gboolean migrate_v4(LfFleet *f, GError **error)
  * files are parsed once more on the next import, then recorded. */
 static gboolean migrate_v5(LfFleet *f, GError **error)
 {
-  return lf_fleet_exec(f, "CREATE TABLE report_files (sha256 TEXT PRIMARY KEY, "
-                          "report_id INTEGER NOT NULL);", error);
+  return lf_store_exec(f->store, "CREATE TABLE report_files (sha256 {TEXT} PRIMARY KEY, "
+                                 "report_id {INT} NOT NULL);", error);
+}
+
+static gint64 edition_lookup(LfFleet *f, const char *id, GError **error)
+{
+  LfSqlValue p = LF_SQL_TEXT(id);
+  LfStoreRows *rows = lf_store_query(f->store, "SELECT idx FROM editions WHERE id = $1", &p, 1,
+                                     error);
+  if (rows == NULL)
+    return -2;
+  gint64 idx = lf_store_next(rows) ? lf_store_int(rows, 0) : -1;
+  return lf_store_finish(rows, error) ? idx : -2;
 }
 
 static gint64 edition_idx(LfFleet *f, const char *id, GError **error)
@@ -173,26 +167,23 @@ static gint64 edition_idx(LfFleet *f, const char *id, GError **error)
   gpointer hit = g_hash_table_lookup(f->edition_index, id);
   if (hit)
     return GPOINTER_TO_INT(hit) - 1;
-  sqlite3_stmt *ins = lf_fleet_prepare(f, "INSERT OR IGNORE INTO editions (id) VALUES (?1)", error);
-  sqlite3_stmt *sel = lf_fleet_prepare(f, "SELECT idx FROM editions WHERE id = ?1", error);
-  gint64 idx = -1;
-  if (ins && sel) {
-    sqlite3_bind_text(ins, 1, id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(sel, 1, id, -1, SQLITE_STATIC);
-    if (sqlite3_step(ins) == SQLITE_DONE && sqlite3_step(sel) == SQLITE_ROW)
-      idx = sqlite3_column_int64(sel, 0);
-    else
-      lf_fleet_sql_error(f, error, "editions");
+  gint64 idx = edition_lookup(f, id, error);
+  if (idx == -1) {
+    LfSqlValue p = LF_SQL_TEXT(id);
+    if (!lf_store_run(f->store, "INSERT INTO editions (id) VALUES ($1)", &p, 1, NULL, error))
+      return -1;
+    idx = edition_lookup(f, id, error);
   }
-  sqlite3_finalize(ins);
-  sqlite3_finalize(sel);
-  if (idx >= 0 && idx < 100000)
-    g_hash_table_insert(f->edition_index, g_strdup(id), GINT_TO_POINTER((int)idx + 1));
-  else if (idx >= 0)
-    g_set_error(error, LF_ERROR, LF_ERROR_DB, _("fleet database '%s': too many editions"), f->path);
-  return idx < 100000 ? idx : -1;
+  if (idx < 0)
+    return -1;
+  if (idx >= 100000) {
+    g_set_error(error, LF_ERROR, LF_ERROR_DB, _("fleet database '%s': too many editions"),
+                lf_store_name(f->store));
+    return -1;
+  }
+  g_hash_table_insert(f->edition_index, g_strdup(id), GINT_TO_POINTER((int)idx + 1));
+  return idx;
 }
-
 gboolean lf_fleet_encode_verdicts(LfFleet *f, const char *verdicts, char **out, GError **error)
 {
   *out = NULL;
@@ -228,29 +219,34 @@ gboolean lf_fleet_encode_verdicts(LfFleet *f, const char *verdicts, char **out, 
 
 static gboolean migrate(LfFleet *f, GError **error)
 {
-  if (!lf_fleet_exec(f, "BEGIN IMMEDIATE", error))
+  /* Up to date: no write lock, so opening never waits for an import. */
+  gint64 current = 0;
+  gboolean other = FALSE;
+  if (lf_store_get_version(f->store, &current, &other, NULL) && !other &&
+      current == LF_FLEET_SCHEMA_VERSION)
+    return TRUE;
+  if (!lf_store_begin(f->store, error))
     return FALSE;
-  gint64 version = 0, app = 0, tables = 0;
-  gboolean ok = query_int(f, "PRAGMA user_version", &version, error) &&
-                query_int(f, "PRAGMA application_id", &app, error) &&
-                query_int(f, "SELECT COUNT(*) FROM sqlite_master", &tables, error);
-  if (ok && version == 0 && tables > 0) {
+  const char *name = lf_store_name(f->store);
+  gint64 version = 0;
+  gboolean foreign = FALSE;
+  gboolean ok = lf_store_get_version(f->store, &version, &foreign, error);
+  if (ok && foreign) {
     g_set_error(error, LF_ERROR, LF_ERROR_DB,
-                _("'%s' is an SQLite database but not a lapfit fleet database"), f->path);
-    ok = FALSE;
-  } else if (ok && app != 0 && app != APPLICATION_ID) {
-    g_set_error(error, LF_ERROR, LF_ERROR_DB,
-                _("'%s' is an SQLite database but not a lapfit fleet database"), f->path);
+                lf_store_kind(f->store) == LF_STORE_SQLITE
+                    ? _("'%s' is an SQLite database but not a lapfit fleet database")
+                    : _("'%s' holds other tables: not a lapfit fleet database"),
+                name);
     ok = FALSE;
   } else if (ok && version > LF_FLEET_SCHEMA_VERSION) {
     g_set_error(error, LF_ERROR, LF_ERROR_UNSUPPORTED,
                 _("fleet database '%s' has schema version %" PRId64
                   ", newer than this lapfit reads (%d): upgrade lapfit"),
-                f->path, version, LF_FLEET_SCHEMA_VERSION);
+                name, version, LF_FLEET_SCHEMA_VERSION);
     ok = FALSE;
   }
   if (ok && version < 1)
-    ok = lf_fleet_exec(f, SCHEMA_V1, error);
+    ok = lf_store_exec(f->store, SCHEMA_V1, error);
   if (ok && version < 2)
     ok = migrate_v2(f, error);
   if (ok && version < 3)
@@ -260,71 +256,40 @@ static gboolean migrate(LfFleet *f, GError **error)
   if (ok && version < 5)
     ok = migrate_v5(f, error);
   if (ok && version < LF_FLEET_SCHEMA_VERSION) {
-    g_autofree char *sql = g_strdup_printf("PRAGMA application_id = %d; PRAGMA user_version = %d",
-                                           APPLICATION_ID, LF_FLEET_SCHEMA_VERSION);
-    ok = lf_fleet_exec(f, sql, error);
+    ok = lf_store_set_version(f->store, LF_FLEET_SCHEMA_VERSION, error);
     if (ok && version > 0)
-      g_debug("fleet: upgraded '%s' from schema %" G_GINT64_FORMAT " to %d", f->path, version,
+      g_debug("fleet: upgraded '%s' from schema %" G_GINT64_FORMAT " to %d", name, version,
               LF_FLEET_SCHEMA_VERSION);
   }
   if (ok)
-    return lf_fleet_exec(f, "COMMIT", error);
-  sqlite3_exec(f->db, "ROLLBACK", NULL, NULL, NULL);
+    return lf_store_commit(f->store, error);
+  lf_store_rollback(f->store);
   g_hash_table_remove_all(f->edition_index);  /* ids assigned in it are gone */
   return FALSE;
 }
 
-/* A foreign SQLite file is refused before anything writes to it: switching
- * to WAL rewrites its header (#13). Reads only. */
-static gboolean check_not_foreign(LfFleet *f, GError **error)
+gboolean lf_fleet_is_uri(const char *db)
 {
-  gint64 version = 0, app = 0, tables = 0;
-  if (!query_int(f, "PRAGMA application_id", &app, error) ||
-      !query_int(f, "PRAGMA user_version", &version, error) ||
-      !query_int(f, "SELECT COUNT(*) FROM sqlite_master", &tables, error))
-    return FALSE;
-  if ((app != 0 && app != APPLICATION_ID) || (app == 0 && version == 0 && tables > 0)) {
-    g_set_error(error, LF_ERROR, LF_ERROR_DB,
-                _("'%s' is an SQLite database but not a lapfit fleet database"), f->path);
-    return FALSE;
-  }
-  return TRUE;
+  return lf_store_is_uri(db);
 }
 
-LfFleet *lf_fleet_open(const char *path, GError **error)
+LfFleet *lf_fleet_open(const char *db, GError **error)
 {
-  /* SQLite would block opening a FIFO and happily open a device. */
-  struct stat st;
-  if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-    g_set_error(error, LF_ERROR, LF_ERROR_DB,
-                _("cannot open fleet database '%s': not a regular file"), path);
-    return NULL;
-  }
   g_autoptr(LfFleet) f = g_new0(LfFleet, 1);
-  f->path = g_strdup(path);
-  if (sqlite3_open_v2(path, &f->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-      SQLITE_OK) {
-    g_set_error(error, LF_ERROR, LF_ERROR_DB, _("cannot open fleet database '%s': %s"), path,
-                f->db ? sqlite3_errmsg(f->db) : "out of memory");
+  f->store = lf_store_open(db, TRUE, error);
+  if (f->store == NULL)
     return NULL;
-  }
-  sqlite3_busy_timeout(f->db, BUSY_TIMEOUT_MS);
   f->verdict_func = lf_fleet_recommend_verdicts;
   g_mutex_init(&f->cache_lock);
   f->verdict_cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
   f->edition_index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_extended_result_codes(f->db, 1);
-  /* WAL: readers never block the writer, and two imports queue on the lock.
-   * Switching a new file to WAL and creating the schema can meet another
-   * lapfit doing the same, where SQLite answers BUSY without waiting: retry. */
+  /* Creating the schema can meet another lapfit doing the same, where
+   * SQLite answers BUSY without waiting: retry. */
   for (int attempt = 0;; attempt++) {
     g_autoptr(GError) local = NULL;
-    if (check_not_foreign(f, &local) &&
-        lf_fleet_exec(f, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", &local) &&
-        migrate(f, &local))
+    if (migrate(f, &local) && lf_store_ready(f->store, &local))
       break;
-    int code = sqlite3_errcode(f->db) & 0xff;
-    if ((code != SQLITE_BUSY && code != SQLITE_LOCKED) || attempt >= 600) {
+    if (!lf_store_busy(f->store) || attempt >= 600) {
       g_propagate_error(error, g_steal_pointer(&local));
       return NULL;
     }
@@ -337,15 +302,18 @@ void lf_fleet_close(LfFleet *f)
 {
   if (f == NULL)
     return;
-  if (f->db)
-    sqlite3_close_v2(f->db);
+  lf_store_close(f->store);
   g_clear_pointer(&f->edition_index, g_hash_table_unref);
   if (f->verdict_cache) {
     g_hash_table_unref(f->verdict_cache);
     g_mutex_clear(&f->cache_lock);
   }
-  g_free(f->path);
   g_free(f);
+}
+
+const char *lf_fleet_name(LfFleet *f)
+{
+  return lf_store_name(f->store);
 }
 
 void lf_fleet_set_verdict_func(LfFleet *f, LfFleetVerdictFunc func, gpointer user_data)
@@ -353,6 +321,12 @@ void lf_fleet_set_verdict_func(LfFleet *f, LfFleetVerdictFunc func, gpointer use
   f->verdict_func = func;
   f->verdict_data = user_data;
   g_hash_table_remove_all(f->verdict_cache);
+}
+
+void lf_fleet_set_progress(LfFleet *f, LfFleetProgressFunc func, gpointer user_data)
+{
+  f->progress = func;
+  f->progress_data = user_data;
 }
 
 /* Appends every field of a described struct, type-tagged and length-prefixed
@@ -414,7 +388,7 @@ static char *verdict_key(const LfReport *r)
 
 #define VERDICT_CACHE_MAX 200000
 
-static char *cached_verdicts(LfFleet *f, const LfReport *r)
+char *lf_fleet_cached_verdicts(LfFleet *f, const LfReport *r)
 {
   g_autofree char *key = verdict_key(r);
   g_mutex_lock(&f->cache_lock);
@@ -435,49 +409,9 @@ static char *cached_verdicts(LfFleet *f, const LfReport *r)
   return out;
 }
 
-sqlite3 *lf_fleet_db(LfFleet *f)
-{
-  return f->db;
-}
-
 /* --- summary columns ------------------------------------------------------- */
 
-void lf_fleet_bind_value(sqlite3_stmt *st, int idx, JsonNode *v)
-{
-  if (JSON_NODE_HOLDS_NULL(v)) {
-    sqlite3_bind_null(st, idx);
-    return;
-  }
-  GType t = json_node_get_value_type(v);
-  if (t == G_TYPE_STRING)
-    sqlite3_bind_text(st, idx, json_node_get_string(v), -1, SQLITE_TRANSIENT);
-  else if (t == G_TYPE_INT64)
-    sqlite3_bind_int64(st, idx, json_node_get_int(v));
-  else if (t == G_TYPE_BOOLEAN)
-    sqlite3_bind_int(st, idx, json_node_get_boolean(v) ? 1 : 0);
-  else
-    sqlite3_bind_double(st, idx, json_node_get_double(v));
-}
-
-JsonNode *lf_fleet_column_value(sqlite3_stmt *st, int idx, LfColumnType type)
-{
-  if (sqlite3_column_type(st, idx) == SQLITE_NULL)
-    return json_node_new(JSON_NODE_NULL);
-  switch (type) {
-  case LF_COLUMN_STRING:
-    return json_node_init_string(json_node_alloc(), (const char *)sqlite3_column_text(st, idx));
-  case LF_COLUMN_INT:
-    return json_node_init_int(json_node_alloc(), sqlite3_column_int64(st, idx));
-  case LF_COLUMN_BOOL:
-    return json_node_init_boolean(json_node_alloc(), sqlite3_column_int(st, idx) != 0);
-  case LF_COLUMN_NUMBER:
-    return json_node_init_double(json_node_alloc(), sqlite3_column_double(st, idx));
-  }
-  return json_node_new(JSON_NODE_NULL);
-}
-
-/* "col1", "col2", ... of the summary columns other than machine_id/generated. */
-static char *summary_column_list(const char *prefix)
+char *lf_fleet_summary_column_list(const char *prefix)
 {
   guint n = 0;
   const LfColumn *cols = lf_summary_columns(&n);
@@ -492,313 +426,20 @@ gboolean lf_fleet_update_summary(LfFleet *f, gint64 id, const LfReport *r, const
 {
   guint n = 0;
   const LfColumn *cols = lf_summary_columns(&n);
-  g_autoptr(GString) sql = g_string_new("UPDATE reports SET verdicts = ?1");
-  for (guint i = 0; i < n; i++)
-    if (!g_str_equal(cols[i].name, "machine_id") && !g_str_equal(cols[i].name, "generated"))
-      g_string_append_printf(sql, ", \"%s\" = ?%u", cols[i].name, i + 2);
-  g_string_append_printf(sql, " WHERE id = ?%u", n + 2);
-  sqlite3_stmt *st = lf_fleet_prepare(f, sql->str, error);
-  if (st == NULL)
-    return FALSE;
+  g_autoptr(GString) sql = g_string_new("UPDATE reports SET verdicts = $1");
   g_autoptr(GPtrArray) values = lf_report_summary(r);
-  sqlite3_bind_text(st, 1, verdicts, -1, SQLITE_TRANSIENT);
-  for (guint i = 0; i < n; i++)
-    if (!g_str_equal(cols[i].name, "machine_id") && !g_str_equal(cols[i].name, "generated"))
-      lf_fleet_bind_value(st, (int)i + 2, values->pdata[i]);
-  sqlite3_bind_int64(st, (int)n + 2, id);
-  int rc = sqlite3_step(st);
-  sqlite3_finalize(st);
-  return rc == SQLITE_DONE || lf_fleet_sql_error(f, error, "update");
-}
-
-/* --- import ---------------------------------------------------------------- */
-
-typedef struct {
-  char *path;
-  /* filled by prepare() */
-  char *error;            /* why it was skipped */
-  GBytes *bytes;          /* the file, until parsed */
-  char *file_sha256;      /* of the bytes */
-  gboolean seen;          /* file_sha256 already in report_files */
-  char *json, *sha256, *machine_id, *generated, *verdicts;
-  GPtrArray *summary;
-} Item;
-
-static void item_free(Item *it)
-{
-  g_free(it->path);
-  g_free(it->error);
-  if (it->bytes)
-    g_bytes_unref(it->bytes);
-  g_free(it->file_sha256);
-  g_free(it->json);
-  g_free(it->sha256);
-  g_free(it->machine_id);
-  g_free(it->generated);
-  g_free(it->verdicts);
-  if (it->summary)
-    g_ptr_array_unref(it->summary);
-  g_free(it);
-}
-
-/* The stored form: compact JSON with the private fields. */
-static char *compact_json(const LfReport *r)
-{
-  return lf_report_to_json(r, LF_JSON_PRIVATE);
-}
-
-/* Reads and hashes the file: a re-import stops here. */
-static void hash_file(gpointer data, G_GNUC_UNUSED gpointer user_data)
-{
-  Item *it = data;
-  g_autoptr(GError) local = NULL;
-  it->bytes = lf_report_read(it->path, &local);
-  if (it->bytes == NULL) {
-    it->error = g_strdup(local->message);
-    return;
-  }
-  gsize len = 0;
-  gconstpointer bytes = g_bytes_get_data(it->bytes, &len);
-  it->file_sha256 = g_compute_checksum_for_data(G_CHECKSUM_SHA256, bytes ? bytes : "", len);
-}
-
-static void prepare(gpointer data, gpointer user_data)
-{
-  Item *it = data;
-  LfFleet *f = user_data;
-  if (it->error || it->seen)
-    return;
-  g_autoptr(GError) local = NULL;
-  g_autoptr(LfReport) r = lf_report_parse(it->path, it->bytes, &local);
-  g_clear_pointer(&it->bytes, g_bytes_unref);
-  if (r == NULL) {
-    it->error = g_strdup(local->message);
-    return;
-  }
-  lf_report_set_machine_id(r, NULL);
-  it->json = compact_json(r);
-  it->sha256 = g_compute_checksum_for_string(G_CHECKSUM_SHA256, it->json, -1);
-  if (r->machine_id == NULL)  /* nothing identifies it: its own machine */
-    r->machine_id = g_strconcat("r-", it->sha256, NULL);
-  it->machine_id = g_strdup(r->machine_id);
-  it->generated = g_strdup(r->generated);
-  it->summary = lf_report_summary(r);
-  if (f->verdict_func)
-    it->verdicts = cached_verdicts(f, r);
-}
-
-static void collect(const char *path, GPtrArray *items, LfFleetImportStats *stats, int depth)
-{
-  if (g_file_test(path, G_FILE_TEST_IS_DIR)) {
-    /* below the named directories, symlinked directories are not followed
-     * (no loops); depth is bounded anyway */
-    if (depth > 0 && (g_file_test(path, G_FILE_TEST_IS_SYMLINK) || depth > 32)) {
-      g_ptr_array_add(stats->skipped,
-                      g_strdup_printf(_("%s: symbolic link to a directory (not followed)"), path));
-      return;
-    }
-    g_autoptr(GError) local = NULL;
-    g_autoptr(GDir) dir = g_dir_open(path, 0, &local);
-    if (dir == NULL) {
-      g_ptr_array_add(stats->skipped, g_strdup(local->message));
-      return;
-    }
-    g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
-    const char *name;
-    while ((name = g_dir_read_name(dir)))
-      g_ptr_array_add(names, g_build_filename(path, name, NULL));
-    g_ptr_array_sort(names, lf_fleet_cmp_strp);
-    for (guint i = 0; i < names->len; i++) {
-      const char *p = names->pdata[i];
-      if (g_file_test(p, G_FILE_TEST_IS_DIR) || g_str_has_suffix(p, ".json"))
-        collect(p, items, stats, depth + 1);
-    }
-    return;
-  }
-  /* a FIFO or device would block or never end */
-  if (!g_file_test(path, G_FILE_TEST_IS_REGULAR)) {
-    g_ptr_array_add(stats->skipped,
-                    g_strdup_printf(g_file_test(path, G_FILE_TEST_EXISTS)
-                                        ? _("%s: not a regular file")
-                                        : _("%s: no such file"),
-                                    path));
-    return;
-  }
-  Item *it = g_new0(Item, 1);
-  it->path = g_strdup(path);
-  g_ptr_array_add(items, it);
-}
-
-int lf_fleet_cmp_strp(gconstpointer a, gconstpointer b)
-{
-  return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static gboolean insert_batch(LfFleet *f, GPtrArray *items, guint from, guint to,
-                             LfFleetImportStats *stats, GError **error)
-{
-  guint n = 0;
-  const LfColumn *cols = lf_summary_columns(&n);
-  g_autofree char *names = summary_column_list("");
-  g_autoptr(GString) sql = g_string_new(NULL);
-  g_string_printf(sql, "INSERT OR IGNORE INTO reports (sha256, imported, source, verdicts, "
-                       "%s) VALUES (?, ?, ?, ?", names);
-  for (guint i = 0; i < n; i++)
-    g_string_append(sql, ", ?");
-  g_string_append(sql, ")");
-  if (!lf_fleet_exec(f, "BEGIN IMMEDIATE", error))
-    return FALSE;
-  sqlite3_stmt *ins = lf_fleet_prepare(f, sql->str, error);
-  sqlite3_stmt *up = lf_fleet_prepare(f,
-      "INSERT INTO machines (machine_id, latest_report, latest_generated, reports) "
-      "VALUES (?1, ?2, ?3, 1) ON CONFLICT (machine_id) DO UPDATE SET reports = reports + 1, "
-      "latest_report = CASE WHEN IFNULL(excluded.latest_generated, '') >= "
-      "IFNULL(latest_generated, '') THEN excluded.latest_report ELSE latest_report END, "
-      "latest_generated = MAX(IFNULL(excluded.latest_generated, ''), "
-      "IFNULL(latest_generated, ''))", error);
-  sqlite3_stmt *js = lf_fleet_prepare(f, "INSERT INTO report_json (id, json) VALUES (?, ?)", error);
-  sqlite3_stmt *rf = lf_fleet_prepare(f,
-      "INSERT OR IGNORE INTO report_files (sha256, report_id) "
-      "SELECT ?1, id FROM reports WHERE sha256 = ?2", error);
-  gboolean ok = ins && up && js && rf;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc();
-  g_autofree char *imported = g_date_time_format(now, "%Y-%m-%dT%H:%M:%SZ");
-  for (guint k = from; ok && k < to; k++) {
-    Item *it = items->pdata[k];
-    if (it->error) {
-      g_ptr_array_add(stats->skipped, g_strdup(it->error));
+  g_autofree LfSqlValue *params = g_new0(LfSqlValue, n + 2);
+  params[0] = LF_SQL_TEXT(verdicts);
+  params[1] = LF_SQL_INT(id);
+  guint k = 2;
+  for (guint i = 0; i < n; i++) {
+    if (g_str_equal(cols[i].name, "machine_id") || g_str_equal(cols[i].name, "generated"))
       continue;
-    }
-    if (it->seen) {
-      stats->duplicates++;
-      continue;
-    }
-    sqlite3_reset(ins);
-    sqlite3_clear_bindings(ins);
-    sqlite3_bind_text(ins, 1, it->sha256, -1, SQLITE_STATIC);
-    sqlite3_bind_text(ins, 2, imported, -1, SQLITE_STATIC);
-    sqlite3_bind_text(ins, 3, it->path, -1, SQLITE_STATIC);
-    g_autofree char *verdicts = NULL;
-    if (!lf_fleet_encode_verdicts(f, it->verdicts, &verdicts, error)) {
-      ok = FALSE;
-      break;
-    }
-    sqlite3_bind_text(ins, 4, verdicts, -1, SQLITE_TRANSIENT);
-    for (guint i = 0; i < n; i++) {
-      if (g_str_equal(cols[i].name, "machine_id"))
-        sqlite3_bind_text(ins, 5 + (int)i, it->machine_id, -1, SQLITE_STATIC);
-      else
-        lf_fleet_bind_value(ins, 5 + (int)i, it->summary->pdata[i]);
-    }
-    if (sqlite3_step(ins) != SQLITE_DONE) {
-      ok = lf_fleet_sql_error(f, error, "insert");
-      break;
-    }
-    gboolean fresh = sqlite3_changes(f->db) > 0;
-    gint64 id = sqlite3_last_insert_rowid(f->db);
-    sqlite3_reset(rf);
-    sqlite3_bind_text(rf, 1, it->file_sha256, -1, SQLITE_STATIC);
-    sqlite3_bind_text(rf, 2, it->sha256, -1, SQLITE_STATIC);
-    if (sqlite3_step(rf) != SQLITE_DONE) {
-      ok = lf_fleet_sql_error(f, error, "insert");
-      break;
-    }
-    if (!fresh) {
-      stats->duplicates++;
-      continue;
-    }
-    stats->imported++;
-    sqlite3_reset(js);
-    sqlite3_bind_int64(js, 1, id);
-    sqlite3_bind_text(js, 2, it->json, -1, SQLITE_STATIC);
-    if (sqlite3_step(js) != SQLITE_DONE) {
-      ok = lf_fleet_sql_error(f, error, "insert");
-      break;
-    }
-    sqlite3_reset(up);
-    sqlite3_bind_text(up, 1, it->machine_id, -1, SQLITE_STATIC);
-    sqlite3_bind_int64(up, 2, id);
-    sqlite3_bind_text(up, 3, it->generated, -1, SQLITE_STATIC);
-    if (sqlite3_step(up) != SQLITE_DONE)
-      ok = lf_fleet_sql_error(f, error, "update machines");
+    params[k] = lf_sql_value_from_json(values->pdata[i]);
+    g_string_append_printf(sql, ", \"%s\" = $%u", cols[i].name, ++k);
   }
-  sqlite3_finalize(ins);
-  sqlite3_finalize(up);
-  sqlite3_finalize(js);
-  sqlite3_finalize(rf);
-  if (ok)
-    return lf_fleet_exec(f, "COMMIT", error);
-  sqlite3_exec(f->db, "ROLLBACK", NULL, NULL, NULL);
-  g_hash_table_remove_all(f->edition_index);  /* ids assigned in it are gone */
-  return FALSE;
-}
-
-/* Parsing and hashing are the cost: spread them over the cores, keep SQLite
- * on this thread. */
-static void run_pool(GFunc func, LfFleet *f, GPtrArray *items, guint from, guint to)
-{
-  guint threads = MAX(1, g_get_num_processors());
-  GThreadPool *pool = g_thread_pool_new(func, f, (int)threads, FALSE, NULL);
-  for (guint k = from; k < to; k++)
-    g_thread_pool_push(pool, items->pdata[k], NULL);
-  g_thread_pool_free(pool, FALSE, TRUE);
-}
-
-static gboolean mark_seen(LfFleet *f, GPtrArray *items, guint from, guint to, GError **error)
-{
-  sqlite3_stmt *st = lf_fleet_prepare(f, "SELECT 1 FROM report_files WHERE sha256 = ?1", error);
-  if (st == NULL)
-    return FALSE;
-  int rc = SQLITE_DONE;
-  for (guint k = from; k < to && (rc == SQLITE_DONE || rc == SQLITE_ROW); k++) {
-    Item *it = items->pdata[k];
-    if (it->file_sha256 == NULL)
-      continue;
-    sqlite3_reset(st);
-    sqlite3_bind_text(st, 1, it->file_sha256, -1, SQLITE_STATIC);
-    rc = sqlite3_step(st);
-    it->seen = rc == SQLITE_ROW;
-    if (it->seen)
-      g_clear_pointer(&it->bytes, g_bytes_unref);
-  }
-  sqlite3_finalize(st);
-  return rc == SQLITE_DONE || rc == SQLITE_ROW || lf_fleet_sql_error(f, error, "query");
-}
-
-void lf_fleet_import_stats_clear(LfFleetImportStats *stats)
-{
-  g_clear_pointer(&stats->skipped, g_ptr_array_unref);
-  stats->imported = stats->duplicates = 0;
-}
-
-gboolean lf_fleet_import(LfFleet *f, const char *const *paths, LfFleetImportStats *stats,
-                         GError **error)
-{
-  if (stats->skipped == NULL)
-    stats->skipped = g_ptr_array_new_with_free_func(g_free);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func((GDestroyNotify)item_free);
-  for (guint i = 0; paths[i]; i++)
-    collect(paths[i], items, stats, 0);
-  for (guint from = 0; from < items->len; from += LF_FLEET_BATCH) {
-    guint to = MIN(items->len, from + LF_FLEET_BATCH);
-    /* Files seen before are known by the hash of their bytes: no parsing. */
-    run_pool(hash_file, f, items, from, to);
-    if (!mark_seen(f, items, from, to, error))
-      return FALSE;
-    run_pool(prepare, f, items, from, to);
-    /* On failure (a full disk) the counts say what earlier batches committed. */
-    guint imported = stats->imported, duplicates = stats->duplicates;
-    if (!insert_batch(f, items, from, to, stats, error)) {
-      stats->imported = imported;
-      stats->duplicates = duplicates;
-      return FALSE;
-    }
-    for (guint k = from; k < to; k++) {  /* keep memory flat on huge imports */
-      item_free(items->pdata[k]);
-      items->pdata[k] = g_new0(Item, 1);
-    }
-  }
-  return TRUE;
+  g_string_append(sql, " WHERE id = $2");
+  return lf_store_run(f->store, sql->str, params, k, NULL, error);
 }
 
 /* --- list ------------------------------------------------------------------ */
@@ -808,23 +449,26 @@ gboolean lf_fleet_foreach_machine(LfFleet *f, LfFleetMachineFunc func, gpointer 
 {
   guint n = 0;
   const LfColumn *cols = lf_summary_columns(&n);
-  g_autofree char *names = summary_column_list("r.");
+  g_autofree char *names = lf_fleet_summary_column_list("r.");
   g_autofree char *sql = g_strdup_printf(
       "SELECT %s, m.reports FROM machines m JOIN reports r ON r.id = m.latest_report "
       "ORDER BY m.machine_id", names);
-  sqlite3_stmt *st = lf_fleet_prepare(f, sql, error);
-  if (st == NULL)
+  LfStoreRows *rows = lf_store_query(f->store, sql, NULL, 0, error);
+  if (rows == NULL)
     return FALSE;
   g_autoptr(GPtrArray) row = g_ptr_array_new_with_free_func((GDestroyNotify)json_node_unref);
-  int rc;
-  while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+  while (lf_store_next(rows)) {
     g_ptr_array_set_size(row, 0);
     for (guint i = 0; i < n; i++)
-      g_ptr_array_add(row, lf_fleet_column_value(st, (int)i, cols[i].type));
-    func(row, sqlite3_column_int64(st, (int)n), user_data);
+      g_ptr_array_add(row, lf_store_value(rows, i, cols[i].type));
+    func(row, lf_store_int(rows, n), user_data);
   }
-  sqlite3_finalize(st);
-  return rc == SQLITE_DONE || lf_fleet_sql_error(f, error, "list");
+  return lf_store_finish(rows, error);
+}
+
+gboolean lf_fleet_count(LfFleet *f, gint64 *machines, GError **error)
+{
+  return lf_store_query_int(f->store, "SELECT COUNT(*) FROM machines", machines, error);
 }
 
 static void add_object(GPtrArray *row, gint64 reports, gpointer user_data)
@@ -856,4 +500,9 @@ JsonNode *lf_fleet_list(LfFleet *f, GError **error)
     return NULL;
   }
   return node;
+}
+
+int lf_fleet_cmp_strp(gconstpointer a, gconstpointer b)
+{
+  return strcmp(*(char *const *)a, *(char *const *)b);
 }

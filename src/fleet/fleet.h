@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* The fleet database: many lapfit reports in one SQLite file, keyed by the
- * machine id (src/core/machine-id.h).
+/* The fleet database: many lapfit reports in one store, keyed by the machine
+ * id (src/core/machine-id.h). The store is an SQLite file (the default) or
+ * a PostgreSQL database named by a postgresql:// URI that several benches
+ * share (src/fleet/store.h); the schema and its migrations are the same.
  *
  * Schema (PRAGMA user_version = LF_FLEET_SCHEMA_VERSION, application_id
  * 'LFlt'): `reports` holds every imported report (a SHA-256 of its canonical
@@ -26,10 +28,14 @@ typedef struct LfFleet LfFleet;
  * transfer full. */
 typedef char *(*LfFleetVerdictFunc)(const LfReport *report, gpointer user_data);
 
-/* Opens (creating or upgrading) the database at @path. LF_ERROR_DB for a
- * corrupt or foreign file, LF_ERROR_UNSUPPORTED for a newer schema.
- * transfer full. */
-LfFleet *lf_fleet_open(const char *path, GError **error);
+/* Opens (creating or upgrading) the database: a file path or a PostgreSQL
+ * URI. LF_ERROR_DB for a corrupt or foreign database or a failed connection,
+ * LF_ERROR_UNSUPPORTED for a newer schema. transfer full. */
+LfFleet *lf_fleet_open(const char *db, GError **error);
+/* TRUE when @db names a PostgreSQL database rather than a file. */
+gboolean lf_fleet_is_uri(const char *db);
+/* The file, or the URI without its password, for messages. */
+const char *lf_fleet_name(LfFleet *fleet);
 void lf_fleet_close(LfFleet *fleet);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(LfFleet, lf_fleet_close)
 
@@ -44,7 +50,13 @@ typedef struct {
   guint imported;     /* new reports stored */
   guint duplicates;   /* already in the database: nothing changed */
   GPtrArray *skipped; /* char *: "FILE: reason" for corrupt or foreign files */
+  GPtrArray *failed;  /* char *: "FILE: reason" for files that could not be read */
+  guint unfinished;   /* files not stored because the database failed */
 } LfFleetImportStats;
+
+/* Called after each batch of an import: @done of @total files. */
+typedef void (*LfFleetProgressFunc)(guint done, guint total, gpointer user_data);
+void lf_fleet_set_progress(LfFleet *fleet, LfFleetProgressFunc func, gpointer user_data);
 
 void lf_fleet_import_stats_clear(LfFleetImportStats *stats);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(LfFleetImportStats, lf_fleet_import_stats_clear)
@@ -69,6 +81,8 @@ JsonNode *lf_fleet_list(LfFleet *fleet, GError **error);
 typedef void (*LfFleetMachineFunc)(GPtrArray *row, gint64 reports, gpointer user_data);
 gboolean lf_fleet_foreach_machine(LfFleet *fleet, LfFleetMachineFunc func, gpointer user_data,
                                   GError **error);
+/* How many machines lf_fleet_foreach_machine() will call @func for. */
+gboolean lf_fleet_count(LfFleet *fleet, gint64 *machines, GError **error);
 /* One row as the JSON object lf_fleet_list() gives. transfer full. */
 JsonNode *lf_fleet_machine_to_json(GPtrArray *row, gint64 reports);
 
@@ -81,5 +95,3 @@ JsonNode *lf_fleet_report(LfFleet *fleet, GError **error);
  * transfer full. */
 JsonNode *lf_fleet_diff(LfFleet *fleet, const char *machine, GError **error);
 
-/* The SQLite handle, for tests. transfer none. */
-struct sqlite3 *lf_fleet_db(LfFleet *fleet);

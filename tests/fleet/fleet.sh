@@ -18,9 +18,9 @@ for r in "$R"/*.json; do
     "$LAPFIT" export --format json --report "$r" -o "$T/in/$(basename "$r")" || fail "export $r"
 done
 out=$("$LAPFIT" fleet import --db "$T/f.db" "$T/in") || fail "import"
-[ "$out" = "Imported 10 new reports, 0 already present, 0 skipped." ] || fail "import: $out"
+[ "$out" = "Imported 10 new reports, 0 already present, 0 skipped, 0 failed." ] || fail "import: $out"
 out=$("$LAPFIT" fleet import --db "$T/f.db" "$T/in" "$R/skylake-u-2016.json") || fail "re-import"
-[ "$out" = "Imported 0 new reports, 11 already present, 0 skipped." ] || fail "re-import: $out"
+[ "$out" = "Imported 0 new reports, 11 already present, 0 skipped, 0 failed." ] || fail "re-import: $out"
 [ "$(q "$T/f.db" 'SELECT COUNT(*) FROM reports')" = 10 ] || fail "reports after re-import"
 # every file's bytes are known now (the fixture copy differs in bytes from its export)
 [ "$(q "$T/f.db" 'SELECT COUNT(*) FROM report_files')" = 11 ] || fail "file hashes"
@@ -126,8 +126,9 @@ mkfifo "$T/bad/fifo.json"                 # would block a naive reader
 mkdir "$T/bad/sub"; ln -s .. "$T/bad/sub/loop"   # a directory loop
 "$LAPFIT" fleet import --db "$T/f.db" "$T/bad" "$T/missing.json" >"$T/out" 2>"$T/err"; rc=$?
 [ $rc -eq 1 ] || fail "import with bad files: exit $rc (want 1: some files failed)"
-[ "$(cat "$T/out")" = "Imported 1 new reports, 1 already present, 8 skipped." ] || fail "bad batch: $(cat "$T/out") $(cat "$T/err")"
-[ "$(grep -c '^lapfit: skipped ' "$T/err")" = 8 ] || fail "skipped list: $(cat "$T/err")"
+[ "$(cat "$T/out")" = "Imported 1 new reports, 1 already present, 7 skipped, 1 failed." ] || fail "bad batch: $(cat "$T/out") $(cat "$T/err")"
+[ "$(grep -c '^lapfit: skipped ' "$T/err")" = 7 ] || fail "skipped list: $(cat "$T/err")"
+grep -q "^lapfit: failed .*missing.json: " "$T/err" || fail "failed list: $(cat "$T/err")"
 grep -q "future.json.*lapfit-report/9" "$T/err" || fail "unknown schema reason"
 [ "$(q "$T/f.db" 'SELECT COUNT(*) FROM machines')" = 9 ] || fail "machines after bad batch"
 
