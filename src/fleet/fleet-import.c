@@ -61,6 +61,7 @@ static void prepare(gpointer data, gpointer user_data)
 {
   Item *it = data;
   LfFleet *f = user_data;
+  g_atomic_int_inc(&f->processed);
   if (it->error || it->seen)
     return;
   g_autoptr(GError) local = NULL;
@@ -374,6 +375,16 @@ static GThreadPool *start_batch(LfFleet *f, GPtrArray *items, guint from, guint 
   return start_pool(prepare, f, items, from, to);
 }
 
+/* Waits for a batch's parsing; a long one reports progress meanwhile. */
+static void wait_parsed(LfFleet *f, GThreadPool *pool, guint target, guint total)
+{
+  while (f->progress && (guint)g_atomic_int_get(&f->processed) < target) {
+    g_usleep(G_USEC_PER_SEC / 5);
+    f->progress((guint)g_atomic_int_get(&f->processed), total, f->progress_data);
+  }
+  g_thread_pool_free(pool, FALSE, TRUE);
+}
+
 gboolean lf_fleet_import(LfFleet *f, const char *const *paths, LfFleetImportStats *stats,
                          GError **error)
 {
@@ -390,13 +401,14 @@ gboolean lf_fleet_import(LfFleet *f, const char *const *paths, LfFleetImportStat
   }
   guint n = items->len;
   GThreadPool *parsing = NULL;
+  g_atomic_int_set(&f->processed, 0);
   for (guint from = 0; from < n; from += LF_FLEET_BATCH) {
     guint to = MIN(n, from + LF_FLEET_BATCH);
     if (from == 0 && (parsing = start_batch(f, items, 0, to, error)) == NULL) {
       stats->unfinished = n;
       return FALSE;
     }
-    g_thread_pool_free(parsing, FALSE, TRUE);  /* this batch is parsed */
+    wait_parsed(f, parsing, to, n);  /* this batch is parsed */
     parsing = NULL;
     if (to < n && (parsing = start_batch(f, items, to, MIN(n, to + LF_FLEET_BATCH), error)) == NULL) {
       stats->unfinished = n - from;

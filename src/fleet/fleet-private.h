@@ -11,6 +11,7 @@ struct LfFleet {
   gpointer verdict_data;
   LfFleetProgressFunc progress;
   gpointer progress_data;
+  gint processed;  /* files of this import parsed or set aside (atomic) */
   /* Verdicts by a hash of what the recommender reads: a fleet repeats models. */
   GMutex cache_lock;
   GHashTable *verdict_cache;  /* char * key -> char * verdicts ("" = none) */

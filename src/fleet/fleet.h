@@ -54,7 +54,9 @@ typedef struct {
   guint unfinished;   /* files not stored because the database failed */
 } LfFleetImportStats;
 
-/* Called after each batch of an import: @done of @total files. */
+/* Called during an import, from the calling thread, a few times a second
+ * while files are parsed and after each batch is stored: @done of @total
+ * files. */
 typedef void (*LfFleetProgressFunc)(guint done, guint total, gpointer user_data);
 void lf_fleet_set_progress(LfFleet *fleet, LfFleetProgressFunc func, gpointer user_data);
 
