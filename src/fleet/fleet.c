@@ -31,8 +31,24 @@ static const char *column_sql_type(LfColumnType t)
   "json {TEXT} NOT NULL);" \
   "CREATE INDEX reports_machine ON reports(machine_id, generated);"
 
-/* Reads reports in slices of ids (one query open at a time on a store). */
-#define MIGRATE_SLICE 500
+/* The next slice of (id, text) rows of @sql (ids above $1, ascending): one
+ * query open at a time on a store, so a migration reads, then writes. */
+static gboolean read_slice(LfFleet *f, const char *sql, gint64 *last, GArray *ids,
+                           GPtrArray *texts, GError **error)
+{
+  LfSqlValue p = LF_SQL_INT(*last);
+  LfStoreRows *rows = lf_store_query(f->store, sql, &p, 1, error);
+  if (rows == NULL)
+    return FALSE;
+  g_array_set_size(ids, 0);
+  g_ptr_array_set_size(texts, 0);
+  while (lf_store_next(rows)) {
+    *last = lf_store_int(rows, 0);
+    g_array_append_val(ids, *last);
+    g_ptr_array_add(texts, g_strdup(lf_store_text(rows, 1)));
+  }
+  return lf_store_finish(rows, error);
+}
 
 /* 1 -> 2: summary columns, source file, verdicts, the machines table. */
 static gboolean migrate_v2(LfFleet *f, GError **error)
@@ -54,20 +70,11 @@ static gboolean migrate_v2(LfFleet *f, GError **error)
     return FALSE;
   /* Backfill the new columns from the stored JSON. */
   gint64 last = 0;
+  g_autoptr(GArray) ids = g_array_new(FALSE, FALSE, sizeof(gint64));
+  g_autoptr(GPtrArray) jsons = g_ptr_array_new_with_free_func(g_free);
   for (;;) {
-    LfSqlValue p = LF_SQL_INT(last);
-    LfStoreRows *rows = lf_store_query(f->store,
-        "SELECT id, json FROM reports WHERE id > $1 ORDER BY id LIMIT 500", &p, 1, error);
-    if (rows == NULL)
-      return FALSE;
-    g_autoptr(GArray) ids = g_array_new(FALSE, FALSE, sizeof(gint64));
-    g_autoptr(GPtrArray) jsons = g_ptr_array_new_with_free_func(g_free);
-    while (lf_store_next(rows)) {
-      last = lf_store_int(rows, 0);
-      g_array_append_val(ids, last);
-      g_ptr_array_add(jsons, g_strdup(lf_store_text(rows, 1)));
-    }
-    if (!lf_store_finish(rows, error))
+    if (!read_slice(f, "SELECT id, json FROM reports WHERE id > $1 ORDER BY id LIMIT 500", &last,
+                    ids, jsons, error))
       return FALSE;
     if (ids->len == 0)
       break;
@@ -112,21 +119,11 @@ static gboolean migrate_v4(LfFleet *f, GError **error)
                      error))
     return FALSE;
   gint64 last = 0;
+  g_autoptr(GArray) ids = g_array_new(FALSE, FALSE, sizeof(gint64));
+  g_autoptr(GPtrArray) verdicts = g_ptr_array_new_with_free_func(g_free);
   for (;;) {
-    LfSqlValue p = LF_SQL_INT(last);
-    LfStoreRows *rows = lf_store_query(f->store,
-        "SELECT id, verdicts FROM reports WHERE id > $1 AND verdicts IS NOT NULL "
-        "ORDER BY id LIMIT 500", &p, 1, error);
-    if (rows == NULL)
-      return FALSE;
-    g_autoptr(GArray) ids = g_array_new(FALSE, FALSE, sizeof(gint64));
-    g_autoptr(GPtrArray) verdicts = g_ptr_array_new_with_free_func(g_free);
-    while (lf_store_next(rows)) {
-      last = lf_store_int(rows, 0);
-      g_array_append_val(ids, last);
-      g_ptr_array_add(verdicts, g_strdup(lf_store_text(rows, 1)));
-    }
-    if (!lf_store_finish(rows, error))
+    if (!read_slice(f, "SELECT id, verdicts FROM reports WHERE id > $1 AND verdicts IS NOT NULL "
+                       "ORDER BY id LIMIT 500", &last, ids, verdicts, error))
       return FALSE;
     if (ids->len == 0)
       return TRUE;
