@@ -9,11 +9,32 @@
 #include "core/text.h"
 #include "tui/command.h"
 
+/* A binary run from its CMake build tree (build/src/lapfit, next to
+ * build/CMakeCache.txt) uses the catalogues compiled there, so a developer
+ * sees the translations without installing; an installed one uses
+ * LF_LOCALEDIR. LAPFIT_LOCALEDIR overrides both. transfer full. */
+static char *locale_dir(void)
+{
+  const char *env = g_getenv("LAPFIT_LOCALEDIR");
+  if (env && *env)
+    return g_strdup(env);
+  g_autofree char *exe = g_file_read_link("/proc/self/exe", NULL);
+  if (exe) {
+    g_autofree char *dir = g_path_get_dirname(exe);
+    g_autofree char *top = g_path_get_dirname(dir);
+    g_autofree char *cache = g_build_filename(top, "CMakeCache.txt", NULL);
+    g_autofree char *po = g_build_filename(top, "po", "locale", NULL);
+    if (g_file_test(cache, G_FILE_TEST_IS_REGULAR) && g_file_test(po, G_FILE_TEST_IS_DIR))
+      return g_steal_pointer(&po);
+  }
+  return g_strdup(LF_LOCALEDIR);
+}
+
 int main(int argc, char **argv)
 {
   setlocale(LC_ALL, "");
-  const char *localedir = g_getenv("LAPFIT_LOCALEDIR");  /* tests run from the build tree */
-  bindtextdomain(GETTEXT_PACKAGE, localedir ? localedir : LF_LOCALEDIR);
+  g_autofree char *localedir = locale_dir();
+  bindtextdomain(GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset(GETTEXT_PACKAGE, "UTF-8");
   textdomain(GETTEXT_PACKAGE);
   /* Logs never mix into stdout, which carries JSON and exports. */

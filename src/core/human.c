@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <inttypes.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <wchar.h>
@@ -229,8 +230,75 @@ char *lf_figure_gb(double gb)
   return figure(r, decimals_for(r), "GB");
 }
 
+#define PHRASE '\x1c'
+#define PHRASE_ARG '\x1b'
+
+char *lf_phrase(const char *msgid, ...)
+{
+  GString *s = g_string_new(NULL);
+  g_string_append_c(s, PHRASE);
+  g_string_append(s, msgid);
+  va_list ap;
+  va_start(ap, msgid);
+  for (const char *p = msgid; (p = strstr(p, "%s")) != NULL; p += 2) {
+    g_string_append_c(s, PHRASE_ARG);
+    g_string_append(s, va_arg(ap, const char *));
+  }
+  va_end(ap);
+  g_string_append_c(s, PHRASE);
+  return g_string_free(s, FALSE);
+}
+
+/* msgid (translated when local) with its %s (or %N$s) filled from args. */
+static void phrase_render(GString *out, const char *body, gboolean local)
+{
+  g_auto(GStrv) parts = g_strsplit(body, (char[]){ PHRASE_ARG, 0 }, -1);
+  const char *fmt = local ? _(parts[0]) : parts[0];
+  guint n = g_strv_length(parts) - 1, next = 0;
+  for (const char *p = fmt; *p; p++) {
+    if (*p != '%') {
+      g_string_append_c(out, *p);
+      continue;
+    }
+    guint index = next++;
+    const char *q = p + 1;
+    if (g_ascii_isdigit(*q) && q[1] == '$') {
+      index = (guint)(*q - '1');
+      q += 2;
+    }
+    if (*q == 's') {
+      if (index < n)
+        g_string_append(out, parts[index + 1]);
+      p = q;
+    } else if (*q == '%') {
+      g_string_append_c(out, '%');
+      p = q;
+    } else {
+      g_string_append_c(out, *p);
+    }
+  }
+}
+
 static char *figures_render(const char *text, gboolean local)
 {
+  /* Phrases first: their arguments may hold figures. */
+  if (text && strchr(text, PHRASE)) {
+    GString *flat = g_string_new(NULL);
+    for (const char *p = text; *p;) {
+      const char *open = strchr(p, PHRASE);
+      const char *close = open ? strchr(open + 1, PHRASE) : NULL;
+      if (close == NULL) {
+        g_string_append(flat, p);
+        break;
+      }
+      g_string_append_len(flat, p, open - p);
+      g_autofree char *body = g_strndup(open + 1, close - open - 1);
+      phrase_render(flat, body, local);
+      p = close + 1;
+    }
+    g_autofree char *s = g_string_free(flat, FALSE);
+    return figures_render(s, local);
+  }
   GString *out = g_string_new(NULL);
   for (const char *p = text ? text : ""; *p;) {
     const char *open = strchr(p, FIG_OPEN);

@@ -50,3 +50,7 @@ char *lf_figure_mb(gint64 mb);
 char *lf_figure_gb(double gb);
 char *lf_figures_plain(const char *text);
 char *lf_figures_local(const char *text);
+/* A phrase inside such a sentence: msgid (marked N_(), only %s directives)
+ * with string arguments, rendered in English by lf_figures_plain() and
+ * translated by lf_figures_local(). transfer full. */
+char *lf_phrase(const char *msgid, ...);

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "core/human.h"
 #include "recommend/recommend.h"
 
 /* Stated by the project or by a secondary source quoting it (O, S): enough for a PASS or FAIL. */
@@ -338,11 +339,11 @@ static void rule_ram(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerdi
   g_autofree char *inst = lf_format_mb(ram);
   if (lf_known_int(ctx->usable_mb) && ctx->usable_mb < ram) {
     g_autofree char *u = lf_format_mb(ctx->usable_mb);
-    /* TRANSLATORS: "1.8 GB usable of 2 GB installed" */
-    have = g_strdup_printf(_("%s usable of %s installed"), u, inst);
+    /* TRANSLATORS: "1.8 GiB usable of 2 GiB installed" */
+    have = lf_phrase(N_("%s usable of %s installed"), u, inst);
   } else {
-    /* TRANSLATORS: "2 GB installed" */
-    have = g_strdup_printf(_("%s installed"), inst);
+    /* TRANSLATORS: "2 GiB installed" */
+    have = lf_phrase(N_("%s installed"), inst);
   }
   if (lf_known_int(e->ram_floor_mb) && ram < e->ram_floor_mb) {
     g_autofree char *f = lf_format_mb(e->ram_floor_mb);

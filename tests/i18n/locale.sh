@@ -21,4 +21,22 @@ if have_locale es_es.utf8; then check es_ES.UTF-8 "Órdenes:"; fi
 if have_locale pt_br.utf8; then check pt_BR.UTF-8 "Comandos:"; fi
 # The C locale is untranslated.
 check C "Commands:"
+
+# The build tree's binary finds the build tree's catalogues by itself.
+out=$(env -u LAPFIT_LOCALEDIR -u LANGUAGE LANG=de_DE.UTF-8 LC_ALL=de_DE.UTF-8 "$LAPFIT" --help 2>&1)
+echo "$out" | grep -q "^Befehle:" || { echo "FAIL: no catalogue without LAPFIT_LOCALEDIR:"; echo "$out"; exit 1; }
+
+# Numbers in verdict sentences follow the locale (decimal comma), JSON never does.
+report=$LF_SOURCE_DIR/tests/fixtures/reports/tui/report-t420.json
+de() { env -u LANGUAGE LANG=de_DE.UTF-8 LC_ALL=de_DE.UTF-8 "$LAPFIT" "$@"; }
+out=$(de check --report "$report" debian-12-xfce)
+echo "$out" | grep -q "RAM 3,8 GiB nutzbar von 4 GiB eingebaut" \
+    || { echo "FAIL: no decimal comma in the German verdict:"; echo "$out"; exit 1; }
+out=$(de recommend --report "$report")
+echo "$out" | grep -q "3,8 GiB nutzbar" || { echo "FAIL: recommend header: $out"; exit 1; }
+json=$(de check --json --report "$report" debian-12-xfce)
+echo "$json" | grep -q '"message" *: *"RAM 3.8 GiB usable of 4 GiB installed' \
+    || { echo "FAIL: JSON message not C-locale English:"; echo "$json" | grep RAM; exit 1; }
+echo "$json" | grep -q '3,8' && { echo "FAIL: a decimal comma in JSON"; exit 1; }
+echo "$json" | LC_ALL=C grep -q "$(printf '[\035\036\037]')" && { echo "FAIL: figure markers leaked into JSON"; exit 1; }
 echo "german ok"
