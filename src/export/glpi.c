@@ -35,19 +35,10 @@ static gint64 gb_to_mib(double gb)
   return num_to_int(gb, 1e9 / 1048576.0);
 }
 
-char *lf_export_glpi(const LfReport *r)
+/* content.hardware and content.bios: the machine and its firmware. */
+static void add_hardware_bios(JsonBuilder *b, const LfReport *r)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new_immutable();
-  g_autofree char *deviceid = lf_ocs_device_id(r);
   const LfMachine *m = &r->machine;
-  json_builder_begin_object(b);
-  lf_json_set_string_or_omit(b, "deviceid", deviceid);
-  lf_json_set_string_or_omit(b, "itemtype", "Computer");
-  lf_json_set_string_or_omit(b, "action", "inventory");
-  json_builder_set_member_name(b, "content");
-  json_builder_begin_object(b);
-  lf_json_set_string_or_omit(b, "versionclient", "lapfit-" LF_VERSION);
-
   json_builder_set_member_name(b, "hardware");
   json_builder_begin_object(b);
   lf_json_set_string_or_omit(b, "name", m->hostname ? m->hostname : r->machine_id);
@@ -74,7 +65,11 @@ char *lf_export_glpi(const LfReport *r)
     lf_json_set_string_or_omit(b, "secure_boot",
                                m->firmware.secure_boot == LF_TRI_TRUE ? "enabled" : "disabled");
   json_builder_end_object(b);
+}
 
+/* content.cpus: one entry when the CPU is known at all. */
+static void add_cpus(JsonBuilder *b, const LfReport *r)
+{
   const LfCpu *c = &r->cpu;
   json_builder_set_member_name(b, "cpus");
   json_builder_begin_array(b);
@@ -100,7 +95,11 @@ char *lf_export_glpi(const LfReport *r)
     json_builder_end_object(b);
   }
   json_builder_end_array(b);
+}
 
+/* content.memories: the modules, numbered as slots. */
+static void add_memories(JsonBuilder *b, const LfReport *r)
+{
   json_builder_set_member_name(b, "memories");
   json_builder_begin_array(b);
   for (guint i = 0; r->memory.modules && i < r->memory.modules->len; i++) {
@@ -123,7 +122,11 @@ char *lf_export_glpi(const LfReport *r)
     json_builder_end_object(b);
   }
   json_builder_end_array(b);
+}
 
+/* content.batteries: capacities in mWh, voltage in mV. */
+static void add_batteries(JsonBuilder *b, const LfReport *r)
+{
   json_builder_set_member_name(b, "batteries");
   json_builder_begin_array(b);
   for (guint i = 0; r->batteries && i < r->batteries->len; i++) {
@@ -139,7 +142,11 @@ char *lf_export_glpi(const LfReport *r)
     json_builder_end_object(b);
   }
   json_builder_end_array(b);
+}
 
+/* content.storages: disk sizes in MiB. */
+static void add_storages(JsonBuilder *b, const LfReport *r)
+{
   json_builder_set_member_name(b, "storages");
   json_builder_begin_array(b);
   for (guint i = 0; r->storage && i < r->storage->len; i++) {
@@ -156,7 +163,11 @@ char *lf_export_glpi(const LfReport *r)
     json_builder_end_object(b);
   }
   json_builder_end_array(b);
+}
 
+/* content.networks. */
+static void add_networks(JsonBuilder *b, const LfReport *r)
+{
   json_builder_set_member_name(b, "networks");
   json_builder_begin_array(b);
   for (guint i = 0; r->network && i < r->network->len; i++) {
@@ -173,7 +184,11 @@ char *lf_export_glpi(const LfReport *r)
     json_builder_end_object(b);
   }
   json_builder_end_array(b);
+}
 
+/* content.videos: the GPUs. */
+static void add_videos(JsonBuilder *b, const LfReport *r)
+{
   json_builder_set_member_name(b, "videos");
   json_builder_begin_array(b);
   for (guint i = 0; r->gpus && i < r->gpus->len; i++) {
@@ -186,7 +201,12 @@ char *lf_export_glpi(const LfReport *r)
     json_builder_end_object(b);
   }
   json_builder_end_array(b);
+}
 
+/* content.operatingsystem. */
+static void add_operatingsystem(JsonBuilder *b, const LfReport *r)
+{
+  const LfMachine *m = &r->machine;
   json_builder_set_member_name(b, "operatingsystem");
   json_builder_begin_object(b);
   lf_json_set_string_or_omit(b, "kernel_name", "linux");
@@ -197,7 +217,27 @@ char *lf_export_glpi(const LfReport *r)
   lf_json_set_string_or_omit(b, "arch", r->os.arch);
   lf_json_set_string_or_omit(b, "fqdn", m->hostname);
   json_builder_end_object(b);
+}
 
+char *lf_export_glpi(const LfReport *r)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new_immutable();
+  g_autofree char *deviceid = lf_ocs_device_id(r);
+  json_builder_begin_object(b);
+  lf_json_set_string_or_omit(b, "deviceid", deviceid);
+  lf_json_set_string_or_omit(b, "itemtype", "Computer");
+  lf_json_set_string_or_omit(b, "action", "inventory");
+  json_builder_set_member_name(b, "content");
+  json_builder_begin_object(b);
+  lf_json_set_string_or_omit(b, "versionclient", "lapfit-" LF_VERSION);
+  add_hardware_bios(b, r);
+  add_cpus(b, r);
+  add_memories(b, r);
+  add_batteries(b, r);
+  add_storages(b, r);
+  add_networks(b, r);
+  add_videos(b, r);
+  add_operatingsystem(b, r);
   json_builder_end_object(b);  /* content */
   json_builder_end_object(b);
   g_autoptr(JsonNode) root = json_builder_get_root(b);
