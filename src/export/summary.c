@@ -88,6 +88,93 @@ static gboolean is_solid_state(const LfStorage *s)
                      g_str_equal(s->kind, "emmc"));
 }
 
+/* Storage columns: fixed disks only; the live USB stick is not the machine's. */
+static void add_storage_columns(GPtrArray *v, const LfReport *r)
+{
+  gint64 n_storage = 0;
+  double total_gb = 0;
+  gboolean size_known = FALSE;
+  LfTri ssd = LF_TRI_FALSE;
+  g_autoptr(GString) kinds = g_string_new(NULL);
+  for (guint i = 0; r->storage && i < r->storage->len; i++) {
+    const LfStorage *s = r->storage->pdata[i];
+    if (s->removable == LF_TRI_TRUE || s->boot_medium == LF_TRI_TRUE ||
+        g_strcmp0(s->kind, "usb") == 0 || g_strcmp0(s->kind, "sd") == 0)
+      continue;
+    n_storage++;
+    if (lf_known_num(s->size_gb)) {
+      total_gb += s->size_gb;
+      size_known = TRUE;
+    }
+    if (is_solid_state(s))
+      ssd = LF_TRI_TRUE;
+    const char *k = s->kind ? s->kind : "unknown";
+    g_autofree char *needle = g_strconcat(";", k, ";", NULL);
+    g_autofree char *hay = g_strconcat(";", kinds->str, ";", NULL);
+    if (strstr(hay, needle) == NULL)
+      g_string_append_printf(kinds, "%s%s", kinds->len ? ";" : "", k);
+  }
+  /* Arrays are always present in a report ([] when nothing was found). */
+  g_ptr_array_add(v, v_int(n_storage));
+  g_ptr_array_add(v, v_num(size_known ? total_gb : NAN));
+  g_ptr_array_add(v, v_str(kinds->len ? kinds->str : NULL));
+  g_ptr_array_add(v, v_tri(ssd));
+}
+
+/* Battery columns: a machine with two packs has their sum. */
+static void add_battery_columns(GPtrArray *v, const LfReport *r)
+{
+  double design = 0, full = 0, min_health = NAN;
+  gboolean design_ok = TRUE, full_ok = TRUE;
+  gint64 cycles = LF_UNKNOWN;
+  guint nb = r->batteries ? r->batteries->len : 0;
+  for (guint i = 0; i < nb; i++) {
+    const LfBattery *b = r->batteries->pdata[i];
+    design_ok = design_ok && lf_known_num(b->design_wh);
+    full_ok = full_ok && lf_known_num(b->full_wh);
+    if (lf_known_num(b->design_wh))
+      design += b->design_wh;
+    if (lf_known_num(b->full_wh))
+      full += b->full_wh;
+    if (lf_known_num(b->health_pct) && !(b->health_pct >= min_health))
+      min_health = b->health_pct;
+    if (lf_known_int(b->cycles) && (!lf_known_int(cycles) || b->cycles > cycles))
+      cycles = b->cycles;
+  }
+  double health = NAN;
+  if (nb > 0 && design_ok && full_ok && design > 0)
+    health = full / design * 100.0;
+  else if (nb > 0)
+    health = min_health;
+  g_ptr_array_add(v, v_int(nb));
+  g_ptr_array_add(v, v_num(nb && design_ok ? design : NAN));
+  g_ptr_array_add(v, v_num(nb && full_ok ? full : NAN));
+  g_ptr_array_add(v, v_num(health));
+  g_ptr_array_add(v, v_int(cycles));
+}
+
+/* GPU and Wi-Fi columns. */
+static void add_device_columns(GPtrArray *v, const LfReport *r)
+{
+  g_autoptr(GString) gpus = g_string_new(NULL);
+  for (guint i = 0; r->gpus && i < r->gpus->len; i++) {
+    const LfGpu *g = r->gpus->pdata[i];
+    const char *name = g->device ? g->device : g->pci_id;
+    if (name == NULL)
+      continue;
+    g_string_append_printf(gpus, "%s%s%s%s", gpus->len ? "; " : "", g->vendor ? g->vendor : "",
+                           g->vendor ? " " : "", name);
+  }
+  g_ptr_array_add(v, v_str(gpus->len ? gpus->str : NULL));
+  const char *wifi = NULL;
+  for (guint i = 0; r->network && i < r->network->len && !wifi; i++) {
+    const LfNetwork *n = r->network->pdata[i];
+    if (g_strcmp0(n->kind, "wifi") == 0)
+      wifi = n->device ? n->device : n->driver;
+  }
+  g_ptr_array_add(v, v_str(wifi));
+}
+
 GPtrArray *lf_report_summary(const LfReport *r)
 {
   GPtrArray *v = g_ptr_array_new_with_free_func((GDestroyNotify)json_node_unref);
@@ -126,82 +213,9 @@ GPtrArray *lf_report_summary(const LfReport *r)
   g_ptr_array_add(v, v_str(mem->type));
   g_ptr_array_add(v, v_tri(mem->soldered));
 
-  /* storage: fixed disks only; the live USB stick is not the machine's */
-  gint64 n_storage = 0;
-  double total_gb = 0;
-  gboolean size_known = FALSE;
-  LfTri ssd = LF_TRI_FALSE;
-  g_autoptr(GString) kinds = g_string_new(NULL);
-  for (guint i = 0; r->storage && i < r->storage->len; i++) {
-    const LfStorage *s = r->storage->pdata[i];
-    if (s->removable == LF_TRI_TRUE || s->boot_medium == LF_TRI_TRUE ||
-        g_strcmp0(s->kind, "usb") == 0 || g_strcmp0(s->kind, "sd") == 0)
-      continue;
-    n_storage++;
-    if (lf_known_num(s->size_gb)) {
-      total_gb += s->size_gb;
-      size_known = TRUE;
-    }
-    if (is_solid_state(s))
-      ssd = LF_TRI_TRUE;
-    const char *k = s->kind ? s->kind : "unknown";
-    g_autofree char *needle = g_strconcat(";", k, ";", NULL);
-    g_autofree char *hay = g_strconcat(";", kinds->str, ";", NULL);
-    if (strstr(hay, needle) == NULL)
-      g_string_append_printf(kinds, "%s%s", kinds->len ? ";" : "", k);
-  }
-  /* Arrays are always present in a report ([] when nothing was found). */
-  g_ptr_array_add(v, v_int(n_storage));
-  g_ptr_array_add(v, v_num(size_known ? total_gb : NAN));
-  g_ptr_array_add(v, v_str(kinds->len ? kinds->str : NULL));
-  g_ptr_array_add(v, v_tri(ssd));
-
-  /* batteries: a machine with two packs has their sum */
-  double design = 0, full = 0, min_health = NAN;
-  gboolean design_ok = TRUE, full_ok = TRUE;
-  gint64 cycles = LF_UNKNOWN;
-  guint nb = r->batteries ? r->batteries->len : 0;
-  for (guint i = 0; i < nb; i++) {
-    const LfBattery *b = r->batteries->pdata[i];
-    design_ok = design_ok && lf_known_num(b->design_wh);
-    full_ok = full_ok && lf_known_num(b->full_wh);
-    if (lf_known_num(b->design_wh))
-      design += b->design_wh;
-    if (lf_known_num(b->full_wh))
-      full += b->full_wh;
-    if (lf_known_num(b->health_pct) && !(b->health_pct >= min_health))
-      min_health = b->health_pct;
-    if (lf_known_int(b->cycles) && (!lf_known_int(cycles) || b->cycles > cycles))
-      cycles = b->cycles;
-  }
-  double health = NAN;
-  if (nb > 0 && design_ok && full_ok && design > 0)
-    health = full / design * 100.0;
-  else if (nb > 0)
-    health = min_health;
-  g_ptr_array_add(v, v_int(nb));
-  g_ptr_array_add(v, v_num(nb && design_ok ? design : NAN));
-  g_ptr_array_add(v, v_num(nb && full_ok ? full : NAN));
-  g_ptr_array_add(v, v_num(health));
-  g_ptr_array_add(v, v_int(cycles));
-
-  g_autoptr(GString) gpus = g_string_new(NULL);
-  for (guint i = 0; r->gpus && i < r->gpus->len; i++) {
-    const LfGpu *g = r->gpus->pdata[i];
-    const char *name = g->device ? g->device : g->pci_id;
-    if (name == NULL)
-      continue;
-    g_string_append_printf(gpus, "%s%s%s%s", gpus->len ? "; " : "", g->vendor ? g->vendor : "",
-                           g->vendor ? " " : "", name);
-  }
-  g_ptr_array_add(v, v_str(gpus->len ? gpus->str : NULL));
-  const char *wifi = NULL;
-  for (guint i = 0; r->network && i < r->network->len && !wifi; i++) {
-    const LfNetwork *n = r->network->pdata[i];
-    if (g_strcmp0(n->kind, "wifi") == 0)
-      wifi = n->device ? n->device : n->driver;
-  }
-  g_ptr_array_add(v, v_str(wifi));
+  add_storage_columns(v, r);
+  add_battery_columns(v, r);
+  add_device_columns(v, r);
   g_ptr_array_add(v, v_str(r->os.pretty_name));
   g_ptr_array_add(v, v_str(r->os.kernel));
   g_ptr_array_add(v, v_tri(r->os.live_session));
