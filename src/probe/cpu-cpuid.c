@@ -82,10 +82,11 @@ static void raw_from_cpu(struct cpu_raw_data_t *raw, const LfCpuidCpu *cpu)
     lf_cpuid_cpu_get(cpu, 0x8000001du, i, raw->amd_fn8000001dh[i]);
 }
 
-/* Loads a dump in any known format. libcpuid identifies its first CPU only for
+/* Loads a dump in any known format, or a saved /proc/cpuinfo: then NULL
+ * without an error and as_cpuinfo filled. libcpuid identifies its first CPU only for
  * the topology count; identification itself is ours. */
 static LfCpuidDump *load_dump(const char *path, LfCpuidRegs *regs, struct cpu_id_t *id,
-                              GError **error)
+                              LfCpuinfo *as_cpuinfo, GError **error)
 {
   g_autofree char *text = NULL;
   gsize len = 0;
@@ -93,7 +94,12 @@ static LfCpuidDump *load_dump(const char *path, LfCpuidRegs *regs, struct cpu_id
     return NULL;
   g_autoptr(GError) local = NULL;
   g_autoptr(LfCpuidDump) dump = lf_cpuid_dump_parse(text, len, &local);
+  /* A saved /proc/cpuinfo (an ARM laptop's, say) is what people have too. */
+  if (dump == NULL && lf_cpuinfo_parse(text, len, as_cpuinfo) &&
+      (as_cpuinfo->arch != NULL || as_cpuinfo->vendor_id != NULL))
+    return NULL;
   if (dump == NULL) {
+    lf_cpuinfo_clear(as_cpuinfo);
     g_set_error(error, LF_ERROR, LF_ERROR_PARSE,
                 _("cannot read CPUID dump '%s': %s (known formats: %s)"), path, local->message,
                 lf_cpuid_dump_formats());
@@ -246,10 +252,27 @@ gboolean lf_probe_cpu(LfProbeContext *ctx, LfReport *report, GError **error)
   gboolean live = lf_sysroot_is_live(ctx->root);
   gboolean root_describes_cpu = TRUE;   /* may sysroot facts (cpufreq, topology) be used? */
   g_autoptr(LfCpuidDump) dumped = NULL;
+  g_auto(LfCpuinfo) saved_info = { 0 };
+  lf_cpuinfo_init(&saved_info);
   if (dump != NULL) {
-    dumped = load_dump(dump, &regs, &id, error);
-    if (dumped == NULL)
+    dumped = load_dump(dump, &regs, &id, &saved_info, error);
+    if (dumped == NULL && !lf_known_int(saved_info.threads) && saved_info.arch == NULL &&
+        saved_info.vendor_id == NULL)
       return FALSE;
+  }
+  if (dump != NULL && dumped == NULL) {
+    /* The "dump" is a saved /proc/cpuinfo: it replaces the root's. */
+    lf_cpuinfo_clear(&info);
+    info = saved_info;
+    lf_cpuinfo_init(&saved_info);
+    have_info = TRUE;
+    lf_cpu_fill_from_cpuinfo(cpu, &info, table);
+    g_free(cpu->source);
+    cpu->source = g_strdup("cpuinfo");
+    root_describes_cpu = !live;
+    cpu->threads = info.threads;
+    cpu->cores = info.cores;
+  } else if (dump != NULL) {
     lf_cpu_fill_from_regs(cpu, &regs, table);
     g_free(cpu->source);
     cpu->source = g_strdup("cpuid-dump");
@@ -281,6 +304,8 @@ gboolean lf_probe_cpu(LfProbeContext *ctx, LfReport *report, GError **error)
     g_clear_pointer(&cpu->core_types, g_ptr_array_unref);
     cpu->core_types = lf_struct_array_new(&lf_cpu_core_type_desc);
     lf_cpuid_dump_core_types(dumped, cpu->uarch, cpu->core_types);
+  } else if (dump != NULL && dumped == NULL) {
+    ;   /* topology came with the saved cpuinfo */
   } else if (have_info && root_describes_cpu && lf_known_int(info.threads)) {
     cpu->threads = info.threads;
     cpu->cores = info.cores;

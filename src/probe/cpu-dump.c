@@ -19,7 +19,9 @@ typedef struct {
 
 const char *lf_cpuid_dump_formats(void)
 {
-  return "libcpuid raw, AIDA64, InstLatx64, 'CPUID Registers (CPU #N)' blocks, cpuid -r";
+  /* The probe also takes a saved /proc/cpuinfo (cpu-cpuid.c). */
+  return "libcpuid raw, AIDA64, InstLatx64, 'CPUID Registers (CPU #N)' blocks, cpuid -r, "
+         "a saved /proc/cpuinfo";
 }
 
 static void cpu_free(gpointer p)
