@@ -98,6 +98,23 @@ static LfTuiVerdict *copy_verdict(const LfVerdict *src)
   add_info(v->info, _("Architecture"), e->arch);
   add_info(v->info, _("Notes"), e->notes);
   add_info(v->info, _("Source"), e->source);
+  /* Each fact's confidence, and its own source where it has one (issue #10). */
+  const struct { const char *key, *conf, *src; } facts[] = {
+    { "isa", e->isa_confidence, e->isa_source }, { "ram", e->ram_confidence, e->ram_source },
+    { "disk", e->disk_confidence, e->disk_source }, { "boot", e->boot_confidence, e->boot_source },
+    { "ia32_uefi", e->ia32_uefi_confidence, e->ia32_uefi_source },
+    { "firmware", e->firmware_confidence, e->firmware_source },
+  };
+  g_autoptr(GString) conf = g_string_new(NULL);
+  for (gsize i = 0; i < G_N_ELEMENTS(facts); i++) {
+    g_string_append_printf(conf, "%s%s %s", i ? ", " : "", facts[i].key, facts[i].conf);
+    if (g_strcmp0(facts[i].src, e->source) != 0) {
+      g_autofree char *label = g_strdup_printf("%s (%s)", _("Source"), facts[i].key);
+      add_info(v->info, label, facts[i].src);
+    }
+  }
+  /* TRANSLATORS: label of "isa O, ram I, ..." in an edition's details */
+  add_info(v->info, _("Confidence (O project, S secondary, I inferred, ? uncertain)"), conf->str);
   return v;
 }
 

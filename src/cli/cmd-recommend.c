@@ -303,6 +303,25 @@ static void print_edition_text(const LfDistroEdition *e)
   if (e->notes)
     printf(_("  Notes:         %s\n"), e->notes);
   printf(_("  Source:        %s (confidence %s)\n"), e->source, e->confidence);
+  printf(_("  For:           %s (%s)\n"), lf_audience_to_string(e->audience),
+         e->audience_why ? e->audience_why : "?");
+  if (e->weight_why)
+    printf(_("  Weight:        %s\n"), e->weight_why);
+  /* One line per fact: its confidence, and its source where it is not the row's. */
+  const struct { const char *key, *conf, *src; } facts[] = {
+    { "isa", e->isa_confidence, e->isa_source },
+    { "ram", e->ram_confidence, e->ram_source },
+    { "disk", e->disk_confidence, e->disk_source },
+    { "boot", e->boot_confidence, e->boot_source },
+    { "ia32_uefi", e->ia32_uefi_confidence, e->ia32_uefi_source },
+    { "firmware", e->firmware_confidence, e->firmware_source },
+  };
+  printf("%s\n", _("  Each fact (O project, S secondary source, I inferred, ? uncertain):"));
+  for (gsize i = 0; i < G_N_ELEMENTS(facts); i++) {
+    gboolean own = g_strcmp0(facts[i].src, e->source) != 0;
+    printf("    %-10s %s%s%s\n", facts[i].key, facts[i].conf, own ? "  " : "",
+           own ? facts[i].src : "");
+  }
 }
 
 /* One letter per audience in `db list`; the legend under the table spells them out. */

@@ -63,6 +63,18 @@ static void add_edition(JsonBuilder *b, const LfDistroEdition *e)
   lf_json_set_string(b, "notes", e->notes);
   lf_json_set_string(b, "source", e->source);
   lf_json_set_string(b, "confidence", e->confidence);
+  lf_json_set_string(b, "audience", lf_audience_to_string(e->audience));
+  lf_json_set_string(b, "audience_why", e->audience_why);
+  lf_json_set_string(b, "weight_why", e->weight_why);
+  json_builder_set_member_name(b, "value_source");
+  json_builder_begin_object(b);
+  lf_json_set_string(b, "isa", e->isa_source);
+  lf_json_set_string(b, "ram", e->ram_source);
+  lf_json_set_string(b, "disk", e->disk_source);
+  lf_json_set_string(b, "boot", e->boot_source);
+  lf_json_set_string(b, "ia32_uefi", e->ia32_uefi_source);
+  lf_json_set_string(b, "firmware", e->firmware_source);
+  json_builder_end_object(b);
   json_builder_set_member_name(b, "value_confidence");
   json_builder_begin_object(b);
   lf_json_set_string(b, "isa", e->isa_confidence);
