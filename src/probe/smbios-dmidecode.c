@@ -42,6 +42,7 @@ typedef struct {
   guint handle;
   gboolean awaiting_type; /* 2.0-2.8: "Handle" seen, "DMI type" on a later line */
   gboolean titled;      /* the record's title line was seen */
+  gboolean duplicate;   /* handle seen before in this text: the record is skipped */
   gint key_indent;      /* -1 until the first key line */
   Pair pairs[LF_KEYS_MAX];
   guint n_pairs;
@@ -60,6 +61,7 @@ static void record_reset(Record *r)
   r->type = -1;
   r->awaiting_type = FALSE;
   r->titled = FALSE;
+  r->duplicate = FALSE;
   r->handle = G_MAXUINT;
   r->key_indent = -1;
 }
@@ -91,16 +93,18 @@ static void set_once(char **field, char *value)
     g_free(value);
 }
 
-/* "<digits>[ <unit>]" -> number and unit pointer; FALSE if no leading digits
- * or the number is absurd. */
+/* "<digits>[ <unit>]" -> number and unit pointer; FALSE if no leading digits.
+ * A huge number is clamped (any unit shift stays in range), so that
+ * lf_smbios_check_limits() reports it instead of it vanishing. */
 static gboolean leading_number(const char *v, guint64 *n, const char **unit)
 {
   if (v == NULL || !g_ascii_isdigit(*v))
     return FALSE;
   char *end = NULL;
   guint64 x = g_ascii_strtoull(v, &end, 10);
-  if (end == v || x > G_MAXINT32 * (guint64)1024)
+  if (end == v)
     return FALSE;
+  x = MIN(x, (guint64)(G_MAXINT64 >> 30));
   while (*end == ' ')
     end++;
   *n = x;
@@ -185,6 +189,8 @@ static void commit_processor(LfSmbios *s, const Record *r)
 static void commit(LfSmbios *s, const Record *r)
 {
   static const char *const mwh[] = { "mWh", NULL }, *const mv[] = { "mV", NULL };
+  if (r->duplicate)
+    return;
   switch (r->type) {
   case 0:
     if (s->bios_vendor || s->bios_version)
@@ -319,7 +325,28 @@ static gint title_type(const char *text)
   return -1;
 }
 
-static void handle_line(LfSmbios *s, Record *r, const char *line, guint *n_records)
+/* Handles seen in one text: dmidecode output saved twice into one file must
+ * not count its memory modules (or anything) twice. */
+typedef struct {
+  guint8 seen[0x10000 / 8];
+  guint n_duplicates;
+  guint first_duplicate;
+} Handles;
+
+static gboolean handle_seen(Handles *h, guint handle)
+{
+  guint8 bit = (guint8)(1u << (handle & 7));
+  if (h->seen[handle >> 3] & bit) {
+    if (h->n_duplicates++ == 0)
+      h->first_duplicate = handle;
+    return TRUE;
+  }
+  h->seen[handle >> 3] |= bit;
+  return FALSE;
+}
+
+static void handle_line(LfSmbios *s, Record *r, Handles *handles, const char *line,
+                        guint *n_records)
 {
   gint indent = 0;
   while (line[indent] == '\t' || line[indent] == ' ')
@@ -334,6 +361,7 @@ static void handle_line(LfSmbios *s, Record *r, const char *line, guint *n_recor
     char *end = NULL;
     guint64 h = g_ascii_strtoull(text + strlen("Handle 0x"), &end, 16);
     r->handle = (guint)(h & 0xffff);
+    r->duplicate = handle_seen(handles, r->handle);
     const char *comma = end && g_str_has_prefix(end, ", ") ? end + 2 : NULL;
     r->type = comma ? parse_dmi_type(comma) : -1;
     r->awaiting_type = r->type < 0;
@@ -348,6 +376,8 @@ static void handle_line(LfSmbios *s, Record *r, const char *line, guint *n_recor
       s->version = g_strdup_printf("%u.%u", major, minor);
     return;
   }
+  if (r->duplicate)
+    return;
   if (r->awaiting_type) {
     gint t = parse_dmi_type(text);
     if (t >= 0) {
@@ -404,6 +434,7 @@ LfSmbios *lf_smbios_parse_dmidecode(const char *text, gsize len, GError **error)
 {
   g_autoptr(LfSmbios) s = lf_smbios_new("dmidecode");
   Record r = { .type = -1, .key_indent = -1, .handle = G_MAXUINT };
+  g_autofree Handles *handles = g_new0(Handles, 1);
   guint n_records = 0;
   char line[LF_LINE_MAX + 1];
   gsize pos = 0, line_len;
@@ -418,15 +449,20 @@ LfSmbios *lf_smbios_parse_dmidecode(const char *text, gsize len, GError **error)
         line[i] = ' ';
     while (n > 0 && line[n - 1] == ' ')
       line[--n] = '\0';
-    handle_line(s, &r, line, &n_records);
+    handle_line(s, &r, handles, line, &n_records);
   }
   commit(s, &r);
   record_reset(&r);
+  if (handles->n_duplicates > 0)
+    lf_smbios_add_problem(s, "duplicate handle 0x%04X ignored (dmidecode output repeated?); "
+                          "%u records with a repeated handle ignored in all",
+                          handles->first_duplicate, handles->n_duplicates);
   if (n_records == 0) {
     /* TRANSLATORS: "Handle 0x..., DMI type N" is dmidecode's text, keep it */
     g_set_error_literal(error, LF_ERROR, LF_ERROR_PARSE,
                         _("not dmidecode output: no \"Handle 0x..., DMI type N\" record"));
     return NULL;
   }
+  lf_smbios_check_limits(s);
   return g_steal_pointer(&s);
 }

@@ -335,6 +335,7 @@ LfSmbios *lf_smbios_parse_table(const guint8 *table, gsize len, guint version,
       break;
     off = next;
   }
+  lf_smbios_check_limits(out);
   return out;
 }
 

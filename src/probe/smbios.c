@@ -37,7 +37,53 @@ LfSmbios *lf_smbios_new(const char *source)
   s->batteries = g_ptr_array_new();
   s->memory_arrays = g_ptr_array_new();
   s->memory_devices = g_ptr_array_new();
+  s->problems = g_ptr_array_new_with_free_func(g_free);
   return s;
+}
+
+void lf_smbios_add_problem(LfSmbios *s, const char *format, ...)
+{
+  if (s->problems->len >= LF_SMBIOS_MAX_PROBLEMS)
+    return;
+  va_list args;
+  va_start(args, format);
+  g_ptr_array_add(s->problems, g_strdup_vprintf(format, args));
+  va_end(args);
+}
+
+/* value > cap -> unknown, with one problem naming the record. */
+static void cap(LfSmbios *s, gint64 *value, gint64 limit, const char *what, const char *name,
+                const char *unit, const char *limit_text)
+{
+  if (!lf_known_int(*value) || *value <= limit)
+    return;
+  lf_smbios_add_problem(s, "%s \"%s\": %" G_GINT64_FORMAT " %s is more than any real one has "
+                        "(%s): recorded as unknown", what, name ? name : "?", *value, unit,
+                        limit_text);
+  *value = LF_UNKNOWN;
+}
+
+void lf_smbios_check_limits(LfSmbios *s)
+{
+  for (guint i = 0; i < s->memory_devices->len; i++) {
+    LfSmbiosMemoryDevice *d = s->memory_devices->pdata[i];
+    cap(s, &d->size_mb, LF_SMBIOS_MAX_MODULE_MB, "memory module", d->locator, "MB", "4 TB");
+    cap(s, &d->speed_mts, LF_SMBIOS_MAX_SPEED_MTS, "memory module speed", d->locator, "MT/s",
+        "100000 MT/s");
+    cap(s, &d->configured_speed_mts, LF_SMBIOS_MAX_SPEED_MTS, "memory module configured speed",
+        d->locator, "MT/s", "100000 MT/s");
+  }
+  for (guint i = 0; i < s->memory_arrays->len; i++) {
+    LfSmbiosMemoryArray *a = s->memory_arrays->pdata[i];
+    cap(s, &a->max_mb, LF_SMBIOS_MAX_ARRAY_MB, "memory array maximum", a->use, "MB", "256 TB");
+  }
+  for (guint i = 0; i < s->batteries->len; i++) {
+    LfSmbiosBattery *b = s->batteries->pdata[i];
+    cap(s, &b->design_capacity_mwh, LF_SMBIOS_MAX_BATTERY_MWH, "battery design capacity",
+        b->name, "mWh", "1 kWh");
+    cap(s, &b->design_voltage_mv, LF_SMBIOS_MAX_BATTERY_MV, "battery design voltage", b->name,
+        "mV", "100 V");
+  }
 }
 
 static void battery_free(LfSmbiosBattery *b)
@@ -89,6 +135,7 @@ void lf_smbios_free(LfSmbios *s)
   g_ptr_array_unref(s->batteries);
   g_ptr_array_unref(s->memory_arrays);
   g_ptr_array_unref(s->memory_devices);
+  g_ptr_array_unref(s->problems);
   g_free(s);
 }
 
@@ -503,6 +550,8 @@ gboolean lf_probe_smbios(LfProbeContext *ctx, LfReport *report, GError **error)
                             "characteristics) are readable by root only: %s", why_tables);
     }
   }
+  for (guint i = 0; i < s->problems->len; i++)
+    lf_report_add_error(report, "smbios", "%s", (const char *)s->problems->pdata[i]);
   lf_smbios_fill_machine(s, &report->machine);
   ctx->smbios = g_steal_pointer(&s);
   return TRUE;

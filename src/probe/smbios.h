@@ -69,12 +69,28 @@ typedef struct LfSmbios {
   GPtrArray *batteries;       /* LfSmbiosBattery, never NULL */
   GPtrArray *memory_arrays;   /* LfSmbiosMemoryArray, never NULL */
   GPtrArray *memory_devices;  /* LfSmbiosMemoryDevice, never NULL */
+  GPtrArray *problems;        /* char *, for report errors[] (English, machine text); never NULL */
 } LfSmbios;
 
 /* Caps on records kept from one source (hostile input cannot grow memory). */
 #define LF_SMBIOS_MAX_DEVICES 256
 #define LF_SMBIOS_MAX_ARRAYS 32
 #define LF_SMBIOS_MAX_BATTERIES 16
+/* Physical caps: a value beyond them is garbage in the tables or the file, not
+ * hardware, and is recorded as unknown (lf_smbios_check_limits).
+ * One memory module: the largest sold (2026) hold 256-512 GB; 4 TB leaves room.
+ * One memory array: the largest single machines hold 32-48 TB; 256 TB leaves room.
+ * A portable battery (type 22): laptop packs stay under 100 Wh (air transport
+ * rule); 1 kWh is ten times that. Its voltage: packs are under 20 V; 100 V as
+ * the sysfs battery reader's cap. Memory speed: the fastest DDR5/LPDDR5X run
+ * at about 10,000 MT/s; 100,000 leaves room. */
+#define LF_SMBIOS_MAX_MODULE_MB (G_GINT64_CONSTANT(4) << 20)
+#define LF_SMBIOS_MAX_ARRAY_MB (G_GINT64_CONSTANT(256) << 20)
+#define LF_SMBIOS_MAX_SPEED_MTS G_GINT64_CONSTANT(100000)
+#define LF_SMBIOS_MAX_BATTERY_MWH G_GINT64_CONSTANT(1000000)
+#define LF_SMBIOS_MAX_BATTERY_MV G_GINT64_CONSTANT(100000)
+/* Problems kept from one source; later ones are dropped. */
+#define LF_SMBIOS_MAX_PROBLEMS 16
 /* Longest string kept; longer ones are cut. */
 #define LF_SMBIOS_MAX_STRING 255
 
@@ -153,6 +169,11 @@ const LfSmbiosMemoryArray *lf_smbios_memory_array_get(const LfSmbios *smbios, gu
 LfSmbiosBattery *lf_smbios_add_battery(LfSmbios *smbios);
 LfSmbiosMemoryArray *lf_smbios_add_memory_array(LfSmbios *smbios);
 LfSmbiosMemoryDevice *lf_smbios_add_memory_device(LfSmbios *smbios);
+/* Records a problem for report errors[] (capped at LF_SMBIOS_MAX_PROBLEMS). */
+void lf_smbios_add_problem(LfSmbios *smbios, const char *format, ...) G_GNUC_PRINTF(2, 3);
+/* Sizes, capacities and voltages beyond the physical caps above become
+ * unknown, each with a problem saying so. Both parsers call it last. */
+void lf_smbios_check_limits(LfSmbios *smbios);
 /* Chemistry name -> sysfs technology name, NULL if unknown. transfer none. */
 const char *lf_smbios_technology(const char *chemistry);
 /* Cleans a raw string: control/non-ASCII bytes -> '?', stripped, cut at
