@@ -11,6 +11,10 @@
 #include "probe/platform-parse.h"
 #include "probe/probe.h"
 
+/* The largest drives sold (2026) hold about 250 TB; 1 PB (10^15 bytes) leaves
+ * room. A bigger size is garbage in the root, not a disk. */
+#define LF_STORAGE_MAX_SECTORS (G_GINT64_CONSTANT(1000000000000000) / 512)
+
 /* Virtual block devices that are not disks a person could install to. Optical
  * drives (sr*) are skipped too: not an install target, and an empty tray
  * reports size 0. md arrays are skipped; their member disks are listed. */
@@ -207,9 +211,13 @@ void lf_probe_storage(LfProbeContext *ctx, LfReport *report)
     gint64 sectors;
     g_autofree char *size_rel = g_strdup_printf("sys/block/%s/size", name);
     /* Always 512-byte units, whatever the logical block size (sysfs-block). */
-    if (lf_sysroot_read_int(root, size_rel, &sectors) && sectors >= 0 &&
-        sectors < G_MAXINT64 / 512)
-      s->size_gb = round((double)sectors * 512.0 / 1e8) / 10.0;  /* GB, one decimal */
+    if (lf_sysroot_read_int(root, size_rel, &sectors) && sectors >= 0) {
+      if (sectors <= LF_STORAGE_MAX_SECTORS)
+        s->size_gb = round((double)sectors * 512.0 / 1e8) / 10.0;  /* GB, one decimal */
+      else
+        lf_report_add_error(report, "storage", "%s: size of %" G_GINT64_FORMAT " sectors is more "
+                            "than any real disk has (1 PB): recorded as unknown", name, sectors);
+    }
 
     s->serial = read_attr(root, name, "device/serial");
 

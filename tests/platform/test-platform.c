@@ -512,6 +512,39 @@ static void test_vm_root(void)
   rm_rf(dir);
 }
 
+/* A disk size beyond any real disk (#13 item 12) is unknown, with the reason. */
+static void test_absurd_disk_size(void)
+{
+  g_autofree char *dir = g_dir_make_tmp("lapfit-platform-XXXXXX", NULL);
+  const char *const names[] = { "sda", "sdb" }, *const sizes[] = { "4000000000000000\n",
+                                                                   "1000215216\n" };
+  for (guint i = 0; i < 2; i++) {
+    g_autofree char *dev = g_strdup_printf("sys/devices/pci0000:00/0000:00:1f.2/ata%u/host%u/"
+                                           "block/%s", i + 1, i, names[i]);
+    g_autofree char *size = g_strdup_printf("%s/size", dev);
+    g_autofree char *link = g_strdup_printf("%s/device", dev);
+    g_autofree char *block = g_strdup_printf("sys/block/%s", names[i]);
+    g_autofree char *target = g_strdup_printf("../%s", dev + strlen("sys/"));
+    put(dir, size, sizes[i], -1);
+    link_to(dir, link, "../..");
+    link_to(dir, block, target);
+  }
+  g_autoptr(LfReport) r = probe_root(dir);
+  g_assert_cmpuint(r->storage->len, ==, 2);
+  const LfStorage *a = r->storage->pdata[0], *b = r->storage->pdata[1];
+  g_assert_cmpstr(a->name, ==, "sda");
+  g_assert_false(lf_known_num(a->size_gb));
+  g_assert_cmpfloat(b->size_gb, ==, 512.1);
+  gboolean said = FALSE;
+  for (guint i = 0; i < r->errors->len; i++) {
+    const LfReportError *e = r->errors->pdata[i];
+    said |= g_str_equal(e->probe, "storage") && strstr(e->message, "sda: size of 4000000000000000 "
+                                                                   "sectors is more than any real "
+                                                                   "disk has") != NULL;
+  }
+  g_assert_true(said);
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -523,6 +556,7 @@ int main(int argc, char **argv)
   g_test_add_func("/platform/vm-root", test_vm_root);
   g_test_add_func("/platform/firmware-table", test_firmware_table);
   g_test_add_func("/platform/garbage-sysfs", test_garbage_sysfs);
+  g_test_add_func("/platform/absurd-disk-size", test_absurd_disk_size);
   g_test_add_func("/platform/live-usb", test_live_usb);
   g_test_add_func("/platform/boot-medium-indirect", test_boot_medium_indirect);
   for (gsize i = 0; i < G_N_ELEMENTS(facts); i++) {
