@@ -142,6 +142,125 @@ static double to_wh(double energy, double charge, double divisor, double volts,
   return wh <= MAX_WH ? wh : NAN;
 }
 
+/* Energies in Wh, after the conversions and repairs, and the voltage used. */
+typedef struct {
+  double volts, design, full, now;
+} Energy;
+
+/* Capacities and level in Wh: charge units through a voltage, a level above
+ * "full" or only a percentage repaired as upowerd repairs them. */
+static void calc_energy(const LfBatteryRaw *raw, double divisor, gboolean cap_ok, Energy *e,
+                        LfBattery *out)
+{
+  /* Charge units need a voltage; upowerd uses the design minimum, which does
+   * not move with the charge level, so the Wh figures stay comparable. */
+  double v_design = scaled(raw->voltage_min_design, divisor, MAX_V, FALSE);
+  double v_now = scaled(raw->voltage_now, divisor, MAX_V, FALSE);
+  if (v_design == 0)
+    v_design = NAN;
+  if (v_now == 0)
+    v_now = NAN;
+  e->volts = isfinite(v_design) ? v_design : v_now;
+  out->voltage_v = round_to(v_now, 1000);
+
+  gboolean needs_voltage = FALSE;
+  e->design = to_wh(raw->energy_full_design, raw->charge_full_design, divisor, e->volts,
+                    &needs_voltage);
+  e->full = to_wh(raw->energy_full, raw->charge_full, divisor, e->volts, &needs_voltage);
+  e->now = to_wh(raw->energy_now, raw->charge_now, divisor, e->volts, &needs_voltage);
+  gboolean charge_used = !isfinite(scaled(raw->energy_full, divisor, MAX_WH, FALSE)) &&
+                         isfinite(scaled(raw->charge_full, divisor, MAX_AH, FALSE));
+  if (needs_voltage)
+    lf_strv_add(&out->flags, "charge-units-no-voltage");
+  else if (charge_used && !isfinite(v_design) && isfinite(v_now))
+    lf_strv_add(&out->flags, "charge-units-voltage-now");
+
+  /* A charge level above "full" means full is understated: upowerd raises
+   * full to the level (without a trace on the bus), and so do we. */
+  if (isfinite(e->now) && isfinite(e->full) && e->now > e->full) {
+    lf_strv_add(&out->flags, "full-below-now");
+    e->full = e->now;
+  }
+  /* No level but a percentage: upowerd derives the level from it, so do we. */
+  double cap = raw->capacity;
+  if (!isfinite(e->now) && isfinite(e->full) && cap_ok) {
+    e->now = e->full * cap / 100.0;
+    lf_strv_add(&out->flags, "now-from-capacity");
+  }
+
+}
+
+/* Health from design and full capacity (or the SMBIOS design figure). */
+static void calc_health(const LfBatteryRaw *raw, double divisor, Energy *e, LfBattery *out)
+{
+  /* Health from the ratio of like units: it needs no voltage. */
+  gboolean wh = isfinite(e->design);
+  double design_ratio = wh ? e->design : scaled(raw->charge_full_design, divisor, MAX_AH, FALSE);
+  double full_ratio = wh ? e->full : scaled(raw->charge_full, divisor, MAX_AH, FALSE);
+  if (!isfinite(e->design) && isfinite(e->full)) {
+    design_ratio = NAN;   /* mixed units without voltage: no ratio */
+    full_ratio = NAN;
+  }
+  double smbios_wh = scaled(raw->smbios_design_mwh, 1000.0, MAX_WH, FALSE);
+  if ((!isfinite(design_ratio) || design_ratio == 0) && isfinite(smbios_wh) && smbios_wh > 0 &&
+      isfinite(e->full)) {
+    lf_strv_add(&out->flags, isfinite(design_ratio) ? "design-zero" : "design-missing");
+    lf_strv_add(&out->flags, "design-from-smbios");
+    e->design = smbios_wh;
+    design_ratio = e->design;
+    full_ratio = e->full;
+  } else if (!isfinite(design_ratio)) {
+    lf_strv_add(&out->flags, "design-missing");
+  } else if (design_ratio == 0) {
+    lf_strv_add(&out->flags, "design-zero");
+    e->design = NAN;
+  }
+  if (isfinite(design_ratio) && design_ratio > 0 && isfinite(full_ratio)) {
+    out->health_pct = round_to(full_ratio / design_ratio * 100.0, 100);
+    if (out->health_pct > 100.0)
+      lf_strv_add(&out->flags, "health-over-100");
+  }
+}
+
+/* The charge or discharge rate in W, positive. */
+static double calc_rate(const LfBatteryRaw *raw, double divisor, double volts, LfBattery *out)
+{
+  /* Rate. QUIRK: some firmware reports a negative power_now/current_now while
+   * discharging (the sign of the current): the magnitude is what counts. */
+  double watts = scaled(raw->power_now, divisor, MAX_W, TRUE);
+  if (!isfinite(watts)) {
+    double amps = scaled(raw->current_now, divisor, MAX_A, TRUE);
+    if (isfinite(amps) && isfinite(volts))
+      watts = amps * volts;
+  }
+  if (isfinite(watts) && watts < 0) {
+    lf_strv_add(&out->flags, "rate-negative");
+    watts = -watts;
+  }
+  return watts;
+}
+
+/* Times to empty and to full, the same way for every source. */
+static void calc_times(const LfBatteryRaw *raw, const Energy *e, double watts, LfBattery *out)
+{
+  /* Times: computed the same way for every source, else what the source says. */
+  double tte = NAN, ttf = NAN;
+  gboolean discharging = g_strcmp0(out->state, "discharging") == 0;
+  gboolean charging = g_strcmp0(out->state, "charging") == 0;
+  if (isfinite(watts) && watts > 0) {
+    if (discharging && isfinite(e->now))
+      tte = e->now / watts * 3600.0;
+    if (charging && isfinite(e->now) && isfinite(e->full) && e->full >= e->now)
+      ttf = (e->full - e->now) / watts * 3600.0;
+  }
+  if (discharging && !isfinite(tte))
+    tte = raw->time_to_empty;
+  if (charging && !isfinite(ttf))
+    ttf = raw->time_to_full;
+  out->time_to_empty_s = to_int(isfinite(tte) ? floor(tte) : NAN, 1, MAX_TIME_S);
+  out->time_to_full_s = to_int(isfinite(ttf) ? floor(ttf) : NAN, 1, MAX_TIME_S);
+}
+
 void lf_battery_calc(const LfBatteryRaw *raw, LfBattery *out)
 {
   /* Divide, as upowerd does (x / 1e6): the two sources must agree to the
@@ -156,113 +275,29 @@ void lf_battery_calc(const LfBatteryRaw *raw, LfBattery *out)
   out->state = g_strdup(lf_battery_state_from_status(raw->status));
   out->source = g_strdup(raw->source ? raw->source : "sysfs");
 
-  /* Charge units need a voltage; upowerd uses the design minimum, which does
-   * not move with the charge level, so the Wh figures stay comparable. */
-  double v_design = scaled(raw->voltage_min_design, divisor, MAX_V, FALSE);
-  double v_now = scaled(raw->voltage_now, divisor, MAX_V, FALSE);
-  if (v_design == 0)
-    v_design = NAN;
-  if (v_now == 0)
-    v_now = NAN;
-  double volts = isfinite(v_design) ? v_design : v_now;
-  out->voltage_v = round_to(v_now, 1000);
-
-  gboolean needs_voltage = FALSE;
-  double design = to_wh(raw->energy_full_design, raw->charge_full_design, divisor, volts,
-                        &needs_voltage);
-  double full = to_wh(raw->energy_full, raw->charge_full, divisor, volts, &needs_voltage);
-  double now = to_wh(raw->energy_now, raw->charge_now, divisor, volts, &needs_voltage);
-  gboolean charge_used = !isfinite(scaled(raw->energy_full, divisor, MAX_WH, FALSE)) &&
-                         isfinite(scaled(raw->charge_full, divisor, MAX_AH, FALSE));
-  if (needs_voltage)
-    lf_strv_add(&out->flags, "charge-units-no-voltage");
-  else if (charge_used && !isfinite(v_design) && isfinite(v_now))
-    lf_strv_add(&out->flags, "charge-units-voltage-now");
-
-  /* A charge level above "full" means full is understated: upowerd raises
-   * full to the level (without a trace on the bus), and so do we. */
-  if (isfinite(now) && isfinite(full) && now > full) {
-    lf_strv_add(&out->flags, "full-below-now");
-    full = now;
-  }
-  /* No level but a percentage: upowerd derives the level from it, so do we. */
   double cap = raw->capacity;
   gboolean cap_ok = isfinite(cap) && cap >= 0 && cap <= 100;
-  if (!isfinite(now) && isfinite(full) && cap_ok) {
-    now = full * cap / 100.0;
-    lf_strv_add(&out->flags, "now-from-capacity");
-  }
-
-  /* Health from the ratio of like units: it needs no voltage. */
-  double design_ratio = isfinite(design) ? design : scaled(raw->charge_full_design, divisor, MAX_AH, FALSE);
-  double full_ratio = isfinite(design) ? full : scaled(raw->charge_full, divisor, MAX_AH, FALSE);
-  if (!isfinite(design) && isfinite(full)) {
-    design_ratio = NAN;   /* mixed units without voltage: no ratio */
-    full_ratio = NAN;
-  }
-  double smbios_wh = scaled(raw->smbios_design_mwh, 1000.0, MAX_WH, FALSE);
-  if ((!isfinite(design_ratio) || design_ratio == 0) && isfinite(smbios_wh) && smbios_wh > 0 &&
-      isfinite(full)) {
-    lf_strv_add(&out->flags, isfinite(design_ratio) ? "design-zero" : "design-missing");
-    lf_strv_add(&out->flags, "design-from-smbios");
-    design = smbios_wh;
-    design_ratio = design;
-    full_ratio = full;
-  } else if (!isfinite(design_ratio)) {
-    lf_strv_add(&out->flags, "design-missing");
-  } else if (design_ratio == 0) {
-    lf_strv_add(&out->flags, "design-zero");
-    design = NAN;
-  }
-  if (isfinite(design_ratio) && design_ratio > 0 && isfinite(full_ratio)) {
-    out->health_pct = round_to(full_ratio / design_ratio * 100.0, 100);
-    if (out->health_pct > 100.0)
-      lf_strv_add(&out->flags, "health-over-100");
-  }
-  out->design_wh = round_to(design, 1000);
-  out->full_wh = round_to(full, 1000);
-  out->now_wh = round_to(now, 1000);
+  Energy e;
+  calc_energy(raw, divisor, cap_ok, &e, out);
+  calc_health(raw, divisor, &e, out);
+  out->design_wh = round_to(e.design, 1000);
+  out->full_wh = round_to(e.full, 1000);
+  out->now_wh = round_to(e.now, 1000);
 
   /* Percent: the firmware's own figure (upowerd copies it too), else now/full. */
   if (cap_ok) {
     out->percent = cap;
   } else {
-    double n = isfinite(now) ? now : scaled(raw->charge_now, divisor, MAX_AH, FALSE);
-    double f = isfinite(now) ? full : scaled(raw->charge_full, divisor, MAX_AH, FALSE);
+    double n = isfinite(e.now) ? e.now : scaled(raw->charge_now, divisor, MAX_AH, FALSE);
+    double f = isfinite(e.now) ? e.full : scaled(raw->charge_full, divisor, MAX_AH, FALSE);
     if (isfinite(n) && isfinite(f) && f > 0)
       out->percent = round_to(CLAMP(n / f * 100.0, 0.0, 100.0), 100);
   }
 
-  /* Rate. QUIRK: some firmware reports a negative power_now/current_now while
-   * discharging (the sign of the current): the magnitude is what counts. */
-  double watts = scaled(raw->power_now, divisor, MAX_W, TRUE);
-  if (!isfinite(watts)) {
-    double amps = scaled(raw->current_now, divisor, MAX_A, TRUE);
-    if (isfinite(amps) && isfinite(volts))
-      watts = amps * volts;
-  }
-  if (isfinite(watts) && watts < 0) {
-    lf_strv_add(&out->flags, "rate-negative");
-    watts = -watts;
-  }
+  double watts = calc_rate(raw, divisor, e.volts, out);
   out->power_w = round_to(watts, 1000);
 
-  /* Times: computed the same way for every source, else what the source says. */
-  double tte = NAN, ttf = NAN;
-  gboolean discharging = g_strcmp0(out->state, "discharging") == 0;
-  gboolean charging = g_strcmp0(out->state, "charging") == 0;
-  if (isfinite(watts) && watts > 0) {
-    if (discharging && isfinite(now))
-      tte = now / watts * 3600.0;
-    if (charging && isfinite(now) && isfinite(full) && full >= now)
-      ttf = (full - now) / watts * 3600.0;
-  }
-  if (discharging && !isfinite(tte))
-    tte = raw->time_to_empty;
-  if (charging && !isfinite(ttf))
-    ttf = raw->time_to_full;
-  out->time_to_empty_s = to_int(isfinite(tte) ? floor(tte) : NAN, 1, MAX_TIME_S);
-  out->time_to_full_s = to_int(isfinite(ttf) ? floor(ttf) : NAN, 1, MAX_TIME_S);
+  calc_times(raw, &e, watts, out);
 
   /* cycle_count 0 (sysfs) and -1 (UPower) both mean "not counted". */
   out->cycles = to_int(raw->cycle_count, 1, MAX_CYCLES);
