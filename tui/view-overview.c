@@ -65,9 +65,10 @@ static void build_cpu(LfPanel *p, const LfReport *r)
   lf_panel_add_header(p, _("CPU"));
   add(p, _("Model"), c->brand);
   g_autofree char *gen = NULL;
+  g_autofree char *generation = lf_human_generation(c->generation);
   if (c->uarch || c->generation) {
     g_autofree char *year = lf_fmt_int(c->launch_year);
-    gen = g_strdup_printf(_("%s (%s), launched %s"), lf_fmt_or_unknown(c->generation),
+    gen = g_strdup_printf(_("%s (%s), launched %s"), lf_fmt_or_unknown(generation),
                           lf_fmt_or_unknown(c->uarch), year);
   } else if (lf_known_int(c->launch_year)) {
     gen = g_strdup_printf(_("launched %" PRId64), c->launch_year);

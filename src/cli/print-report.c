@@ -94,12 +94,13 @@ static void print_cpu(GPtrArray *out, const LfReport *r)
   head(out, _("CPU"));
   line_or(out, _("Model"), c->brand, _("model name unknown"));
   g_autofree char *gen = NULL;
+  g_autofree char *generation = lf_human_generation(c->generation);
   if (c->uarch || c->generation) {
     g_autofree char *year = lf_known_int(c->launch_year)
                                 ? g_strdup_printf("%" PRId64, c->launch_year)
                                 : g_strdup(_("in an unknown year"));
     gen = g_strdup_printf(_("%s (%s), launched %s"),
-                          c->generation ? c->generation : _("generation unknown"),
+                          generation ? generation : _("generation unknown"),
                           c->uarch ? c->uarch : _("design unknown"), year);
   }
   line_or(out, _("Generation"), gen, _("unknown: not in lapfit's CPU table"));

@@ -7,6 +7,7 @@
 #include <inttypes.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
 
@@ -80,6 +81,65 @@ char *lf_human_cores(gint64 cores, gint64 threads)
 }
 
 /* --- the machine ------------------------------------------------------------ */
+/* The translation of msgid, or NULL when the language has none (English). */
+static const char *translated(const char *msgid)
+{
+  const char *t = _(msgid);
+  return t == msgid ? NULL : t;
+}
+
+/* Intel's "8th gen Core" family of generation names, with the number taken
+ * out so each language writes its own ordinal; other names (Pentium, Ryzen
+ * 4000 mobile) are brand names and stay. English keeps the table's text. */
+char *lf_human_generation(const char *gen)
+{
+  /* TRANSLATORS: an Intel Core generation; %d is its number (8 for "8th gen Core"), %s the
+   * rest of the name (may be empty). Write the ordinal as your language does. */
+  static const char one_id[] = N_("%d-th gen Core%s");
+  /* TRANSLATORS: a range of Intel Core generations, e.g. "7th to 10th gen Core" */
+  static const char to_id[] = N_("%d-th to %d-th gen Core%s");
+  /* TRANSLATORS: one of two Intel Core generations, e.g. "8th or 10th gen Core" */
+  static const char or_id[] = N_("%d-th or %d-th gen Core%s");
+  /* TRANSLATORS: a server generation in parentheses, e.g. "Xeon Scalable (5th gen)" */
+  static const char paren_id[] = N_("(%d-th gen)");
+  static GRegex *one, *two, *paren;
+  static gsize once;
+  if (gen == NULL)
+    return NULL;
+  if (g_once_init_enter(&once)) {
+    one = g_regex_new("^(\\d+)(?:st|nd|rd|th) gen(?:eration)? Core(.*)$", G_REGEX_OPTIMIZE, 0,
+                      NULL);
+    two = g_regex_new("^(\\d+)(?:st|nd|rd|th) (to|or) (\\d+)(?:st|nd|rd|th) gen Core(.*)$",
+                      G_REGEX_OPTIMIZE, 0, NULL);
+    paren = g_regex_new("^(.*)\\((\\d+)(?:st|nd|rd|th) gen\\)(.*)$", G_REGEX_OPTIMIZE, 0, NULL);
+    g_once_init_leave(&once, 1);
+  }
+  const char *f;
+  g_autoptr(GMatchInfo) m = NULL;
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+  if ((f = translated(one_id)) && g_regex_match(one, gen, 0, &m)) {
+    g_autofree char *n = g_match_info_fetch(m, 1), *rest = g_match_info_fetch(m, 2);
+    return g_strdup_printf(f, atoi(n), rest);
+  }
+  g_clear_pointer(&m, g_match_info_free);
+  if (g_regex_match(two, gen, 0, &m)) {
+    g_autofree char *a = g_match_info_fetch(m, 1), *w = g_match_info_fetch(m, 2);
+    g_autofree char *b = g_match_info_fetch(m, 3), *rest = g_match_info_fetch(m, 4);
+    if ((f = translated(g_str_equal(w, "to") ? to_id : or_id)))
+      return g_strdup_printf(f, atoi(a), atoi(b), rest);
+  }
+  g_clear_pointer(&m, g_match_info_free);
+  if ((f = translated(paren_id)) && g_regex_match(paren, gen, 0, &m)) {
+    g_autofree char *pre = g_match_info_fetch(m, 1), *n = g_match_info_fetch(m, 2);
+    g_autofree char *post = g_match_info_fetch(m, 3);
+    g_autofree char *mid = g_strdup_printf(f, atoi(n));
+    return g_strdup_printf("%s%s%s", pre, mid, post);
+  }
+#pragma GCC diagnostic pop
+  return g_strdup(gen);
+}
+
 
 char *lf_human_model(const LfMachine *m)
 {

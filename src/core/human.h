@@ -23,6 +23,9 @@ char *lf_human_duration(gint64 seconds);
 /* "2 cores, 4 threads" with plural forms; says which count is unknown. */
 char *lf_human_cores(gint64 cores, gint64 threads);
 
+/* A CPU generation name from the CPU table in the user's language ("8th gen
+ * Core" -> "Core der 8. Generation"); NULL for NULL. transfer full. */
+char *lf_human_generation(const char *gen);
 /* The machine's maker and model, or a sentence saying they are unknown and why. */
 char *lf_human_model(const LfMachine *m);
 /* "laptop", "virtual machine", ... for a chassis code; a sentence when unknown. transfer none. */

@@ -39,4 +39,7 @@ echo "$json" | grep -q '"message" *: *"RAM 3.8 GiB usable of 4 GiB installed' \
     || { echo "FAIL: JSON message not C-locale English:"; echo "$json" | grep RAM; exit 1; }
 echo "$json" | grep -q '3,8' && { echo "FAIL: a decimal comma in JSON"; exit 1; }
 echo "$json" | LC_ALL=C grep -q "$(printf '[\035\036\037]')" && { echo "FAIL: figure markers leaked into JSON"; exit 1; }
+# Generation names from the CPU table read in the language too.
+de probe --report "$report" | grep -q "Core der 2. Generation (Sandy Bridge)" \
+    || { echo "FAIL: generation name not translated"; de probe --report "$report" | grep -i generation; exit 1; }
 echo "german ok"
