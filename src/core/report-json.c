@@ -75,11 +75,10 @@ JsonNode *lf_struct_to_json(const LfStructDesc *desc, gconstpointer p, LfJsonFla
  * "87.719999999999999"), always in the C locale. */
 static void append_double(GString *out, double d)
 {
+  static const char *const fmts[] = { "%.15g", "%.16g", "%.17g" };
   char buf[G_ASCII_DTOSTR_BUF_SIZE];
-  for (int digits = 15; digits <= 17; digits++) {
-    char fmt[8];
-    g_snprintf(fmt, sizeof fmt, "%%.%dg", digits);
-    g_ascii_formatd(buf, sizeof buf, fmt, d);
+  for (guint i = 0; i < G_N_ELEMENTS(fmts); i++) {
+    g_ascii_formatd(buf, sizeof buf, fmts[i], d);
     if (g_ascii_strtod(buf, NULL) == d)
       break;
   }
@@ -161,10 +160,16 @@ static void write_node(GString *out, JsonNode *node, LfJsonFlags flags, int dept
     break;
   }
   case JSON_NODE_VALUE:
+    /* ints and booleans written here: a JsonGenerator per value was a third
+     * of a fleet import */
     if (json_node_get_value_type(node) == G_TYPE_DOUBLE) {
       append_double(out, json_node_get_double(node));
     } else if (json_node_get_value_type(node) == G_TYPE_STRING) {
       append_string(out, json_node_get_string(node));
+    } else if (json_node_get_value_type(node) == G_TYPE_INT64) {
+      g_string_append_printf(out, "%" G_GINT64_FORMAT, json_node_get_int(node));
+    } else if (json_node_get_value_type(node) == G_TYPE_BOOLEAN) {
+      g_string_append(out, json_node_get_boolean(node) ? "true" : "false");
     } else {
       g_autofree char *text = json_to_string(node, FALSE);
       g_string_append(out, text);
