@@ -15,6 +15,14 @@
 #   lapfit-0.1.0-i686         5450 KiB   14292 KiB      8.93 ms      3.08 ms
 # The launcher and the bundled loader cost nothing measurable; the i686 build
 # runs natively here (IA-32 on x86-64).
+# Later the same day, with libpq linked (fleet, 40 shared libraries; load 7):
+#   normal build                  -        2228 KiB     22.14 ms     14.88 ms
+#   lapfit-0.1.0-x86_64      11092 KiB   27872 KiB     18.30 ms     11.32 ms
+#   lapfit-0.1.0-i686        11532 KiB   29500 KiB     23.63 ms     15.39 ms
+# Load was high, so part of the rise is the machine; the dynamic loader itself
+# takes ~2.4 M cycles (1.2 ms, LD_DEBUG=statistics) for the 40 libraries. libpq
+# also adds 6 MB to each artifact: opening it on demand, as libcurl is, would
+# keep it out of both.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 top=$(dirname "$here")
