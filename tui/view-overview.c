@@ -157,14 +157,8 @@ static void build_storage(LfPanel *p, const LfReport *r)
   }
   for (guint i = 0; i < r->storage->len; i++) {
     const LfStorage *s = r->storage->pdata[i];
-    g_autofree char *size = lf_human_gb(s->size_gb);
-    g_autofree char *text = g_strdup_printf(_("%s, %s, %s"), lf_human_storage_kind(s->kind),
-                                            size ? size : _("size unknown"),
-                                            s->model ? s->model : _("model unknown"));
-    g_autofree char *full = s->boot_medium == LF_TRI_TRUE
-                                ? g_strdup_printf(_("%s (lapfit runs from here)"), text)
-                                : g_strdup(text);
-    lf_panel_add(p, lf_fmt_or_unknown(s->name), full);
+    g_autofree char *desc = lf_human_storage(s);
+    lf_panel_add(p, lf_fmt_or_unknown(s->name), desc);
   }
 }
 

@@ -262,15 +262,8 @@ static void print_storage(GPtrArray *out, const LfReport *r)
     line(out, "", _("none found"));
   for (guint i = 0; r->storage && i < r->storage->len; i++) {
     const LfStorage *s = r->storage->pdata[i];
-    g_autofree char *size = lf_human_gb(s->size_gb);
-    /* TRANSLATORS: disk kind, size and model, e.g. "hard disk, 320 GB, HGST HTS725032A7E630" */
-    g_autofree char *desc = g_strdup_printf(_("%s, %s, %s"), lf_human_storage_kind(s->kind),
-                                            size ? size : _("size unknown"),
-                                            s->model ? s->model : _("model unknown"));
-    g_autofree char *full = s->boot_medium == LF_TRI_TRUE
-                                ? g_strdup_printf(_("%s (lapfit runs from here)"), desc)
-                                : g_strdup(desc);
-    line(out, s->name ? s->name : "?", full);
+    g_autofree char *desc = lf_human_storage(s);
+    line(out, s->name ? s->name : "?", desc);
   }
 }
 

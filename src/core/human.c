@@ -234,6 +234,18 @@ const char *lf_human_storage_kind(const char *kind)
   return kind;
 }
 
+char *lf_human_storage(const LfStorage *s)
+{
+  g_autofree char *size = lf_human_gb(s->size_gb);
+  /* TRANSLATORS: disk kind, size and model, e.g. "hard disk, 320 GB, HGST HTS725032A7E630" */
+  g_autofree char *desc = g_strdup_printf(_("%s, %s, %s"), lf_human_storage_kind(s->kind),
+                                          size ? size : _("size unknown"),
+                                          s->model ? s->model : _("model unknown"));
+  if (s->boot_medium == LF_TRI_TRUE)
+    return g_strdup_printf(_("%s (lapfit runs from here)"), desc);
+  return g_steal_pointer(&desc);
+}
+
 const char *lf_human_battery_state(const char *state)
 {
   if (g_strcmp0(state, "charging") == 0)

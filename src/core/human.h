@@ -37,6 +37,8 @@ const char *lf_human_isa(const LfCpu *c);
 const char *lf_human_cpu_features(const LfCpu *c);
 /* "hard disk", "NVMe SSD", ... for a storage kind; "disk of unknown kind". transfer none. */
 const char *lf_human_storage_kind(const char *kind);
+/* A disk in one line: kind, size, model, and whether lapfit runs from it. transfer full. */
+char *lf_human_storage(const LfStorage *s);
 /* "charging", "discharging", ...; "state unknown". transfer none. */
 const char *lf_human_battery_state(const char *state);
 
