@@ -88,6 +88,7 @@ static const LfField battery_fields[] = {
   N(LfBattery, "health_pct", health_pct), N(LfBattery, "percent", percent),
   I(LfBattery, "cycles", cycles), S(LfBattery, "state", state),
   N(LfBattery, "power_w", power_w), N(LfBattery, "voltage_v", voltage_v),
+  N(LfBattery, "design_voltage_v", design_voltage_v),
   I(LfBattery, "time_to_empty_s", time_to_empty_s),
   I(LfBattery, "time_to_full_s", time_to_full_s),
   I(LfBattery, "charge_start_threshold", charge_start_threshold),

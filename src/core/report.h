@@ -128,6 +128,7 @@ typedef struct {
 typedef struct {
   char *name, *vendor, *model, *technology, *serial;
   double design_wh, full_wh, now_wh, health_pct, percent, power_w, voltage_v;
+  double design_voltage_v;     /* the design (minimum) voltage, not the present one */
   gint64 cycles;
   char *state;                /* charging|discharging|full|not-charging|unknown */
   gint64 time_to_empty_s, time_to_full_s;

@@ -138,7 +138,7 @@ static void add_batteries(JsonBuilder *b, const LfReport *r)
     lf_json_set_string_or_omit(b, "serial", bat->serial);
     lf_json_set_int_or_omit(b, "capacity", num_to_int(bat->design_wh, 1000));
     lf_json_set_int_or_omit(b, "real_capacity", num_to_int(bat->full_wh, 1000));
-    lf_json_set_int_or_omit(b, "voltage", num_to_int(bat->voltage_v, 1000));
+    lf_json_set_int_or_omit(b, "voltage", num_to_int(bat->design_voltage_v, 1000));
     json_builder_end_object(b);
   }
   json_builder_end_array(b);

@@ -152,7 +152,7 @@ char *lf_export_ocs(const LfReport *r, const char *device_id)
     tag(out, "SERIALNUMBER", b->serial);
     tag(out, "CHEMISTRY", b->technology);
     tag_int(out, "DESIGNCAPACITY", to_int(b->design_wh, 1000));
-    tag_int(out, "DESIGNVOLTAGE", to_int(b->voltage_v, 1000));
+    tag_int(out, "DESIGNVOLTAGE", to_int(b->design_voltage_v, 1000));
     tag(out, "LOCATION", b->name);
     g_autoptr(GString) oem = g_string_new(NULL);
     append_num(oem, "full_wh", b->full_wh);

@@ -30,7 +30,7 @@ void lf_battery_raw_init(LfBatteryRaw *raw)
     &raw->charge_full_design, &raw->charge_full, &raw->charge_now, &raw->current_now,
     &raw->voltage_min_design, &raw->voltage_now, &raw->capacity, &raw->cycle_count,
     &raw->time_to_empty, &raw->time_to_full, &raw->charge_start_threshold,
-    &raw->charge_stop_threshold, &raw->smbios_design_mwh,
+    &raw->charge_stop_threshold, &raw->smbios_design_mwh, &raw->smbios_design_mv,
   };
   for (gsize i = 0; i < G_N_ELEMENTS(nums); i++)
     *nums[i] = NAN;
@@ -162,6 +162,11 @@ static void calc_energy(const LfBatteryRaw *raw, double divisor, gboolean cap_ok
     v_now = NAN;
   e->volts = isfinite(v_design) ? v_design : v_now;
   out->voltage_v = round_to(v_now, 1000);
+  /* SMBIOS type 22 only names the design voltage: never a conversion factor. */
+  double v_smbios = scaled(raw->smbios_design_mv, 1000.0, MAX_V, FALSE);
+  out->design_voltage_v = round_to(isfinite(v_design) ? v_design
+                                   : v_smbios > 0     ? v_smbios
+                                                      : NAN, 1000);
 
   gboolean needs_voltage = FALSE;
   e->design = to_wh(raw->energy_full_design, raw->charge_full_design, divisor, e->volts,

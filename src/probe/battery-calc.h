@@ -35,6 +35,7 @@ typedef struct {
   double time_to_empty, time_to_full;   /* seconds, when the source gives them */
   double charge_start_threshold, charge_stop_threshold;   /* percent */
   double smbios_design_mwh;   /* SMBIOS type 22 design capacity (mWh), a fallback */
+  double smbios_design_mv;    /* SMBIOS type 22 design voltage (mV), a fallback */
 } LfBatteryRaw;
 
 /* Every number NAN, every string NULL, unit micro, source "sysfs". */

@@ -55,6 +55,9 @@ static LfBatteryRaw *raw_from_device(UpDevice *dev)
                "energy-rate", &energy_rate, "voltage", &voltage, "percentage", &percentage,
                "charge-cycles", &charge_cycles, "time-to-empty", &time_to_empty,
                "time-to-full", &time_to_full, NULL);
+  double voltage_min_design = NAN;
+  if (g_object_class_find_property(G_OBJECT_GET_CLASS(dev), "voltage-min-design"))
+    g_object_get(dev, "voltage-min-design", &voltage_min_design, NULL);
   /* The system's batteries only: not mice, UPSs or an empty bay. */
   if (kind != UP_DEVICE_KIND_BATTERY || !power_supply || !present) {
     g_debug("upower: skipping %s (kind %s)", native_path ? native_path : "?",
@@ -83,6 +86,7 @@ static LfBatteryRaw *raw_from_device(UpDevice *dev)
   raw->energy_full_design = energy_full_design;
   raw->power_now = energy_rate;
   raw->voltage_now = voltage;
+  raw->voltage_min_design = voltage_min_design > 0 ? voltage_min_design : NAN;
   raw->capacity = percentage;
   raw->cycle_count = charge_cycles;
   raw->time_to_empty = (double)time_to_empty;

@@ -32,12 +32,16 @@ static LfBatteryRaw *add_sysfs_facts(const LfSysroot *root, LfBatteryRaw *raw)
   lf_battery_sysfs_read_one(root, raw->name, sys);
   raw->charge_start_threshold = sys->charge_start_threshold;
   raw->charge_stop_threshold = sys->charge_stop_threshold;
+  /* upowerd before VoltageMinDesign (1.90.5) does not publish it. */
+  if (!(raw->voltage_min_design > 0) && sys->voltage_min_design > 0)
+    raw->voltage_min_design = sys->voltage_min_design / sys->unit;
   gboolean charge_units = !known(sys->energy_full) && !known(sys->energy_now) &&
                           (known(sys->charge_full) || known(sys->charge_now));
   gboolean no_voltage = !(sys->voltage_min_design > 0) && !(sys->voltage_now > 0);
   if (charge_units && no_voltage) {
     raw->energy_full_design = raw->energy_full = raw->energy_now = raw->power_now = NAN;
     raw->unit = sys->unit;
+    raw->voltage_min_design = NAN;   /* in volts, not in sys->unit */
     raw->charge_full_design = sys->charge_full_design;
     raw->charge_full = sys->charge_full;
     raw->charge_now = sys->charge_now;
@@ -85,7 +89,7 @@ static void add_smbios_battery(LfReport *report, const LfSmbiosBattery *sb)
   if (lf_known_int(sb->design_capacity_mwh) && sb->design_capacity_mwh > 0)
     b->design_wh = sb->design_capacity_mwh / 1000.0;
   if (lf_known_int(sb->design_voltage_mv) && sb->design_voltage_mv > 0)
-    b->voltage_v = sb->design_voltage_mv / 1000.0;   /* the design voltage: all there is */
+    b->design_voltage_v = sb->design_voltage_mv / 1000.0;
   b->state = g_strdup("unknown");
   b->source = g_strdup("smbios");
   lf_strv_add(&b->flags, "smbios-only");
@@ -117,6 +121,8 @@ void lf_probe_batteries(LfProbeContext *ctx, LfReport *report)
     LfBatteryRaw *raw = raws->pdata[i];
     if (sb && lf_known_int(sb->design_capacity_mwh))
       raw->smbios_design_mwh = (double)sb->design_capacity_mwh;
+    if (sb && lf_known_int(sb->design_voltage_mv))
+      raw->smbios_design_mv = (double)sb->design_voltage_mv;
   }
 
   for (guint i = 0; i < raws->len; i++) {

@@ -65,6 +65,7 @@ static void test_energy(Fixture *fx, gconstpointer data)
   assert_num(b->percent, 82);
   assert_num(b->power_w, 8.2);
   assert_num(b->voltage_v, 12.1);
+  assert_num(b->design_voltage_v, 11.52);   /* the design voltage, not the present one */
   g_assert_cmpint(b->cycles, ==, 312);
   g_assert_cmpint(b->time_to_empty_s, ==, 18000);
   g_assert_false(lf_known_int(b->time_to_full_s));
@@ -143,8 +144,11 @@ static void test_design_missing(Fixture *fx, gconstpointer data)
 static void test_design_smbios(Fixture *fx, gconstpointer data)
 {
   fx->raw.smbios_design_mwh = 50000;
-  LfBattery *b = calc(fx, "energy_full=40000000", NULL);
+  fx->raw.smbios_design_mv = 14400;
+  LfBattery *b = calc(fx, "energy_full=40000000", "voltage_now=15100000", NULL);
   assert_num(b->design_wh, 50);
+  assert_num(b->design_voltage_v, 14.4);   /* SMBIOS fills the design voltage only */
+  assert_num(b->voltage_v, 15.1);
   assert_num(b->health_pct, 80);
   g_assert_true(has_flag(b, "design-missing"));
   g_assert_true(has_flag(b, "design-from-smbios"));
@@ -231,6 +235,7 @@ static void test_hostile(Fixture *fx, gconstpointer data)
   g_assert_false(lf_known_num(b->now_wh));
   g_assert_false(lf_known_num(b->power_w));
   g_assert_false(lf_known_num(b->voltage_v));
+  g_assert_false(lf_known_num(b->design_voltage_v));
   g_assert_false(lf_known_num(b->percent));
   g_assert_false(lf_known_num(b->health_pct));
   g_assert_false(lf_known_int(b->cycles));
