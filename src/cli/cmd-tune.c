@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 #include <glib-unix.h>
 #include <math.h>
+#include <signal.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -226,9 +227,17 @@ static void print_plan(const LfPlan *plan)
   guint n = lf_plan_count(plan, LF_PLAN_CHANGE);
   printf(ngettext("Profile %s %s: %u change\n", "Profile %s %s: %u changes\n", n), plan->profile,
          source_text(plan->source), n);
+  const LfKnob *last = NULL;
   for (guint i = 0; i < plan->rows->len; i++) {
     const LfPlanRow *r = plan->rows->pdata[i];
     const char *from = r->from ? r->from : "?";
+    if (r->knob != last) {
+      /* What the knob does and what it may cost, once per knob. */
+      printf(_("%s: %s\n"), r->knob->id, _(r->knob->description));
+      if (r->knob->cost)
+        printf(_("    may cost: %s\n"), _(r->knob->cost));
+      last = r->knob;
+    }
     switch (r->action) {
     case LF_PLAN_CHANGE:
       if (r->tuner_name)
@@ -403,67 +412,150 @@ static int cmd_install(const TuneOptions *o, const LfSysroot *root, const char *
 
 /* ---- measure ----------------------------------------------------------- */
 
-static gboolean sample_over(const LfSysroot *root, int seconds, double *watts, GError **error)
+static char *watts_text(const LfPowerWindow *w)
 {
-  LfPowerSample a, b;
-  if (!lf_power_sample(root, &a, error))
-    return FALSE;
-  g_usleep((gulong)seconds * G_USEC_PER_SEC);
-  if (!lf_power_sample(root, &b, error))
-    return FALSE;
-  *watts = lf_power_between(&a, &b);
-  return TRUE;
+  if (isnan(w->watts))
+    return g_strdup(_("unknown (not discharging?)"));
+  if (isnan(w->spread_w))
+    /* TRANSLATORS: watts, number of readings, source (upower or sysfs) */
+    return g_strdup_printf(ngettext("%.2f W (%u reading, %s)", "%.2f W (%u readings, %s)",
+                                    w->samples), w->watts, w->samples, w->source);
+  /* TRANSLATORS: watts, their standard deviation, number of readings, source */
+  return g_strdup_printf(ngettext("%.2f W (± %.2f W, %u reading, %s)",
+                                  "%.2f W (± %.2f W, %u readings, %s)", w->samples),
+                         w->watts, w->spread_w, w->samples, w->source);
 }
 
+static char *hours_text(double h)
+{
+  long min = lround(h * 60.0);
+  /* TRANSLATORS: hours and minutes of battery time */
+  return g_strdup_printf(_("%ld h %02ld min"), min / 60, min % 60);
+}
+
+static void print_measure(const char *name, const LfPowerWindow *before,
+                          const LfPowerWindow *after)
+{
+  g_autofree char *bw = watts_text(before);
+  printf(_("Battery draw before: %s\n"), bw);
+  if (name == NULL)
+    return;
+  g_autofree char *aw = watts_text(after);
+  printf(_("Battery draw with %s: %s\n"), name, aw);
+  if (isnan(before->watts) || isnan(after->watts) || before->watts <= 0 || after->watts <= 0)
+    return;
+  double saved = before->watts - after->watts;
+  printf(_("Saves %.2f W (%.0f %%).\n"), saved, saved / before->watts * 100.0);
+  if (isnan(after->energy_wh))
+    return;
+  double hb = after->energy_wh / before->watts, ha = after->energy_wh / after->watts;
+  g_autofree char *tb = hours_text(hb), *ta = hours_text(ha), *tg = hours_text(fabs(ha - hb));
+  /* TRANSLATORS: Wh left; time at the old draw; time at the new draw; the difference */
+  printf(ha >= hb ? _("On the %.1f Wh left: %s instead of %s, %s more.\n")
+                  : _("On the %.1f Wh left: %s instead of %s, %s less.\n"),
+         after->energy_wh, ta, tb, tg);
+}
+
+static void measure_json(const TuneOptions *o, const char *name, const LfPowerWindow *before,
+                         const LfPowerWindow *after, guint written, guint restored)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new();
+  json_builder_begin_object(b);
+  json_builder_set_member_name(b, "seconds");
+  json_builder_add_int_value(b, o->seconds > 0 ? o->seconds : 30);
+  lf_json_set_string(b, "profile", name);
+  lf_json_set_string(b, "source", before->source);
+  lf_json_set_double(b, "before_w", before->watts);
+  lf_json_set_double(b, "before_spread_w", before->spread_w);
+  lf_json_set_double(b, "after_w", name ? after->watts : NAN);
+  lf_json_set_double(b, "after_spread_w", name ? after->spread_w : NAN);
+  double saved = name ? before->watts - after->watts : NAN;
+  lf_json_set_double(b, "saved_w", saved);
+  double e = name ? after->energy_wh : before->energy_wh;
+  lf_json_set_double(b, "energy_wh", e);
+  lf_json_set_double(b, "hours_before", e / before->watts);
+  lf_json_set_double(b, "hours_after", name ? e / after->watts : NAN);
+  lf_json_set_double(b, "hours_gained", name ? e / after->watts - e / before->watts : NAN);
+  json_builder_set_member_name(b, "written");
+  json_builder_add_int_value(b, written);
+  json_builder_set_member_name(b, "restored");
+  json_builder_add_int_value(b, restored);
+  json_builder_end_object(b);
+  g_autoptr(JsonNode) node = json_builder_get_root(b);
+  print_json(node);
+}
+
+/* Ctrl-C or SIGTERM while measuring: blocked, seen here, so the profile is
+ * undone before the process ends. */
+static gboolean interrupted(void)
+{
+  sigset_t pending;
+  return sigpending(&pending) == 0 &&
+         (sigismember(&pending, SIGINT) == 1 || sigismember(&pending, SIGTERM) == 1);
+}
+
+static int measure_run(const TuneOptions *o, const LfSysroot *root, const char *name,
+                       const LfPlan *plan, LfApplyOptions *ao, guint seconds, GError **error)
+{
+  LfPowerWindow before, after = { NAN, NAN, NAN, 0, "sysfs" };
+  if (!lf_power_window(root, seconds, interrupted, &before, error))
+    return LF_EXIT_FAILURE;
+  guint written = 0, restored = 0;
+  if (plan) {
+    if (!lf_plan_apply(root, plan, ao, &written, error))
+      return LF_EXIT_FAILURE;
+    fprintf(stderr, _("Applied %s (%u changes); measuring for %d s...\n"), name, written,
+            (int)seconds);
+    g_usleep((gulong)(seconds >= 10 ? 5 : seconds / 2) * G_USEC_PER_SEC);   /* settle */
+    g_autoptr(GError) failed = NULL;
+    gboolean ok = lf_power_window(root, seconds, interrupted, &after, &failed);
+    if (written > 0 && !lf_journal_undo(root, ao, &restored, error))
+      return LF_EXIT_FAILURE;
+    if (!ok) {
+      g_propagate_error(error, g_steal_pointer(&failed));
+      return LF_EXIT_FAILURE;
+    }
+  }
+  if (o->json) {
+    measure_json(o, name, &before, &after, written, restored);
+    return LF_EXIT_OK;
+  }
+  print_measure(name, &before, &after);
+  if (plan)
+    printf(ngettext("Undone: restored %u file.\n", "Undone: restored %u files.\n", restored),
+           restored);
+  return LF_EXIT_OK;
+}
+
+/* Measures, applies the profile with a journal of its own (so the undo at the
+ * end takes back exactly this run), lets the machine settle, measures again. */
 static int cmd_measure(const TuneOptions *o, const LfSysroot *root, const char *name,
                        GError **error)
 {
-  int seconds = o->seconds > 0 ? o->seconds : 30;
-  g_autoptr(LfPlan) plan = NULL;
-  if (name) {
-    plan = make_plan(o, root, name, error);
-    if (plan == NULL)
-      return LF_EXIT_FAILURE;
-  }
-  double before = NAN, after = NAN;
-  if (!o->json)
-    fprintf(stderr, _("Measuring for %d s...\n"), seconds);
-  if (!sample_over(root, seconds, &before, error))
+  guint seconds = o->seconds > 0 ? (guint)o->seconds : 30;
+  if (lf_power_source_detect(root) != LF_POWER_BATTERY) {
+    g_set_error(error, LF_ERROR, LF_ERROR_UNSUPPORTED,
+                _("measuring needs the machine on battery: unplug the AC and run it again"));
     return LF_EXIT_FAILURE;
-  guint n = 0;
-  if (plan) {
-    LfApplyOptions ao = apply_options(o);
-    if (!lf_plan_apply(root, plan, &ao, &n, error))
-      return LF_EXIT_FAILURE;
-    if (!o->json)
-      fprintf(stderr, _("Applied %s (%u changes); measuring for %d s...\n"), name, n, seconds);
-    if (!sample_over(root, seconds, &after, error))
-      return LF_EXIT_FAILURE;
   }
-  if (o->json) {
-    g_autoptr(JsonBuilder) b = json_builder_new();
-    json_builder_begin_object(b);
-    json_builder_set_member_name(b, "seconds");
-    json_builder_add_int_value(b, seconds);
-    lf_json_set_string(b, "profile", name);
-    lf_json_set_double(b, "before_w", before);
-    lf_json_set_double(b, "after_w", after);
-    json_builder_end_object(b);
-    g_autoptr(JsonNode) node = json_builder_get_root(b);
-    print_json(node);
-    return LF_EXIT_OK;
-  }
-  g_autofree char *bw = isnan(before) ? g_strdup(_("unknown (not discharging?)"))
-                                      : g_strdup_printf(_("%.2f W"), before);
-  printf(_("Battery draw before: %s\n"), bw);
-  if (plan) {
-    g_autofree char *aw = isnan(after) ? g_strdup(_("unknown (not discharging?)"))
-                                       : g_strdup_printf(_("%.2f W"), after);
-    printf(_("Battery draw after %s: %s\n"), name, aw);
-    if (!isnan(before) && !isnan(after) && before > 0)
-      printf(_("Change: %+.1f %%\n"), (after - before) / before * 100.0);
-  }
-  return LF_EXIT_OK;
+  g_autoptr(LfPlan) plan = NULL;
+  if (name && (plan = make_plan(o, root, name, error)) == NULL)
+    return LF_EXIT_FAILURE;
+  LfApplyOptions ao = apply_options(o);
+  g_autofree char *base = lf_tune_state_dir(root, &ao);
+  g_autofree char *own = g_build_filename(base, "measure", NULL);
+  ao.state_dir = own;
+  /* Progress goes to stderr also with --json: stdout stays the document. */
+  fprintf(stderr, _("Measuring for %u s under the current settings...\n"), seconds);
+  sigset_t stop_signals, old_mask;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  sigprocmask(SIG_BLOCK, &stop_signals, &old_mask);
+  int rc = measure_run(o, root, name, plan, &ao, seconds, error);
+  /* A pending interrupt ends the process now, after the undo. */
+  sigprocmask(SIG_SETMASK, &old_mask, NULL);
+  return rc;
 }
 
 /* ---- dispatch ---------------------------------------------------------- */

@@ -93,6 +93,8 @@ static gboolean restore(const LfSysroot *root, LfWriteFunc write, const LfKnob *
   g_autofree char *text = g_strndup(data ? data : "", n);
   if (knob && knob->type == LF_KNOB_DAEMON)
     return lf_power_daemon_set(root, path, text, error);
+  if (knob && knob->type == LF_KNOB_NETLINK)
+    return lf_wifi_write(root, path, text, error);
   if (knob && knob->type == LF_KNOB_BRACKETED && on_sysfs(root, path)) {
     const char *open_b = strchr(text, '['), *close_b = open_b ? strchr(open_b, ']') : NULL;
     if (open_b && close_b) {
@@ -130,6 +132,24 @@ static LfJournal *journal_copy(const LfJournal *j)
   return c;
 }
 
+/* One row's new value: a file, the daemon's profile or nl80211. */
+static gboolean write_row(const LfSysroot *root, LfWriteFunc write, const LfPlanRow *row,
+                          const char *line, GError **error)
+{
+  switch (row->knob->type) {
+  case LF_KNOB_DAEMON:
+    return lf_power_daemon_set(root, row->path, row->to, error);
+  case LF_KNOB_NETLINK:
+    return lf_wifi_write(root, row->path, row->to, error);
+  case LF_KNOB_CHOICE:
+  case LF_KNOB_BRACKETED:
+  case LF_KNOB_INT:
+  case LF_KNOB_CAP_PERCENT:
+    return write(root, row->path, line, error);
+  }
+  g_assert_not_reached();
+}
+
 typedef struct {
   const LfPlanRow *row;
   GBytes *before;   /* this run's original bytes */
@@ -157,8 +177,10 @@ static gboolean apply_locked(const LfSysroot *root, const LfPlan *plan, const ch
     }
     g_autofree char *data = NULL;
     gsize len = 0;
-    if (row->knob->type == LF_KNOB_DAEMON) {
-      /* The daemon's profile as it reported it when the plan was made. */
+    if (row->knob->type == LF_KNOB_DAEMON || row->knob->type == LF_KNOB_NETLINK) {
+      /* Not a file: the value as the daemon or nl80211 reported it for the plan. */
+      if (row->knob->type == LF_KNOB_NETLINK && !check_path(root, row->knob, row->path, error))
+        return FALSE;
       if (row->from == NULL) {
         g_set_error(error, LF_ERROR, LF_ERROR_PARSE, _("invalid value for '%s'"), row->path);
         return FALSE;
@@ -206,9 +228,7 @@ static gboolean apply_locked(const LfSysroot *root, const LfPlan *plan, const ch
     Pending *p = &g_array_index(todo, Pending, i);
     g_autofree char *value = g_strconcat(p->row->to, "\n", NULL);   /* as echo writes */
     g_autoptr(GError) failure = NULL;
-    if (p->row->knob->type == LF_KNOB_DAEMON
-            ? lf_power_daemon_set(root, p->row->path, p->row->to, &failure)
-            : write(root, p->row->path, value, &failure))
+    if (write_row(root, write, p->row, value, &failure))
       continue;
     guint failed_back = 0;
     /* The failed file too: O_TRUNC may have emptied it before the write failed. */

@@ -29,6 +29,8 @@ static const char *const lg_care_choices[] = { "80", "100", NULL };
 static const char *const charge_type_choices[] = {
   "Trickle", "Fast", "Standard", "Adaptive", "Custom", "Bypass", NULL,
 };
+/* amdgpu: Documentation/gpu/amdgpu/thermal.rst, power_dpm_force_performance_level. */
+static const char *const gpu_level_choices[] = { "auto", "low", "high", NULL };
 static const char *const daemon_choices[] = { "power-saver", "balanced", "performance", NULL };
 
 /* Apply order matters: governor before EPP (intel_pstate refuses EPP changes
@@ -38,75 +40,120 @@ static const LfKnob knobs[] = {
   /* First: the daemon writes its own knobs when it switches; lapfit's come after. */
   { "power_profile", N_("Power profile of the desktop's daemon (power-profiles-daemon, tuned-ppd, "
                         "tlp-pd), switched over D-Bus"),
-    NULL, LF_KNOB_DAEMON, NULL, daemon_choices, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL },
+    NULL, LF_KNOB_DAEMON, NULL, daemon_choices, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL,
+    N_("the daemon changes the settings it owns, as the desktop's power menu does") },
   { "cpu_governor", N_("CPU frequency governor"),
     "sys/devices/system/cpu/cpufreq/policy*/scaling_governor", LF_KNOB_CHOICE,
-    "scaling_available_governors", NULL, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL },
+    "scaling_available_governors", NULL, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL,
+    N_("power-saving governors react more slowly to sudden load") },
   { "cpu_epp", N_("CPU energy/performance preference (EPP)"),
     "sys/devices/system/cpu/cpufreq/policy*/energy_performance_preference", LF_KNOB_CHOICE,
-    "energy_performance_available_preferences", NULL, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL },
+    "energy_performance_available_preferences", NULL, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL,
+    N_("power-leaning values ramp the CPU up more slowly: short bursts feel a little slower") },
+  /* intel_pstate (pm/intel_pstate.rst): no_turbo, min/max_perf_pct; other
+   * drivers (acpi-cpufreq, amd-pstate passive/guided): cpufreq/boost (cpufreq.rst). */
+  { "cpu_no_turbo", N_("Intel Turbo Boost off (1 = the CPU stays at its base clock: cooler, "
+                       "longer on battery)"),
+    "sys/devices/system/cpu/intel_pstate/no_turbo", LF_KNOB_INT,
+    NULL, NULL, 0, 1, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL,
+    N_("heavy work (compiling, video export) takes noticeably longer") },
+  { "cpu_boost", N_("CPU boost clocks (0 = off: the CPU stays at its base clock)"),
+    "sys/devices/system/cpu/cpufreq/boost", LF_KNOB_INT,
+    NULL, NULL, 0, 1, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL,
+    N_("heavy work (compiling, video export) takes noticeably longer") },
+  { "cpu_min_perf", N_("Lowest CPU performance allowed (percent of the maximum, intel_pstate)"),
+    "sys/devices/system/cpu/intel_pstate/min_perf_pct", LF_KNOB_INT,
+    NULL, NULL, 0, 100, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL,
+    N_("a higher floor wastes power when the machine is idle") },
+  { "cpu_max_perf", N_("Highest CPU performance allowed (percent of the maximum, intel_pstate)"),
+    "sys/devices/system/cpu/intel_pstate/max_perf_pct", LF_KNOB_INT,
+    NULL, NULL, 1, 100, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL,
+    N_("a lower ceiling slows heavy work down") },
   { "platform_profile", N_("Firmware platform profile (ACPI platform_profile)"),
     "sys/firmware/acpi/platform_profile", LF_KNOB_CHOICE,
-    "platform_profile_choices", NULL, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL },
+    "platform_profile_choices", NULL, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL,
+    N_("low-power profiles lower fan speeds and power limits: less sustained speed") },
   { "sata_alpm", N_("SATA link power management"),
     "sys/class/scsi_host/host*/link_power_management_policy", LF_KNOB_CHOICE,
-    NULL, sata_choices, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL },
+    NULL, sata_choices, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL,
+    N_("disks wake a little later; min_power hangs a few old drives (med_power_with_dipm is the safe choice)") },
   { "pcie_aspm", N_("PCIe active-state power management policy"),
     "sys/module/pcie_aspm/parameters/policy", LF_KNOB_BRACKETED,
-    NULL, NULL, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL },
+    NULL, NULL, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL,
+    N_("a few devices misbehave in deeper link states (Wi-Fi drops, NVMe resets)") },
   { "pci_runtime_pm", N_("Runtime power management of PCI devices"),
     "sys/bus/pci/devices/*/power/control", LF_KNOB_CHOICE,
-    NULL, power_control_choices, 0, 0, LF_KNOB_FILTER_PCI, TRUE, NULL, NULL },
+    NULL, power_control_choices, 0, 0, LF_KNOB_FILTER_PCI, TRUE, NULL, NULL,
+    N_("some devices wake slowly; drivers known to break are left out") },
   { "usb_autosuspend", N_("USB autosuspend (never for keyboards, mice and other input devices)"),
     "sys/bus/usb/devices/*/power/control", LF_KNOB_CHOICE,
-    NULL, power_control_choices, 0, 0, LF_KNOB_FILTER_USB, TRUE, NULL, NULL },
+    NULL, power_control_choices, 0, 0, LF_KNOB_FILTER_USB, TRUE, NULL, NULL,
+    N_("some USB devices disconnect or lose input when suspended; input, audio and printer devices are left out") },
   { "audio_power_save", N_("Audio codec power saving (seconds idle, 0 = off)"),
     "sys/module/snd_hda_intel/parameters/power_save", LF_KNOB_INT,
-    NULL, NULL, 0, 3600, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL },
-  { "wifi_power_save", N_("Wi-Fi power saving"),
-    "sys/class/net/*/wireless", LF_KNOB_CHOICE,
-    NULL, on_off_choices, 0, 0, LF_KNOB_FILTER_NONE, FALSE,
-    /* QUIRK: nl80211 power save has no sysfs attribute; it needs a netlink
-     * NL80211_CMD_SET_POWER_SAVE (what `iw dev wlan0 set power_save on` sends). */
-    N_("Wi-Fi power saving has no sysfs file: it is set over nl80211 netlink "
-       "(iw dev IFACE set power_save on), which lapfit does not do yet"), NULL },
+    NULL, NULL, 0, 3600, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL,
+    N_("some speakers click or pop when sound starts after a pause") },
+  { "wifi_power_save", N_("Wi-Fi power saving (the radio dozes between beacons)"),
+    "sys/class/net/*/wireless", LF_KNOB_NETLINK,
+    NULL, on_off_choices, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL,
+    N_("slightly higher network latency; a few drivers or access points drop the link") },
+  { "gpu_power_level", N_("AMD GPU power level (amdgpu; low = lowest clocks)"),
+    "sys/class/drm/card*/device/power_dpm_force_performance_level", LF_KNOB_CHOICE,
+    NULL, gpu_level_choices, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL,
+    N_("the low level makes graphics and games slower") },
+  /* i915 (drivers/gpu/drm/i915/i915_sysfs.c): gt_max_freq_mhz capped at a percent
+   * of gt_RP0_freq_mhz, the highest the GPU runs. */
+  { "gpu_max_freq", N_("Intel GPU clock cap (percent of its highest clock; only lowers)"),
+    "sys/class/drm/card*/gt_max_freq_mhz", LF_KNOB_CAP_PERCENT,
+    "gt_RP0_freq_mhz", NULL, 10, 100, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL,
+    N_("graphics and high-resolution video get slower") },
   { "nmi_watchdog", N_("NMI watchdog (1 = on; off saves wake-ups)"),
     "proc/sys/kernel/nmi_watchdog", LF_KNOB_INT,
-    NULL, NULL, 0, 1, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL },
+    NULL, NULL, 0, 1, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL,
+    N_("a hard kernel lock-up is no longer detected and reported") },
   { "dirty_writeback", N_("Dirty page writeback interval (centiseconds)"),
     "proc/sys/vm/dirty_writeback_centisecs", LF_KNOB_INT,
-    NULL, NULL, 0, 360000, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL },
+    NULL, NULL, 0, 360000, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL,
+    N_("more unsaved data is lost if the power fails suddenly") },
   /* Charge limits: the kernel's generic files (their values fitted to the vendor
    * driver's rules, charge.c), Dell's mode switch, and vendor switches that follow
    * charge_stop_threshold. The mode goes first: Dell applies thresholds only in Custom. */
   { "charge_type", N_("Battery charge mode (Dell: Custom makes the thresholds apply, Standard "
                       "charges to 100 %)"),
     "sys/class/power_supply/*/charge_types", LF_KNOB_BRACKETED,
-    NULL, charge_type_choices, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL },
+    NULL, charge_type_choices, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL,
+    N_("Custom stops charging at the thresholds: less runtime until a full charge") },
   { "charge_start_threshold", N_("Battery charge start threshold (percent)"),
     "sys/class/power_supply/*/charge_control_start_threshold", LF_KNOB_INT,
-    NULL, NULL, 0, 100, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL },
+    NULL, NULL, 0, 100, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL,
+    N_("charging starts only below it, so the battery is often not full") },
   { "charge_stop_threshold", N_("Battery charge stop threshold (percent)"),
     "sys/class/power_supply/*/charge_control_end_threshold", LF_KNOB_INT,
-    NULL, NULL, 1, 100, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL },
+    NULL, NULL, 1, 100, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL,
+    N_("less runtime per charge ('lapfit tune fullcharge' charges it full once)") },
   { "charge_ideapad_conservation", N_("IdeaPad battery conservation mode (1 = stop charging at "
                                       "about 60 %, 80 % on some models)"),
     "sys/bus/platform/devices/VPC2004:*/conservation_mode", LF_KNOB_INT,
-    NULL, NULL, 0, 1, LF_KNOB_FILTER_NONE, TRUE, NULL, "charge_stop_threshold" },
+    NULL, NULL, 0, 1, LF_KNOB_FILTER_NONE, TRUE, NULL, "charge_stop_threshold",
+    N_("less runtime per charge ('lapfit tune fullcharge' charges it full once)") },
   { "charge_samsung_life_extender", N_("Samsung battery life extender (1 = stop charging at "
                                        "80 %)"),
     "sys/devices/platform/samsung/battery_life_extender", LF_KNOB_INT,
-    NULL, NULL, 0, 1, LF_KNOB_FILTER_NONE, TRUE, NULL, "charge_stop_threshold" },
+    NULL, NULL, 0, 1, LF_KNOB_FILTER_NONE, TRUE, NULL, "charge_stop_threshold",
+    N_("less runtime per charge ('lapfit tune fullcharge' charges it full once)") },
   { "charge_sony_care_limiter", N_("Sony battery care limiter (stop charging at 50, 80 or "
                                    "100 %; 0 = off)"),
     "sys/devices/platform/sony-laptop/battery_care_limiter", LF_KNOB_CHOICE,
-    NULL, sony_care_choices, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL, "charge_stop_threshold" },
+    NULL, sony_care_choices, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL, "charge_stop_threshold",
+    N_("less runtime per charge ('lapfit tune fullcharge' charges it full once)") },
   { "charge_lg_care_limit", N_("LG battery care limit (stop charging at 80 or 100 %)"),
     "sys/devices/platform/lg-laptop/battery_care_limit", LF_KNOB_CHOICE,
-    NULL, lg_care_choices, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL, "charge_stop_threshold" },
+    NULL, lg_care_choices, 0, 0, LF_KNOB_FILTER_NONE, TRUE, NULL, "charge_stop_threshold",
+    N_("less runtime per charge ('lapfit tune fullcharge' charges it full once)") },
   { "brightness_cap", N_("Screen brightness cap (percent of maximum; only lowers)"),
     "sys/class/backlight/*/brightness", LF_KNOB_CAP_PERCENT,
-    NULL, NULL, 1, 100, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL },
+    "max_brightness", NULL, 1, 100, LF_KNOB_FILTER_NONE, TRUE, NULL, NULL,
+    N_("a dimmer screen") },
 };
 
 const LfKnob *lf_knobs(gsize *n_knobs)
@@ -158,6 +205,7 @@ gboolean lf_knob_check_value(const LfKnob *knob, const char *value, GError **err
   case LF_KNOB_CHOICE:
   case LF_KNOB_BRACKETED:
   case LF_KNOB_DAEMON:
+  case LF_KNOB_NETLINK:
     if (!is_word(value)) {
       g_set_error(error, LF_ERROR, LF_ERROR_PARSE,
                   _("'%s' is not a valid value for %s: want one word"), value, knob->id);
@@ -338,6 +386,22 @@ static void apply_filter(const LfSysroot *root, LfKnobState *st)
   }
 }
 
+static void read_wifi(const LfSysroot *root, LfKnobState *st)
+{
+  if (!lf_wifi_available(root)) {
+    st->excluded = g_strdup(_("a copy of a machine (--root) has no Wi-Fi to ask: nl80211 "
+                              "talks to the running kernel"));
+    return;
+  }
+  g_autoptr(GError) error = NULL;
+  st->current = lf_wifi_read(root, st->path, &error);
+  if (st->current)
+    return;
+  g_debug("wifi %s: %s", st->instance, error->message);
+  if (g_error_matches(error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+    st->excluded = g_strdup(_("the Wi-Fi driver has no power saving"));
+}
+
 static LfKnobState *read_instance(const LfSysroot *root, const LfKnob *knob, const char *path,
                                   const char *instance)
 {
@@ -354,7 +418,7 @@ static LfKnobState *read_instance(const LfSysroot *root, const LfKnob *knob, con
     read_bracketed(root, st);
     break;
   case LF_KNOB_CAP_PERCENT: {
-    g_autofree char *maxp = sibling(path, "max_brightness");
+    g_autofree char *maxp = sibling(path, knob->available);
     gint64 max = 0;
     if (lf_sysroot_read_int(root, maxp, &max) && max > 0)
       st->max_raw = max;
@@ -365,10 +429,13 @@ static LfKnobState *read_instance(const LfSysroot *root, const LfKnob *knob, con
   case LF_KNOB_INT:
     st->current = lf_sysroot_read_string(root, path);
     break;
+  case LF_KNOB_NETLINK:
+    read_wifi(root, st);
+    return st;
   case LF_KNOB_DAEMON:
     g_assert_not_reached();   /* no pattern: daemon_state() */
   }
-  if (knob->available) {
+  if (knob->available && knob->type != LF_KNOB_CAP_PERCENT) {
     g_autofree char *avail = sibling(path, knob->available);
     g_autofree char *text = lf_sysroot_read_string(root, avail);
     if (text)

@@ -1,14 +1,19 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* tune measure: the batteries' power draw and stored energy over time, read
- * and computed by the probe's battery reader and calculation (sysfs only:
- * the same device filter, units and sanity rules as the report). Several
- * batteries are summed. */
+/* tune measure: the battery's discharge rate under one profile, then another.
+ *
+ * Readings come from the probe's battery reader: UPower's energy rate where
+ * upowerd answers, sysfs power_supply otherwise (power_now, or current_now x
+ * voltage; Documentation/ABI/testing/sysfs-class-power), converted by the one
+ * battery calculation (probe/battery-calc.c). Several batteries are summed.
+ * A copy of a machine (--root DIR) asks UPower only on a test's private bus
+ * (DBUS_SYSTEM_BUS_ADDRESS), as the daemon switch does. */
 #include "tune/tune.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
 
 #include "core/error.h"
+#include "core/report.h"
 #include "probe/battery.h"
 
 static void add(double *sum, double v)
@@ -17,22 +22,39 @@ static void add(double *sum, double v)
     *sum = (isnan(*sum) ? 0 : *sum) + v;
 }
 
+/* Raw records: UPower's when it answers for this root, else sysfs. */
+static GPtrArray *read_batteries(const LfSysroot *root, const char **source)
+{
+  if (lf_sysroot_is_live(root) || g_getenv("DBUS_SYSTEM_BUS_ADDRESS") != NULL) {
+    g_autoptr(GError) error = NULL;
+    GPtrArray *raws = lf_battery_upower_read(&error);
+    if (raws && raws->len > 0) {
+      *source = "upower";
+      return raws;
+    }
+    g_debug("measure: UPower not used: %s", raws ? "no battery" : error->message);
+    g_clear_pointer(&raws, g_ptr_array_unref);
+  }
+  *source = "sysfs";
+  return lf_battery_sysfs_read(root);
+}
+
 gboolean lf_power_sample(const LfSysroot *root, LfPowerSample *sample, GError **error)
 {
-  LfPowerSample s = { g_get_monotonic_time(), NAN, NAN, FALSE };
-  g_autoptr(GPtrArray) raws = lf_battery_sysfs_read(root);
-  for (guint i = 0; i < raws->len; i++) {
-    LfBattery *b = lf_struct_new(&lf_battery_desc);
-    lf_battery_calc(raws->pdata[i], b);
-    s.discharging |= g_strcmp0(b->state, "discharging") == 0;
-    add(&s.power_w, b->power_w);
-    add(&s.energy_wh, b->now_wh);
-    lf_struct_free(&lf_battery_desc, b);
-  }
+  LfPowerSample s = { g_get_monotonic_time(), NAN, NAN, FALSE, "sysfs" };
+  g_autoptr(GPtrArray) raws = read_batteries(root, &s.source);
   if (raws->len == 0) {
     g_set_error(error, LF_ERROR, LF_ERROR_UNSUPPORTED,
                 _("no battery below '%s': nothing to measure"), lf_sysroot_dir(root));
     return FALSE;
+  }
+  for (guint i = 0; i < raws->len; i++) {
+    LfBattery *b = lf_struct_new(&lf_battery_desc);
+    lf_battery_calc(raws->pdata[i], b);
+    s.discharging |= g_strcmp0(b->state, "discharging") == 0;
+    add(&s.power_w, fabs(b->power_w));   /* some firmware reports discharge as negative */
+    add(&s.energy_wh, b->now_wh);
+    lf_struct_free(&lf_battery_desc, b);
   }
   *sample = s;
   return TRUE;
@@ -51,4 +73,54 @@ double lf_power_between(const LfPowerSample *a, const LfPowerSample *b)
   if (!isnan(b->power_w))
     return b->power_w;
   return a->power_w;
+}
+
+void lf_power_window_summarise(const LfPowerSample *samples, guint n, LfPowerWindow *out)
+{
+  LfPowerWindow w = { NAN, NAN, NAN, n, n ? samples[0].source : "sysfs" };
+  if (n == 0) {
+    *out = w;
+    return;
+  }
+  w.energy_wh = samples[n - 1].energy_wh;
+  /* The energy counter when it moved over the window, else the mean rate. */
+  double mean = 0, m2 = 0;
+  guint k = 0;
+  for (guint i = 0; i < n; i++) {
+    if (!samples[i].discharging || isnan(samples[i].power_w))
+      continue;
+    k++;
+    double d = samples[i].power_w - mean;   /* Welford */
+    mean += d / k;
+    m2 += d * (samples[i].power_w - mean);
+  }
+  double between = lf_power_between(&samples[0], &samples[n - 1]);
+  w.watts = k > 0 && (isnan(between) || samples[0].energy_wh <= samples[n - 1].energy_wh)
+                ? mean : between;
+  if (k >= 2)
+    w.spread_w = sqrt(m2 / (k - 1));
+  *out = w;
+}
+
+gboolean lf_power_window(const LfSysroot *root, guint seconds, LfStopFunc stop,
+                         LfPowerWindow *out, GError **error)
+{
+  g_autoptr(GArray) samples = g_array_new(FALSE, TRUE, sizeof(LfPowerSample));
+  gint64 end = g_get_monotonic_time() + (gint64)seconds * G_USEC_PER_SEC;
+  for (;;) {
+    LfPowerSample s;
+    if (!lf_power_sample(root, &s, error))
+      return FALSE;
+    g_array_append_val(samples, s);
+    gint64 left = end - g_get_monotonic_time();
+    if (left <= 0)
+      break;
+    if (stop && stop()) {
+      g_set_error_literal(error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("measuring interrupted"));
+      return FALSE;
+    }
+    g_usleep((gulong)MIN(left, LF_MEASURE_INTERVAL_US));
+  }
+  lf_power_window_summarise((const LfPowerSample *)(void *)samples->data, samples->len, out);
+  return TRUE;
 }

@@ -122,7 +122,8 @@ static void decide(const LfKnobState *st, const char *value, LfPlanRow *row)
   switch (st->knob->type) {
   case LF_KNOB_CHOICE:
   case LF_KNOB_BRACKETED:
-  case LF_KNOB_DAEMON: {
+  case LF_KNOB_DAEMON:
+  case LF_KNOB_NETLINK: {
     g_auto(GStrv) words = g_strsplit_set(value, " \t", -1);
     for (guint i = 0; words[i] && row->to == NULL; i++)
       if (*words[i] && offered(st, words[i]))
@@ -283,6 +284,8 @@ JsonNode *lf_plan_to_json(const LfPlan *plan)
     const LfPlanRow *r = plan->rows->pdata[i];
     json_builder_begin_object(b);
     lf_json_set_string(b, "knob", r->knob->id);
+    lf_json_set_string(b, "description", r->knob->description);   /* untranslated */
+    lf_json_set_string(b, "cost", r->knob->cost);
     lf_json_set_string(b, "instance", r->instance);
     lf_json_set_string(b, "path", r->path);
     lf_json_set_string(b, "from", r->from);

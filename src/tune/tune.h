@@ -33,8 +33,10 @@ typedef enum {
   LF_KNOB_CHOICE,       /* one word from the allowed values */
   LF_KNOB_BRACKETED,    /* sysfs shows "a [b] c" with the current one in brackets */
   LF_KNOB_INT,          /* integer in [min, max] */
-  LF_KNOB_CAP_PERCENT,  /* profile value is a percent of max_brightness; only lowers */
+  LF_KNOB_CAP_PERCENT,  /* profile value is a percent of the sibling `available` names
+                         * (max_brightness, gt_RP0_freq_mhz); only lowers */
   LF_KNOB_DAEMON,       /* the desktop daemon's power profile, over D-Bus (daemon.c) */
+  LF_KNOB_NETLINK,      /* Wi-Fi power save of an interface, over nl80211 (wifi.c) */
 } LfKnobType;
 
 typedef enum {
@@ -56,6 +58,7 @@ typedef struct {
   const char *note;             /* N_(): why not writable, or NULL */
   const char *follows;          /* takes its value from this knob's profile key when the
                                  * profile does not name it (lf_charge_follow), or NULL */
+  const char *cost;             /* N_(): what it may cost the person at the laptop */
 } LfKnob;
 
 /* The static catalogue, in apply order. transfer none. */
@@ -94,6 +97,18 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(LfKnobState, lf_knob_state_free)
 GPtrArray *lf_knobs_read(const LfSysroot *root);
 /* Only the sysfs knobs, no tuners and no D-Bus. transfer full. */
 GPtrArray *lf_knobs_read_sysfs(const LfSysroot *root);
+
+/* ---- Wi-Fi power save (wifi.c) ------------------------------------------ */
+
+/* Can this root's Wi-Fi be asked? The live machine, or a copy with a test
+ * double (LAPFIT_NL80211_PEER = its netlink port). */
+gboolean lf_wifi_available(const LfSysroot *root);
+gboolean lf_wifi_power_save_get(guint ifindex, gboolean *on, GError **error);
+gboolean lf_wifi_power_save_set(guint ifindex, gboolean on, GError **error);
+/* path: sys/class/net/<if>/wireless; value "on" | "off". transfer full. */
+char *lf_wifi_read(const LfSysroot *root, const char *path, GError **error);
+gboolean lf_wifi_write(const LfSysroot *root, const char *path, const char *value,
+                       GError **error);
 
 /* ---- battery charge limits (charge.c) ---------------------------------- */
 
@@ -340,11 +355,33 @@ typedef struct {
   double power_w;           /* instantaneous draw (power_now, or current*voltage), NAN */
   double energy_wh;         /* energy_now (or charge_now*voltage), NAN */
   gboolean discharging;
+  const char *source;       /* "upower" | "sysfs" (static) */
 } LfPowerSample;
 
-/* Sums every battery below <root>/sys/class/power_supply. FALSE (and a
- * sentence in *error) when there is no battery. */
+/* One measuring window. */
+typedef struct {
+  double watts;             /* average draw, NAN when unknown (not discharging) */
+  double spread_w;          /* standard deviation of the readings, NAN below two */
+  double energy_wh;         /* energy left at the end, NAN */
+  guint samples;
+  const char *source;       /* "upower" | "sysfs" */
+} LfPowerWindow;
+
+#define LF_MEASURE_INTERVAL_US (G_USEC_PER_SEC / 2)
+
+/* Sums every battery: UPower's energy rate where upowerd answers (a copy of a
+ * machine: only on a test's bus, DBUS_SYSTEM_BUS_ADDRESS), else sysfs below
+ * the root. FALSE (and a sentence in *error) when there is no battery. */
 gboolean lf_power_sample(const LfSysroot *root, LfPowerSample *sample, GError **error);
 /* Pure: average draw in watts between two samples: the energy delta over the
  * time when energy fell, else the mean of the instantaneous readings, else NAN. */
 double lf_power_between(const LfPowerSample *a, const LfPowerSample *b);
+/* Pure: the window's draw (energy fallen over the time, else the mean of the
+ * readings) and the spread of the readings. */
+void lf_power_window_summarise(const LfPowerSample *samples, guint n, LfPowerWindow *out);
+/* Asked between readings: TRUE ends the window early (an interrupt). */
+typedef gboolean (*LfStopFunc)(void);
+/* Samples every LF_MEASURE_INTERVAL_US for `seconds`, then summarises.
+ * G_IO_ERROR_CANCELLED when stop (may be NULL) says so. */
+gboolean lf_power_window(const LfSysroot *root, guint seconds, LfStopFunc stop,
+                         LfPowerWindow *out, GError **error);

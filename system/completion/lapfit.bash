@@ -64,7 +64,7 @@ _lapfit()
             opts="--json --db" ;;
         tune)
             if [[ -z $sub ]]; then
-                COMPREPLY=($(compgen -W "status plan apply undo auto install uninstall measure" -- "$cur"))
+                COMPREPLY=($(compgen -W "status plan apply undo auto install uninstall measure fullcharge" -- "$cur"))
                 return
             fi
             if [[ $cur != -* ]]; then

@@ -36,3 +36,16 @@ endforeach()
 
 # Charge limits per vendor driver, and `tune fullcharge`, on kernel-shaped sysroots.
 lf_add_script_test(tune-charge ${CMAKE_CURRENT_SOURCE_DIR}/tune/charge.sh ${TUNE_FIXTURES})
+
+# Wi-Fi power save over nl80211 against a netlink test double (no mac80211_hwsim here).
+add_executable(nl80211-double tune/nl80211-double.c)
+lf_add_script_test(tune-wifi-nl80211 ${CMAKE_CURRENT_SOURCE_DIR}/tune/wifi.sh
+  $<TARGET_FILE:nl80211-double> ${TUNE_FIXTURES})
+set_tests_properties(tune-wifi-nl80211 PROPERTIES TIMEOUT 60)
+
+# tune measure over a umockdev battery whose energy rate changes, read through a
+# real upowerd on a private bus (tests/upower/with-upowerd.sh).
+lf_add_script_test(tune-measure-upower
+  ${CMAKE_CURRENT_SOURCE_DIR}/upower/with-upowerd.sh ${FIXTURES}/umockdev/laptop-energy.umockdev
+  ${CMAKE_CURRENT_SOURCE_DIR}/tune/measure-upower.sh LABELS daemon)
+set_tests_properties(tune-measure-upower PROPERTIES TIMEOUT 60)

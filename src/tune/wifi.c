@@ -1,0 +1,184 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
+/* Wi-Fi power save over nl80211 (the only libnl user): power save has no sysfs
+ * file; NL80211_CMD_GET_POWER_SAVE / NL80211_CMD_SET_POWER_SAVE carry
+ * NL80211_ATTR_IFINDEX and NL80211_ATTR_PS_STATE (include/uapi/linux/nl80211.h),
+ * which is what `iw dev IFACE set power_save on` sends.
+ *
+ * A copy of a machine (--root DIR) has no Wi-Fi of its own: there lapfit only
+ * talks netlink when LAPFIT_NL80211_PEER names the port of a test double
+ * (tests/tune/nl80211-double.c), as D-Bus uses a test's private bus. The
+ * variable is read only for that: on a live root it also redirects, so it is
+ * a test's knob, like DBUS_SYSTEM_BUS_ADDRESS. */
+#include "tune/tune.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <linux/nl80211.h>
+#include <netlink/genl/ctrl.h>
+#include <netlink/genl/genl.h>
+#include <netlink/netlink.h>
+
+#include "core/error.h"
+
+typedef struct nl_sock LfNlSock;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(LfNlSock, nl_socket_free)
+typedef struct nl_msg LfNlMsg;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(LfNlMsg, nlmsg_free)
+
+static gboolean nl_fail(GError **error, int nlerr, const char *what)
+{
+  /* libnl's codes map back to errno for the common cases (ENODEV, EOPNOTSUPP). */
+  int e;
+  switch (nlerr < 0 ? -nlerr : nlerr) {
+  case NLE_NODEV:
+    e = ENODEV;
+    break;
+  case NLE_OPNOTSUPP:
+    e = EOPNOTSUPP;
+    break;
+  case NLE_PERM:
+    e = EPERM;
+    break;
+  default:
+    e = EIO;
+    break;
+  }
+  g_set_error(error, G_IO_ERROR, g_io_error_from_errno(e), "%s: %s", what, nl_geterror(nlerr));
+  return FALSE;
+}
+
+gboolean lf_wifi_available(const LfSysroot *root)
+{
+  return lf_sysroot_is_live(root) || g_getenv("LAPFIT_NL80211_PEER") != NULL;
+}
+
+/* A socket talking to nl80211 (the kernel, or the test double); *family set. */
+static LfNlSock *open_nl80211(int *family, GError **error)
+{
+  g_autoptr(LfNlSock) sk = nl_socket_alloc();
+  if (sk == NULL) {
+    g_set_error_literal(error, G_IO_ERROR, G_IO_ERROR_FAILED, "nl_socket_alloc");
+    return NULL;
+  }
+  /* A test double's port; "PORT/usersock" where the sandbox forbids generic
+   * netlink between user-space sockets (same messages, NETLINK_USERSOCK). */
+  const char *peer = g_getenv("LAPFIT_NL80211_PEER");
+  int err = peer && g_str_has_suffix(peer, "/usersock") ? nl_connect(sk, NETLINK_USERSOCK)
+                                                        : genl_connect(sk);
+  if (err < 0)
+    return nl_fail(error, err, "nl80211"), NULL;
+  if (peer)
+    nl_socket_set_peer_port(sk, (uint32_t)g_ascii_strtoull(peer, NULL, 10));
+  *family = genl_ctrl_resolve(sk, NL80211_GENL_NAME);
+  if (*family < 0)
+    return nl_fail(error, *family, "nl80211"), NULL;
+  return g_steal_pointer(&sk);
+}
+
+typedef struct {
+  gboolean seen, on;
+} PsReply;
+
+static int on_ps(struct nl_msg *msg, void *arg)
+{
+  PsReply *r = arg;
+  struct genlmsghdr *g = nlmsg_data(nlmsg_hdr(msg));
+  struct nlattr *tb[NL80211_ATTR_MAX + 1];
+  if (nla_parse(tb, NL80211_ATTR_MAX, genlmsg_attrdata(g, 0), genlmsg_attrlen(g, 0), NULL) == 0 &&
+      tb[NL80211_ATTR_PS_STATE]) {
+    r->seen = TRUE;
+    r->on = nla_get_u32(tb[NL80211_ATTR_PS_STATE]) == NL80211_PS_ENABLED;
+  }
+  return NL_OK;
+}
+
+static gboolean request(guint ifindex, int cmd, int ps, PsReply *reply, GError **error)
+{
+  int family = 0;
+  g_autoptr(LfNlSock) sk = open_nl80211(&family, error);
+  if (sk == NULL)
+    return FALSE;
+  g_autoptr(LfNlMsg) msg = nlmsg_alloc();
+  if (msg == NULL || genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, family, 0, 0, cmd, 0) == NULL ||
+      nla_put_u32(msg, NL80211_ATTR_IFINDEX, ifindex) < 0 ||
+      (ps >= 0 && nla_put_u32(msg, NL80211_ATTR_PS_STATE, (uint32_t)ps) < 0)) {
+    g_set_error_literal(error, G_IO_ERROR, G_IO_ERROR_FAILED, "nl80211: message");
+    return FALSE;
+  }
+  if (reply)
+    nl_socket_modify_cb(sk, NL_CB_VALID, NL_CB_CUSTOM, on_ps, reply);
+  int err = nl_send_auto(sk, msg);
+  if (err >= 0)
+    err = nl_wait_for_ack(sk);   /* receives the reply too, then the ACK or the error */
+  if (err < 0)
+    return nl_fail(error, err, "nl80211");
+  return TRUE;
+}
+
+gboolean lf_wifi_power_save_get(guint ifindex, gboolean *on, GError **error)
+{
+  PsReply r = { FALSE, FALSE };
+  if (!request(ifindex, NL80211_CMD_GET_POWER_SAVE, -1, &r, error))
+    return FALSE;
+  if (!r.seen) {
+    g_set_error_literal(error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                        "nl80211: no power save state in the answer");
+    return FALSE;
+  }
+  *on = r.on;
+  return TRUE;
+}
+
+gboolean lf_wifi_power_save_set(guint ifindex, gboolean on, GError **error)
+{
+  g_debug("nl80211: ifindex %u power save <- %s", ifindex, on ? "on" : "off");
+  return request(ifindex, NL80211_CMD_SET_POWER_SAVE,
+                 on ? NL80211_PS_ENABLED : NL80211_PS_DISABLED, NULL, error);
+}
+
+/* sys/class/net/<if>/wireless -> the interface's index, from sysfs. */
+static gboolean ifindex_of(const LfSysroot *root, const char *path, guint *ifindex,
+                           GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname(path);
+  g_autofree char *rel = g_strconcat(dir, "/ifindex", NULL);
+  gint64 v = 0;
+  if (!lf_sysroot_read_int(root, rel, &v) || v <= 0 || v > G_MAXUINT32) {
+    g_set_error(error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("cannot read '%s'"), rel);
+    return FALSE;
+  }
+  *ifindex = (guint)v;
+  return TRUE;
+}
+
+char *lf_wifi_read(const LfSysroot *root, const char *path, GError **error)
+{
+  guint ifindex = 0;
+  gboolean on = FALSE;
+  if (!ifindex_of(root, path, &ifindex, error) || !lf_wifi_power_save_get(ifindex, &on, error))
+    return NULL;
+  return g_strdup(on ? "on" : "off");
+}
+
+gboolean lf_wifi_write(const LfSysroot *root, const char *path, const char *value,
+                       GError **error)
+{
+  guint ifindex = 0;
+  if (!lf_wifi_available(root)) {
+    g_set_error(error, LF_ERROR, LF_ERROR_UNSUPPORTED,
+                _("Wi-Fi power saving of a copy of a machine (--root) cannot be set"));
+    return FALSE;
+  }
+  if (!ifindex_of(root, path, &ifindex, error))
+    return FALSE;
+  g_autofree char *word = g_strstrip(g_strdup(value));
+  if (!g_str_equal(word, "on") && !g_str_equal(word, "off")) {
+    g_set_error(error, LF_ERROR, LF_ERROR_PARSE, _("invalid value for '%s'"), path);
+    return FALSE;
+  }
+  if (!lf_wifi_power_save_set(ifindex, g_str_equal(word, "on"), error)) {
+    g_prefix_error(error, _("cannot switch Wi-Fi power saving of '%s': "), path);
+    return FALSE;
+  }
+  return TRUE;
+}
