@@ -49,7 +49,7 @@ static gboolean write_c(const char *out, GPtrArray *names, GPtrArray *texts, GAr
 }
 
 /* FILE relative to root, as the table names it in messages ("data/cpu/amd.tsv"). */
-static char *rel_name(const char *root, const char *file)
+char *lf_dbgen_rel_name(const char *root, const char *file)
 {
   if (root != NULL) {
     g_autofree char *prefix = g_str_has_suffix(root, "/") ? g_strdup(root)
@@ -85,7 +85,7 @@ int lf_dbgen_cpu_table(int argc, char **argv)
   g_autoptr(GArray) lens = g_array_new(FALSE, FALSE, sizeof(gsize));
   guint errors = 0;
   for (guint i = 0; files[i] != NULL; i++) {
-    char *name = rel_name(root, files[i]);
+    char *name = lf_dbgen_rel_name(root, files[i]);
     char *text = NULL;
     gsize len = 0;
     g_autoptr(GError) ferr = NULL;
