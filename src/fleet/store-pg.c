@@ -3,6 +3,7 @@
  * benches. The URI goes to libpq whole, so its conventions hold (sslmode,
  * PGPASSFILE, PGSERVICE, PGHOST...). Rows stream one at a time. */
 #include <glib/gi18n.h>
+#include <gmodule.h>
 #include <libpq-fe.h>
 #include <string.h>
 
@@ -12,6 +13,72 @@
 #define APPLICATION_ID 0x4c466c74 /* 'LFlt', as in SQLite's application_id */
 #define INT8OID 20
 #define FLOAT8OID 701
+
+/* libpq is opened only when a postgresql:// store is used: linked directly, it
+ * and its TLS/Kerberos/LDAP closure (21 libraries) loaded on every lapfit run,
+ * nearly tripling the start-up time of `probe`. The header is only for types. */
+static struct {
+  PGconn *(*connectdb_params)(const char *const *keys, const char *const *values, int expand);
+  ConnStatusType (*status)(const PGconn *conn);
+  char *(*error_message)(const PGconn *conn);
+  void (*finish)(PGconn *conn);
+  PQnoticeProcessor (*set_notice_processor)(PGconn *conn, PQnoticeProcessor proc, void *arg);
+  PGresult *(*exec)(PGconn *conn, const char *query);
+  ExecStatusType (*result_status)(const PGresult *res);
+  char *(*result_error_message)(const PGresult *res);
+  void (*clear)(PGresult *res);
+  int (*send_query_params)(PGconn *conn, const char *command, int n, const Oid *types,
+                           const char *const *values, const int *lengths, const int *formats,
+                           int result_format);
+  int (*set_single_row_mode)(PGconn *conn);
+  PGresult *(*get_result)(PGconn *conn);
+  char *(*cmd_tuples)(PGresult *res);
+  int (*getisnull)(const PGresult *res, int row, int col);
+  char *(*getvalue)(const PGresult *res, int row, int col);
+  int (*put_copy_data)(PGconn *conn, const char *buffer, int nbytes);
+  int (*put_copy_end)(PGconn *conn, const char *errormsg);
+} pq;
+
+static gboolean pq_load(GError **error)
+{
+  static char *failure;
+  static gsize done = 0;
+  if (g_once_init_enter(&done)) {
+    GModule *module = g_module_open("libpq.so.5", G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+    const struct { const char *name; gpointer *slot; } syms[] = {
+      { "PQconnectdbParams", (gpointer *)&pq.connectdb_params },
+      { "PQstatus", (gpointer *)&pq.status },
+      { "PQerrorMessage", (gpointer *)&pq.error_message },
+      { "PQfinish", (gpointer *)&pq.finish },
+      { "PQsetNoticeProcessor", (gpointer *)&pq.set_notice_processor },
+      { "PQexec", (gpointer *)&pq.exec },
+      { "PQresultStatus", (gpointer *)&pq.result_status },
+      { "PQresultErrorMessage", (gpointer *)&pq.result_error_message },
+      { "PQclear", (gpointer *)&pq.clear },
+      { "PQsendQueryParams", (gpointer *)&pq.send_query_params },
+      { "PQsetSingleRowMode", (gpointer *)&pq.set_single_row_mode },
+      { "PQgetResult", (gpointer *)&pq.get_result },
+      { "PQcmdTuples", (gpointer *)&pq.cmd_tuples },
+      { "PQgetisnull", (gpointer *)&pq.getisnull },
+      { "PQgetvalue", (gpointer *)&pq.getvalue },
+      { "PQputCopyData", (gpointer *)&pq.put_copy_data },
+      { "PQputCopyEnd", (gpointer *)&pq.put_copy_end },
+    };
+    if (module == NULL)
+      failure = g_strdup(g_module_error());
+    for (gsize i = 0; module && !failure && i < G_N_ELEMENTS(syms); i++)
+      if (!g_module_symbol(module, syms[i].name, syms[i].slot))
+        failure = g_strdup(g_module_error());
+    /* The module stays open for the life of the process. */
+    g_once_init_leave(&done, 1);
+  }
+  if (failure) {
+    g_set_error(error, LF_ERROR, LF_ERROR_UNSUPPORTED,
+                _("PostgreSQL support needs libpq (libpq5): %s"), failure);
+    return FALSE;
+  }
+  return TRUE;
+}
 
 typedef struct {
   LfStore base;
@@ -46,7 +113,7 @@ static char *message_line(LfStore *s, const char *msg)
 
 static gboolean fail(LfStore *s, GError **error, const char *msg)
 {
-  g_autofree char *line = message_line(s, msg ? msg : PQerrorMessage(conn_of(s)));
+  g_autofree char *line = message_line(s, msg ? msg : pq.error_message(conn_of(s)));
   g_set_error(error, LF_ERROR, LF_ERROR_DB, _("fleet database '%s': %s"), s->name, line);
   return FALSE;
 }
@@ -55,19 +122,19 @@ static void pg_close(LfStore *s)
 {
   PgStore *p = (PgStore *)s;
   if (p->conn)
-    PQfinish(p->conn);
+    pq.finish(p->conn);
   g_free(p->password);
   g_free(p);
 }
 
 static gboolean pg_exec(LfStore *s, const char *sql, GError **error)
 {
-  PGresult *res = PQexec(conn_of(s), sql);
-  ExecStatusType st = PQresultStatus(res);
+  PGresult *res = pq.exec(conn_of(s), sql);
+  ExecStatusType st = pq.result_status(res);
   gboolean ok = st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK;
   if (!ok)
-    fail(s, error, res ? PQresultErrorMessage(res) : NULL);
-  PQclear(res);
+    fail(s, error, res ? pq.result_error_message(res) : NULL);
+  pq.clear(res);
   return ok;
 }
 
@@ -95,8 +162,8 @@ static LfStoreRows *pg_query(LfStore *s, const char *sql, const LfSqlValue *para
       g_ptr_array_add(owned, (char *)values[i]);
     }
   }
-  if (!PQsendQueryParams(conn_of(s), text, (int)n, types, values, NULL, NULL, 0) ||
-      !PQsetSingleRowMode(conn_of(s))) {
+  if (!pq.send_query_params(conn_of(s), text, (int)n, types, values, NULL, NULL, 0) ||
+      !pq.set_single_row_mode(conn_of(s))) {
     fail(s, error, NULL);
     return NULL;
   }
@@ -108,25 +175,25 @@ static LfStoreRows *pg_query(LfStore *s, const char *sql, const LfSqlValue *para
 static gboolean pg_next(LfStoreRows *r)
 {
   PgRows *rows = (PgRows *)r;
-  g_clear_pointer(&rows->res, PQclear);
+  g_clear_pointer(&rows->res, pq.clear);
   while (!rows->done) {
-    PGresult *res = PQgetResult(conn_of(r->store));
+    PGresult *res = pq.get_result(conn_of(r->store));
     if (res == NULL) {
       rows->done = TRUE;
       break;
     }
-    ExecStatusType st = PQresultStatus(res);
+    ExecStatusType st = pq.result_status(res);
     if (st == PGRES_SINGLE_TUPLE) {
       rows->res = res;
       return TRUE;
     }
     if (st == PGRES_TUPLES_OK || st == PGRES_COMMAND_OK) {
-      const char *n = PQcmdTuples(res);
+      const char *n = pq.cmd_tuples(res);
       rows->changes = n && *n ? g_ascii_strtoll(n, NULL, 10) : 0;
     } else if (rows->error == NULL) {
-      rows->error = message_line(r->store, PQresultErrorMessage(res));
+      rows->error = message_line(r->store, pq.result_error_message(res));
     }
-    PQclear(res);
+    pq.clear(res);
   }
   return FALSE;
 }
@@ -152,12 +219,12 @@ static gint64 pg_changes(LfStoreRows *r)
 
 static gboolean pg_is_null(LfStoreRows *r, guint col)
 {
-  return PQgetisnull(((PgRows *)r)->res, 0, (int)col);
+  return pq.getisnull(((PgRows *)r)->res, 0, (int)col);
 }
 
 static const char *pg_text(LfStoreRows *r, guint col)
 {
-  return PQgetvalue(((PgRows *)r)->res, 0, (int)col);
+  return pq.getvalue(((PgRows *)r)->res, 0, (int)col);
 }
 
 static gint64 pg_int(LfStoreRows *r, guint col)
@@ -205,11 +272,11 @@ static gboolean pg_load(LfStore *s, const char *table, const char *const *column
   for (guint c = 0; c < ncols; c++)
     g_string_append_printf(sql, "%s\"%s\"", c ? ", " : "", columns[c]);
   g_string_append(sql, ") FROM STDIN");
-  PGresult *res = PQexec(conn_of(s), sql->str);
-  gboolean ok = PQresultStatus(res) == PGRES_COPY_IN;
+  PGresult *res = pq.exec(conn_of(s), sql->str);
+  gboolean ok = pq.result_status(res) == PGRES_COPY_IN;
   if (!ok)
-    fail(s, error, res ? PQresultErrorMessage(res) : NULL);
-  PQclear(res);
+    fail(s, error, res ? pq.result_error_message(res) : NULL);
+  pq.clear(res);
   if (!ok)
     return FALSE;
   g_autoptr(GString) buf = g_string_sized_new(1 << 20);
@@ -221,19 +288,19 @@ static gboolean pg_load(LfStore *s, const char *table, const char *const *column
     }
     g_string_append_c(buf, '\n');
     if (buf->len >= (1 << 20) || r + 1 == nrows) {
-      ok = PQputCopyData(conn_of(s), buf->str, (int)buf->len) == 1;
+      ok = pq.put_copy_data(conn_of(s), buf->str, (int)buf->len) == 1;
       g_string_truncate(buf, 0);
     }
   }
-  if (PQputCopyEnd(conn_of(s), ok ? NULL : "lapfit: load failed") != 1)
+  if (pq.put_copy_end(conn_of(s), ok ? NULL : "lapfit: load failed") != 1)
     ok = FALSE;
   gboolean first = TRUE;
-  while ((res = PQgetResult(conn_of(s)))) {
-    if (PQresultStatus(res) != PGRES_COMMAND_OK && first) {
+  while ((res = pq.get_result(conn_of(s)))) {
+    if (pq.result_status(res) != PGRES_COMMAND_OK && first) {
       first = FALSE;
-      ok = fail(s, error, PQresultErrorMessage(res));
+      ok = fail(s, error, pq.result_error_message(res));
     }
-    PQclear(res);
+    pq.clear(res);
   }
   if (!ok && first)
     fail(s, error, NULL);
@@ -322,20 +389,22 @@ static char *redact(const char *uri, char **password)
 
 LfStore *lf_store_pg_open(const char *uri, GError **error)
 {
+  if (!pq_load(error))
+    return NULL;
   PgStore *p = g_new0(PgStore, 1);
   p->base.klass = &pg_class;
   p->base.name = redact(uri, &p->password);
   const char *keys[] = { "dbname", "fallback_application_name", NULL };
   const char *vals[] = { uri, "lapfit", NULL };
-  p->conn = PQconnectdbParams(keys, vals, 1);
-  if (p->conn == NULL || PQstatus(p->conn) != CONNECTION_OK) {
-    g_autofree char *line = message_line(&p->base, p->conn ? PQerrorMessage(p->conn)
+  p->conn = pq.connectdb_params(keys, vals, 1);
+  if (p->conn == NULL || pq.status(p->conn) != CONNECTION_OK) {
+    g_autofree char *line = message_line(&p->base, p->conn ? pq.error_message(p->conn)
                                                            : "out of memory");
     g_set_error(error, LF_ERROR, LF_ERROR_DB, _("cannot open fleet database '%s': %s"),
                 p->base.name, g_strstrip(line));
     lf_store_close(&p->base);
     return NULL;
   }
-  PQsetNoticeProcessor(p->conn, quiet_notice, NULL);
+  pq.set_notice_processor(p->conn, quiet_notice, NULL);
   return &p->base;
 }
