@@ -3,12 +3,12 @@
  * POST zlib-compressed XML, PROLOG then INVENTORY. */
 #include <curl/curl.h>
 #include <gio/gio.h>
-#include <gmodule.h>
 #include <glib/gi18n.h>
 #include <string.h>
 
 #include "core/error.h"
 #include "core/inflate.h"
+#include "core/module.h"
 #include "core/text.h"
 #include "export/export.h"
 
@@ -41,8 +41,7 @@ static const LfCurl *curl_load(GError **error)
   static char *failure;
   static gsize done = 0;
   if (g_once_init_enter(&done)) {
-    GModule *module = g_module_open("libcurl.so.4", G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
-    const struct { const char *name; gpointer *slot; } syms[] = {
+    const LfSymbol syms[] = {
       { "curl_global_init", (gpointer *)&api.global_init },
       { "curl_easy_init", (gpointer *)&api.easy_init },
       { "curl_easy_reset", (gpointer *)&api.easy_reset },
@@ -54,14 +53,9 @@ static const LfCurl *curl_load(GError **error)
       { "curl_slist_append", (gpointer *)&api.slist_append },
       { "curl_slist_free_all", (gpointer *)&api.slist_free_all },
     };
-    if (module == NULL)
-      failure = g_strdup(g_module_error());
-    for (gsize i = 0; module && !failure && i < G_N_ELEMENTS(syms); i++)
-      if (!g_module_symbol(module, syms[i].name, syms[i].slot))
-        failure = g_strdup(g_module_error());
+    failure = lf_module_bind("libcurl.so.4", syms, G_N_ELEMENTS(syms));
     if (!failure && api.global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
       failure = g_strdup("curl_global_init failed");
-    /* The module stays open for the life of the process. */
     g_once_init_leave(&done, 1);
   }
   if (failure) {

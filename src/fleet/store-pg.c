@@ -3,11 +3,11 @@
  * benches. The URI goes to libpq whole, so its conventions hold (sslmode,
  * PGPASSFILE, PGSERVICE, PGHOST...). Rows stream one at a time. */
 #include <glib/gi18n.h>
-#include <gmodule.h>
 #include <libpq-fe.h>
 #include <string.h>
 
 #include "core/error.h"
+#include "core/module.h"
 #include "fleet/store-private.h"
 
 #define APPLICATION_ID 0x4c466c74 /* 'LFlt', as in SQLite's application_id */
@@ -44,8 +44,7 @@ static gboolean pq_load(GError **error)
   static char *failure;
   static gsize done = 0;
   if (g_once_init_enter(&done)) {
-    GModule *module = g_module_open("libpq.so.5", G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
-    const struct { const char *name; gpointer *slot; } syms[] = {
+    const LfSymbol syms[] = {
       { "PQconnectdbParams", (gpointer *)&pq.connectdb_params },
       { "PQstatus", (gpointer *)&pq.status },
       { "PQerrorMessage", (gpointer *)&pq.error_message },
@@ -64,12 +63,7 @@ static gboolean pq_load(GError **error)
       { "PQputCopyData", (gpointer *)&pq.put_copy_data },
       { "PQputCopyEnd", (gpointer *)&pq.put_copy_end },
     };
-    if (module == NULL)
-      failure = g_strdup(g_module_error());
-    for (gsize i = 0; module && !failure && i < G_N_ELEMENTS(syms); i++)
-      if (!g_module_symbol(module, syms[i].name, syms[i].slot))
-        failure = g_strdup(g_module_error());
-    /* The module stays open for the life of the process. */
+    failure = lf_module_bind("libpq.so.5", syms, G_N_ELEMENTS(syms));
     g_once_init_leave(&done, 1);
   }
   if (failure) {
