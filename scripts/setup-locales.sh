@@ -3,7 +3,7 @@
 # Generates the locales the translation and locale tests use (root only; the
 # tests skip with exit 77 where a locale is missing).
 set -eu
-want="de_DE.UTF-8 es_ES.UTF-8 pt_BR.UTF-8"
+want="de_DE.UTF-8 es_ES.UTF-8 pt_BR.UTF-8 fr_FR.UTF-8 it_IT.UTF-8 ru_RU.UTF-8"
 have=$(locale -a 2>/dev/null | tr 'A-Z' 'a-z' | sed 's/utf-8/utf8/')
 todo=
 for l in $want; do

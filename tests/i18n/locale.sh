@@ -19,6 +19,9 @@ err=$(env LANG=de_DE.UTF-8 LC_ALL=de_DE.UTF-8 "$LAPFIT" no-such-command 2>&1)
 echo "$err" | grep -q "^lapfit: unbekannter Befehl" || { echo "FAIL: German error: $err"; exit 1; }
 if have_locale es_es.utf8; then check es_ES.UTF-8 "Órdenes:"; fi
 if have_locale pt_br.utf8; then check pt_BR.UTF-8 "Comandos:"; fi
+if have_locale fr_fr.utf8; then check fr_FR.UTF-8 "Commandes :"; fi
+if have_locale it_it.utf8; then check it_IT.UTF-8 "Comandi:"; fi
+if have_locale ru_ru.utf8; then check ru_RU.UTF-8 "Команды:"; fi
 # The C locale is untranslated.
 check C "Commands:"
 
