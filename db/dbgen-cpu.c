@@ -40,12 +40,7 @@ static gboolean write_c(const char *out, GPtrArray *names, GPtrArray *texts, GAr
                          "const LfCpuTsvFile lf_cpu_tsv_files[] = {\n%s  { NULL, NULL, 0 },\n};\n"
                          "const guint lf_cpu_tsv_n_files = %u;\n",
                          index->str, names->len);
-  g_autoptr(GError) err = NULL;
-  if (!g_file_set_contents(out, s->str, (gssize)s->len, &err)) {
-    fprintf(stderr, "%s: %s\n", out, err->message);
-    return FALSE;
-  }
-  return TRUE;
+  return lf_dbgen_write(out, s);
 }
 
 /* FILE relative to root, as the table names it in messages ("data/cpu/amd.tsv"). */
@@ -60,25 +55,44 @@ char *lf_dbgen_rel_name(const char *root, const char *file)
   return g_strdup(file);
 }
 
+gboolean lf_dbgen_table_options(int argc, char **argv, const char *mode, const char *summary,
+                                char **root, char **c_out, GStrv *files)
+{
+  gboolean mode_flag = FALSE;   /* MODE itself, already dispatched on */
+  const GOptionEntry entries[] = {
+    { mode, 0, 0, G_OPTION_ARG_NONE, &mode_flag, "Build this table", NULL },
+    { "root", 0, 0, G_OPTION_ARG_FILENAME, root, "Source directory (names in messages)", "DIR" },
+    { "c-out", 0, 0, G_OPTION_ARG_FILENAME, c_out, "Generated C file embedding the table", "FILE" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, files, NULL, "FILE.tsv..." },
+    G_OPTION_ENTRY_NULL,
+  };
+  g_autoptr(GOptionContext) ctx = g_option_context_new(summary);
+  g_option_context_add_main_entries(ctx, entries, NULL);
+  g_autoptr(GError) err = NULL;
+  if (!g_option_context_parse(ctx, &argc, &argv, &err) || *files == NULL) {
+    fprintf(stderr, "dbgen: %s\n", err != NULL ? err->message : "need FILE.tsv...");
+    return FALSE;
+  }
+  return TRUE;
+}
+
+gboolean lf_dbgen_write(const char *out, const GString *text)
+{
+  g_autoptr(GError) err = NULL;
+  if (!g_file_set_contents(out, text->str, (gssize)text->len, &err)) {
+    fprintf(stderr, "%s: %s\n", out, err->message);
+    return FALSE;
+  }
+  return TRUE;
+}
+
 int lf_dbgen_cpu_table(int argc, char **argv)
 {
   g_autofree char *root = NULL, *c_out = NULL;
-  gboolean mode = FALSE;   /* --cpu-table itself, already dispatched on */
   g_auto(GStrv) files = NULL;
-  const GOptionEntry entries[] = {
-    { "cpu-table", 0, 0, G_OPTION_ARG_NONE, &mode, "Build the CPU table", NULL },
-    { "root", 0, 0, G_OPTION_ARG_FILENAME, &root, "Source directory (names in messages)", "DIR" },
-    { "c-out", 0, 0, G_OPTION_ARG_FILENAME, &c_out, "C file embedding the table", "FILE" },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE.tsv..." },
-    G_OPTION_ENTRY_NULL,
-  };
-  g_autoptr(GOptionContext) ctx = g_option_context_new("- validate and embed the CPU table");
-  g_option_context_add_main_entries(ctx, entries, NULL);
-  g_autoptr(GError) err = NULL;
-  if (!g_option_context_parse(ctx, &argc, &argv, &err) || files == NULL) {
-    fprintf(stderr, "dbgen: %s\n", err != NULL ? err->message : "need FILE.tsv...");
+  if (!lf_dbgen_table_options(argc, argv, "cpu-table", "- validate and embed the CPU table",
+                              &root, &c_out, &files))
     return 2;
-  }
   g_autoptr(LfCpuTable) table = lf_cpu_table_new();
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func(g_free);
@@ -98,6 +112,7 @@ int lf_dbgen_cpu_table(int argc, char **argv)
     g_ptr_array_add(texts, text);
     g_array_append_val(lens, len);
   }
+  g_autoptr(GError) err = NULL;
   if (errors == 0 && !lf_cpu_table_check(table, &err)) {
     fprintf(stderr, "%s\n", err->message);
     errors++;

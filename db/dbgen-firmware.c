@@ -82,33 +82,16 @@ static gboolean write_h(const char *out, GString *all)
   for (gsize k = 0; k < all->len; k++)
     g_string_append_printf(s, "0x%02x,%s", (guint8)all->str[k], (k % 16 == 15) ? "\n" : "");
   g_string_append(s, "0x00 };\n");
-  g_autoptr(GError) err = NULL;
-  if (!g_file_set_contents(out, s->str, (gssize)s->len, &err)) {
-    fprintf(stderr, "%s: %s\n", out, err->message);
-    return FALSE;
-  }
-  return TRUE;
+  return lf_dbgen_write(out, s);
 }
 
 int lf_dbgen_firmware_table(int argc, char **argv)
 {
   g_autofree char *root = NULL, *c_out = NULL;
-  gboolean mode = FALSE;   /* --firmware-table itself, already dispatched on */
   g_auto(GStrv) files = NULL;
-  const GOptionEntry entries[] = {
-    { "firmware-table", 0, 0, G_OPTION_ARG_NONE, &mode, "Build the firmware table", NULL },
-    { "root", 0, 0, G_OPTION_ARG_FILENAME, &root, "Source directory (names in messages)", "DIR" },
-    { "c-out", 0, 0, G_OPTION_ARG_FILENAME, &c_out, "C header embedding the table", "FILE" },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE.tsv..." },
-    G_OPTION_ENTRY_NULL,
-  };
-  g_autoptr(GOptionContext) ctx = g_option_context_new("- validate and embed the firmware table");
-  g_option_context_add_main_entries(ctx, entries, NULL);
-  g_autoptr(GError) err = NULL;
-  if (!g_option_context_parse(ctx, &argc, &argv, &err) || files == NULL) {
-    fprintf(stderr, "dbgen: %s\n", err != NULL ? err->message : "need FILE.tsv...");
+  if (!lf_dbgen_table_options(argc, argv, "firmware-table",
+                              "- validate and embed the firmware table", &root, &c_out, &files))
     return 2;
-  }
   g_autoptr(GString) all = g_string_new(NULL);
   guint errors = 0, rows = 0;
   for (guint i = 0; files[i] != NULL; i++) {
