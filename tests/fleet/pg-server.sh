@@ -12,6 +12,11 @@ if [ -z "$PGBIN" ] || [ ! -x "$PGBIN/initdb" ] || ! command -v psql >/dev/null; 
     exit 77
 fi
 T=$(mktemp -d); chmod 711 "$T"
+# As root the server runs as `postgres`, which must reach the socket and data
+# directories: a private TMPDIR (mode 700) above them would stop it.
+if [ "$(id -u)" = 0 ] && ! setpriv --reuid=postgres --regid=postgres --clear-groups -- test -x "$T" 2>/dev/null; then
+    rmdir "$T"; T=$(mktemp -d /tmp/lapfit-pg.XXXXXX); chmod 711 "$T"
+fi
 D="$T/pg"; mkdir "$D"
 PGSOCK="$D"
 PGPW="pw-$(od -An -N6 -tx1 /dev/urandom | tr -d ' \n')"
