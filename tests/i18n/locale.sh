@@ -33,7 +33,7 @@ echo "$out" | grep -q "^Befehle:" || { echo "FAIL: no catalogue without LAPFIT_L
 report=$LF_SOURCE_DIR/tests/fixtures/reports/tui/report-t420.json
 de() { env -u LANGUAGE LANG=de_DE.UTF-8 LC_ALL=de_DE.UTF-8 "$LAPFIT" "$@"; }
 out=$(de check --report "$report" debian-12-xfce)
-echo "$out" | grep -q "RAM 3,8 GiB nutzbar von 4 GiB eingebaut" \
+echo "$out" | grep -q "RAM (3,8 GiB nutzbar von 4 GiB eingebaut)" \
     || { echo "FAIL: no decimal comma in the German verdict:"; echo "$out"; exit 1; }
 out=$(de recommend --report "$report")
 echo "$out" | grep -q "3,8 GiB nutzbar" || { echo "FAIL: recommend header: $out"; exit 1; }

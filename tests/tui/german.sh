@@ -8,7 +8,7 @@ have_locale() {
 have_locale de_de.utf8 || { echo "locale de_DE.UTF-8 not installed, skipping"; exit 77; }
 start 80 24 LANG=de_DE.UTF-8 LC_ALL=de_DE.UTF-8 -- tui --report "$REPORT"
 wait_for '1 Übersicht'
-wait_for '^ Maschine'
+wait_for '^ Rechner'
 wait_for 'Steckplätze +1 von 2 belegt'
 wait_for 'Nutzbar +3,8 GiB'                         # German decimal comma in human text
 wait_for '^F1 Hilfe'
