@@ -26,7 +26,9 @@ run_ctest() {
     dir=$1; shift
     mkdir -p "$TMPDIR"
     log="$logs/ctest-$(basename "$dir").log"
-    { ctest --test-dir "$dir" -j"$jobs" --output-on-failure "$@"; echo $? >"$log.rc"; } 2>&1 |
+    # `|| rc=$?`: under set -e a failing ctest would end the group before the
+    # status is written, and the summary below would never be printed.
+    { rc=0; ctest --test-dir "$dir" -j"$jobs" --output-on-failure "$@" || rc=$?; echo "$rc" >"$log.rc"; } 2>&1 |
         tee "$log"
     rc=$(cat "$log.rc")
     total=$(sed -n 's/.*tests failed out of \([0-9]*\).*/\1/p' "$log" | tail -1)

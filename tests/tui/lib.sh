@@ -16,6 +16,19 @@ trap 'tm kill-server 2>/dev/null; rm -rf "$work"' EXIT
 fail() { echo "FAIL: $*"; echo "--- screen:"; screen; exit 1; }
 screen() { tm capture-pane -p -t lf 2>/dev/null; }
 screen_sgr() { tm capture-pane -p -e -t lf 2>/dev/null; }
+# settle: returns once two captures 0.05 s apart agree. tmux draws what the
+# program writes as it arrives, so a screen that already shows the awaited
+# text can still lack the rest of the same frame (the key bar, say); under
+# ASan or a loaded machine that gap is long enough for a check to see it.
+settle() {
+    prev=$(screen_sgr)
+    n=0
+    while sleep 0.05; cur=$(screen_sgr); [ "$cur" != "$prev" ]; do
+        prev=$cur
+        n=$((n + 1))
+        [ "$n" -ge 100 ] && fail "the screen never stopped changing"
+    done
+}
 wait_for() {                     # wait_for ERE [TENTHS]
     n=0
     until screen | grep -Eq -- "$1"; do
@@ -23,6 +36,7 @@ wait_for() {                     # wait_for ERE [TENTHS]
         [ "$n" -ge "${2:-50}" ] && fail "timeout waiting for /$1/"
         sleep 0.1
     done
+    settle
 }
 wait_fixed() {                   # wait_fixed STRING [TENTHS]: literal text
     n=0
@@ -31,6 +45,7 @@ wait_fixed() {                   # wait_fixed STRING [TENTHS]: literal text
         [ "$n" -ge "${2:-50}" ] && fail "timeout waiting for '$1'"
         sleep 0.1
     done
+    settle
 }
 wait_gone() {                    # wait_gone ERE [TENTHS]
     n=0
@@ -103,9 +118,10 @@ changes() {
     n=0
     while [ "$(screen_sgr)" = "$before" ]; do
         n=$((n + 1))
-        [ "$n" -ge 30 ] && fail "keys '$*' changed nothing on screen"
+        [ "$n" -ge 50 ] && fail "keys '$*' changed nothing on screen"
         sleep 0.1
     done
+    settle
 }
 # The line number (1-based) of the first screen line matching ERE, or fail.
 line_of() {
