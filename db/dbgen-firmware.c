@@ -32,11 +32,61 @@ static gboolean is_driver(const char *s)
   return TRUE;
 }
 
-/* Why one row is wrong, or NULL. */
+static gboolean is_shipped(const char *s)
+{
+  return g_str_equal(s, "linux-firmware") || g_str_equal(s, "board") ||
+         g_str_equal(s, "vendor") || g_str_equal(s, "?");
+}
+
+/* "ubuntu=linux-firmware fedora=brcmfmac-firmware": each family once, a name each. */
+static gboolean is_packages(const char *s)
+{
+  if (g_str_equal(s, "-"))
+    return TRUE;
+  g_auto(GStrv) items = g_strsplit(s, " ", 0);
+  guint seen = 0;
+  for (guint i = 0; items[i]; i++) {
+    static const char *const families[] = { "ubuntu", "fedora", "arch", NULL };
+    const char *eq = strchr(items[i], '=');
+    if (eq == NULL || eq[1] == '\0')
+      return FALSE;
+    g_autofree char *family = g_strndup(items[i], (gsize)(eq - items[i]));
+    guint k = 0;
+    while (families[k] && !g_str_equal(families[k], family))
+      k++;
+    if (families[k] == NULL || (seen & (1u << k)))
+      return FALSE;
+    seen |= 1u << k;
+  }
+  return items[0] != NULL;
+}
+
+/* The shipping columns: one `shipped` word per file, packages, a source. */
+static const char *shipping_error(char **cols)
+{
+  if (g_str_equal(cols[2], "-"))
+    return g_str_equal(cols[6], "-") && g_str_equal(cols[7], "-")
+               ? NULL : "shipped and packages: - when files is -";
+  g_auto(GStrv) files = g_strsplit(cols[2], "|", 0);
+  g_auto(GStrv) shipped = g_strsplit(cols[6], "|", 0);
+  if (g_strv_length(files) != g_strv_length(shipped))
+    return "shipped: one of linux-firmware|board|vendor|? per file, |-separated like files";
+  for (guint i = 0; shipped[i]; i++)
+    if (!is_shipped(shipped[i]))
+      return "shipped: one of linux-firmware|board|vendor|? per file, |-separated like files";
+  if (!is_packages(cols[7]))
+    return "packages: family=name with family ubuntu, fedora or arch (each once), or -";
+  if (*cols[8] == '\0')
+    return "shipped_source: where shipped and packages come from";
+  return NULL;
+}
+
+/* Why one network row is wrong, or NULL. */
 static const char *row_error(char **cols)
 {
-  if (g_strv_length(cols) != 6)
-    return "needs 6 tab-separated columns: driver match files package nonfree source";
+  if (g_strv_length(cols) != 9)
+    return "needs 9 tab-separated columns: driver match files package nonfree source shipped "
+           "packages shipped_source";
   if (!is_driver(cols[0]))
     return "driver: a kernel driver name (letters, digits, _ and -)";
   if (!is_id(cols[1]))
@@ -51,19 +101,47 @@ static const char *row_error(char **cols)
     return "nonfree: yes or no";
   if (*cols[5] == '\0')
     return "source: where the file names come from";
+  return shipping_error(cols);
+}
+
+/* Why one packaging row (editions family source) is wrong, or NULL. */
+static const char *packaging_error(char **cols)
+{
+  static const char *const families[] = { "debian", "ubuntu", "fedora", "arch", NULL };
+  if (g_strv_length(cols) != 3)
+    return "needs 3 tab-separated columns: editions family source";
+  for (const char *c = cols[0]; *c; c++)
+    if (!g_ascii_isalnum(*c) && !strchr("-_.*?", *c))
+      return "editions: a glob over edition ids (letters, digits, - _ . * ?)";
+  if (*cols[0] == '\0')
+    return "editions: a glob over edition ids (letters, digits, - _ . * ?)";
+  if (!g_strv_contains(families, cols[1]))
+    return "family: debian, ubuntu, fedora or arch";
+  if (*cols[2] == '\0')
+    return "source: why the edition takes that family's packages";
   return NULL;
 }
+
+typedef enum { TABLE_NONE, TABLE_NETWORK, TABLE_PACKAGING } TableKind;
 
 static guint check_file(const char *name, const char *text, guint *rows)
 {
   guint errors = 0;
+  TableKind kind = TABLE_NONE;
   g_auto(GStrv) lines = g_strsplit(text, "\n", 0);
   for (guint i = 0; lines[i]; i++) {
     const char *l = lines[i];
-    if (*l == '#' || *l == '\0' || g_str_has_prefix(l, "driver\t"))
+    if (*l == '#' || *l == '\0')
       continue;
+    if (g_str_has_prefix(l, "driver\t") || g_str_has_prefix(l, "editions\t")) {
+      kind = *l == 'd' ? TABLE_NETWORK : TABLE_PACKAGING;
+      continue;
+    }
     g_auto(GStrv) cols = g_strsplit(l, "\t", 0);
-    const char *why = row_error(cols);
+    const char *why = kind == TABLE_NETWORK     ? row_error(cols)
+                      : kind == TABLE_PACKAGING ? packaging_error(cols)
+                                                : "a row before the header line (driver... or "
+                                                  "editions...)";
     if (why != NULL) {
       fprintf(stderr, "%s:%u: %s\n", name, i + 1, why);
       errors++;

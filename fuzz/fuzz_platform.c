@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "db/firmware-table.h"
 #include "probe/platform-parse.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -34,6 +35,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
   (void)lf_efivar_secure_boot(data, size, FALSE);
 
   g_autoptr(LfFirmwareTable) table = lf_firmware_table_parse(text, size);
-  (void)lf_firmware_table_lookup(table, "iwlwifi", "8086:24f3");
+  const LfFirmwareRule *rule = lf_firmware_table_lookup(table, "iwlwifi", "8086:24f3");
+  if (rule) {
+    (void)lf_firmware_rule_origin(rule, "iwlwifi-8000C-*.ucode");
+    (void)lf_firmware_rule_package(rule, "fedora");
+    (void)lf_firmware_rule_package(rule, "debian");
+  }
+  (void)lf_firmware_table_family(table, "debian-13-xfce");
   return 0;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/udev.h"
+#include "db/firmware-table.h"
 #include "probe/platform-parse.h"
 #include "probe/probe.h"
 

@@ -68,33 +68,6 @@ const char *lf_virt_identify(gboolean hypervisor_flag, const char *cpuid_vendor,
                              const char *hypervisor_type, const char *dmi_vendor,
                              const char *dmi_product, const char *bios_vendor);
 
-/* The firmware table (data/firmware/ TSV files): which files under /lib/firmware a
- * driver needs for a device. */
-typedef struct {
-  char *driver;     /* kernel driver name */
-  char *match;      /* "8086:24f3" (pci/usb/sdio vendor:device), "*" = any device */
-  char *files;      /* glob(s) under /lib/firmware, separated by '|' */
-  char *package;    /* Debian package shipping them */
-  gboolean nonfree; /* in Debian's non-free-firmware */
-} LfFirmwareRule;
-
-typedef struct LfFirmwareTable LfFirmwareTable;
-
-/* Parses TSV rows "driver match files package nonfree source"; '#' comments,
- * blank lines. Bad rows are skipped (logged at debug). transfer full. */
-LfFirmwareTable *lf_firmware_table_parse(const char *data, gsize len);
-void lf_firmware_table_free(LfFirmwareTable *table);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(LfFirmwareTable, lf_firmware_table_free)
-guint lf_firmware_table_size(const LfFirmwareTable *table);
-
-/* The built-in table (compiled from data/firmware/). transfer none. */
-const LfFirmwareTable *lf_firmware_table_builtin(void);
-
-/* The rule for (driver, id): an exact id match first, then "*". NULL if the
- * driver needs no firmware as far as the table knows. transfer none. */
-const LfFirmwareRule *lf_firmware_table_lookup(const LfFirmwareTable *table, const char *driver,
-                                               const char *id);
-
 /* Human names for a few well-known PCI/USB ids (fixtures, and live machines
  * without hwdb). transfer none; NULL when not in the table. */
 const char *lf_pci_vendor_name(const char *vendor_id);

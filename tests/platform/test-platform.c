@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "core/report.h"
+#include "db/firmware-table.h"
 #include "probe/platform-parse.h"
 #include "probe/probe.h"
 
@@ -141,13 +142,40 @@ static void test_firmware_table(void)
   g_assert_null(lf_firmware_table_lookup(t, "no-such-driver", "1:2"));
   g_assert_null(lf_firmware_table_lookup(t, NULL, NULL));
 
-  const char bad[] = "# comment\ndriver\tmatch\tfiles\tpackage\tnonfree\tsource\n"
-                     "x\t*\tf\tp\tmaybe\tsrc\n"     /* bad nonfree */
-                     "y\t*\tf\tp\tyes\n"           /* no source */
-                     "\t*\tf\tp\tyes\tsrc\n"       /* no driver */
-                     "z\t*\tf\tp\tno\tsrc\n";
+  /* Per file: the firmware from linux-firmware, the board's NVRAM from no distribution. */
+  r = lf_firmware_table_lookup(t, "brcmfmac", "02d0:4324");
+  g_assert_cmpint(lf_firmware_rule_origin(r, "brcm/brcmfmac43241b4-sdio.bin"), ==,
+                  LF_FW_ORIGIN_LINUX_FIRMWARE);
+  g_assert_cmpint(lf_firmware_rule_origin(r, "brcm/brcmfmac43241b4-sdio.txt"), ==,
+                  LF_FW_ORIGIN_BOARD);
+  g_assert_cmpint(lf_firmware_rule_origin(r, "brcm/other.txt"), ==, LF_FW_ORIGIN_UNKNOWN);
+  g_assert_cmpstr(lf_firmware_rule_package(r, "debian"), ==, "firmware-brcm80211");
+  g_assert_cmpstr(lf_firmware_rule_package(r, "fedora"), ==, "brcmfmac-firmware");
+  g_assert_cmpstr(lf_firmware_rule_package(r, "arch"), ==, "linux-firmware-broadcom");
+  g_assert_null(lf_firmware_rule_package(r, NULL));
+  r = lf_firmware_table_lookup(t, "rtl8723be", "10ec:b723");
+  g_assert_cmpstr(lf_firmware_rule_package(r, "ubuntu"), ==, "linux-firmware");
+  g_assert_null(lf_firmware_rule_package(lf_firmware_table_lookup(t, "iwlwifi", NULL), "fedora"));
+  g_assert_cmpstr(lf_firmware_table_family(t, "lmde-7"), ==, "debian");
+  g_assert_cmpstr(lf_firmware_table_family(t, "linuxmint-22.3-xfce"), ==, "ubuntu");
+  g_assert_cmpstr(lf_firmware_table_family(t, "arch"), ==, "arch");
+  g_assert_null(lf_firmware_table_family(t, "alpine-x86"));
+  g_assert_null(lf_firmware_table_family(t, NULL));
+
+  const char bad[] = "# comment\ndriver\tmatch\tfiles\tpackage\tnonfree\tsource\tshipped\t"
+                     "packages\tshipped_source\n"
+                     "x\t*\tf\tp\tmaybe\tsrc\t?\t-\ts\n"     /* bad nonfree */
+                     "y\t*\tf\tp\tyes\n"                      /* no source */
+                     "\t*\tf\tp\tyes\tsrc\t?\t-\ts\n"         /* no driver */
+                     "z\t*\tf\tp\tno\tsrc\tboard\t-\ts\n"
+                     "editions\tfamily\tsource\n"
+                     "ab-*\tdebian\twhy\n"
+                     "z\t*\tf\tp\tno\tsrc\tboard\t-\ts\n";   /* a network row among packaging */
   g_autoptr(LfFirmwareTable) own = lf_firmware_table_parse(bad, sizeof bad - 1);
   g_assert_cmpuint(lf_firmware_table_size(own), ==, 1);
+  g_assert_cmpint(lf_firmware_rule_origin(lf_firmware_table_lookup(own, "z", NULL), "f"), ==,
+                  LF_FW_ORIGIN_BOARD);
+  g_assert_cmpstr(lf_firmware_table_family(own, "ab-1"), ==, "debian");
 }
 
 /* --- probes on generated roots ------------------------------------------ */
