@@ -268,18 +268,6 @@ static void combine_parts(LfVerdict *v)
   g_ptr_array_remove(v->advice, ssd);
 }
 
-/* Advice to install firmware only when the driver reported a file it did not find. */
-static gboolean wifi_file_missing(const LfReport *r)
-{
-  for (guint i = 0; r->network && i < r->network->len; i++) {
-    const LfNetwork *w = r->network->pdata[i];
-    if (w->kind && g_str_equal(w->kind, "wifi") && w->firmware_missing &&
-        w->firmware_missing->len > 0)
-      return TRUE;
-  }
-  return FALSE;
-}
-
 static int by_cost(gconstpointer a, gconstpointer b)
 {
   const LfAdvice *x = *(LfAdvice *const *)a, *y = *(LfAdvice *const *)b;
@@ -324,10 +312,7 @@ void lf_advise(const LfRuleContext *ctx, const LfDistroTable *table, GPtrArray *
     g_autofree char *need = lf_format_gb(e->disk_min_gb);
     lf_verdict_advice(v, "disk", 3, NULL, N_("Fit a disk of at least %s"), need);
   }
-  if (lf_verdict_has_check(v, "wifi", LF_STATUS_WARN) && wifi_file_missing(ctx->report))
-    lf_verdict_advice(v, "firmware-package", 1, NULL,
-                      N_("Install the missing Wi-Fi firmware after installing %s, over a "
-                         "cable or a USB Wi-Fi adapter that needs none"), e->name);
+  lf_advise_wifi(ctx, v);
   combine_parts(v);
   /* Another edition, when something about this one is more than a setting away. */
   static const char *const checks[] = { "installer", "arch", "isa", "cpu-32bit", "cpu-floor",

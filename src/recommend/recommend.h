@@ -53,7 +53,8 @@ void lf_recommend_options_init(LfRecommendOptions *opts);
 
 typedef struct {
   char *check;      /* machine id: "arch", "isa", "cpu-32bit", "boot", "secure-boot", "ram",
-                       "disk", "disk-kind", "gpu", "wifi", "support", "installer", "cpu-floor" */
+                       "disk", "disk-kind", "gpu", "wifi", "wifi-file", "support", "installer",
+                       "cpu-floor" */
   LfStatus status;
   char *message;    /* English, with the figures used */
   char *text;       /* the same sentence, translated */
@@ -61,7 +62,7 @@ typedef struct {
 
 typedef struct {
   char *kind;       /* "ram", "ssd", "disk", "edition", "firmware-setting", "boot-option",
-                       "firmware-package" */
+                       "firmware-package", "firmware-file" */
   int cost;         /* 0 setting, 1 package, 2 part, 3 bigger part, 4 another edition */
   char *message;    /* English */
   char *text;       /* translated */
@@ -150,6 +151,9 @@ void lf_rule_context_init(LfRuleContext *ctx, const LfReport *report,
 typedef void (*LfRuleFunc)(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerdict *v);
 /* NULL-terminated, in the order reasons are listed. */
 extern const LfRuleFunc lf_rules[];
+/* wifi.c: the Wi-Fi firmware rule (checks "wifi", "wifi-file") and its advice, file by file. */
+void lf_rule_wifi(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerdict *v);
+void lf_advise_wifi(const LfRuleContext *ctx, LfVerdict *v);
 
 LfVerdict *lf_verdict_new(const LfDistroEdition *edition);
 void lf_verdict_free(LfVerdict *verdict);

@@ -478,52 +478,6 @@ static void rule_gpu(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerdi
                     g->driver ? g->driver : "none", n);
 }
 
-/* --- Wi-Fi that needs non-free firmware ----------------------------------- */
-
-static void rule_wifi(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerdict *v)
-{
-  const GPtrArray *nets = ctx->report->network;
-  g_autofree char *n = edition_name(e);
-  for (guint i = 0; nets && i < nets->len; i++) {
-    const LfNetwork *w = nets->pdata[i];
-    if (w->kind == NULL || !g_str_equal(w->kind, "wifi"))
-      continue;
-    gboolean missing = w->firmware_missing && w->firmware_missing->len > 0;
-    if (w->needs_nonfree_firmware != LF_TRI_TRUE && !missing)
-      continue;
-    const char *chip = w->device ? w->device : w->name ? w->name : w->driver ? w->driver : "?";
-    if (missing) {
-      /* A file the driver asked for and did not find: name it. */
-      const char *fw = w->firmware_missing->pdata[0];
-      if (e->nonfree_firmware == LF_TRI_FALSE)
-        lf_verdict_reason(v, "wifi", LF_STATUS_WARN,
-                          N_("Wi-Fi %s needs the non-free firmware file %s, which %s does not "
-                             "ship"), chip, fw, n);
-      else if (e->nonfree_firmware == LF_TRI_UNKNOWN)
-        lf_verdict_reason(v, "wifi", LF_STATUS_WARN,
-                          N_("Wi-Fi %s needs the non-free firmware file %s; could not check "
-                             "whether %s ships it"), chip, fw, n);
-      else
-        lf_verdict_reason(v, "wifi", LF_STATUS_PASS,
-                          N_("Wi-Fi %s needs the non-free firmware file %s, which %s ships"),
-                          chip, fw, n);
-      continue;
-    }
-    /* No file is known to be missing (it may be installed already): which file is unknown. */
-    if (e->nonfree_firmware == LF_TRI_FALSE)
-      lf_verdict_reason(v, "wifi", LF_STATUS_WARN,
-                        N_("Wi-Fi %s needs non-free firmware (which file is not known) that %s "
-                           "does not ship"), chip, n);
-    else if (e->nonfree_firmware == LF_TRI_UNKNOWN)
-      lf_verdict_reason(v, "wifi", LF_STATUS_WARN,
-                        N_("Wi-Fi %s needs non-free firmware (which file is not known); could "
-                           "not check whether %s ships it"), chip, n);
-    else
-      lf_verdict_reason(v, "wifi", LF_STATUS_PASS,
-                        N_("Wi-Fi %s needs non-free firmware, which %s ships"), chip, n);
-  }
-}
-
 /* --- support window -------------------------------------------------------- */
 
 static void rule_support(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerdict *v)
@@ -557,5 +511,5 @@ static void rule_support(const LfRuleContext *ctx, const LfDistroEdition *e, LfV
 
 const LfRuleFunc lf_rules[] = {
   rule_installer, rule_arch, rule_isa, rule_cpu32, rule_cpu_floor, rule_boot,
-  rule_ram, rule_disk, rule_disk_kind, rule_gpu, rule_wifi, rule_support, NULL,
+  rule_ram, rule_disk, rule_disk_kind, rule_gpu, lf_rule_wifi, rule_support, NULL,
 };

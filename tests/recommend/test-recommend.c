@@ -47,7 +47,7 @@ static const Case cases[] = {
   { "pentium-m-2005", "bookwormpup32-10.0", LF_STATUS_PASS, "boot", "BIOS" },
   { "pentium-m-2005", "debian-12-lxde-i386", LF_STATUS_WARN, "ram", "below the 1 GiB minimum" },
   { "pentium-m-2005", "ubuntu-mate-26.04", LF_STATUS_FAIL, "installer", "No installer image" },
-  { "pentium-m-2005", "alpine-x86", LF_STATUS_WARN, "wifi", "does not ship" },
+  { "pentium-m-2005", "alpine-x86", LF_STATUS_WARN, "wifi", "does not carry" },
   /* Pentium M Banias: PAE present but not advertised -> forcepae, not a FAIL */
   { "pentium-m-banias", "lubuntu-18.04-i386", LF_STATUS_WARN, "cpu-32bit", "forcepae" },
   { "pentium-m-banias", "mx-23-xfce-i386", LF_STATUS_WARN, "cpu-32bit", "forcepae" },
@@ -70,9 +70,9 @@ static const Case cases[] = {
   /* Bay Trail tablet: 64-bit CPU, 32-bit UEFI, soldered 2 GB, brcmfmac */
   { "baytrail-tablet", "ubuntu-24.04", LF_STATUS_FAIL, "boot", "32-bit UEFI" },
   { "baytrail-tablet", "lubuntu-26.04", LF_STATUS_FAIL, "boot", "no 32-bit UEFI boot loader" },
-  { "baytrail-tablet", "arch", LF_STATUS_PASS, "boot", "32-bit UEFI" },
-  { "baytrail-tablet", "debian-12-lxde-i386", LF_STATUS_PASS, "boot", "32-bit UEFI" },
-  { "baytrail-tablet", "void-i686", LF_STATUS_PASS, "cpu-32bit", "SSE2" },
+  { "baytrail-tablet", "arch", LF_STATUS_WARN, "boot", "32-bit UEFI" },
+  { "baytrail-tablet", "debian-12-lxde-i386", LF_STATUS_WARN, "boot", "32-bit UEFI" },
+  { "baytrail-tablet", "void-i686", LF_STATUS_WARN, "cpu-32bit", "SSE2" },
   { "baytrail-tablet", "popos-24.04", LF_STATUS_WARN, "boot", "32-bit UEFI" },  /* '?' */
   { "baytrail-tablet", "rhel-9", LF_STATUS_WARN, "boot", "not known" },  /* no ia32_uefi fact */
   /* Live USB desktop: the 16 GB boot stick is never the target disk */
@@ -509,6 +509,130 @@ static void test_unknown_id(void)
   g_assert_null(rec);
 }
 
+/* Issue #10 point 7, Wi-Fi firmware file by file: machine x edition -> a reason of `check`
+ * with this status whose message contains `needle`; the firmware advice (kinds
+ * firmware-package, firmware-file) is `advice` with `advice_needle`, or none when NULL.
+ * `tweak` changes the edition's firmware fact first: 'n' = its image carries no non-free
+ * firmware, '?' = that fact is uncertain. */
+typedef struct {
+  const char *machine, *edition;
+  char tweak;
+  const char *check;
+  LfStatus status;
+  const char *needle, *advice, *advice_needle;
+} WifiCase;
+
+static const WifiCase wifi_cases[] = {
+  /* Bay Trail tablet, brcmfmac43241b4 over SDIO: the firmware is in linux-firmware and in each
+   * family's package; the board's NVRAM .txt is in no distribution and is missing here. */
+  { "baytrail-tablet", "debian-12-lxde-i386", 0, "wifi", LF_STATUS_PASS,
+    "brcm/brcmfmac43241b4-sdio.bin from linux-firmware, which Debian (32-bit PC) 12 \"bookworm\" "
+    "i386 ships (package firmware-brcm80211)", "firmware-file",
+    "copy the file brcmfmac43241b4-sdio.txt from this machine's Windows Wi-Fi driver" },
+  { "baytrail-tablet", "debian-12-lxde-i386", 0, "wifi-file", LF_STATUS_WARN,
+    "brcm/brcmfmac43241b4-sdio.txt, a settings file made for each board, which distributions do "
+    "not ship", "firmware-file", "EFI variable" },
+  { "baytrail-tablet", "lmde-6-i386", 0, "wifi", LF_STATUS_PASS, "(package firmware-brcm80211)",
+    "firmware-file", "/lib/firmware/brcm/brcmfmac43241b4-sdio.txt" },
+  { "baytrail-tablet", "arch", 0, "wifi", LF_STATUS_PASS, "(package linux-firmware-broadcom)",
+    "firmware-file", NULL },
+  { "baytrail-tablet", "arch", 0, "wifi-file", LF_STATUS_WARN, "Arch Linux rolling (monthly ISO) "
+    "will lack it, as this system does", "firmware-file", NULL },
+  { "baytrail-tablet", "fedora-44-xfce", 0, "wifi", LF_STATUS_PASS, "(package brcmfmac-firmware)",
+    "firmware-file", NULL },
+  { "baytrail-tablet", "void-i686", 0, "wifi", LF_STATUS_PASS, "which Void Linux rolling (i686) "
+    "ships", "firmware-file", NULL },   /* no package name: Void's packaging is not recorded */
+  { "baytrail-tablet", "alpine-x86", 0, "wifi", LF_STATUS_WARN, "does not carry", "firmware-file",
+    NULL },   /* the .bin is present here: no package advice, only the board file's */
+  /* Intel iwlwifi laptop (Wireless 8260): nothing missing, so no firmware advice anywhere */
+  { "skylake-u-2016", "ubuntu-24.04", 0, "wifi", LF_STATUS_PASS,
+    "Wi-Fi Wireless 8260 needs iwlwifi-8000C-*.ucode from linux-firmware, which Ubuntu 24.04 LTS "
+    "ships (package linux-firmware)", NULL, NULL },
+  { "skylake-u-2016", "fedora-44-workstation", 0, "wifi", LF_STATUS_PASS,
+    "(package iwlwifi-mvm-firmware)", NULL, NULL },
+  { "skylake-u-2016", "alpine-x86_64", 0, "wifi", LF_STATUS_WARN,
+    "iwlwifi-8000C-*.ucode from linux-firmware, which the install image of Alpine Linux 3.2x "
+    "stable does not carry", NULL, NULL },
+  { "skylake-u-2016", "debian-13-xfce", 'n', "wifi", LF_STATUS_WARN,
+    "does not carry (package firmware-iwlwifi)", NULL, NULL },
+  { "skylake-u-2016", "debian-13-xfce", '?', "wifi", LF_STATUS_WARN,
+    "could not check whether Debian 13 \"trixie\" ships it", NULL, NULL },
+  /* Realtek RTL8723BE laptop, probed where rtlwifi/rtl8723befw*.bin is missing */
+  { "rtl8723be-laptop", "debian-13-xfce", 0, "wifi", LF_STATUS_PASS,
+    "rtlwifi/rtl8723befw*.bin from linux-firmware, which Debian 13 \"trixie\" ships (package "
+    "firmware-realtek)", NULL, NULL },   /* the image brings it: nothing to do */
+  { "rtl8723be-laptop", "linuxmint-22.3-xfce", 0, "wifi", LF_STATUS_PASS,
+    "(package linux-firmware)", NULL, NULL },
+  { "rtl8723be-laptop", "debian-13-xfce", 'n', "wifi", LF_STATUS_WARN,
+    "does not carry (package firmware-realtek)", "firmware-package",
+    "After installing Debian, install the package firmware-realtek (it has "
+    "rtlwifi/rtl8723befw*.bin), over a cable or a USB Wi-Fi adapter that needs no firmware" },
+  { "rtl8723be-laptop", "alpine-x86_64", 0, "wifi", LF_STATUS_WARN, "does not carry",
+    "firmware-package", "Install the missing Wi-Fi firmware after installing Alpine Linux" },
+  /* ipw2200 (2005 Pentium M): linux-firmware, Debian's firmware-ipw2x00 */
+  { "pentium-m-2005", "antix-23-i386", 0, "wifi", LF_STATUS_PASS,
+    "ipw2200-bss.fw from linux-firmware, which antiX 23 (full, 32-bit) ships (package "
+    "firmware-ipw2x00)", NULL, NULL },
+};
+
+static const LfAdvice *firmware_advice(const LfVerdict *v)
+{
+  for (guint j = 0; j < v->advice->len; j++) {
+    const LfAdvice *a = v->advice->pdata[j];
+    if (g_str_equal(a->kind, "firmware-package") || g_str_equal(a->kind, "firmware-file"))
+      return a;
+  }
+  return NULL;
+}
+
+static void check_wifi_case(const WifiCase *c, const LfVerdict *v)
+{
+  gboolean found = FALSE;
+  for (guint j = 0; j < v->reasons->len; j++) {
+    const LfReason *r = v->reasons->pdata[j];
+    found |= g_str_equal(r->check, c->check) && r->status == c->status &&
+             strstr(r->message, c->needle) != NULL;
+    /* Never a FAIL: a cable or a USB Wi-Fi adapter replaces the card. */
+    g_assert_true(!g_str_has_prefix(r->check, "wifi") || r->status != LF_STATUS_FAIL);
+  }
+  const LfAdvice *a = firmware_advice(v);
+  gboolean advice_ok = c->advice == NULL ? a == NULL
+                       : a && g_str_equal(a->kind, c->advice) &&
+                             (!c->advice_needle || strstr(a->message, c->advice_needle));
+  if (!found || !advice_ok) {
+    g_autoptr(JsonNode) node = lf_verdict_to_json(v);
+    g_autofree char *text = lf_json_to_text(node, LF_JSON_PRETTY);
+    g_error("wifi %s x %s (%c): want %s %s \"%s\", advice %s \"%s\"; got:\n%s", c->machine,
+            c->edition, c->tweak ? c->tweak : '-', c->check, lf_status_to_string(c->status),
+            c->needle, c->advice ? c->advice : "none",
+            c->advice_needle ? c->advice_needle : "", text);
+  }
+}
+
+static void test_wifi_firmware(void)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS(wifi_cases); i++) {
+    const WifiCase *c = &wifi_cases[i];
+    g_autoptr(LfReport) report = load_fixture(c->machine);
+    LfDistroEdition *e = (LfDistroEdition *)lf_distro_table_lookup(table, c->edition);
+    g_assert_nonnull(e);
+    LfTri nonfree = e->nonfree_firmware;
+    char *confidence = e->firmware_confidence;
+    if (c->tweak == 'n')
+      e->nonfree_firmware = LF_TRI_FALSE;
+    if (c->tweak == '?')
+      e->firmware_confidence = (char *)"?";
+    LfRecommendOptions opts;
+    options(&opts);
+    g_autoptr(LfRecommendation) rec = NULL;
+    const LfVerdict *v = lf_recommend_one(report, table, &opts, c->edition, &rec, NULL);
+    g_assert_nonnull(v);
+    check_wifi_case(c, v);
+    e->nonfree_firmware = nonfree;   /* the table is shared by every test */
+    e->firmware_confidence = confidence;
+  }
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -518,6 +642,7 @@ int main(int argc, char **argv)
   g_test_add_func("/recommend/cases", test_cases);
   g_test_add_func("/recommend/unknown-id", test_unknown_id);
   g_test_add_func("/recommend/advice", test_advice);
+  g_test_add_func("/recommend/wifi-firmware", test_wifi_firmware);
   g_test_add_func("/recommend/ranking", test_ranking);
   g_test_add_func("/recommend/table", test_table);
   g_test_add_func("/recommend/hostile", test_hostile);

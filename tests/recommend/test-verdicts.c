@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/report-json.h"
+#include "db/firmware-table.h"
 #include "probe/probe.h"
 #include "probe/smbios.h"
 #include "recommend/recommend.h"
@@ -219,7 +220,28 @@ static void test_one_severity(void)
   }
 }
 
-/* Point 7 (Wi-Fi): no placeholder in any sentence; firmware advice only for a missing file. */
+/* Point 7: the files of the fixture's Wi-Fi cards that no distribution is known to ship
+ * (a board's settings file, the maker's driver, or not known): never in a PASS. */
+static GPtrArray *unshipped_files(const LfReport *r)
+{
+  GPtrArray *out = g_ptr_array_new_with_free_func(g_free);
+  for (guint i = 0; r->network && i < r->network->len; i++) {
+    const LfNetwork *w = r->network->pdata[i];
+    const char *id = w->pci_id ? w->pci_id : w->usb_id ? w->usb_id : w->sdio_id;
+    const LfFirmwareRule *rule = lf_firmware_table_lookup(lf_firmware_table_builtin(),
+                                                          w->driver, id);
+    if (rule == NULL || g_strcmp0(w->kind, "wifi") != 0 || g_str_equal(rule->files, "-"))
+      continue;
+    g_auto(GStrv) files = g_strsplit(rule->files, "|", 0);
+    for (guint j = 0; files[j]; j++)
+      if (lf_firmware_rule_origin(rule, files[j]) != LF_FW_ORIGIN_LINUX_FIRMWARE)
+        g_ptr_array_add(out, g_strdup(files[j]));
+  }
+  return out;
+}
+
+/* Point 7 (Wi-Fi): no placeholder in any sentence; firmware advice only for a missing file;
+ * no PASS claims a file that no distribution is known to ship. */
 static void test_no_placeholders(void)
 {
   for (guint f = 0; f < fixtures->len; f++) {
@@ -230,17 +252,27 @@ static void test_no_placeholders(void)
       const LfNetwork *w = r->network->pdata[i];
       missing |= w->firmware_missing && w->firmware_missing->len > 0;
     }
+    g_autoptr(GPtrArray) unshipped = unshipped_files(r);
     g_autoptr(LfRecommendation) rec = run(r, LF_AUDIENCE_NEWCOMER, TRUE);
     for (guint i = 0; i < rec->verdicts->len; i++) {
       const LfVerdict *v = rec->verdicts->pdata[i];
       for (guint j = 0; j < v->reasons->len; j++) {
-        const char *m = ((LfReason *)v->reasons->pdata[j])->message;
+        const LfReason *x = v->reasons->pdata[j];
+        const char *m = x->message;
         if (strstr(m, "(-)") || strstr(m, "()") || strstr(m, "(?)"))
           g_error("%s: %s: placeholder in '%s'", path, v->edition->id, m);
+        for (guint k = 0; x->status == LF_STATUS_PASS && k < unshipped->len; k++)
+          if (strstr(m, unshipped->pdata[k]))
+            g_error("%s: %s: claims %s is shipped: %s", path, v->edition->id,
+                    (char *)unshipped->pdata[k], m);
+        if (g_str_has_prefix(x->check, "wifi") && x->status == LF_STATUS_FAIL)
+          g_error("%s: %s: Wi-Fi is never a FAIL (a USB adapter replaces it): %s", path,
+                  v->edition->id, m);
       }
       for (guint j = 0; j < v->advice->len; j++) {
         const LfAdvice *a = v->advice->pdata[j];
-        if (g_str_equal(a->kind, "firmware-package") && !missing)
+        if ((g_str_equal(a->kind, "firmware-package") || g_str_equal(a->kind, "firmware-file")) &&
+            !missing)
           g_error("%s: %s: firmware advice but no file is missing: %s", path,
                   v->edition->id, a->message);
       }
