@@ -26,15 +26,6 @@ static gboolean has_advice(const LfVerdict *v, const char *kind)
   return FALSE;
 }
 
-/* The RAM figure the desktop rule judges against (rules.c: recommended, else
- * minimum, else floor). */
-static gint64 ram_target(const LfDistroEdition *e)
-{
-  return lf_known_int(e->ram_rec_mb)   ? e->ram_rec_mb
-         : lf_known_int(e->ram_min_mb) ? e->ram_min_mb
-                                       : e->ram_floor_mb;
-}
-
 /* "ram4096", "ssd", "ram4096+ssd" or NULL when parts alone do not make it PASS. */
 static char *purchase_fix(const LfVerdict *v)
 {
@@ -52,7 +43,7 @@ static char *purchase_fix(const LfVerdict *v)
   }
   if ((ram && !has_advice(v, "ram")) || (ssd && !has_advice(v, "ssd")) || !(ram || ssd))
     return NULL;
-  gint64 target = ram_target(v->edition);
+  gint64 target = lf_ram_target(v->edition, LF_USE_DESKTOP);
   if (ram && !lf_known_int(target))
     return NULL;
   g_autofree char *r = ram ? g_strdup_printf("ram%" G_GINT64_FORMAT, target) : NULL;

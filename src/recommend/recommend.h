@@ -123,6 +123,12 @@ const LfVerdict *lf_recommend_one(const LfReport *report, const LfDistroTable *t
                                   const LfRecommendOptions *opts, const char *id,
                                   LfRecommendation **rec_out, GError **error);
 
+/* The RAM figure an edition is judged against for `use`, the one every RAM
+ * question asks (the rule, its advice, the fleet's purchases): for desktop use
+ * the recommended figure; else the published minimum, else the recommended
+ * figure, else the hard floor. LF_UNKNOWN when the project publishes none. */
+gint64 lf_ram_target(const LfDistroEdition *e, LfUse use);
+
 const char *lf_status_to_string(LfStatus status);     /* "PASS" ... never translated */
 const char *lf_use_to_string(LfUse use);
 const char *lf_headroom_to_string(LfHeadroom headroom);   /* "modest" | "middle" | "capable" */

@@ -290,13 +290,20 @@ static void rule_boot(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerd
 
 /* --- RAM: judged against installed memory, never on a guess --------------- */
 
+gint64 lf_ram_target(const LfDistroEdition *e, LfUse use)
+{
+  if (use == LF_USE_DESKTOP && lf_known_int(e->ram_rec_mb))
+    return e->ram_rec_mb;
+  return lf_known_int(e->ram_min_mb)   ? e->ram_min_mb
+         : lf_known_int(e->ram_rec_mb) ? e->ram_rec_mb
+                                       : e->ram_floor_mb;
+}
+
 static void rule_ram(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerdict *v)
 {
   g_autofree char *n = edition_name(e);
   gboolean by_rec = ctx->opts->use == LF_USE_DESKTOP && lf_known_int(e->ram_rec_mb);
-  gint64 target = by_rec ? e->ram_rec_mb
-                  : lf_known_int(e->ram_min_mb) ? e->ram_min_mb
-                  : lf_known_int(e->ram_rec_mb) ? e->ram_rec_mb : e->ram_floor_mb;
+  gint64 target = lf_ram_target(e, ctx->opts->use);
   if (!lf_known_int(target)) {
     lf_verdict_reason(v, "ram", LF_STATUS_INFO,
                       N_("%s publishes no RAM requirement, so RAM was not judged"), n);
