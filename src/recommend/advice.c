@@ -52,9 +52,7 @@ static void replace_all(const LfRuleContext *ctx, gint64 target, const char *max
 static void advise_ram(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerdict *v)
 {
   const LfMemory *mem = &ctx->report->memory;
-  gboolean by_rec = ctx->opts->use == LF_USE_DESKTOP && lf_known_int(e->ram_rec_mb);
-  gint64 target = by_rec ? e->ram_rec_mb
-                  : lf_known_int(e->ram_min_mb) ? e->ram_min_mb : e->ram_floor_mb;
+  gint64 target = lf_ram_target(e, ctx->opts->use);   /* the figure the rule judged */
   if (!lf_known_int(target))
     return;
   if (ctx->report->machine.virtual_) {

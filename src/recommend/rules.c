@@ -302,7 +302,6 @@ gint64 lf_ram_target(const LfDistroEdition *e, LfUse use)
 static void rule_ram(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerdict *v)
 {
   g_autofree char *n = edition_name(e);
-  gboolean by_rec = ctx->opts->use == LF_USE_DESKTOP && lf_known_int(e->ram_rec_mb);
   gint64 target = lf_ram_target(e, ctx->opts->use);
   if (!lf_known_int(target)) {
     lf_verdict_reason(v, "ram", LF_STATUS_INFO,
@@ -364,7 +363,8 @@ static void rule_ram(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerdi
                       N_("RAM %s is below the %s minimum of %s"), have, m, n);
     return;
   }
-  if (by_rec && ram < e->ram_rec_mb) {
+  /* Below the recommended figure: desktop use, or the only figure published. */
+  if (is_rec && ram < target) {
     if (lf_known_int(e->ram_min_mb) && e->ram_min_use && e->ram_rec_use) {
       g_autofree char *m = lf_format_mb(e->ram_min_mb);
       lf_verdict_reason(v, "ram", LF_STATUS_WARN,
