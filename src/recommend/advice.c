@@ -10,6 +10,15 @@
 
 #include "recommend/recommend.h"
 
+/* The typed targets of a RAM fix: @n modules of @module_mb each, @total_mb afterwards. */
+static void set_ram(LfAdvice *a, gint64 target_mb, gint64 total_mb, gint64 module_mb, gint64 n)
+{
+  a->target_mb = target_mb;
+  a->total_mb = total_mb;
+  a->module_mb = module_mb;
+  a->modules = n;
+}
+
 static gint64 next_module(gint64 mb)
 {
   gint64 m = 512;
@@ -44,9 +53,10 @@ static void replace_all(const LfRuleContext *ctx, gint64 target, const char *max
     return;
   g_autofree char *mod = lf_format_mb(each);
   g_autofree char *total = lf_format_mb(each * n);
-  lf_verdict_advice(v, "ram", 2, NULL,
-                    N_("Fit %d x %s modules, one in each slot, to reach %s (the board takes up "
-                       "to %s)"), (int)n, mod, total, max);
+  LfAdvice *a = lf_verdict_advice(v, "ram", 2, NULL,
+                                  N_("Fit %d x %s modules, one in each slot, to reach %s (the "
+                                     "board takes up to %s)"), (int)n, mod, total, max);
+  set_ram(a, target, each * n, each, n);
 }
 
 static void advise_ram(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerdict *v)
@@ -58,8 +68,10 @@ static void advise_ram(const LfRuleContext *ctx, const LfDistroEdition *e, LfVer
   if (ctx->report->machine.virtual_) {
     /* Inside a VM the memory is a setting of the host, not a module to buy. */
     g_autofree char *goal_vm = lf_format_mb(target);
-    lf_verdict_advice(v, "vm-memory", 0, NULL,
-                      N_("Give the virtual machine more memory: at least %s"), goal_vm);
+    LfAdvice *a = lf_verdict_advice(v, "vm-memory", 0, NULL,
+                                    N_("Give the virtual machine more memory: at least %s"),
+                                    goal_vm);
+    a->target_mb = target;
     return;
   }
   if (!g_str_equal(ctx->ram_basis, "installed")) {
@@ -82,14 +94,14 @@ static void advise_ram(const LfRuleContext *ctx, const LfDistroEdition *e, LfVer
   if (slots_known && mem->slots_total > mem->slots_used && (!max_known || have + add <= mem->max_mb)) {
     g_autofree char *mod = lf_format_mb(add);
     g_autofree char *total = lf_format_mb(have + add);  /* what the machine will have */
-    if (max_known)
-      lf_verdict_advice(v, "ram", 2, NULL,
-                        N_("Add a %s module in the free slot to reach %s (the board takes up "
-                           "to %s)"), mod, total, max);
-    else
-      lf_verdict_advice(v, "ram", 2, NULL,
-                        N_("Add a %s module in the free slot to reach %s (could not check the "
-                           "board maximum)"), mod, total);
+    LfAdvice *a =
+        max_known ? lf_verdict_advice(v, "ram", 2, NULL,
+                                      N_("Add a %s module in the free slot to reach %s (the "
+                                         "board takes up to %s)"), mod, total, max)
+                  : lf_verdict_advice(v, "ram", 2, NULL,
+                                      N_("Add a %s module in the free slot to reach %s (could "
+                                         "not check the board maximum)"), mod, total);
+    set_ram(a, target, have + add, add, 1);
     return;
   }
   gint64 small = smallest_module(mem);
@@ -102,24 +114,27 @@ static void advise_ram(const LfRuleContext *ctx, const LfDistroEdition *e, LfVer
     g_autofree char *old = lf_format_mb(small);
     g_autofree char *mod = lf_format_mb(repl);
     g_autofree char *total = lf_format_mb(have - small + repl);
+    LfAdvice *a;
     if (max_known && mem->slots_total > mem->slots_used)
-      lf_verdict_advice(v, "ram", 2, NULL,
+      a = lf_verdict_advice(v, "ram", 2, NULL,
                         N_("Replace the %s module with a %s one to reach %s (the board takes up "
                            "to %s, so a module added in the free slot would exceed it)"),
                         old, mod, total, max);
     else if (max_known)
-      lf_verdict_advice(v, "ram", 2, NULL,
+      a = lf_verdict_advice(v, "ram", 2, NULL,
                         N_("Replace the %s module with a %s one to reach %s; no slot is free "
                            "(the board takes up to %s)"), old, mod, total, max);
     else
-      lf_verdict_advice(v, "ram", 2, NULL,
+      a = lf_verdict_advice(v, "ram", 2, NULL,
                         N_("Replace the %s module with a %s one to reach %s; no slot is free "
                            "(could not check the board maximum)"), old, mod, total);
+    set_ram(a, target, have - small + repl, repl, 1);
     return;
   }
-  lf_verdict_advice(v, "ram", 2, NULL,
-                    N_("Add RAM to reach %s (could not check free slots or the board "
-                       "maximum)"), goal);
+  LfAdvice *a = lf_verdict_advice(v, "ram", 2, NULL,
+                                  N_("Add RAM to reach %s (could not check free slots or the "
+                                     "board maximum)"), goal);
+  set_ram(a, target, target, LF_UNKNOWN, LF_UNKNOWN);
 }
 
 /* Who may be offered instead of v: nobody less suited to this user than v itself, and no
@@ -255,13 +270,14 @@ static void combine_parts(LfVerdict *v)
   }
   if (ram == NULL || ssd == NULL)
     return;
-  lf_verdict_take_advice(v, "ram+ssd", 2, NULL,
+  LfAdvice *both = lf_verdict_take_advice(v, "ram+ssd", 2, NULL,
                          g_strdup_printf("%s, and replace the hard disk with an SSD: %s needs "
                                          "both", ram->message, v->edition->name),
                          /* TRANSLATORS: %s is a RAM fix ("Add a 2 GB module ..."), then the
                           * edition name */
                          g_strdup_printf(_("%s, and replace the hard disk with an SSD: %s "
                                            "needs both"), ram->text, v->edition->name));
+  set_ram(both, ram->target_mb, ram->total_mb, ram->module_mb, ram->modules);
   g_ptr_array_remove(v->advice, ram);
   g_ptr_array_remove(v->advice, ssd);
 }
@@ -308,7 +324,8 @@ void lf_advise(const LfRuleContext *ctx, const LfDistroTable *table, GPtrArray *
                       e->desktop);
   if (lf_verdict_has_check(v, "disk", LF_STATUS_WARN) && ctx->disk != NULL) {
     g_autofree char *need = lf_format_gb(e->disk_min_gb);
-    lf_verdict_advice(v, "disk", 3, NULL, N_("Fit a disk of at least %s"), need);
+    lf_verdict_advice(v, "disk", 3, NULL, N_("Fit a disk of at least %s"), need)->disk_gb =
+        e->disk_min_gb;
   }
   lf_advise_wifi(ctx, v);
   combine_parts(v);

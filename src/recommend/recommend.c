@@ -124,18 +124,21 @@ void lf_verdict_take_reason(LfVerdict *v, const char *check, LfStatus status, ch
     v->status = status;
 }
 
-void lf_verdict_take_advice(LfVerdict *v, const char *kind, int cost, const char *edition_id,
-                            char *message, char *text)
+LfAdvice *lf_verdict_take_advice(LfVerdict *v, const char *kind, int cost,
+                                 const char *edition_id, char *message, char *text)
 {
   LfAdvice *a = g_new0(LfAdvice, 1);
   a->kind = g_strdup(kind);
   a->cost = cost;
   a->edition_id = g_strdup(edition_id);
+  a->target_mb = a->total_mb = a->module_mb = a->modules = LF_UNKNOWN;
+  a->disk_gb = NAN;
   a->message = lf_figures_plain(message);
   a->text = lf_figures_local(text);
   g_free(message);
   g_free(text);
   g_ptr_array_add(v->advice, a);
+  return a;
 }
 
 gboolean lf_verdict_has_check(const LfVerdict *v, const char *check, LfStatus at_least)

@@ -67,6 +67,13 @@ typedef struct {
   char *message;    /* English */
   char *text;       /* translated */
   char *edition_id; /* kind "edition": the suggested edition, else NULL */
+  /* What the fix aims at, as numbers (LF_UNKNOWN, NAN for disk_gb, where it does not apply): */
+  gint64 target_mb; /* ram, ram+ssd, vm-memory: the RAM the edition is judged against
+                       (lf_ram_target) */
+  gint64 total_mb;  /* ram, ram+ssd: the RAM the machine has after the fix */
+  gint64 module_mb; /* ram, ram+ssd: the size of each module to fit; unknown for "add RAM" */
+  gint64 modules;   /* ram, ram+ssd: how many modules of module_mb to fit */
+  double disk_gb;   /* disk: the smallest disk that passes */
 } LfAdvice;
 
 typedef struct {
@@ -172,8 +179,10 @@ void lf_verdict_take_reason(LfVerdict *v, const char *check, LfStatus status, ch
 #define lf_verdict_reason(v, check, status, fmt, ...)                                       \
   lf_verdict_take_reason((v), (check), (status), g_strdup_printf(fmt, ##__VA_ARGS__),       \
                          g_strdup_printf(_(fmt), ##__VA_ARGS__))
-void lf_verdict_take_advice(LfVerdict *v, const char *kind, int cost, const char *edition_id,
-                            char *message, char *text);
+/* Adds advice, its typed targets unknown; returns it (transfer none) so the caller can set
+ * them. */
+LfAdvice *lf_verdict_take_advice(LfVerdict *v, const char *kind, int cost, const char *edition_id,
+                                 char *message, char *text);
 #define lf_verdict_advice(v, kind, cost, edition_id, fmt, ...)                              \
   lf_verdict_take_advice((v), (kind), (cost), (edition_id), g_strdup_printf(fmt, ##__VA_ARGS__), \
                          g_strdup_printf(_(fmt), ##__VA_ARGS__))

@@ -130,6 +130,11 @@ static void add_verdict(JsonBuilder *b, const LfVerdict *v)
     json_builder_add_int_value(b, a->cost);
     lf_json_set_string(b, "edition", a->edition_id);
     lf_json_set_string(b, "message", a->message);
+    lf_json_set_int(b, "target_mb", a->target_mb);
+    lf_json_set_int(b, "total_mb", a->total_mb);
+    lf_json_set_int(b, "module_mb", a->module_mb);
+    lf_json_set_int(b, "modules", a->modules);
+    lf_json_set_double(b, "disk_gb", a->disk_gb);
     json_builder_end_object(b);
   }
   json_builder_end_array(b);
