@@ -71,7 +71,7 @@ char *lf_fmt_badge(const char *glyph, const char *word)
   return g_strdup_printf("%s %s%*s", glyph, word, pad, "");
 }
 
-const char *lf_fmt_verdict_badge(const char *verdict, LfRole *role)
+const char *lf_fmt_verdict_badge(LfStatus status, LfRole *role)
 {
   /* The glyph says it without colour; the word is padded to the widest one.
    * Kept per verdict until the next call for it (the UI thread only). */
@@ -79,15 +79,15 @@ const char *lf_fmt_verdict_badge(const char *verdict, LfRole *role)
   int i;
   const char *word;
   LfGlyph glyph;
-  if (g_strcmp0(verdict, "pass") == 0) {
+  if (status == LF_STATUS_PASS) {
     i = 0, glyph = LF_GLYPH_PASS, *role = LF_ROLE_PASS;
     /* TRANSLATORS: verdict badge, at most 5 letters: the edition runs well */
     word = C_("verdict", "PASS");
-  } else if (g_strcmp0(verdict, "warn") == 0) {
+  } else if (status == LF_STATUS_WARN) {
     i = 1, glyph = LF_GLYPH_WARN, *role = LF_ROLE_WARN;
     /* TRANSLATORS: verdict badge, at most 5 letters: runs with limitations */
     word = C_("verdict", "WARN");
-  } else if (g_strcmp0(verdict, "fail") == 0) {
+  } else if (status == LF_STATUS_FAIL) {
     i = 2, glyph = LF_GLYPH_FAIL, *role = LF_ROLE_FAIL;
     /* TRANSLATORS: verdict badge, at most 5 letters: will not install or run */
     word = C_("verdict", "FAIL");

@@ -10,6 +10,7 @@
 #include "core/error.h"
 #include "core/report.h"
 #include "probe/probe.h"
+#include "recommend/recommend.h"
 #include "panel.h"
 
 typedef struct LfTui LfTui;
@@ -131,5 +132,5 @@ char *lf_fmt_join(const GPtrArray *strv, const char *sep);
 /* A badge: a glyph and a word padded to the widest verdict word's display
  * width, so translated words line up. transfer full. */
 char *lf_fmt_badge(const char *glyph, const char *word);
-/* "✓ PASS" etc.: the badge and role for a verdict id pass|warn|fail|unknown. */
-const char *lf_fmt_verdict_badge(const char *verdict, LfRole *role);
+/* "✓ PASS" etc.: the badge and role for a status; INFO shows "?" (could not be checked). */
+const char *lf_fmt_verdict_badge(LfStatus status, LfRole *role);

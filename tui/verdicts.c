@@ -7,54 +7,27 @@
 #include "core/error.h"
 #include "recommend/recommend.h"
 
-static void line_free(gpointer p)
+static void edition_free(gpointer p)
 {
-  LfTuiLine *l = p;
-  g_free(l->verdict);
-  g_free(l->text);
-  g_free(l);
-}
-
-static void verdict_free(gpointer p)
-{
-  LfTuiVerdict *v = p;
-  g_free(v->id);
-  g_free(v->name);
-  g_free(v->verdict);
-  g_free(v->summary);
-  g_clear_pointer(&v->reasons, g_ptr_array_unref);
-  g_clear_pointer(&v->advice, g_ptr_array_unref);
-  g_clear_pointer(&v->info, g_ptr_array_unref);
-  g_free(v);
+  LfTuiEdition *e = p;
+  g_free(e->name);
+  g_clear_pointer(&e->info, g_ptr_array_unref);
+  g_free(e);
 }
 
 void lf_tui_verdicts_free(LfTuiVerdicts *v)
 {
   if (v == NULL)
     return;
-  g_clear_pointer(&v->verdicts, g_ptr_array_unref);
-  g_clear_pointer(&v->best, g_ptr_array_unref);
-  g_free(v->order_note);
+  g_clear_pointer(&v->editions, g_ptr_array_unref);
+  g_clear_pointer(&v->rec, lf_recommendation_free);
   g_free(v);
 }
 
-static void best_free(gpointer p)
+const LfTuiEdition *lf_tui_edition_of(const LfTuiVerdicts *v, const LfVerdict *verdict)
 {
-  LfTuiBest *b = p;
-  g_free(b->why);
-  g_free(b->who);
-  g_free(b);
-}
-
-static const char *status_id(LfStatus s)
-{
-  switch (s) {
-  case LF_STATUS_INFO: return "info";
-  case LF_STATUS_PASS: return "pass";
-  case LF_STATUS_WARN: return "warn";
-  case LF_STATUS_FAIL: return "fail";
-  }
-  return "info";
+  guint i = (guint)verdict->rank - 1;   /* ranks are 1-based positions in rec->verdicts */
+  return i < v->editions->len ? v->editions->pdata[i] : NULL;
 }
 
 static void add_info(GPtrArray *info, const char *label, const char *value)
@@ -63,42 +36,9 @@ static void add_info(GPtrArray *info, const char *label, const char *value)
     g_ptr_array_add(info, g_strdup_printf("%s: %s", label, value));
 }
 
-static LfTuiVerdict *copy_verdict(const LfVerdict *src)
+/* Each fact's confidence, and its own source where it has one (issue #10). */
+static void add_confidence(GPtrArray *info, const LfDistroEdition *e)
 {
-  const LfDistroEdition *e = src->edition;
-  LfTuiVerdict *v = g_new0(LfTuiVerdict, 1);
-  v->id = g_strdup(e->id);
-  v->name = e->desktop ? g_strdup_printf("%s %s (%s)", e->name, e->version ? e->version : "",
-                                         e->desktop)
-                       : g_strdup_printf("%s %s", e->name, e->version ? e->version : "");
-  v->verdict = g_strdup(status_id(src->status));
-  v->supported = src->supported;
-  v->reasons = g_ptr_array_new_with_free_func(line_free);
-  for (guint i = 0; i < src->reasons->len; i++) {
-    const LfReason *r = src->reasons->pdata[i];
-    LfTuiLine *l = g_new0(LfTuiLine, 1);
-    l->verdict = g_strdup(status_id(r->status));
-    l->text = g_strdup(r->text ? r->text : r->message);
-    g_ptr_array_add(v->reasons, l);
-    if (v->summary == NULL && r->status == src->status && r->status >= LF_STATUS_WARN)
-      v->summary = g_strdup(l->text);
-  }
-  if (v->summary == NULL && !src->supported)
-    v->summary = g_strdup(_("support has ended"));
-  v->advice = g_ptr_array_new_with_free_func(g_free);
-  for (guint i = 0; i < src->advice->len; i++) {
-    const LfAdvice *a = src->advice->pdata[i];
-    g_ptr_array_add(v->advice, g_strdup(a->text ? a->text : a->message));
-  }
-  v->info = g_ptr_array_new_with_free_func(g_free);
-  add_info(v->info, _("Desktop"), e->desktop);
-  add_info(v->info, _("Released"), e->released);
-  add_info(v->info, _("Support ends"),
-           g_strcmp0(e->support_ends, "rolling") == 0 ? _("rolling release") : e->support_ends);
-  add_info(v->info, _("Architecture"), e->arch);
-  add_info(v->info, _("Notes"), e->notes);
-  add_info(v->info, _("Source"), e->source);
-  /* Each fact's confidence, and its own source where it has one (issue #10). */
   const struct { const char *key, *conf, *src; } facts[] = {
     { "isa", e->isa_confidence, e->isa_source }, { "ram", e->ram_confidence, e->ram_source },
     { "disk", e->disk_confidence, e->disk_source }, { "boot", e->boot_confidence, e->boot_source },
@@ -110,11 +50,37 @@ static LfTuiVerdict *copy_verdict(const LfVerdict *src)
     g_string_append_printf(conf, "%s%s %s", i ? ", " : "", facts[i].key, facts[i].conf);
     if (g_strcmp0(facts[i].src, e->source) != 0) {
       g_autofree char *label = g_strdup_printf("%s (%s)", _("Source"), facts[i].key);
-      add_info(v->info, label, facts[i].src);
+      add_info(info, label, facts[i].src);
     }
   }
   /* TRANSLATORS: label of "isa O, ram I, ..." in an edition's details */
-  add_info(v->info, _("Confidence (O project, S secondary, I inferred, ? uncertain)"), conf->str);
+  add_info(info, _("Confidence (O project, S secondary, I inferred, ? uncertain)"), conf->str);
+}
+
+static LfTuiEdition *edition_new(const LfVerdict *src)
+{
+  const LfDistroEdition *e = src->edition;
+  LfTuiEdition *v = g_new0(LfTuiEdition, 1);
+  v->verdict = src;
+  v->name = e->desktop ? g_strdup_printf("%s %s (%s)", e->name, e->version ? e->version : "",
+                                         e->desktop)
+                       : g_strdup_printf("%s %s", e->name, e->version ? e->version : "");
+  for (guint i = 0; i < src->reasons->len && v->summary == NULL; i++) {
+    const LfReason *r = src->reasons->pdata[i];
+    if (r->status == src->status && r->status >= LF_STATUS_WARN)
+      v->summary = r->text ? r->text : r->message;
+  }
+  if (v->summary == NULL && !src->supported)
+    v->summary = _("support has ended");
+  v->info = g_ptr_array_new_with_free_func(g_free);
+  add_info(v->info, _("Desktop"), e->desktop);
+  add_info(v->info, _("Released"), e->released);
+  add_info(v->info, _("Support ends"),
+           g_strcmp0(e->support_ends, "rolling") == 0 ? _("rolling release") : e->support_ends);
+  add_info(v->info, _("Architecture"), e->arch);
+  add_info(v->info, _("Notes"), e->notes);
+  add_info(v->info, _("Source"), e->source);
+  add_confidence(v->info, e);
   return v;
 }
 
@@ -133,24 +99,18 @@ LfTuiVerdicts *lf_tui_verdicts_compute(const LfReport *report, const char *db, c
   const LfDistroTable *table = lf_distro_table_get(db, error);
   if (table == NULL)
     return NULL;
-  g_autoptr(LfRecommendation) rec = lf_recommend(report, table, &opts);
   LfTuiVerdicts *out = g_new0(LfTuiVerdicts, 1);
-  out->verdicts = g_ptr_array_new_with_free_func(verdict_free);
-  for (guint i = 0; i < rec->verdicts->len; i++)
-    g_ptr_array_add(out->verdicts, copy_verdict(rec->verdicts->pdata[i]));
-  out->best = g_ptr_array_new_with_free_func(best_free);
-  for (guint i = 0; i < rec->best->len; i++) {
-    const LfBestPick *p = rec->best->pdata[i];
-    LfTuiBest *b = g_new0(LfTuiBest, 1);
-    b->index = (guint)p->verdict->rank - 1;   /* ranks are 1-based positions in verdicts */
-    b->why = g_strdup(p->text);
-    b->who = g_strdup(_(p->who));
-    /* The whole why opens the edition's details on the Recommend screen. */
-    LfTuiVerdict *tv = out->verdicts->pdata[b->index];
-    g_ptr_array_insert(tv->info, 0, g_strdup(p->text));
-    g_ptr_array_add(out->best, b);
+  out->rec = lf_recommend(report, table, &opts);
+  out->editions = g_ptr_array_new_with_free_func(edition_free);
+  for (guint i = 0; i < out->rec->verdicts->len; i++)
+    g_ptr_array_add(out->editions, edition_new(out->rec->verdicts->pdata[i]));
+  /* The whole why of each of the best three opens its details on the Recommend screen. */
+  for (guint i = 0; i < out->rec->best->len; i++) {
+    const LfBestPick *p = out->rec->best->pdata[i];
+    const LfTuiEdition *e = lf_tui_edition_of(out, p->verdict);
+    if (e)
+      g_ptr_array_insert(e->info, 0, g_strdup(p->text));
   }
-  out->order_note = g_strdup(rec->order_text ? rec->order_text : rec->order_message);
   return out;
 }
 

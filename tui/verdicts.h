@@ -1,41 +1,32 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* The recommender's results as the TUI shows them: a plain copy of what
- * lf_recommend() computed (the TUI ranks and judges nothing itself). */
+/* The recommender's result as the TUI shows it: the typed LfRecommendation
+ * itself, which the views read directly (statuses, reasons, advice, the best
+ * three, the order), and per verdict only what is presentation. The TUI ranks
+ * and judges nothing itself. */
 #pragma once
 #include <glib.h>
 
 #include "core/report.h"
+#include "recommend/recommend.h"
 
 typedef struct {
-  char *verdict;            /* "pass" | "warn" | "fail" | "info" */
-  char *text;               /* translated sentence with its figures */
-} LfTuiLine;
-
-typedef struct {
-  char *id;                 /* edition id, e.g. "lubuntu-24.04" */
+  const LfVerdict *verdict; /* transfer none: owned by LfTuiVerdicts.rec */
   char *name;               /* "Lubuntu 24.04 LTS (LXQt 1.4)" */
-  char *verdict;            /* "pass" | "warn" | "fail" */
-  char *summary;            /* the first WARN/FAIL reason, or NULL */
-  gboolean supported;
-  GPtrArray *reasons;       /* LfTuiLine, in rule order */
-  GPtrArray *advice;        /* char *: cheapest first */
-  GPtrArray *info;          /* char *: desktop, dates, source, notes */
-} LfTuiVerdict;
+  const char *summary;      /* the first WARN/FAIL reason with the verdict's status, "support
+                               has ended", or NULL; transfer none */
+  GPtrArray *info;          /* char *: why (best three), desktop, dates, source, notes */
+} LfTuiEdition;
 
 typedef struct {
-  guint index;              /* into LfTuiVerdicts.verdicts */
-  char *why;                /* one translated sentence */
-  char *who;                /* translated "made for people new to Linux": fits one line */
-} LfTuiBest;
-
-typedef struct {
-  GPtrArray *verdicts;      /* LfTuiVerdict, ranked as the recommender ranked them */
-  GPtrArray *best;          /* LfTuiBest: the recommender's best three, for the Overview */
-  char *order_note;         /* why this order (translated), or NULL */
+  LfRecommendation *rec;    /* the recommender's result */
+  GPtrArray *editions;      /* LfTuiEdition, one per rec->verdicts, in rank order */
 } LfTuiVerdicts;
 
 void lf_tui_verdicts_free(LfTuiVerdicts *v);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(LfTuiVerdicts, lf_tui_verdicts_free)
+
+/* The row of a verdict of v->rec (by its rank). transfer none. */
+const LfTuiEdition *lf_tui_edition_of(const LfTuiVerdicts *v, const LfVerdict *verdict);
 
 /* Runs the recommender on the distro database `db` (NULL = built in) for `use`
  * (NULL = desktop, "server", "kiosk"), with ended editions when include_eol.

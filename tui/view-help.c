@@ -50,15 +50,15 @@ static void help_build(LfTui *tui, LfView *view, int width)
   lf_panel_add_header(p, _("Verdicts"));
   LfRow *row;
   row = lf_panel_add(p, NULL, _("the edition installs and runs well on this machine"));
-  row->badge = g_strdup(lf_fmt_verdict_badge("pass", &row->badge_role));
+  row->badge = g_strdup(lf_fmt_verdict_badge(LF_STATUS_PASS, &row->badge_role));
   row = lf_panel_add(p, NULL, _("it runs, with limits: below the recommended RAM, a slow disk, "
                                 "firmware to install, support ending soon"));
-  row->badge = g_strdup(lf_fmt_verdict_badge("warn", &row->badge_role));
+  row->badge = g_strdup(lf_fmt_verdict_badge(LF_STATUS_WARN, &row->badge_role));
   row = lf_panel_add(p, NULL, _("it will not install or boot: CPU or firmware unsupported, too "
                                 "little memory or disk"));
-  row->badge = g_strdup(lf_fmt_verdict_badge("fail", &row->badge_role));
+  row->badge = g_strdup(lf_fmt_verdict_badge(LF_STATUS_FAIL, &row->badge_role));
   row = lf_panel_add(p, NULL, _("a needed fact is unknown; the reasons say which"));
-  row->badge = g_strdup(lf_fmt_verdict_badge("unknown", &row->badge_role));
+  row->badge = g_strdup(lf_fmt_verdict_badge(LF_STATUS_INFO, &row->badge_role));
 
   lf_panel_add_blank(p);
   lf_panel_add_header(p, _("Where the data comes from"));

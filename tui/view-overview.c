@@ -167,7 +167,7 @@ static void build_recommendations(LfTui *tui, LfPanel *p)
   lf_panel_add_header(p, _("Recommended distributions"))->data = GOTO(LF_VIEW_RECOMMEND);
   const GError *error = NULL;
   LfTuiVerdicts *v = lf_tui_verdicts(tui, &error);
-  if (v == NULL || v->best->len == 0) {
+  if (v == NULL || v->rec->best->len == 0) {
     LfRow *row = lf_panel_add_text(p, error ? error->message : _("No edition fits this machine."),
                                    LF_ROLE_DIM);
     row->data = GOTO(LF_VIEW_RECOMMEND);
@@ -175,13 +175,13 @@ static void build_recommendations(LfTui *tui, LfPanel *p)
   }
   /* The recommender's best three, one line each so the batteries stay on an 80x24
    * first screen: who the edition is for (the whole why is on the Recommend screen). */
-  for (guint i = 0; i < v->best->len; i++) {
-    const LfTuiBest *b = v->best->pdata[i];
-    const LfTuiVerdict *e = v->verdicts->pdata[b->index];
+  for (guint i = 0; i < v->rec->best->len; i++) {
+    const LfBestPick *b = v->rec->best->pdata[i];
+    const LfTuiEdition *e = lf_tui_edition_of(v, b->verdict);
     LfRow *row = lf_panel_add(p, NULL, "");
     g_free(row->value);
-    row->value = g_strdup_printf("%s: %s", e->name, b->who);
-    row->badge = g_strdup(lf_fmt_verdict_badge(e->verdict, &row->badge_role));
+    row->value = g_strdup_printf("%s: %s", e->name, _(b->who));
+    row->badge = g_strdup(lf_fmt_verdict_badge(b->verdict->status, &row->badge_role));
     row->data = GOTO(LF_VIEW_RECOMMEND);
   }
 }
@@ -219,10 +219,10 @@ static LfHandlerResult overview_key(LfTui *tui, LfView *view, int key)
       first = i;
     }
     guint pick = (guint)(index - first);
-    if (v && pick < v->best->len) {
-      const LfTuiBest *b = v->best->pdata[pick];
+    if (v && pick < v->rec->best->len) {
+      const LfBestPick *b = v->rec->best->pdata[pick];
       g_free(tui->rec_focus);
-      tui->rec_focus = g_strdup(((LfTuiVerdict *)v->verdicts->pdata[b->index])->id);
+      tui->rec_focus = g_strdup(b->verdict->edition->id);
     }
   }
   if (row && row->data) {

@@ -10,7 +10,9 @@ typedef struct {
   int verdict_filter;       /* index into verdict_filters */
 } LfRecommendView;
 
-static const char *const verdict_filters[] = { NULL, "pass", "warn", "fail" };
+/* Which verdicts the list shows: all (INFO stands for "no filter"), or one status. */
+static const LfStatus verdict_filters[] = { LF_STATUS_INFO, LF_STATUS_PASS, LF_STATUS_WARN,
+                                            LF_STATUS_FAIL };
 static const char *const uses[] = { "desktop", "server", "kiosk" };
 
 static LfRecommendView *priv(LfView *view)
@@ -33,15 +35,15 @@ static const char *use_name(const char *use)
   return use;
 }
 
-static const char *filter_name(const char *verdict)
+static const char *filter_name(LfStatus filter)
 {
-  if (verdict == NULL)
-    return _("all verdicts");
-  if (g_str_equal(verdict, "pass"))
-    return _("PASS only");
-  if (g_str_equal(verdict, "warn"))
-    return _("WARN only");
-  return _("FAIL only");
+  switch (filter) {
+  case LF_STATUS_PASS: return _("PASS only");
+  case LF_STATUS_WARN: return _("WARN only");
+  case LF_STATUS_FAIL: return _("FAIL only");
+  case LF_STATUS_INFO: break;
+  }
+  return _("all verdicts");
 }
 
 static void recommend_build(LfTui *tui, LfView *view, int width)
@@ -53,18 +55,18 @@ static void recommend_build(LfTui *tui, LfView *view, int width)
     lf_panel_add_text(&view->list, error ? error->message : _("unknown"), LF_ROLE_DIM);
     return;
   }
-  const char *filter = verdict_filters[rv->verdict_filter];
+  LfStatus filter = verdict_filters[rv->verdict_filter];
   guint shown = 0;
-  for (guint i = 0; i < v->verdicts->len; i++) {
-    LfTuiVerdict *e = v->verdicts->pdata[i];
-    if (filter && g_strcmp0(e->verdict, filter) != 0)
+  for (guint i = 0; i < v->editions->len; i++) {
+    LfTuiEdition *e = v->editions->pdata[i];
+    if (filter != LF_STATUS_INFO && e->verdict->status != filter)
       continue;
     shown++;
     LfRow *row = lf_panel_add(&view->list, NULL, NULL);
     row->value = e->summary ? g_strdup_printf("%s  %s", e->name, e->summary) : g_strdup(e->name);
-    row->badge = g_strdup(lf_fmt_verdict_badge(e->verdict, &row->badge_role));
+    row->badge = g_strdup(lf_fmt_verdict_badge(e->verdict->status, &row->badge_role));
     row->data = e;
-    if (tui->rec_focus && g_str_equal(tui->rec_focus, e->id)) {
+    if (tui->rec_focus && g_str_equal(tui->rec_focus, e->verdict->edition->id)) {
       lf_panel_select(&view->list, (int)view->list.rows->len - 1);
       g_clear_pointer(&tui->rec_focus, g_free);
     }
@@ -77,16 +79,51 @@ static void recommend_build(LfTui *tui, LfView *view, int width)
                       LF_ROLE_DIM);
 }
 
+static void add_item(LfPanel *p, const char *text, LfRole role)
+{
+  LfRow *row = lf_panel_add_text(p, text, role);
+  row->badge = g_strdup("-");       /* a hanging indent: wrapped lines start after it */
+  row->badge_role = role;
+}
+
 static void add_list(LfPanel *p, const char *title, const GPtrArray *items, LfRole role)
 {
   if (items == NULL || items->len == 0)
     return;
   lf_panel_add_blank(p);
   lf_panel_add_header(p, title);
-  for (guint i = 0; i < items->len; i++) {
-    LfRow *row = lf_panel_add_text(p, items->pdata[i], role);
-    row->badge = g_strdup("-");       /* a hanging indent: wrapped lines start after it */
-    row->badge_role = role;
+  for (guint i = 0; i < items->len; i++)
+    add_item(p, items->pdata[i], role);
+}
+
+/* The recommender's advice, cheapest first, in the user's language. */
+static void add_advice(LfPanel *p, const GPtrArray *advice)
+{
+  if (advice->len == 0)
+    return;
+  lf_panel_add_blank(p);
+  lf_panel_add_header(p, _("Upgrade advice"));
+  for (guint i = 0; i < advice->len; i++) {
+    const LfAdvice *a = advice->pdata[i];
+    add_item(p, a->text ? a->text : a->message, LF_ROLE_PASS);
+  }
+}
+
+static void add_reasons(LfPanel *p, const GPtrArray *reasons)
+{
+  if (reasons->len == 0)
+    return;
+  lf_panel_add_blank(p);
+  lf_panel_add_header(p, _("Reasons"));
+  for (guint i = 0; i < reasons->len; i++) {
+    const LfReason *r = reasons->pdata[i];
+    gboolean info = r->status == LF_STATUS_INFO;
+    LfRow *line = lf_panel_add_text(p, r->text ? r->text : r->message,
+                                    info ? LF_ROLE_DIM : LF_ROLE_NORMAL);
+    line->badge_role = LF_ROLE_DIM;
+    /* TRANSLATORS: badge of a reason that is a note, not a verdict; at most 5 letters */
+    line->badge = info ? lf_fmt_badge("-", C_("verdict", "note"))
+                       : g_strdup(lf_fmt_verdict_badge(r->status, &line->badge_role));
   }
 }
 
@@ -96,7 +133,7 @@ static void build_detail(LfTui *tui, LfView *view)
   LfPanel *p = &view->detail;
   lf_panel_reset(p);
   LfRow *sel = lf_panel_selected(&view->list);
-  const LfTuiVerdict *e = sel ? sel->data : NULL;
+  const LfTuiEdition *e = sel ? sel->data : NULL;
   if (e != view->detail_for) {
     view->detail_for = e;
     p->scroll = 0;
@@ -104,30 +141,20 @@ static void build_detail(LfTui *tui, LfView *view)
   if (e == NULL)
     return;
   LfRow *row = lf_panel_add(p, NULL, e->name);
-  row->badge = g_strdup(lf_fmt_verdict_badge(e->verdict, &row->badge_role));
+  row->badge = g_strdup(lf_fmt_verdict_badge(e->verdict->status, &row->badge_role));
   row->role = LF_ROLE_HEADER;
   if (e->summary)
     lf_panel_add_wrapped(p, e->summary, LF_ROLE_NORMAL, 0);
-  if (e->reasons && e->reasons->len > 0) {
-    lf_panel_add_blank(p);
-    lf_panel_add_header(p, _("Reasons"));
-    for (guint i = 0; i < e->reasons->len; i++) {
-      const LfTuiLine *l = e->reasons->pdata[i];
-      gboolean info = g_str_equal(l->verdict, "info");
-      LfRow *line = lf_panel_add_text(p, l->text, info ? LF_ROLE_DIM : LF_ROLE_NORMAL);
-      line->badge_role = LF_ROLE_DIM;
-      /* TRANSLATORS: badge of a reason that is a note, not a verdict; at most 5 letters */
-      line->badge = info ? lf_fmt_badge("-", C_("verdict", "note"))
-                         : g_strdup(lf_fmt_verdict_badge(l->verdict, &line->badge_role));
-    }
-  }
-  add_list(p, _("Upgrade advice"), e->advice, LF_ROLE_PASS);
+  add_reasons(p, e->verdict->reasons);
+  add_advice(p, e->verdict->advice);
   add_list(p, _("About this edition"), e->info, LF_ROLE_DIM);
   const GError *error = NULL;
   LfTuiVerdicts *v = lf_tui_verdicts(tui, &error);
-  if (v && v->order_note) {
+  const char *order = v ? (v->rec->order_text ? v->rec->order_text : v->rec->order_message)
+                        : NULL;
+  if (order) {
     lf_panel_add_blank(p);
-    lf_panel_add_wrapped(p, v->order_note, LF_ROLE_DIM, 0);
+    lf_panel_add_wrapped(p, order, LF_ROLE_DIM, 0);
   }
 }
 
