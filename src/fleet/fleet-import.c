@@ -20,7 +20,8 @@ typedef struct {
   GBytes *bytes;          /* the file, until parsed */
   char *file_sha256;      /* of the bytes */
   gboolean seen;          /* file_sha256 already in report_files */
-  char *json, *sha256, *machine_id, *generated, *verdicts, *encoded;
+  char *json, *sha256, *machine_id, *generated;
+  GArray *verdicts;       /* LfFleetVerdict, or NULL */
   GPtrArray *summary;
   gint64 id;              /* > 0 once stored */
 } Item;
@@ -36,8 +37,8 @@ static void item_free(Item *it)
   g_free(it->sha256);
   g_free(it->machine_id);
   g_free(it->generated);
-  g_free(it->verdicts);
-  g_free(it->encoded);
+  if (it->verdicts)
+    g_array_unref(it->verdicts);
   if (it->summary)
     g_ptr_array_unref(it->summary);
   g_free(it);
@@ -154,7 +155,7 @@ static gboolean create_staging(LfFleet *f, GError **error)
       "CREATE TEMP TABLE IF NOT EXISTS lf_stage_machines (machine_id {TEXT}, "
       "latest_report {INT}, latest_generated {TEXT}, reports {INT});"
       "CREATE TEMP TABLE IF NOT EXISTS lf_stage (seq {INT}, sha256 {TEXT}, file_sha256 {TEXT}, "
-      "imported {TEXT}, source {TEXT}, verdicts {TEXT}");
+      "imported {TEXT}, source {TEXT}");
   for (guint i = 0; i < n; i++)
     g_string_append_printf(sql, ", \"%s\" %s", cols[i].name,
                            cols[i].type == LF_COLUMN_STRING   ? "{TEXT}"
@@ -202,16 +203,14 @@ static gboolean mark_seen(LfFleet *f, GPtrArray *items, guint from, guint to, GE
   return FALSE;
 }
 
-/* The batch's parsed reports into lf_stage (encoding their verdicts, which
- * may add editions: inside the write transaction). */
+/* The batch's parsed reports into lf_stage. */
 static gboolean stage_reports(LfFleet *f, GPtrArray *items, guint from, guint to,
                               const char *imported, GError **error)
 {
   guint n = 0;
   const LfColumn *cols = lf_summary_columns(&n);
   g_autoptr(GPtrArray) names = g_ptr_array_new();
-  static const char *const fixed[] = { "seq", "sha256", "file_sha256", "imported", "source",
-                                       "verdicts" };
+  static const char *const fixed[] = { "seq", "sha256", "file_sha256", "imported", "source" };
   for (guint i = 0; i < G_N_ELEMENTS(fixed); i++)
     g_ptr_array_add(names, (char *)fixed[i]);
   for (guint i = 0; i < n; i++)
@@ -223,11 +222,8 @@ static gboolean stage_reports(LfFleet *f, GPtrArray *items, guint from, guint to
     Item *it = items->pdata[k];
     if (it->error || it->seen)
       continue;
-    g_clear_pointer(&it->encoded, g_free);
-    if (!lf_fleet_encode_verdicts(f, it->verdicts, &it->encoded, error))
-      return FALSE;
     LfSqlValue row[] = { LF_SQL_INT(k), LF_SQL_TEXT(it->sha256), LF_SQL_TEXT(it->file_sha256),
-                         LF_SQL_TEXT(imported), LF_SQL_TEXT(it->path), LF_SQL_TEXT(it->encoded) };
+                         LF_SQL_TEXT(imported), LF_SQL_TEXT(it->path) };
     g_array_append_vals(values, row, G_N_ELEMENTS(row));
     for (guint i = 0; i < n; i++) {
       LfSqlValue v = g_str_equal(cols[i].name, "machine_id")
@@ -248,8 +244,8 @@ static gboolean insert_reports(LfFleet *f, GPtrArray *items, guint from, guint t
 {
   g_autofree char *names = lf_fleet_summary_column_list("");
   g_autofree char *sql = g_strdup_printf(
-      "INSERT INTO reports (sha256, imported, source, verdicts, %s) "
-      "SELECT sha256, imported, source, verdicts, %s FROM lf_stage WHERE true ORDER BY seq "
+      "INSERT INTO reports (sha256, imported, source, %s) "
+      "SELECT sha256, imported, source, %s FROM lf_stage WHERE true ORDER BY seq "
       "ON CONFLICT (sha256) DO NOTHING RETURNING id, sha256", names, names);
   LfStoreRows *rows = lf_store_query(f->store, sql, NULL, 0, error);
   if (rows == NULL)
@@ -270,6 +266,20 @@ static gboolean insert_reports(LfFleet *f, GPtrArray *items, guint from, guint t
       g_hash_table_remove(ids, it->sha256);
   }
   return TRUE;
+}
+
+/* The new reports' verdicts as `verdicts` rows (new editions are added to
+ * `editions`: inside the write transaction). */
+static gboolean insert_verdicts(LfFleet *f, GPtrArray *items, guint from, guint to,
+                                GError **error)
+{
+  g_autoptr(GArray) values = g_array_new(FALSE, FALSE, sizeof(LfSqlValue));
+  for (guint k = from; k < to; k++) {
+    Item *it = items->pdata[k];
+    if (it->id > 0 && !lf_fleet_verdict_rows(f, it->id, it->verdicts, values, error))
+      return FALSE;
+  }
+  return lf_fleet_load_verdicts(f, values, error);
 }
 
 typedef struct {
@@ -346,7 +356,8 @@ static gboolean write_batch(LfFleet *f, GPtrArray *items, guint from, guint to,
   if (!lf_store_begin(f->store, error))
     return FALSE;
   if (!stage_reports(f, items, from, to, imported, error) ||
-      !insert_reports(f, items, from, to, error) || !insert_rest(f, items, from, to, error) ||
+      !insert_reports(f, items, from, to, error) ||
+      !insert_verdicts(f, items, from, to, error) || !insert_rest(f, items, from, to, error) ||
       !lf_store_commit(f->store, error)) {
     lf_store_rollback(f->store);
     g_hash_table_remove_all(f->edition_index);  /* ids assigned in it are gone */

@@ -14,21 +14,35 @@ struct LfFleet {
   gint processed;  /* files of this import parsed or set aside (atomic) */
   /* Verdicts by a hash of what the recommender reads: a fleet repeats models. */
   GMutex cache_lock;
-  GHashTable *verdict_cache;  /* char * key -> char * verdicts ("" = none) */
+  GHashTable *verdict_cache;  /* char * key -> GArray of LfFleetVerdict (empty = none) */
   GHashTable *edition_index;  /* edition id -> GINT_TO_POINTER(idx + 1), main thread only */
 };
 
-/* Stored verdicts (schema 4): one status letter per edition index (P, W, F,
- * U; '-' not judged), then optionally "|idx:fix,idx:fix". Turns the
- * "id=STATUS[:FIX];..." of the verdict function into that, adding new
- * editions to the `editions` table. Must run inside a write transaction.
- * NULL stays NULL. transfer full. */
+/* The verdict function's answer through the cache, or NULL. transfer full. */
+GArray *lf_fleet_cached_verdicts(LfFleet *f, const LfReport *r);
+/* The index of an edition id in `editions`, adding it; -1 on a database error.
+ * Must run inside a write transaction. */
+gint64 lf_fleet_edition_idx(LfFleet *f, const char *id, GError **error);
+
+/* `verdicts` rows (schema 6): appends one row of LF_FLEET_VERDICT_COLUMNS
+ * values per verdict of @verdicts (LfFleetVerdict) of report @report_id to
+ * @values, adding new editions. Must run inside a write transaction. */
+#define LF_FLEET_VERDICT_COLUMNS 5
+gboolean lf_fleet_verdict_rows(LfFleet *f, gint64 report_id, const GArray *verdicts,
+                               GArray *values, GError **error);
+/* Loads rows made by lf_fleet_verdict_rows() (or the migration) into `verdicts`. */
+gboolean lf_fleet_load_verdicts(LfFleet *f, GArray *values, GError **error);
+/* Schema 5 -> 6: one report's stored letters ("PWF-U", then "|idx:fix,...") as
+ * `verdicts` rows appended to @values. */
+void lf_fleet_v5_verdict_rows(gint64 report_id, const char *letters, GArray *values);
+
+/* Schema 3 -> 4 (migration only): "id=STATUS[:FIX];..." strings, as lapfit
+ * before schema 4 stored them, as one status letter per edition index (P, W,
+ * F, U; '-' not judged), then optionally "|idx:fix,idx:fix". NULL stays NULL.
+ * transfer full. */
 gboolean lf_fleet_encode_verdicts(LfFleet *f, const char *verdicts, char **out, GError **error);
-/* The verdict function's answer through the cache. transfer full. */
-char *lf_fleet_cached_verdicts(LfFleet *f, const LfReport *r);
 
 /* "col1", "col2", ... of the summary columns, each after @prefix. transfer full. */
 char *lf_fleet_summary_column_list(const char *prefix);
-gboolean lf_fleet_update_summary(LfFleet *f, gint64 id, const LfReport *r, const char *verdicts,
-                                 GError **error);
+gboolean lf_fleet_update_summary(LfFleet *f, gint64 id, const LfReport *r, GError **error);
 int lf_fleet_cmp_strp(gconstpointer a, gconstpointer b);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* `fleet report`: what a fleet owner asks first. Computed from each machine's
- * latest report only, in one pass over the summary columns. */
+ * latest report only: the typed verdict rows grouped in SQL, then one pass
+ * over the summary columns. */
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -11,8 +12,8 @@ typedef struct {
   gint64 counts[4];  /* PASS WARN FAIL UNKNOWN */
 } EditionCounts;
 
-/* One purchase ("ram4096", "ssd", "ram4096+ssd"): machines it moves to PASS
- * on at least one edition, and per edition. */
+/* One purchase (named "ram4096", "ssd", "ram4096+ssd" in the JSON): machines
+ * it moves to PASS on at least one edition, and per edition. */
 typedef struct {
   char *fix;
   gint64 machines;
@@ -47,33 +48,6 @@ static int purchase_cmp(gconstpointer a, gconstpointer b)
   return strcmp(x->fix, y->fix);
 }
 
-static int verdict_index(char v)
-{
-  return v == 'P' ? 0 : v == 'W' ? 1 : v == 'F' ? 2 : 3;
-}
-
-/* Edition ids by index (the `editions` table). transfer full. */
-static GPtrArray *edition_names(LfFleet *f, GError **error)
-{
-  LfStoreRows *st = lf_store_query(f->store, "SELECT idx, id FROM editions ORDER BY idx", NULL, 0,
-                                   error);
-  if (st == NULL)
-    return NULL;
-  GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
-  while (lf_store_next(st)) {
-    gint64 idx = lf_store_int(st, 0);
-    if (idx < 0 || idx >= 100000)
-      continue;
-    while (names->len <= (guint)idx)
-      g_ptr_array_add(names, g_strdup_printf("edition-%u", names->len));
-    g_free(names->pdata[idx]);
-    names->pdata[idx] = g_strdup(lf_store_text(st, 1));
-  }
-  if (!lf_store_finish(st, error))
-    g_clear_pointer(&names, g_ptr_array_unref);
-  return names;
-}
-
 /* RAM targets of the shopping list: 4 GB is what current desktop editions
  * recommend (data/distros/); a board that cannot take 4 GB gets 2 GB, what the
  * light editions need. Machines with 4 GB or more buy no RAM. */
@@ -85,10 +59,8 @@ enum { BAT_BUCKETS = 6 };
 
 /* What one pass over the machines' latest reports adds up. */
 typedef struct {
-  GPtrArray *names;        /* edition ids by index */
   GHashTable *editions;    /* edition id -> EditionCounts */
-  GHashTable *purchases;   /* fix -> Purchase */
-  GHashTable *seen;        /* the current machine's purchases */
+  GHashTable *purchases;   /* purchase name -> Purchase */
   gint64 machines, reports;
   gint64 bat[BAT_BUCKETS];
   gint64 ram_buy[N_TARGETS], ram_mb[N_TARGETS];
@@ -97,61 +69,83 @@ typedef struct {
 
 static void tally_clear(Tally *t)
 {
-  g_clear_pointer(&t->names, g_ptr_array_unref);
   g_clear_pointer(&t->editions, g_hash_table_unref);
   g_clear_pointer(&t->purchases, g_hash_table_unref);
-  g_clear_pointer(&t->seen, g_hash_table_unref);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(Tally, tally_clear)
 
-static void tally_status(Tally *t, const char *edition, char status)
+/* Verdicts of the machines' latest reports, per edition id. */
+#define LATEST_VERDICTS \
+  "FROM machines m JOIN verdicts v ON v.report_id = m.latest_report " \
+  "JOIN editions e ON e.idx = v.edition "
+
+static gboolean tally_editions(LfFleet *f, Tally *t, GError **error)
 {
-  EditionCounts *c = g_hash_table_lookup(t->editions, edition);
-  if (c == NULL) {
-    c = g_new0(EditionCounts, 1);
-    g_hash_table_insert(t->editions, g_strdup(edition), c);
+  LfStoreRows *st = lf_store_query(f->store, "SELECT e.id, v.status, COUNT(*) " LATEST_VERDICTS
+                                   "GROUP BY e.id, v.status", NULL, 0, error);
+  if (st == NULL)
+    return FALSE;
+  while (lf_store_next(st)) {
+    const char *edition = lf_store_text(st, 0);
+    EditionCounts *c = g_hash_table_lookup(t->editions, edition);
+    if (c == NULL) {
+      c = g_new0(EditionCounts, 1);
+      g_hash_table_insert(t->editions, g_strdup(edition), c);
+    }
+    gint64 status = lf_store_int(st, 1);   /* PASS WARN FAIL, else unknown */
+    c->counts[status >= LF_STATUS_PASS && status <= LF_STATUS_FAIL ? status : 3] +=
+        lf_store_int(st, 2);
   }
-  c->counts[verdict_index(status)]++;
+  return lf_store_finish(st, error);
 }
 
-static void tally_purchase(Tally *t, const char *edition, const char *fix)
+/* The purchase's name in the JSON: "ram4096", "ssd", "ram4096+ssd". transfer full. */
+static char *purchase_name(const char *fix, LfStoreRows *st, guint ram_col)
 {
-  Purchase *pu = g_hash_table_lookup(t->purchases, fix);
+  if (g_str_equal(fix, "ssd") || lf_store_is_null(st, ram_col))
+    return g_strdup(fix);
+  return g_strdup_printf("ram%" G_GINT64_FORMAT "%s", lf_store_int(st, ram_col),
+                         g_str_equal(fix, "ram+ssd") ? "+ssd" : "");
+}
+
+static Purchase *purchase_get(Tally *t, const char *name)
+{
+  Purchase *pu = g_hash_table_lookup(t->purchases, name);
   if (pu == NULL) {
     pu = g_new0(Purchase, 1);
-    pu->fix = g_strdup(fix);
+    pu->fix = g_strdup(name);
     pu->editions = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
     g_hash_table_insert(t->purchases, pu->fix, pu);
   }
-  if (g_hash_table_add(t->seen, pu->fix))  /* count each machine once per purchase */
-    pu->machines++;
-  gint64 *cnt = g_hash_table_lookup(pu->editions, edition);
-  if (cnt == NULL) {
-    cnt = g_new0(gint64, 1);
-    g_hash_table_insert(pu->editions, g_strdup(edition), cnt);
-  }
-  (*cnt)++;
+  return pu;
 }
 
-/* One machine's stored verdicts (fleet-private.h: letters, then "|idx:fix,..."). */
-static void tally_verdicts(Tally *t, const char *verdicts)
+/* Each purchase: the machines it helps on at least one edition, then per edition. */
+static gboolean tally_purchases(LfFleet *f, Tally *t, GError **error)
 {
-  g_hash_table_remove_all(t->seen);
-  const char *bar = strchr(verdicts, '|');
-  gsize n_status = bar ? (gsize)(bar - verdicts) : strlen(verdicts);
-  for (gsize i = 0; i < n_status && i < t->names->len; i++)
-    if (verdicts[i] != '-')
-      tally_status(t, t->names->pdata[i], verdicts[i]);
-  g_auto(GStrv) fixes = bar ? g_strsplit(bar + 1, ",", -1) : NULL;
-  for (char **p = fixes; p && *p; p++) {
-    char *fix = strchr(*p, ':');
-    if (fix == NULL)
-      continue;
-    *fix++ = '\0';
-    guint64 idx = g_ascii_strtoull(*p, NULL, 10);
-    if (idx < t->names->len)
-      tally_purchase(t, t->names->pdata[idx], fix);
+  LfStoreRows *st = lf_store_query(f->store,
+      "SELECT v.fix, v.fix_ram_mb, COUNT(DISTINCT v.report_id) " LATEST_VERDICTS
+      "WHERE v.fix IS NOT NULL GROUP BY v.fix, v.fix_ram_mb", NULL, 0, error);
+  if (st == NULL)
+    return FALSE;
+  while (lf_store_next(st)) {
+    g_autofree char *name = purchase_name(lf_store_text(st, 0), st, 1);
+    purchase_get(t, name)->machines += lf_store_int(st, 2);
   }
+  if (!lf_store_finish(st, error))
+    return FALSE;
+  st = lf_store_query(f->store,
+      "SELECT v.fix, v.fix_ram_mb, e.id, COUNT(*) " LATEST_VERDICTS
+      "WHERE v.fix IS NOT NULL GROUP BY v.fix, v.fix_ram_mb, e.id", NULL, 0, error);
+  if (st == NULL)
+    return FALSE;
+  while (lf_store_next(st)) {
+    g_autofree char *name = purchase_name(lf_store_text(st, 0), st, 1);
+    gint64 *n = g_new(gint64, 1);
+    *n = lf_store_int(st, 3);
+    g_hash_table_replace(purchase_get(t, name)->editions, g_strdup(lf_store_text(st, 2)), n);
+  }
+  return lf_store_finish(st, error);
 }
 
 static void tally_battery(Tally *t, LfStoreRows *st, guint count_col, guint health_col)
@@ -183,16 +177,12 @@ static void tally_ram(Tally *t, gint64 inst, gint64 max, gboolean soldered)
 }
 
 /* Columns of the query in lf_fleet_report. */
-enum { C_VERDICTS, C_BAT_COUNT, C_BAT_HEALTH, C_RAM, C_RAM_MAX, C_SOLDERED, C_SSD, C_STORAGE,
-       C_REPORTS };
+enum { C_BAT_COUNT, C_BAT_HEALTH, C_RAM, C_RAM_MAX, C_SOLDERED, C_SSD, C_STORAGE, C_REPORTS };
 
 static void tally_machine(Tally *t, LfStoreRows *st)
 {
   t->machines++;
   t->reports = lf_store_int(st, C_REPORTS);
-  const char *verdicts = lf_store_text(st, C_VERDICTS);
-  if (verdicts)
-    tally_verdicts(t, verdicts);
   tally_battery(t, st, C_BAT_COUNT, C_BAT_HEALTH);
   if (!lf_store_is_null(st, C_RAM))
     tally_ram(t, lf_store_int(st, C_RAM),
@@ -205,14 +195,12 @@ static void tally_machine(Tally *t, LfStoreRows *st)
 
 static gboolean tally_fleet(LfFleet *f, Tally *t, GError **error)
 {
-  t->names = edition_names(f, error);
-  if (t->names == NULL)
-    return FALSE;
   t->editions = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
   t->purchases = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)purchase_free);
-  t->seen = g_hash_table_new(g_str_hash, g_str_equal);
+  if (!tally_editions(f, t, error) || !tally_purchases(f, t, error))
+    return FALSE;
   LfStoreRows *st = lf_store_query(f->store,
-      "SELECT r.verdicts, r.battery_count, r.battery_health_pct, r.ram_installed_mb, "
+      "SELECT r.battery_count, r.battery_health_pct, r.ram_installed_mb, "
       "r.ram_max_mb, r.ram_soldered, r.ssd, r.storage_count, "
       "(SELECT COUNT(*) FROM reports) FROM machines m JOIN reports r ON r.id = m.latest_report",
       NULL, 0, error);

@@ -88,8 +88,8 @@ static gboolean migrate_v2(LfFleet *f, GError **error)
                 local->message);
         continue;
       }
-      g_autofree char *verdicts = f->verdict_func ? f->verdict_func(r, f->verdict_data) : NULL;
-      if (!lf_fleet_update_summary(f, id, r, verdicts, error))
+      /* verdicts: rows of their own since schema 6 (backfill_verdicts) */
+      if (!lf_fleet_update_summary(f, id, r, error))
         return FALSE;
     }
   }
@@ -148,6 +148,64 @@ static gboolean migrate_v5(LfFleet *f, GError **error)
                                  "report_id {INT} NOT NULL);", error);
 }
 
+/* 5 -> 6: verdicts as typed rows of their own table (edition, status, fix,
+ * RAM target) instead of a string per report that every reader parsed. */
+#define VERDICTS_TABLE \
+  "CREATE TABLE verdicts (report_id {INT} NOT NULL, edition {INT} NOT NULL, " \
+  "status {INT} NOT NULL, fix {TEXT}, fix_ram_mb {INT}, " \
+  "PRIMARY KEY (report_id, edition)){WITHOUT_ROWID};"
+
+static gboolean migrate_v6(LfFleet *f, GError **error)
+{
+  if (!lf_store_exec(f->store, VERDICTS_TABLE, error))
+    return FALSE;
+  gint64 last = 0;
+  g_autoptr(GArray) ids = g_array_new(FALSE, FALSE, sizeof(gint64));
+  g_autoptr(GPtrArray) letters = g_ptr_array_new_with_free_func(g_free);
+  g_autoptr(GArray) rows = g_array_new(FALSE, FALSE, sizeof(LfSqlValue));
+  for (;;) {
+    if (!read_slice(f, "SELECT id, verdicts FROM reports WHERE id > $1 AND verdicts IS NOT NULL "
+                       "ORDER BY id LIMIT 500", &last, ids, letters, error))
+      return FALSE;
+    if (ids->len == 0)
+      break;
+    g_array_set_size(rows, 0);
+    for (guint i = 0; i < ids->len; i++)
+      lf_fleet_v5_verdict_rows(g_array_index(ids, gint64, i), letters->pdata[i], rows);
+    if (!lf_fleet_load_verdicts(f, rows, error))
+      return FALSE;
+  }
+  return lf_store_exec(f->store, "ALTER TABLE reports DROP COLUMN verdicts;", error);
+}
+
+/* A version 1 database had no verdicts: judge its reports once, after the
+ * schema is current. */
+static gboolean backfill_verdicts(LfFleet *f, GError **error)
+{
+  gint64 last = 0;
+  g_autoptr(GArray) ids = g_array_new(FALSE, FALSE, sizeof(gint64));
+  g_autoptr(GPtrArray) jsons = g_ptr_array_new_with_free_func(g_free);
+  g_autoptr(GArray) rows = g_array_new(FALSE, FALSE, sizeof(LfSqlValue));
+  while (f->verdict_func) {
+    if (!read_slice(f, "SELECT id, json FROM report_json WHERE id > $1 ORDER BY id LIMIT 500",
+                    &last, ids, jsons, error))
+      return FALSE;
+    if (ids->len == 0)
+      break;
+    g_array_set_size(rows, 0);
+    for (guint i = 0; i < ids->len; i++) {
+      const char *json = jsons->pdata[i];
+      g_autoptr(LfReport) r = lf_report_from_json(json ? json : "", -1, NULL);
+      g_autoptr(GArray) verdicts = r ? lf_fleet_cached_verdicts(f, r) : NULL;
+      if (!lf_fleet_verdict_rows(f, g_array_index(ids, gint64, i), verdicts, rows, error))
+        return FALSE;
+    }
+    if (!lf_fleet_load_verdicts(f, rows, error))
+      return FALSE;
+  }
+  return TRUE;
+}
+
 static gint64 edition_lookup(LfFleet *f, const char *id, GError **error)
 {
   LfSqlValue p = LF_SQL_TEXT(id);
@@ -159,7 +217,7 @@ static gint64 edition_lookup(LfFleet *f, const char *id, GError **error)
   return lf_store_finish(rows, error) ? idx : -2;
 }
 
-static gint64 edition_idx(LfFleet *f, const char *id, GError **error)
+gint64 lf_fleet_edition_idx(LfFleet *f, const char *id, GError **error)
 {
   gpointer hit = g_hash_table_lookup(f->edition_index, id);
   if (hit)
@@ -197,7 +255,7 @@ gboolean lf_fleet_encode_verdicts(LfFleet *f, const char *verdicts, char **out, 
     char *fix = strchr(eq + 1, ':');
     if (fix)
       *fix++ = '\0';
-    gint64 idx = edition_idx(f, *p, error);
+    gint64 idx = lf_fleet_edition_idx(f, *p, error);
     if (idx < 0)
       return FALSE;
     while (status->len <= (gsize)idx)
@@ -252,6 +310,10 @@ static gboolean migrate(LfFleet *f, GError **error)
     ok = migrate_v4(f, error);
   if (ok && version < 5)
     ok = migrate_v5(f, error);
+  if (ok && version < 6)
+    ok = migrate_v6(f, error);
+  if (ok && version == 1)
+    ok = backfill_verdicts(f, error);
   if (ok && version < LF_FLEET_SCHEMA_VERSION) {
     ok = lf_store_set_version(f->store, LF_FLEET_SCHEMA_VERSION, error);
     if (ok && version > 0)
@@ -278,7 +340,8 @@ LfFleet *lf_fleet_open(const char *db, GError **error)
     return NULL;
   f->verdict_func = lf_fleet_recommend_verdicts;
   g_mutex_init(&f->cache_lock);
-  f->verdict_cache = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+  f->verdict_cache =
+      g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
   f->edition_index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   /* Creating the schema can meet another lapfit doing the same, where
    * SQLite answers BUSY without waiting: retry. */
@@ -385,24 +448,25 @@ static char *verdict_key(const LfReport *r)
 
 #define VERDICT_CACHE_MAX 200000
 
-char *lf_fleet_cached_verdicts(LfFleet *f, const LfReport *r)
+GArray *lf_fleet_cached_verdicts(LfFleet *f, const LfReport *r)
 {
   g_autofree char *key = verdict_key(r);
   g_mutex_lock(&f->cache_lock);
-  const char *hit = g_hash_table_lookup(f->verdict_cache, key);
-  char *out = hit ? g_strdup(hit) : NULL;
+  GArray *hit = g_hash_table_lookup(f->verdict_cache, key);
+  GArray *out = hit ? g_array_ref(hit) : NULL;
   g_mutex_unlock(&f->cache_lock);
   if (out == NULL) {
-    char *v = f->verdict_func(r, f->verdict_data);
-    out = v ? v : g_strdup("");
+    out = f->verdict_func(r, f->verdict_data);
+    if (out == NULL)  /* none: cached as an empty array */
+      out = g_array_new(FALSE, FALSE, sizeof(LfFleetVerdict));
     g_mutex_lock(&f->cache_lock);
     if (g_hash_table_size(f->verdict_cache) >= VERDICT_CACHE_MAX)
       g_hash_table_remove_all(f->verdict_cache);
-    g_hash_table_replace(f->verdict_cache, g_steal_pointer(&key), g_strdup(out));
+    g_hash_table_replace(f->verdict_cache, g_steal_pointer(&key), g_array_ref(out));
     g_mutex_unlock(&f->cache_lock);
   }
-  if (*out == '\0')
-    g_clear_pointer(&out, g_free);
+  if (out->len == 0)
+    g_clear_pointer(&out, g_array_unref);
   return out;
 }
 
@@ -418,24 +482,23 @@ char *lf_fleet_summary_column_list(const char *prefix)
   return g_string_free(g_steal_pointer(&s), FALSE);
 }
 
-gboolean lf_fleet_update_summary(LfFleet *f, gint64 id, const LfReport *r, const char *verdicts,
-                                 GError **error)
+gboolean lf_fleet_update_summary(LfFleet *f, gint64 id, const LfReport *r, GError **error)
 {
   guint n = 0;
   const LfColumn *cols = lf_summary_columns(&n);
-  g_autoptr(GString) sql = g_string_new("UPDATE reports SET verdicts = $1");
+  g_autoptr(GString) sql = g_string_new("UPDATE reports SET ");
   g_autoptr(GPtrArray) values = lf_report_summary(r);
-  g_autofree LfSqlValue *params = g_new0(LfSqlValue, n + 2);
-  params[0] = LF_SQL_TEXT(verdicts);
-  params[1] = LF_SQL_INT(id);
-  guint k = 2;
+  g_autofree LfSqlValue *params = g_new0(LfSqlValue, n + 1);
+  params[0] = LF_SQL_INT(id);
+  guint k = 1;
   for (guint i = 0; i < n; i++) {
     if (g_str_equal(cols[i].name, "machine_id") || g_str_equal(cols[i].name, "generated"))
       continue;
     params[k] = lf_sql_value_from_json(values->pdata[i]);
-    g_string_append_printf(sql, ", \"%s\" = $%u", cols[i].name, ++k);
+    g_string_append_printf(sql, "%s\"%s\" = $%u", k > 1 ? ", " : "", cols[i].name, k + 1);
+    k++;
   }
-  g_string_append(sql, " WHERE id = $2");
+  g_string_append(sql, " WHERE id = $1");
   return lf_store_run(f->store, sql->str, params, k, NULL, error);
 }
 

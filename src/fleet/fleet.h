@@ -7,8 +7,9 @@
  * Schema (PRAGMA user_version = LF_FLEET_SCHEMA_VERSION, application_id
  * 'LFlt'): `reports` holds every imported report (a SHA-256 of its canonical
  * compact JSON that makes re-imports no-ops, one column per CSV summary
- * column of src/export/export.h, the verdicts as one letter per edition of
- * `editions`); `report_json` the JSON itself (same id); `report_files` the
+ * column of src/export/export.h); `verdicts` the recommender's verdicts as typed
+ * rows (report, edition index of `editions`, status, the purchase that fixes it
+ * and its RAM target); `report_json` the JSON itself (same id); `report_files` the
  * SHA-256 of every imported file's bytes, so a re-import skips a known file
  * before parsing it; `machines` points at each machine's latest report. Older databases are upgraded in place on open; a database
  * from a newer lapfit is refused. WAL + a busy timeout let several imports
@@ -18,15 +19,29 @@
 #include <json-glib/json-glib.h>
 
 #include "core/report.h"
+#include "recommend/recommend.h"
 
-#define LF_FLEET_SCHEMA_VERSION 5
+#define LF_FLEET_SCHEMA_VERSION 6
 
 typedef struct LfFleet LfFleet;
 
-/* Per-edition verdicts of one report as "edition=PASS;edition=WARN;...",
- * NULL when none. Called from worker threads: must be thread-safe.
- * transfer full. */
-typedef char *(*LfFleetVerdictFunc)(const LfReport *report, gpointer user_data);
+/* verdicts.status: an LfStatus (PASS, WARN, FAIL), or this for a verdict that
+ * a lapfit before schema 6 stored in a form it did not know. */
+#define LF_FLEET_STATUS_UNKNOWN 3
+
+/* One edition's verdict on one report, as the fleet stores it (a `verdicts` row). */
+typedef struct {
+  const char *edition;  /* edition id, interned (g_intern_string) */
+  LfStatus status;      /* PASS, WARN or FAIL */
+  const char *fix;      /* NULL, or the parts that alone make it PASS, as the recommender's
+                           advice kind: "ram", "ssd" or "ram+ssd" (static) */
+  gint64 fix_ram_mb;    /* fix "ram", "ram+ssd": the RAM the edition is judged against
+                           (LfAdvice.target_mb); else LF_UNKNOWN */
+} LfFleetVerdict;
+
+/* Per-edition verdicts of one report (GArray of LfFleetVerdict), NULL when
+ * none. Called from worker threads: must be thread-safe. transfer full. */
+typedef GArray *(*LfFleetVerdictFunc)(const LfReport *report, gpointer user_data);
 
 /* Opens (creating or upgrading) the database: a file path or a PostgreSQL
  * URI. LF_ERROR_DB for a corrupt or foreign database or a failed connection,
@@ -41,9 +56,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC(LfFleet, lf_fleet_close)
 
 /* The default (set by lf_fleet_open): the recommender's verdicts for every
  * supported edition, desktop use, judged at import time, each WARN/FAIL with
- * the purchase that would make it PASS when parts alone can ("ram4096",
- * "ssd", "ram4096+ssd"): "id=STATUS[:FIX];...". NULL func stores none. */
-char *lf_fleet_recommend_verdicts(const LfReport *report, gpointer user_data);
+ * the purchase that would make it PASS when parts alone can (RAM to its
+ * target, an SSD, or both). NULL func stores none. */
+GArray *lf_fleet_recommend_verdicts(const LfReport *report, gpointer user_data);
 void lf_fleet_set_verdict_func(LfFleet *fleet, LfFleetVerdictFunc func, gpointer user_data);
 
 typedef struct {

@@ -24,7 +24,7 @@ out=$("$LAPFIT" fleet import --db "$T/f.db" "$T/in" "$R/skylake-u-2016.json") ||
 [ "$(q "$T/f.db" 'SELECT COUNT(*) FROM reports')" = 10 ] || fail "reports after re-import"
 # every file's bytes are known now (the fixture copy differs in bytes from its export)
 [ "$(q "$T/f.db" 'SELECT COUNT(*) FROM report_files')" = 11 ] || fail "file hashes"
-[ "$(q "$T/f.db" 'PRAGMA user_version')" = 5 ] || fail "user_version"
+[ "$(q "$T/f.db" 'PRAGMA user_version')" = 6 ] || fail "user_version"
 [ "$(q "$T/f.db" 'PRAGMA journal_mode')" = wal ] || fail "WAL"
 
 "$LAPFIT" fleet list --db "$T/f.db" --json >"$T/list.json" || fail "list"
@@ -160,10 +160,35 @@ for p in sorted(glob.glob(os.path.join(sys.argv[2], "*.json"))):
 c.commit()
 PY
 "$LAPFIT" fleet report --db "$T/v1.db" --json >"$T/v1report.json" || fail "open v1"
-[ "$(q "$T/v1.db" 'PRAGMA user_version')" = 5 ] || fail "v1 not upgraded"
+[ "$(q "$T/v1.db" 'PRAGMA user_version')" = 6 ] || fail "v1 not upgraded"
 py -c 'import json,sys; a=json.load(open(sys.argv[1])); b=json.load(open(sys.argv[2])); assert a==b, (a,b)' \
     "$T/v1report.json" "$T/report.json" || fail "upgraded v1 report differs"
 [ "$(q "$T/v1.db" "SELECT ram_installed_mb FROM reports WHERE hostname='t480-lab-06'")" = 16384 ] || fail "v1 backfill"
+
+# a version 5 database (verdicts as letter strings), made by lapfit at schema 5
+# (tests/fixtures/fleet): upgraded to typed verdict rows, it prints what that
+# lapfit printed, and no verdict or purchase is lost
+V5="$LF_SOURCE_DIR/tests/fixtures/fleet"
+load_v5() { py -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(open(sys.argv[2]).read()); c.executescript(sys.argv[3]); c.commit()' "$1" "$V5/v5-sqlite.sql" "${2:-}"; }
+load_v5 "$T/v5.db" || fail "load v5"
+for c in "report --json:v5-report.json" "list --json:v5-list.json" "export --format csv:v5-export.csv" \
+         "diff t420-lab-03 --json:v5-diff-t420-lab-03.json"; do
+    # shellcheck disable=SC2086
+    "$LAPFIT" fleet ${c%%:*} --db "$T/v5.db" >"$T/o" 2>&1 || fail "${c%%:*} on v5: $(cat "$T/o")"
+    cmp -s "$T/o" "$V5/${c#*:}" || { diff "$V5/${c#*:}" "$T/o" | head; fail "upgraded v5: '${c%%:*}' differs"; }
+done
+[ "$(q "$T/v5.db" 'PRAGMA user_version')" = 6 ] || fail "v5 not upgraded"
+[ "$(q "$T/v5.db" "SELECT COUNT(*) FROM pragma_table_info('reports') WHERE name = 'verdicts'")" = 0 ] ||
+    fail "v5: the string column is still there"
+# with a purchase of both parts (lapfit wrote those before advice combined them)
+load_v5 "$T/v5b.db" "UPDATE reports SET verdicts = replace(verdicts, ',4:ssd', ',4:ram4096+ssd') WHERE id = 3" ||
+    fail "load v5b"
+q "$T/v5b.db" "SELECT id || ' ' || verdicts FROM reports WHERE verdicts IS NOT NULL" >"$T/letters"
+"$LAPFIT" fleet list --db "$T/v5b.db" >/dev/null || fail "open v5b"
+q "$T/v5b.db" "SELECT report_id || ' ' || edition || ' ' || status || ' ' || COALESCE(fix, '-') || ' ' ||
+               COALESCE(fix_ram_mb, '-') FROM verdicts" >"$T/rows"
+py "$LF_SOURCE_DIR/tests/fleet/v5-lossless.py" "$T/letters" "$T/rows" >/dev/null || fail "v5 verdicts lost"
+"$LAPFIT" fleet import --db "$T/v5.db" "$T/in/skylake-u-2016.json" >/dev/null || fail "import into upgraded v5"
 
 # concurrent imports into one database: nothing lost, nothing doubled
 mkdir "$T/c1" "$T/c2"
