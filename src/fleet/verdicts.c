@@ -43,13 +43,13 @@ static const char *purchase(const LfVerdict *v, gint64 *ram_mb)
     else
       return NULL;
   }
-  const LfAdvice *r = ram ? advice_of(v, "ram") : NULL;
-  if (!(ram || ssd) || (ram && r == NULL) || (ssd && advice_of(v, "ssd") == NULL))
+  /* Both needed: the recommender gives them as one fix, "ram+ssd". */
+  const char *kind = ram && ssd ? "ram+ssd" : ram ? "ram" : "ssd";
+  const LfAdvice *a = ram || ssd ? advice_of(v, kind) : NULL;
+  if (a == NULL || (ram && !lf_known_int(a->target_mb)))
     return NULL;
-  if (ram && !lf_known_int(r->target_mb))
-    return NULL;
-  *ram_mb = ram ? r->target_mb : LF_UNKNOWN;
-  return ram && ssd ? "ram+ssd" : ram ? "ram" : "ssd";
+  *ram_mb = ram ? a->target_mb : LF_UNKNOWN;
+  return kind;
 }
 
 GArray *lf_fleet_recommend_verdicts(const LfReport *report, gpointer user_data)
