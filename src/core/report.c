@@ -134,6 +134,7 @@ static const LfField network_fields[] = {
   V(LfNetwork, "firmware_missing", firmware_missing),
   S(LfNetwork, "firmware_package", firmware_package),
   B(LfNetwork, "needs_nonfree_firmware", needs_nonfree_firmware),
+  B(LfNetwork, "nvram_efi", nvram_efi),
   SP(LfNetwork, "mac", mac), END,
 };
 ELEMENT_DESC(lf_network_desc, LfNetwork, network_fields);

@@ -161,6 +161,11 @@ typedef struct {
   LfTri kms;                  /* has a kernel modesetting driver bound */
 } LfGpu;
 
+/* The EFI variable (in sys/firmware/efi/efivars) from which brcmfmac reads a board's
+ * Wi-Fi settings when no .txt file is found (brcmfmac/firmware.c,
+ * brcmf_fw_nvram_from_efi): LfNetwork.nvram_efi says whether it exists. */
+#define LF_BRCMF_NVRAM_EFIVAR "nvram-74b00bd9-805a-4d61-b51f-43268123d113"
+
 typedef struct {
   char *kind;                 /* wifi|ethernet|bluetooth */
   char *name, *vendor, *device, *pci_id, *usb_id, *driver;
@@ -168,6 +173,9 @@ typedef struct {
   GPtrArray *firmware_missing;   /* strv: firmware file names */
   char *firmware_package;     /* Debian package that ships them (data/firmware/) */
   LfTri needs_nonfree_firmware;
+  LfTri nvram_efi;            /* brcmfmac: the firmware keeps the card's board settings (NVRAM)
+                                 in the EFI variable the driver reads; unknown off UEFI and for
+                                 other drivers */
   char *mac;                  /* private */
 } LfNetwork;
 

@@ -119,12 +119,27 @@ static gboolean firmware_present(LfSysroot *root, const char *fw_dir, const char
   return FALSE;
 }
 
+/* Does the EFI variable brcmfmac reads a board's settings from exist (core/report.h)?
+ * Only its presence: listing efivars needs no root. */
+static LfTri nvram_in_efi(LfSysroot *root)
+{
+  g_autoptr(GPtrArray) vars = lf_sysroot_list(root, "sys/firmware/efi/efivars");
+  if (vars == NULL || vars->len == 0)
+    return LF_TRI_UNKNOWN;   /* BIOS boot, or efivarfs not mounted */
+  for (guint i = 0; i < vars->len; i++)
+    if (g_str_equal(vars->pdata[i], LF_BRCMF_NVRAM_EFIVAR))
+      return LF_TRI_TRUE;
+  return LF_TRI_FALSE;
+}
+
 static void check_firmware(LfProbeContext *ctx, LfNetwork *n, const char *id)
 {
   const LfFirmwareRule *rule = lf_firmware_table_lookup(lf_firmware_table_builtin(), n->driver, id);
   if (rule == NULL)
     return;   /* unknown driver: leave both unknown */
   n->needs_nonfree_firmware = rule->nonfree ? LF_TRI_TRUE : LF_TRI_FALSE;
+  if (g_str_equal(n->driver, "brcmfmac"))
+    n->nvram_efi = nvram_in_efi(ctx->root);
   if (g_str_equal(rule->files, "-"))
     return;
   const char *fw_dir = lf_sysroot_is_dir(ctx->root, "lib/firmware") ? "lib/firmware"

@@ -144,7 +144,14 @@ static void reason_upstream(const WifiFiles *f, const LfDistroEdition *e, const 
 /* The files no distribution ships: the same WARN for every edition (one fact, one severity). */
 static void reason_unshipped(const WifiFiles *f, const char *n, LfVerdict *v)
 {
-  if (f->board_missing->len > 0) {
+  if (f->board_missing->len > 0 && f->net->nvram_efi == LF_TRI_TRUE) {
+    g_autofree char *files = join(f->board_missing);
+    lf_verdict_reason(v, "wifi-file", LF_STATUS_WARN,
+                      N_("Wi-Fi %s needs %s, a settings file made for each board, which "
+                         "distributions do not ship: this machine keeps those settings in an "
+                         "EFI variable, so after installing %s they can be copied from there"),
+                      f->chip, files, n);
+  } else if (f->board_missing->len > 0) {
     g_autofree char *files = join(f->board_missing);
     lf_verdict_reason(v, "wifi-file", LF_STATUS_WARN,
                       N_("Wi-Fi %s needs %s, a settings file made for each board, which "
@@ -211,18 +218,36 @@ void lf_rule_wifi(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerdict 
   }
 }
 
-/* Where a missing board file comes from, in plain words. */
-static void advise_board(LfVerdict *v, const LfDistroEdition *e, GPtrArray *files)
+/* Where a missing board file comes from, in plain words: the EFI variable when this
+ * machine has it (efivarfs puts 4 bytes of attributes before the data), else the
+ * Windows driver. */
+static void advise_board(LfVerdict *v, const LfDistroEdition *e, const WifiFiles *f)
 {
-  for (guint i = 0; i < files->len; i++) {
-    const char *path = files->pdata[i];
+  for (guint i = 0; i < f->board_missing->len; i++) {
+    const char *path = f->board_missing->pdata[i];
     g_autofree char *base = g_path_get_basename(path);
-    lf_verdict_advice(v, "firmware-file", 1, NULL,
-                      N_("After installing %s, copy the file %s from this machine's Windows Wi-Fi "
-                         "driver (a .txt file in the driver's folder, perhaps under another "
-                         "name) to /lib/firmware/%s. Some machines keep these settings in the "
-                         "firmware (an EFI variable); Linux then reads them by itself"),
-                      e->name, base, path);
+    if (f->net->nvram_efi == LF_TRI_TRUE)
+      lf_verdict_advice(v, "firmware-file", 1, NULL,
+                        /* TRANSLATORS: the command from sudo to the closing ' stays as it is */
+                        N_("After installing %s, copy the Wi-Fi settings this machine keeps in "
+                           "an EFI variable into the file the driver looks for: in a terminal, "
+                           "run sudo sh -c 'tail -c +5 /sys/firmware/efi/efivars/%s > "
+                           "/lib/firmware/%s' and restart"),
+                        e->name, LF_BRCMF_NVRAM_EFIVAR, path);
+    else if (f->net->nvram_efi == LF_TRI_FALSE)
+      lf_verdict_advice(v, "firmware-file", 1, NULL,
+                        N_("After installing %s, copy the file %s from this machine's Windows "
+                           "Wi-Fi driver (a .txt file in the driver's folder, perhaps under "
+                           "another name) to /lib/firmware/%s"),
+                        e->name, base, path);
+    else
+      lf_verdict_advice(v, "firmware-file", 1, NULL,
+                        N_("After installing %s, copy the file %s from this machine's Windows "
+                           "Wi-Fi driver (a .txt file in the driver's folder, perhaps under "
+                           "another name) to /lib/firmware/%s. Some machines keep these "
+                           "settings in the firmware (an EFI variable); Linux then reads them by "
+                           "itself"),
+                        e->name, base, path);
   }
 }
 
@@ -241,7 +266,7 @@ static void advise_card(const WifiFiles *f, const LfDistroEdition *e, LfVerdict 
                         N_("Install the missing Wi-Fi firmware after installing %s, over a "
                            "cable or a USB Wi-Fi adapter that needs none"), e->name);
   }
-  advise_board(v, e, f->board_missing);
+  advise_board(v, e, f);
   gboolean vendor_missing = FALSE;
   for (guint i = 0; i < f->vendor->len; i++)
     vendor_missing |= is_missing(f->net, f->vendor->pdata[i]);

@@ -351,11 +351,17 @@ static void test_live_usb(void)
   g_assert_cmpuint(n->firmware_missing->len, ==, 1);
   g_assert_cmpstr(n->firmware_missing->pdata[0], ==, "brcm/brcmfmac43241b4-sdio.txt");
   g_assert_cmpint(n->needs_nonfree_firmware, ==, LF_TRI_TRUE);
+  g_assert_cmpint(n->nvram_efi, ==, LF_TRI_FALSE);   /* efivars listed, no nvram variable */
   g_assert_cmpstr(r->machine.firmware.mode, ==, "uefi");
   g_assert_cmpint(r->machine.firmware.uefi_bits, ==, 32);
   g_assert_cmpint(r->machine.firmware.secure_boot, ==, LF_TRI_FALSE);
   g_assert_cmpstr(r->os.id, ==, "debian");
   g_assert_cmpint(r->os.live_session, ==, LF_TRI_TRUE);   /* overlay root + live medium */
+  /* The tablet keeps its Wi-Fi board settings in the EFI variable brcmfmac reads. */
+  put(dir, "sys/firmware/efi/efivars/nvram-74b00bd9-805a-4d61-b51f-43268123d113",
+      "\x07\0\0\0boardtype=0x0726\n", 20);
+  g_autoptr(LfReport) r2 = probe_root(dir);
+  g_assert_cmpint(((LfNetwork *)r2->network->pdata[0])->nvram_efi, ==, LF_TRI_TRUE);
   rm_rf(dir);
 }
 

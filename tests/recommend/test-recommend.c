@@ -512,8 +512,9 @@ static void test_unknown_id(void)
 /* Issue #10 point 7, Wi-Fi firmware file by file: machine x edition -> a reason of `check`
  * with this status whose message contains `needle`; the firmware advice (kinds
  * firmware-package, firmware-file) is `advice` with `advice_needle`, or none when NULL.
- * `tweak` changes the edition's firmware fact first: 'n' = its image carries no non-free
- * firmware, '?' = that fact is uncertain. */
+ * `tweak` changes a fact first: 'n' = the edition's image carries no non-free firmware,
+ * '?' = that fact is uncertain; 'e' = the machine keeps its Wi-Fi board settings in the EFI
+ * variable brcmfmac reads, 'u' = whether it does is not known. */
 typedef struct {
   const char *machine, *edition;
   char tweak;
@@ -531,7 +532,16 @@ static const WifiCase wifi_cases[] = {
     "copy the file brcmfmac43241b4-sdio.txt from this machine's Windows Wi-Fi driver" },
   { "baytrail-tablet", "debian-12-lxde-i386", 0, "wifi-file", LF_STATUS_WARN,
     "brcm/brcmfmac43241b4-sdio.txt, a settings file made for each board, which distributions do "
-    "not ship", "firmware-file", "EFI variable" },
+    "not ship", "firmware-file", "perhaps under another name) to "
+    "/lib/firmware/brcm/brcmfmac43241b4-sdio.txt" },
+  { "baytrail-tablet", "debian-12-lxde-i386", 'e', "wifi-file", LF_STATUS_WARN,
+    "this machine keeps those settings in an EFI variable, so after installing Debian (32-bit PC) "
+    "12 \"bookworm\" i386 they can be copied from there", "firmware-file",
+    "sudo sh -c 'tail -c +5 /sys/firmware/efi/efivars/nvram-74b00bd9-805a-4d61-b51f-43268123d113 "
+    "> /lib/firmware/brcm/brcmfmac43241b4-sdio.txt'" },
+  { "baytrail-tablet", "debian-12-lxde-i386", 'u', "wifi-file", LF_STATUS_WARN,
+    "Debian (32-bit PC) 12 \"bookworm\" i386 will lack it, as this system does", "firmware-file",
+    "Some machines keep these settings in the firmware (an EFI variable)" },
   { "baytrail-tablet", "lmde-6-i386", 0, "wifi", LF_STATUS_PASS, "(package firmware-brcm80211)",
     "firmware-file", "/lib/firmware/brcm/brcmfmac43241b4-sdio.txt" },
   { "baytrail-tablet", "arch", 0, "wifi", LF_STATUS_PASS, "(package linux-firmware-broadcom)",
@@ -622,6 +632,9 @@ static void test_wifi_firmware(void)
       e->nonfree_firmware = LF_TRI_FALSE;
     if (c->tweak == '?')
       e->firmware_confidence = (char *)"?";
+    for (guint j = 0; (c->tweak == 'e' || c->tweak == 'u') && j < report->network->len; j++)
+      ((LfNetwork *)report->network->pdata[j])->nvram_efi =
+          c->tweak == 'e' ? LF_TRI_TRUE : LF_TRI_UNKNOWN;
     LfRecommendOptions opts;
     options(&opts);
     g_autoptr(LfRecommendation) rec = NULL;
