@@ -155,6 +155,16 @@ static void print_memory_basis(const LfRecommendation *rec)
     printf("%s\n", _("RAM: the report has no memory size; RAM could not be checked."));
 }
 
+/* A best pick's support end, a label beside its name (best picks are all supported). */
+static char *support_label(const LfDistroEdition *e)
+{
+  if (e->support_ends == NULL)
+    return g_strdup(_("end of support not announced"));
+  if (g_str_equal(e->support_ends, "rolling"))
+    return g_strdup(_("a rolling release, updated continuously"));
+  return g_strdup_printf(_("supported until %s"), e->support_ends);
+}
+
 /* The answer first: the best three for this machine and this user. */
 static void print_best(const LfRecommendation *rec)
 {
@@ -167,8 +177,11 @@ static void print_best(const LfRecommendation *rec)
   for (guint i = 0; i < rec->best->len; i++) {
     const LfBestPick *b = rec->best->pdata[i];
     const LfDistroEdition *e = b->verdict->edition;
-    printf("  %u. %s %s (%s)  [%s]\n     %s\n", i + 1, e->name, e->version, e->desktop, e->id,
-           b->text);
+    g_autofree char *word = status_column(b->verdict->status);
+    g_autofree char *support = support_label(e);
+    /* The why is one sentence; the status and the support end stand beside it. */
+    printf("  %u. %s  %s %s (%s)  [%s]  — %s\n     %s\n", i + 1, word, e->name, e->version,
+           e->desktop, e->id, support, b->text);
   }
   printf("\n");
 }

@@ -172,53 +172,45 @@ static const char *audience_phrase(LfAudience a)
   return N_("audience not recorded");
 }
 
-static char *weight_phrase(const LfDistroEdition *e, LfHeadroom h, gboolean english)
-{
-#define T(s) (english ? (s) : _(s))
-  switch (e->weight) {
-  case LF_WEIGHT_LIGHT:
-    return g_strdup_printf(T(N_("a light desktop (%s) that leaves room on this machine")),
-                           e->desktop);
-  case LF_WEIGHT_MEDIUM:
-    return g_strdup_printf(T(N_("a medium-weight desktop (%s)")), e->desktop);
-  case LF_WEIGHT_HEAVY:
-    if (h == LF_HEADROOM_CAPABLE)
-      return g_strdup_printf(T(N_("a full desktop (%s) this machine can carry")), e->desktop);
-    return g_strdup_printf(T(N_("a full desktop (%s)")), e->desktop);
-  case LF_WEIGHT_NONE: break;
-  }
-  return g_strdup_printf(T(N_("no desktop until you install one (%s)")), e->desktop);
-#undef T
-}
+/* One whole sentence per audience and desktop fit (README in po/: never glued from
+ * pieces); the status and the support end are shown next to it, not inside it.
+ * Columns: no desktop, light, medium, full, full on a capable machine. */
+static const char *const best_why[4][5] = {
+  /* TRANSLATORS: the why of a best pick; %s is the desktop as shipped ("LXQt 2") */
+  { N_("Made for people new to Linux; it comes without a desktop until you install one (%s)."),
+    N_("Made for people new to Linux, with a light desktop (%s) that leaves room on this "
+       "machine."),
+    N_("Made for people new to Linux, with a medium-weight desktop (%s)."),
+    N_("Made for people new to Linux, with a full desktop (%s)."),
+    N_("Made for people new to Linux, with a full desktop (%s) this machine can carry.") },
+  { N_("Made for people with some Linux experience; it comes without a desktop until you "
+       "install one (%s)."),
+    N_("Made for people with some Linux experience, with a light desktop (%s) that leaves "
+       "room on this machine."),
+    N_("Made for people with some Linux experience, with a medium-weight desktop (%s)."),
+    N_("Made for people with some Linux experience, with a full desktop (%s)."),
+    N_("Made for people with some Linux experience, with a full desktop (%s) this machine "
+       "can carry.") },
+  { N_("Made for experts; it comes without a desktop until you install one (%s)."),
+    N_("Made for experts, with a light desktop (%s) that leaves room on this machine."),
+    N_("Made for experts, with a medium-weight desktop (%s)."),
+    N_("Made for experts, with a full desktop (%s)."),
+    N_("Made for experts, with a full desktop (%s) this machine can carry.") },
+  /* TRANSLATORS: the why of a best pick whose audience the data does not record */
+  { N_("It comes without a desktop until you install one (%s)."),
+    N_("A light desktop (%s) that leaves room on this machine."),
+    N_("A medium-weight desktop (%s)."),
+    N_("A full desktop (%s)."),
+    N_("A full desktop (%s) this machine can carry.") },
+};
 
-static char *support_phrase(const LfDistroEdition *e, const GDate *today, gboolean english)
+static const char *best_why_format(const LfDistroEdition *e, LfHeadroom h)
 {
-#define T(s) (english ? (s) : _(s))
-  if (e->support_ends == NULL)
-    return g_strdup(T(N_("end of support not announced")));
-  if (g_str_equal(e->support_ends, "rolling"))
-    return g_strdup(T(N_("a rolling release, updated continuously")));
-  if (lf_days_until(today, e->support_ends) < 0)
-    return g_strdup_printf(T(N_("support ended in %s")), e->support_ends);
-  return g_strdup_printf(T(N_("supported until %s")), e->support_ends);
-#undef T
-}
-
-static char *best_sentence(const LfRecommendation *rec, const LfVerdict *v, gboolean english)
-{
-  const LfDistroEdition *e = v->edition;
-#define T(s) (english ? (s) : _(s))
-  g_autofree char *weight = weight_phrase(e, rec->headroom, english);
-  g_autofree char *support = support_phrase(e, &rec->today, english);
-  const char *who = T(audience_phrase(e->audience));
-  /* TRANSLATORS: the three %s are list items: who it is made for ("made for people new
-   * to Linux"), its desktop ("a light desktop (LXQt) ...") and its support ("supported
-   * until 2029-04") */
-  if (v->status == LF_STATUS_PASS)
-    return g_strdup_printf(T(N_("Passes every check: %s, %s, %s.")), who, weight, support);
-  return g_strdup_printf(T(N_("Runs here with the warnings listed for it: %s, %s, %s.")), who,
-                         weight, support);
-#undef T
+  int who = e->audience == LF_AUDIENCE_UNKNOWN ? 3 : (int)e->audience;
+  int fit = (int)e->weight;   /* none, light, medium, heavy */
+  if (e->weight == LF_WEIGHT_HEAVY && h == LF_HEADROOM_CAPABLE)
+    fit = 4;
+  return best_why[CLAMP(who, 0, 3)][CLAMP(fit, 0, 4)];
 }
 
 static void best_free(gpointer p)
@@ -248,8 +240,13 @@ void lf_rank_pick_best(LfRecommendation *rec)
       continue;
     LfBestPick *b = g_new0(LfBestPick, 1);
     b->verdict = v;
-    b->message = best_sentence(rec, v, TRUE);
-    b->text = best_sentence(rec, v, FALSE);
+    const char *why = best_why_format(v->edition, rec->headroom);
+    /* Each format is a literal of best_why with one %s; msgfmt -c checks the translations. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+    b->message = g_strdup_printf(why, v->edition->desktop);
+    b->text = g_strdup_printf(_(why), v->edition->desktop);
+#pragma GCC diagnostic pop
     b->who = audience_phrase(v->edition->audience);
     g_ptr_array_add(rec->best, b);
   }
