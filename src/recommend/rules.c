@@ -37,6 +37,25 @@ static void hard_take(LfVerdict *v, const char *check, const char *confidence, c
   hard_take((v), (check), (confidence), g_strdup_printf(fmt, ##__VA_ARGS__),                 \
             g_strdup_printf(_(fmt), ##__VA_ARGS__))
 
+/* A fact the project could not be shown to publish ('?') keeps its status (never a FAIL:
+ * see hard_take), and the sentence says so, whether it passes or warns. */
+static void fact_take(LfVerdict *v, const char *check, LfStatus status, const char *confidence,
+                      char *message, char *text)
+{
+  if (g_strcmp0(confidence, "?") != 0) {
+    lf_verdict_take_reason(v, check, status, message, text);
+    return;
+  }
+  char *m = g_strconcat(message, " (not confirmed by the project)", NULL);
+  char *t = g_strconcat(text, _(" (not confirmed by the project)"), NULL);
+  g_free(message);
+  g_free(text);
+  lf_verdict_take_reason(v, check, status, m, t);
+}
+#define fact_reason(v, check, status, confidence, fmt, ...)                                  \
+  fact_take((v), (check), (status), (confidence), g_strdup_printf(fmt, ##__VA_ARGS__),       \
+            g_strdup_printf(_(fmt), ##__VA_ARGS__))
+
 static const char *cpu_name(const LfReport *r)
 {
   if (r->cpu.brand && *r->cpu.brand)
@@ -110,13 +129,13 @@ static void rule_isa(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerdi
   g_autofree char *n = edition_name(e);
   int need = (int)e->isa_level;
   if (ctx->cpu_level < 0) {
-    lf_verdict_reason(v, "isa", LF_STATUS_WARN,
-                      N_("Could not check the CPU's x86-64 level: %s needs x86-64-v%d"), n, need);
+    fact_reason(v, "isa", LF_STATUS_WARN, e->isa_confidence,
+                N_("Could not check the CPU's x86-64 level: %s needs x86-64-v%d"), n, need);
     return;
   }
   if (ctx->cpu_level >= need) {
-    lf_verdict_reason(v, "isa", LF_STATUS_PASS, N_("CPU is x86-64-v%d: %s needs v%d"),
-                      ctx->cpu_level, n, need);
+    fact_reason(v, "isa", LF_STATUS_PASS, e->isa_confidence, N_("CPU is x86-64-v%d: %s needs v%d"),
+                ctx->cpu_level, n, need);
     return;
   }
   const GPtrArray *missing = ctx->report->cpu.missing_for_next_level;
@@ -146,11 +165,11 @@ static void need_feature(const LfRuleContext *ctx, const LfDistroEdition *e, LfV
 {
   g_autofree char *n = edition_name(e);
   if (has == LF_TRI_TRUE) {
-    lf_verdict_reason(v, "cpu-32bit", LF_STATUS_PASS, N_("CPU has %s, which %s needs"), feature,
-                      n);
+    fact_reason(v, "cpu-32bit", LF_STATUS_PASS, e->isa_confidence,
+                N_("CPU has %s, which %s needs"), feature, n);
   } else if (has == LF_TRI_UNKNOWN) {
-    lf_verdict_reason(v, "cpu-32bit", LF_STATUS_WARN,
-                      N_("Could not check whether the CPU has %s, which %s needs"), feature, n);
+    fact_reason(v, "cpu-32bit", LF_STATUS_WARN, e->isa_confidence,
+                N_("Could not check whether the CPU has %s, which %s needs"), feature, n);
   } else {
     hard_reason(v, "cpu-32bit", e->isa_confidence,
                       N_("CPU %s lacks %s: %s needs it and will not start"),
@@ -166,9 +185,9 @@ static void rule_cpu32(const LfRuleContext *ctx, const LfDistroEdition *e, LfVer
   if (e->needs_pae) {
     if (cpu->pae == LF_TRI_FALSE && cpu->pae_note && strstr(cpu->pae_note, "hidden")) {
       g_autofree char *n = edition_name(e);
-      lf_verdict_reason(v, "cpu-32bit", LF_STATUS_WARN,
-                        N_("CPU %s has PAE but does not advertise it: %s installs only with "
-                           "the forcepae boot option"), cpu_name(ctx->report), n);
+      fact_reason(v, "cpu-32bit", LF_STATUS_WARN, e->isa_confidence,
+                  N_("CPU %s has PAE but does not advertise it: %s installs only with "
+                     "the forcepae boot option"), cpu_name(ctx->report), n);
     } else {
       need_feature(ctx, e, v, "PAE", cpu->pae);
     }
@@ -221,11 +240,11 @@ static void rule_boot(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerd
   }
   if (g_str_equal(mode, "bios")) {
     if (e->boot_bios == LF_TRI_TRUE)
-      lf_verdict_reason(v, "boot", LF_STATUS_PASS, N_("Firmware boots in BIOS mode and %s "
-                                                      "has a BIOS boot path"), n);
+      fact_reason(v, "boot", LF_STATUS_PASS, e->boot_confidence,
+                  N_("Firmware boots in BIOS mode and %s has a BIOS boot path"), n);
     else if (fw->uefi_supported == LF_TRI_TRUE)
       /* Booted through CSM: a setting away from UEFI (advice: firmware-setting). */
-      lf_verdict_reason(v, "boot", LF_STATUS_WARN,
+      fact_reason(v, "boot", LF_STATUS_WARN, e->boot_confidence,
                         N_("Firmware booted in BIOS mode but supports UEFI: %s boots only with "
                            "UEFI, so switch the firmware setup to UEFI boot"), n);
     else if (fw->uefi_supported == LF_TRI_FALSE)
@@ -233,7 +252,7 @@ static void rule_boot(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerd
                   N_("Firmware boots in BIOS mode only (SMBIOS says it does not support "
                      "UEFI): %s boots only with UEFI"), n);
     else
-      lf_verdict_reason(v, "boot", LF_STATUS_WARN,
+      fact_reason(v, "boot", LF_STATUS_WARN, e->boot_confidence,
                         N_("Firmware booted in BIOS mode; could not check whether it can boot "
                            "UEFI (SMBIOS needs root), and %s boots only with UEFI"), n);
     return;
@@ -265,21 +284,21 @@ static void rule_boot(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerd
   }
   if (e->boot_uefi == LF_TRI_TRUE) {
     if (fw->uefi_bits == 64)
-      lf_verdict_reason(v, "boot", LF_STATUS_PASS,
+      fact_reason(v, "boot", LF_STATUS_PASS, e->boot_confidence,
                         N_("Firmware is %d-bit UEFI and %s boots from it"), (int)fw->uefi_bits,
                         n);
     else
-      lf_verdict_reason(v, "boot", LF_STATUS_PASS, N_("Firmware is UEFI and %s boots from it"),
-                        n);
+      fact_reason(v, "boot", LF_STATUS_PASS, e->boot_confidence,
+                  N_("Firmware is UEFI and %s boots from it"), n);
   } else {
     /* Most UEFI laptops before ~2020 still offer legacy (CSM) boot; not all do. */
-    lf_verdict_reason(v, "boot", LF_STATUS_WARN,
+    fact_reason(v, "boot", LF_STATUS_WARN, e->boot_confidence,
                       N_("Firmware is UEFI but %s boots only in BIOS mode: it needs legacy "
                          "(CSM) boot enabled in the firmware setup, if the machine has it"), n);
   }
   if (fw->secure_boot == LF_TRI_TRUE && e->boot_uefi == LF_TRI_TRUE) {
     if (e->secure_boot == LF_TRI_FALSE)
-      lf_verdict_reason(v, "secure-boot", LF_STATUS_WARN,
+      fact_reason(v, "secure-boot", LF_STATUS_WARN, e->boot_confidence,
                         N_("Secure Boot is on and %s does not boot with it: switch it off in "
                            "the firmware setup"), n);
     else if (e->secure_boot == LF_TRI_UNKNOWN)
@@ -315,25 +334,25 @@ static void rule_ram(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerdi
     g_autofree char *u = lf_format_mb(ctx->usable_mb);
     if (lf_known_int(ctx->usable_mb) && ctx->usable_mb >= target) {
       if (is_rec)
-        lf_verdict_reason(v, "ram", LF_STATUS_PASS,
+        fact_reason(v, "ram", LF_STATUS_PASS, e->ram_confidence,
                           N_("RAM %s usable already meets the %s recommended for %s (installed "
                              "size not read)"), u, t, n);
       else
-        lf_verdict_reason(v, "ram", LF_STATUS_PASS,
+        fact_reason(v, "ram", LF_STATUS_PASS, e->ram_confidence,
                           N_("RAM %s usable already meets the %s minimum of %s (installed size "
                              "not read)"), u, t, n);
     } else if (lf_known_int(ctx->usable_mb)) {
       g_autofree char *est = lf_format_mb(ctx->report->memory.installed_mb);
       if (g_str_equal(ctx->ram_basis, "estimate"))
-        lf_verdict_reason(v, "ram", LF_STATUS_WARN,
+        fact_reason(v, "ram", LF_STATUS_WARN, e->ram_confidence,
                           N_("Could not check RAM: the installed size is only estimated (%s; "
                              "%s usable) and %s asks for %s"), est, u, n, t);
       else
-        lf_verdict_reason(v, "ram", LF_STATUS_WARN,
+        fact_reason(v, "ram", LF_STATUS_WARN, e->ram_confidence,
                           N_("Could not check RAM: the installed size is unknown (%s usable) "
                              "and %s asks for %s"), u, n, t);
     } else {
-      lf_verdict_reason(v, "ram", LF_STATUS_WARN,
+      fact_reason(v, "ram", LF_STATUS_WARN, e->ram_confidence,
                         N_("Could not check RAM: the report has no memory size, and %s asks "
                            "for %s"), n, t);
     }
@@ -359,7 +378,7 @@ static void rule_ram(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerdi
   }
   if (lf_known_int(e->ram_min_mb) && ram < e->ram_min_mb) {
     g_autofree char *m = lf_format_mb(e->ram_min_mb);
-    lf_verdict_reason(v, "ram", LF_STATUS_WARN,
+    fact_reason(v, "ram", LF_STATUS_WARN, e->ram_confidence,
                       N_("RAM %s is below the %s minimum of %s"), have, m, n);
     return;
   }
@@ -367,31 +386,31 @@ static void rule_ram(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerdi
   if (is_rec && ram < target) {
     if (lf_known_int(e->ram_min_mb) && e->ram_min_use && e->ram_rec_use) {
       g_autofree char *m = lf_format_mb(e->ram_min_mb);
-      lf_verdict_reason(v, "ram", LF_STATUS_WARN,
+      fact_reason(v, "ram", LF_STATUS_WARN, e->ram_confidence,
                         N_("RAM %s meets the %s minimum of %s for %s, but is below the %s it "
                            "recommends for %s: fine only for that basic use"),
                         have, m, n, e->ram_min_use, t, e->ram_rec_use);
     } else if (lf_known_int(e->ram_min_mb)) {
       g_autofree char *m = lf_format_mb(e->ram_min_mb);
-      lf_verdict_reason(v, "ram", LF_STATUS_WARN,
+      fact_reason(v, "ram", LF_STATUS_WARN, e->ram_confidence,
                         N_("RAM %s meets the %s minimum of %s but is below the %s "
                            "recommended"), have, m, n, t);
     } else if (e->ram_rec_use) {
-      lf_verdict_reason(v, "ram", LF_STATUS_WARN,
+      fact_reason(v, "ram", LF_STATUS_WARN, e->ram_confidence,
                         N_("RAM %s is below the %s recommended for %s (%s)"), have, t, n,
                         e->ram_rec_use);
     } else {
-      lf_verdict_reason(v, "ram", LF_STATUS_WARN,
+      fact_reason(v, "ram", LF_STATUS_WARN, e->ram_confidence,
                         N_("RAM %s is below the %s recommended for %s"), have, t, n);
     }
     return;
   }
   if (is_rec)
-    lf_verdict_reason(v, "ram", LF_STATUS_PASS, N_("RAM %s meets the %s recommended for %s"), have,
-                      t, n);
+    fact_reason(v, "ram", LF_STATUS_PASS, e->ram_confidence,
+                N_("RAM %s meets the %s recommended for %s"), have, t, n);
   else
-    lf_verdict_reason(v, "ram", LF_STATUS_PASS, N_("RAM %s meets the %s minimum of %s"), have, t,
-                      n);
+    fact_reason(v, "ram", LF_STATUS_PASS, e->ram_confidence,
+                N_("RAM %s meets the %s minimum of %s"), have, t, n);
 }
 
 /* --- disk: the largest internal disk, never the live USB stick ------------ */
@@ -404,7 +423,7 @@ static void rule_disk(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerd
     return;
   g_autofree char *need = lf_format_gb(e->disk_min_gb);
   if (d == NULL) {
-    lf_verdict_reason(v, "disk", LF_STATUS_WARN,
+    fact_reason(v, "disk", LF_STATUS_WARN, e->disk_confidence,
                       N_("Could not check the disk: the report lists no internal disk (a live "
                          "USB stick does not count), and %s needs %s"), n, need);
     return;
@@ -416,7 +435,7 @@ static void rule_disk(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerd
                       N_("The largest internal disk (%s, %s) is smaller than the %s that %s "
                          "needs"), name, size, need, n);
   else
-    lf_verdict_reason(v, "disk", LF_STATUS_PASS,
+    fact_reason(v, "disk", LF_STATUS_PASS, e->disk_confidence,
                       N_("The largest internal disk (%s, %s) has room for the %s that %s "
                          "needs"), name, size, need, n);
 }
