@@ -350,6 +350,17 @@ static const char *audience_code(LfAudience a)
 
 enum { LIST_COLS = 7 };
 
+/* A cell padded to its column; one cut to fit ends in "…", so it does not read as whole. */
+static char *list_cell(const char *text, gsize width)
+{
+  if (lf_text_width(text) <= width || width < 2)
+    return lf_text_fit(text, width);
+  g_autofree char *cut = lf_text_fit(text, width - 1);
+  g_strchomp(cut);
+  g_autofree char *marked = g_strconcat(cut, "…", NULL);
+  return lf_text_fit(marked, width);
+}
+
 /* The `db list` table: columns as wide as their widest cell in terminal columns (names
  * such as "Emmabuntüs" or a translated header must not shift the columns), capped so a
  * row fits 120 columns; a header row and a legend for the one-letter codes. */
@@ -376,14 +387,16 @@ static void print_edition_list(GPtrArray *rows)
     }
     for (int c = 0; c < LIST_COLS; c++) {
       char *clean = lf_text_sanitize(text[c]);
-      width[c] = MAX(width[c], MIN(lf_text_width(clean), cap[c]));
+      /* A header is never cut ("PARA", "POUR" name the legend's lines); a long cell is. */
+      gsize w = lf_text_width(clean);
+      width[c] = MAX(width[c], e ? MIN(w, cap[c]) : w);
       g_ptr_array_add(cells, clean);
     }
   }
   for (guint i = 0; i < cells->len; i++) {
     int c = (int)(i % LIST_COLS);
     g_autofree char *cell = c == LIST_COLS - 1 ? g_strdup(cells->pdata[i])
-                                               : lf_text_fit(cells->pdata[i], width[c]);
+                                               : list_cell(cells->pdata[i], width[c]);
     fputs(cell, stdout);
     fputs(c == LIST_COLS - 1 ? "\n" : "  ", stdout);
   }

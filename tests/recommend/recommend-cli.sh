@@ -63,6 +63,31 @@ for line in open(sys.argv[1], encoding="utf-8").read().splitlines()[1:]:
         cols.add(sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line[:m.start()]))
 sys.exit(0 if len(cols) == 1 else 1)
 PY
+# The same in every language: the legend names the codes by the column's own header (never
+# cut: "PARA", "POUR"), columns stay aligned by display width, and a cell cut to fit ends in
+# "…". Languages whose locale is not generated are skipped.
+grep -q '…  ' "$TMPDIR/list.txt" || fail "db list: no cut cell ends in …"
+for loc in C de_DE es_ES pt_BR fr_FR it_IT ru_RU; do
+    [ $loc = C ] || locale -a 2>/dev/null | tr 'A-Z' 'a-z' | sed 's/utf-8/utf8/' | \
+        grep -qx "$(echo $loc | tr 'A-Z' 'a-z').utf8" || continue
+    [ $loc = C ] && l=C.UTF-8 || l=$loc.UTF-8
+    env -u LANGUAGE LANG=$l LC_ALL=$l "$LAPFIT" db list >"$TMPDIR/list-$loc.txt" || fail "db list $loc"
+    python3 - "$TMPDIR/list-$loc.txt" <<'PY' || fail "db list in $loc: $(head -1 "$TMPDIR/list-$loc.txt")"
+import re, sys, unicodedata
+lines = open(sys.argv[1], encoding="utf-8").read().splitlines()
+width = lambda s: sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+head = re.split(r"  +", lines[0].strip())
+assert len(head) == 7 and not any("…" in h for h in head), head
+legend = [l for l in lines if re.match(r"^\S+ ?:", l) and not l.startswith(head[0] + " ")]
+assert len(legend) == 2, legend
+for l in legend:   # FOR and CONF: the legend's label is a whole header cell
+    assert l.split(":")[0].strip() in head, (l, head)
+rows = [l for l in lines[1:] if re.search(r"  (x86_64|i686)  ", l)]
+arch = {width(l[:re.search(r"  (x86_64|i686)  ", l).start()]) for l in rows}
+assert len(arch) == 1, arch
+assert width(lines[0][:lines[0].index(head[4])]) == arch.pop() + 2, "ARCH header not over its column"
+PY
+done
 json=$(LC_ALL=de_DE.UTF-8 "$LAPFIT" db show xubuntu-24.04 --json) || fail "db show --json"
 echo "$json" | grep -q '"disk_min_gb": 8.6' || fail "db show: C-locale number: $json"
 # db show: who the edition is for, and each fact's confidence (and source when its own).
