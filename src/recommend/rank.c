@@ -17,6 +17,7 @@
 #define BAND_ENDED 1e6
 #define BAND_EXPERT 1e5
 #define BAND_WARN 1e4
+#define BAND_DOUBT 5e3    /* above every lower key: audience 2e3 + arch + weight + support */
 #define BAND_AUDIENCE 1e3
 #define BAND_ARCH 1e2
 #define BAND_WEIGHT 1e1   /* the support key below stays within 0..9.9 */
@@ -85,6 +86,20 @@ static int audience_distance(LfAudience want, LfAudience have)
   return ABS((int)want - (int)have);
 }
 
+/* A WARN on a hard gate (CPU level, 32-bit needs, boot path) leaves open whether the image
+ * installs or boots at all; a WARN on RAM, disk, Wi-Fi or support leaves a running system. */
+static gboolean may_not_boot(const LfVerdict *v)
+{
+  static const char *const gates[] = { "arch", "isa", "cpu-32bit", "boot" };
+  for (guint i = 0; i < v->reasons->len; i++) {
+    const LfReason *r = v->reasons->pdata[i];
+    for (guint g = 0; r->status == LF_STATUS_WARN && g < G_N_ELEMENTS(gates); g++)
+      if (g_str_equal(r->check, gates[g]))
+        return TRUE;
+  }
+  return FALSE;
+}
+
 double lf_rank_score(const LfRuleContext *ctx, LfHeadroom h, const LfVerdict *v)
 {
   const LfDistroEdition *e = v->edition;
@@ -98,6 +113,8 @@ double lf_rank_score(const LfRuleContext *ctx, LfHeadroom h, const LfVerdict *v)
     s += BAND_EXPERT;
   if (v->status == LF_STATUS_WARN)
     s += BAND_WARN;
+  if (v->status == LF_STATUS_WARN && may_not_boot(v))
+    s += BAND_DOUBT;   /* Debian 12 that boots this tablet before Debian 13 that may not */
   s += audience_distance(o->audience, e->audience) * BAND_AUDIENCE;
   if (g_str_equal(e->arch, "i686") && ctx->cpu_level >= 1)
     s += BAND_ARCH;   /* a 32-bit edition wastes a 64-bit CPU */

@@ -48,6 +48,19 @@ static LfRecommendation *run(const LfReport *r, LfAudience who, gboolean eol)
   return lf_recommend(r, table, &opts);
 }
 
+/* A WARN on a hard gate: whether the image installs or boots at all is open. */
+static gboolean doubts_boot(const LfVerdict *v)
+{
+  for (guint i = 0; i < v->reasons->len; i++) {
+    const LfReason *r = v->reasons->pdata[i];
+    if (r->status == LF_STATUS_WARN &&
+        (g_str_equal(r->check, "arch") || g_str_equal(r->check, "isa") ||
+         g_str_equal(r->check, "cpu-32bit") || g_str_equal(r->check, "boot")))
+      return TRUE;
+  }
+  return FALSE;
+}
+
 /* Point 1: the ranking keys, in order, for every fixture and audience. */
 static void check_order(const LfRecommendation *rec, const char *path)
 {
@@ -78,6 +91,10 @@ static void check_order(const LfRecommendation *rec, const char *path)
       continue;
     if (p->status > v->status)
       g_error("%s: WARN %s ranked before PASS %s", path, p->edition->id, v->edition->id);
+    if (p->status == LF_STATUS_WARN && v->status == LF_STATUS_WARN && doubts_boot(p) &&
+        !doubts_boot(v))
+      g_error("%s: %s, which may not boot, ranked before %s, which boots", path,
+              p->edition->id, v->edition->id);
   }
 }
 
@@ -170,7 +187,7 @@ static void test_first_picks(void)
     const char *fixture;
     const char *best[3];
   } cases[] = {
-    { "baytrail-tablet.json", { "debian-12-lxde", "q4os-5-trinity", "mx-25-xfce" } },
+    { "baytrail-tablet.json", { "debian-12-lxde", "q4os-5-trinity", "mx-25-xfce" } },   /* boots IA32 */
     { "core2duo-2008-later.json", { "q4os-5-trinity", "zorin-17-lite", "antix-26" } },
     { "core2duo-2008.json", { "debian-13-lxde", "lubuntu-26.04", "q4os-5-trinity" } },
     { "desktop-no-battery.json", { "debian-13-xfce", "mx-25-xfce", "linuxlite-7" } },
