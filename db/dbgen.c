@@ -6,6 +6,7 @@
  *   lapfit-dbgen --schema db/schema.sql --out distros.db [--c-out distros-db.c] FILE.conf...
  *   lapfit-dbgen --cpu-table ... (data/cpu: see dbgen-cpu.c)
  *   lapfit-dbgen --firmware-table ... (data/firmware: see dbgen-firmware.c)
+ *   lapfit-dbgen --profiles ... (profiles/: see dbgen-profiles.c)
  *
  * Every problem is printed as "file:line: message" (all of them, not only the
  * first) and the exit status is 1, so a bad data edit fails the build and CI
@@ -608,6 +609,8 @@ int main(int argc, char **argv)
     return lf_dbgen_cpu_table(argc, argv);
   if (argc > 1 && strcmp(argv[1], "--firmware-table") == 0)
     return lf_dbgen_firmware_table(argc, argv);
+  if (argc > 1 && strcmp(argv[1], "--profiles") == 0)
+    return lf_dbgen_profiles(argc, argv);
   gboolean check = FALSE;
   g_autofree char *schema = NULL, *out = NULL, *c_out = NULL;
   g_auto(GStrv) files = NULL;

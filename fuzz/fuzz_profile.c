@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* Profile key files (src/tune/profile.c): line scan + GKeyFile + knob values.
+/* Profile key files (db/profile.c): line scan + GKeyFile + knob values.
  * Input is not NUL-terminated. Any input gives a profile or one error. */
 #include "fuzz.h"
 

@@ -15,61 +15,17 @@
 #include <json-glib/json-glib.h>
 
 #include "core/sysroot.h"
+#include "db/knobs.h"
+#include "db/profile.h"
 #include "probe/tuners.h"
 
 /* ---- power source ------------------------------------------------------ */
-
-typedef enum { LF_POWER_AC, LF_POWER_BATTERY } LfPowerSource;
 
 /* "ac" | "battery" (machine output, never translated). */
 const char *lf_power_source_to_string(LfPowerSource source);
 /* From <root>/sys/class/power_supply/<x>/{type=Mains,online}. A machine with no
  * mains adapter reported (desktop, VM) counts as AC. */
 LfPowerSource lf_power_source_detect(const LfSysroot *root);
-
-/* ---- knobs (knobs.c) --------------------------------------------------- */
-
-typedef enum {
-  LF_KNOB_CHOICE,       /* one word from the allowed values */
-  LF_KNOB_BRACKETED,    /* sysfs shows "a [b] c" with the current one in brackets */
-  LF_KNOB_INT,          /* integer in [min, max] */
-  LF_KNOB_CAP_PERCENT,  /* profile value is a percent of the sibling `available` names
-                         * (max_brightness, gt_RP0_freq_mhz); only lowers */
-  LF_KNOB_DAEMON,       /* the desktop daemon's power profile, over D-Bus (daemon.c) */
-  LF_KNOB_NETLINK,      /* Wi-Fi power save of an interface, over nl80211 (wifi.c) */
-} LfKnobType;
-
-typedef enum {
-  LF_KNOB_FILTER_NONE,
-  LF_KNOB_FILTER_USB,   /* skip HID (class 03, never), audio and printer interfaces */
-  LF_KNOB_FILTER_PCI,   /* skip drivers that manage their own runtime PM (GPUs) */
-} LfKnobFilter;
-
-typedef struct {
-  const char *id;               /* profile key, JSON id: "cpu_governor" */
-  const char *description;      /* N_(): show with _() */
-  const char *pattern;          /* below the root; '*' matches within one component */
-  LfKnobType type;
-  const char *available;        /* sibling file listing the choices, or NULL */
-  const char *const *choices;   /* fixed choices when the kernel lists none, or NULL */
-  gint64 min, max;              /* LF_KNOB_INT and LF_KNOB_CAP_PERCENT */
-  LfKnobFilter filter;
-  gboolean writable;            /* FALSE: reported only (no sysfs interface) */
-  const char *note;             /* N_(): why not writable, or NULL */
-  const char *follows;          /* takes its value from this knob's profile key when the
-                                 * profile does not name it (lf_charge_follow), or NULL */
-  const char *cost;             /* N_(): what it may cost the person at the laptop */
-} LfKnob;
-
-/* The static catalogue, in apply order. transfer none. */
-const LfKnob *lf_knobs(gsize *n_knobs);
-const LfKnob *lf_knob_find(const char *id);
-/* Does path (below the root, no leading '/') match knob->pattern component by
- * component? The write whitelist. */
-gboolean lf_knob_path_matches(const LfKnob *knob, const char *path);
-/* Is value acceptable for this knob's type (before machine-specific choices)?
- * Used to validate profiles; sets LF_ERROR_PARSE with a sentence. */
-gboolean lf_knob_check_value(const LfKnob *knob, const char *value, GError **error);
 
 /* One instance of a knob on this machine (one CPU policy, one USB device...). */
 typedef struct {
@@ -131,9 +87,7 @@ char *lf_charge_rule_describe(const LfChargeRule *rule);
 /* A vendor charge knob's value for a stop threshold, or NULL. transfer full. */
 char *lf_charge_follow(const char *knob_id, const char *stop_value);
 
-/* ---- profiles (profile.c) ---------------------------------------------- */
-
-typedef struct LfProfile LfProfile;
+/* ---- profiles (profile.c; the parser is db/profile.c) ------------------- */
 
 /* Loads a profile by name, layered: built-in profiles/NAME.conf (compiled in),
  * then <root>/etc/lapfit/profiles.d/NAME.conf (keys override; a file there
@@ -144,20 +98,6 @@ typedef struct LfProfile LfProfile;
  * and line. transfer full. */
 LfProfile *lf_profile_load(const LfSysroot *root, const char *name, const char *const *sets,
                            GError **error);
-/* Parses one key file's text; file names it in errors. transfer full. */
-LfProfile *lf_profile_parse(const char *name, const char *file, const char *data, gsize len,
-                            GError **error);
-/* Overlays over's keys on base (a later layer). */
-void lf_profile_merge(LfProfile *base, const LfProfile *over);
-void lf_profile_free(LfProfile *profile);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC(LfProfile, lf_profile_free)
-
-const char *lf_profile_name(const LfProfile *profile);
-const char *lf_profile_description(const LfProfile *profile);   /* may be NULL */
-/* Value for a knob on a power source, or NULL when the profile leaves it alone.
- * *origin (transfer none, may be NULL) is "file:line" of the layer that set it. */
-const char *lf_profile_get(const LfProfile *profile, const char *knob_id, LfPowerSource source,
-                           const char **origin);
 /* Names of built-in and <root>/etc/lapfit/profiles.d profiles, sorted. transfer full. */
 GPtrArray *lf_profile_list(const LfSysroot *root);
 

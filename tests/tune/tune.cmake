@@ -49,3 +49,7 @@ lf_add_script_test(tune-measure-upower
   ${CMAKE_CURRENT_SOURCE_DIR}/upower/with-upowerd.sh ${FIXTURES}/umockdev/laptop-energy.umockdev
   ${CMAKE_CURRENT_SOURCE_DIR}/tune/measure-upower.sh LABELS daemon)
 set_tests_properties(tune-measure-upower PROPERTIES TIMEOUT 60)
+
+# profiles/ is validated at build time by dbgen with the tuner's own parser.
+lf_add_script_test(tune-profiles-bad sh ${CMAKE_CURRENT_SOURCE_DIR}/tune/profiles-bad.sh
+                   $<TARGET_FILE:lapfit-dbgen> ${PROJECT_SOURCE_DIR})
