@@ -44,6 +44,10 @@ void lf_battery_raw_clear(LfBatteryRaw *raw)
   g_clear_pointer(&raw->serial, g_free);
   g_clear_pointer(&raw->technology, g_free);
   g_clear_pointer(&raw->status, g_free);
+  if (raw->sysfs != NULL) {
+    lf_battery_raw_clear(raw->sysfs);
+    g_clear_pointer(&raw->sysfs, g_free);
+  }
 }
 
 const char *lf_battery_state_from_status(const char *status)
@@ -266,11 +270,41 @@ static void calc_times(const LfBatteryRaw *raw, const Energy *e, double watts, L
   out->time_to_full_s = to_int(isfinite(ttf) ? floor(ttf) : NAN, 1, MAX_TIME_S);
 }
 
+/* Divide, as upowerd does (x / 1e6): the two sources must agree to the
+ * last bit, or a time could floor one second apart. */
+static double divisor_of(const LfBatteryRaw *raw)
+{
+  return isfinite(raw->unit) && raw->unit > 0 ? raw->unit : LF_BATTERY_UNIT_MICRO;
+}
+
+/* The firmware's own percentage, when it is one. */
+static gboolean capacity_ok(const LfBatteryRaw *raw)
+{
+  return isfinite(raw->capacity) && raw->capacity >= 0 && raw->capacity <= 100;
+}
+
+/* Flags about how sysfs stated the values of a UPower record's device (charge
+ * units converted with voltage_now, a level from the percentage, full below
+ * now): upowerd's converted figures hide them, the same energy step on the
+ * sysfs record shows them. */
+static void add_sysfs_unit_flags(const LfBatteryRaw *sys, LfBattery *out)
+{
+  static const char *const unit_flags[] = {
+    "charge-units-voltage-now", "now-from-capacity", "full-below-now",
+  };
+  LfBattery scratch = { .flags = NULL };
+  Energy e;
+  calc_energy(sys, divisor_of(sys), capacity_ok(sys), &e, &scratch);
+  for (gsize i = 0; i < G_N_ELEMENTS(unit_flags); i++)
+    if (lf_strv_contains(scratch.flags, unit_flags[i]) &&
+        !lf_strv_contains(out->flags, unit_flags[i]))
+      lf_strv_add(&out->flags, unit_flags[i]);
+  g_clear_pointer(&scratch.flags, g_ptr_array_unref);
+}
+
 void lf_battery_calc(const LfBatteryRaw *raw, LfBattery *out)
 {
-  /* Divide, as upowerd does (x / 1e6): the two sources must agree to the
-   * last bit, or a time could floor one second apart. */
-  double divisor = isfinite(raw->unit) && raw->unit > 0 ? raw->unit : LF_BATTERY_UNIT_MICRO;
+  double divisor = divisor_of(raw);
 
   out->name = clean_string(raw->name);
   out->vendor = clean_string(raw->vendor);
@@ -281,7 +315,7 @@ void lf_battery_calc(const LfBatteryRaw *raw, LfBattery *out)
   out->source = g_strdup(raw->source ? raw->source : "sysfs");
 
   double cap = raw->capacity;
-  gboolean cap_ok = isfinite(cap) && cap >= 0 && cap <= 100;
+  gboolean cap_ok = capacity_ok(raw);
   Energy e;
   calc_energy(raw, divisor, cap_ok, &e, out);
   calc_health(raw, divisor, &e, out);
@@ -311,6 +345,8 @@ void lf_battery_calc(const LfBatteryRaw *raw, LfBattery *out)
 
   out->charge_start_threshold = to_int(raw->charge_start_threshold, 0, 100);
   out->charge_stop_threshold = to_int(raw->charge_stop_threshold, 0, 100);
+  if (raw->sysfs != NULL)
+    add_sysfs_unit_flags(raw->sysfs, out);
   lf_battery_sort_flags(out);
 }
 

@@ -20,7 +20,8 @@
 
 /* Everything a source can say about one battery. Numbers are NAN when the
  * source did not say or the text was not a number; strings NULL. */
-typedef struct {
+typedef struct LfBatteryRaw LfBatteryRaw;
+struct LfBatteryRaw {
   char *name;                 /* "BAT0" (sysfs directory / UPower native-path) */
   char *vendor, *model, *serial;
   char *technology;           /* kernel "Li-ion" or UPower "lithium-ion" */
@@ -36,9 +37,13 @@ typedef struct {
   double charge_start_threshold, charge_stop_threshold;   /* percent */
   double smbios_design_mwh;   /* SMBIOS type 22 design capacity (mWh), a fallback */
   double smbios_design_mv;    /* SMBIOS type 22 design voltage (mV), a fallback */
-} LfBatteryRaw;
+  /* UPower records: the same device as sysfs states it (owned, or NULL). Only
+   * its units matter: the flags that say how sysfs gave the values, which
+   * upowerd's converted figures no longer show. */
+  LfBatteryRaw *sysfs;
+};
 
-/* Every number NAN, every string NULL, unit micro, source "sysfs". */
+/* Every number NAN, every string and sysfs NULL, unit micro, source "sysfs". */
 void lf_battery_raw_init(LfBatteryRaw *raw);
 void lf_battery_raw_clear(LfBatteryRaw *raw);
 

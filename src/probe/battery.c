@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* lf_probe_batteries(): UPower when upowerd answers on the system bus, else
- * sysfs; either way the figures come from lf_battery_calc(). */
+/* The one battery reader (lf_battery_read: UPower when upowerd answers on the
+ * system bus, else sysfs) and lf_probe_batteries(); either way the figures
+ * come from one lf_battery_calc() per battery. */
 #include <string.h>
 
 #include "probe/battery.h"
@@ -58,22 +59,6 @@ static LfBatteryRaw *add_sysfs_facts(const LfSysroot *root, LfBatteryRaw *raw)
   return g_steal_pointer(&sys);
 }
 
-/* Flags about how sysfs stated its values, which upowerd's figures no longer
- * show: taken from the maths on the sysfs record of the same device. */
-static void add_sysfs_flags(const LfBatteryRaw *sys, LfBattery *b)
-{
-  static const char *const unit_flags[] = {
-    "charge-units-voltage-now", "now-from-capacity", "full-below-now",
-  };
-  LfBattery *s = lf_struct_new(&lf_battery_desc);
-  lf_battery_calc(sys, s);
-  for (gsize i = 0; i < G_N_ELEMENTS(unit_flags); i++)
-    if (lf_strv_contains(s->flags, unit_flags[i]) && !lf_strv_contains(b->flags, unit_flags[i]))
-      lf_strv_add(&b->flags, unit_flags[i]);
-  lf_struct_free(&lf_battery_desc, s);
-  lf_battery_sort_flags(b);
-}
-
 /* A battery only SMBIOS type 22 knows (a saved machine, or firmware that
  * lists a bay the kernel does not): its design figures, no charge state, so
  * health stays unknown. */
@@ -95,23 +80,34 @@ static void add_smbios_battery(LfReport *report, const LfSmbiosBattery *sb)
   lf_strv_add(&b->flags, "smbios-only");
 }
 
+/* UPower's records, each with the facts only sysfs has merged in and its
+ * sysfs record attached, or NULL when no upowerd answers. */
+static GPtrArray *read_upower(const LfSysroot *root)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *raws = lf_battery_upower_read(&error);
+  if (raws == NULL) {
+    g_debug("batteries: UPower not used: %s", error->message);
+    return NULL;
+  }
+  for (guint i = 0; i < raws->len; i++) {
+    LfBatteryRaw *raw = raws->pdata[i];
+    raw->sysfs = add_sysfs_facts(root, raw);
+  }
+  return raws;
+}
+
+GPtrArray *lf_battery_read(const LfSysroot *root, gboolean ask_upower)
+{
+  GPtrArray *raws = ask_upower ? read_upower(root) : NULL;
+  return raws != NULL ? raws : lf_battery_sysfs_read(root);
+}
+
 void lf_probe_batteries(LfProbeContext *ctx, LfReport *report)
 {
-  g_autoptr(GPtrArray) raws = NULL;
-  /* UPower path: the sysfs record of each device, or NULL. */
-  g_autoptr(GPtrArray) sys = g_ptr_array_new_with_free_func((GDestroyNotify)lf_battery_raw_free);
   /* A fixture root describes another machine: the local upowerd does not. */
-  if (!ctx->opts->no_upower && lf_sysroot_is_live(ctx->root)) {
-    g_autoptr(GError) error = NULL;
-    raws = lf_battery_upower_read(&error);
-    if (raws == NULL)
-      g_debug("batteries: UPower not used: %s", error->message);
-    else
-      for (guint i = 0; i < raws->len; i++)
-        g_ptr_array_add(sys, add_sysfs_facts(ctx->root, raws->pdata[i]));
-  }
-  if (raws == NULL)
-    raws = lf_battery_sysfs_read(ctx->root);
+  g_autoptr(GPtrArray) raws =
+      lf_battery_read(ctx->root, !ctx->opts->no_upower && lf_sysroot_is_live(ctx->root));
 
   /* SMBIOS type 22 records list the bays in the firmware's order, as the
    * kernel names BAT0, BAT1...: pair them only when the counts agree. */
@@ -125,12 +121,8 @@ void lf_probe_batteries(LfProbeContext *ctx, LfReport *report)
       raw->smbios_design_mv = (double)sb->design_voltage_mv;
   }
 
-  for (guint i = 0; i < raws->len; i++) {
-    LfBattery *b = lf_report_add_battery(report);
-    lf_battery_calc(raws->pdata[i], b);
-    if (i < sys->len && sys->pdata[i])
-      add_sysfs_flags(sys->pdata[i], b);
-  }
+  for (guint i = 0; i < raws->len; i++)
+    lf_battery_calc(raws->pdata[i], lf_report_add_battery(report));
   if (raws->len == 0)
     for (guint i = 0; i < n_smbios; i++)
       add_smbios_battery(report, lf_smbios_battery_get(ctx->smbios, i));
