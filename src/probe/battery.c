@@ -100,7 +100,11 @@ static GPtrArray *read_upower(const LfSysroot *root)
 GPtrArray *lf_battery_read(const LfSysroot *root, gboolean ask_upower)
 {
   GPtrArray *raws = ask_upower ? read_upower(root) : NULL;
-  return raws != NULL ? raws : lf_battery_sysfs_read(root);
+  if (raws != NULL && raws->len > 0)
+    return raws;
+  /* No upowerd, or one that lists no battery yet (just started): sysfs. */
+  g_clear_pointer(&raws, g_ptr_array_unref);
+  return lf_battery_sysfs_read(root);
 }
 
 void lf_probe_batteries(LfProbeContext *ctx, LfReport *report)

@@ -29,9 +29,9 @@ GPtrArray *lf_battery_sysfs_read(const LfSysroot *root);
 void lf_battery_sysfs_read_one(const LfSysroot *root, const char *name, LfBatteryRaw *raw);
 
 /* The batteries of root for lf_battery_calc(), for probe, tuner and TUI alike:
- * when ask_upower and upowerd answers, its records (each with what only sysfs
- * says merged in, and the sysfs record attached for the unit flags); else the
- * sysfs records. Never NULL. transfer full: GPtrArray of LfBatteryRaw. */
+ * when ask_upower and upowerd answers with at least one battery, its records
+ * (each with what only sysfs says merged in, and the sysfs record attached for
+ * the unit flags); else the sysfs records. Never NULL. transfer full: GPtrArray of LfBatteryRaw. */
 GPtrArray *lf_battery_read(const LfSysroot *root, gboolean ask_upower);
 
 /* Batteries as upowerd sees them (kind battery, power supply), or NULL with

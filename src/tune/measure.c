@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* tune measure: the battery's discharge rate under one profile, then another.
  *
- * Readings come from the probe's battery reader: UPower's energy rate where
- * upowerd answers, sysfs power_supply otherwise (power_now, or current_now x
+ * Readings come from the probe's battery reader (lf_battery_read): UPower's
+ * energy rate where upowerd answers, sysfs power_supply otherwise (power_now, or current_now x
  * voltage; Documentation/ABI/testing/sysfs-class-power), converted by the one
  * battery calculation (probe/battery-calc.c). Several batteries are summed.
  * A copy of a machine (--root DIR) asks UPower only on a test's private bus
@@ -22,32 +22,18 @@ static void add(double *sum, double v)
     *sum = (isnan(*sum) ? 0 : *sum) + v;
 }
 
-/* Raw records: UPower's when it answers for this root, else sysfs. */
-static GPtrArray *read_batteries(const LfSysroot *root, const char **source)
-{
-  if (lf_sysroot_is_live(root) || g_getenv("DBUS_SYSTEM_BUS_ADDRESS") != NULL) {
-    g_autoptr(GError) error = NULL;
-    GPtrArray *raws = lf_battery_upower_read(&error);
-    if (raws && raws->len > 0) {
-      *source = "upower";
-      return raws;
-    }
-    g_debug("measure: UPower not used: %s", raws ? "no battery" : error->message);
-    g_clear_pointer(&raws, g_ptr_array_unref);
-  }
-  *source = "sysfs";
-  return lf_battery_sysfs_read(root);
-}
-
 gboolean lf_power_sample(const LfSysroot *root, LfPowerSample *sample, GError **error)
 {
   LfPowerSample s = { g_get_monotonic_time(), NAN, NAN, FALSE, "sysfs" };
-  g_autoptr(GPtrArray) raws = read_batteries(root, &s.source);
+  /* A copy of a machine (--root) asks UPower only on a test's private bus. */
+  gboolean ask_upower = lf_sysroot_is_live(root) || g_getenv("DBUS_SYSTEM_BUS_ADDRESS") != NULL;
+  g_autoptr(GPtrArray) raws = lf_battery_read(root, ask_upower);
   if (raws->len == 0) {
     g_set_error(error, LF_ERROR, LF_ERROR_UNSUPPORTED,
                 _("no battery below '%s': nothing to measure"), lf_sysroot_dir(root));
     return FALSE;
   }
+  s.source = ((const LfBatteryRaw *)raws->pdata[0])->source;
   for (guint i = 0; i < raws->len; i++) {
     LfBattery *b = lf_struct_new(&lf_battery_desc);
     lf_battery_calc(raws->pdata[i], b);
