@@ -48,6 +48,11 @@ lf_add_script_test(battery-upowerd-refresh
   ${LF_UPOWER_DIR}/with-upowerd.sh ${FIXTURES}/umockdev/laptop-energy.umockdev
   ${LF_UPOWER_DIR}/refresh.sh $<TARGET_FILE:lapfit> LABELS daemon)
 
+# voltage_min_design through upowerd is the design voltage, and OCS's DESIGNVOLTAGE.
+lf_add_script_test(battery-upowerd-design-voltage
+  ${LF_UPOWER_DIR}/with-upowerd.sh ${FIXTURES}/umockdev/laptop-energy.umockdev
+  ${LF_UPOWER_DIR}/design-voltage.sh $<TARGET_FILE:lapfit> LABELS daemon)
+
 # A system bus without upowerd: immediate sysfs fallback.
 lf_add_script_test(battery-bus-without-upowerd
   ${LF_UPOWER_DIR}/no-upowerd.sh $<TARGET_FILE:lapfit> ${FIXTURES}/umockdev/two-batteries.umockdev
@@ -68,7 +73,7 @@ lf_add_script_test(battery-dbusmock
 if(LF_BAT_ASAN_ENV)
   foreach(t battery-upowerd-laptop-energy battery-upowerd-laptop-charge
             battery-upowerd-two-batteries battery-upowerd-quirks battery-upowerd-machines
-            battery-upowerd-refresh
+            battery-upowerd-refresh battery-upowerd-design-voltage
             battery-bus-without-upowerd battery-stuck-upowerd battery-dbusmock)
     set_property(TEST ${t} APPEND PROPERTY ENVIRONMENT ${LF_BAT_ASAN_ENV})
   endforeach()
