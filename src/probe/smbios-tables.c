@@ -144,157 +144,202 @@ static gint64 device_speed(guint code, guint32 extended)
   return code;
 }
 
+/* Type 0: BIOS Information. */
+static void decode_bios(LfSmbios *out, const Structure *s)
+{
+  if (s->length < 0x12 || out->bios_vendor || out->bios_version)
+    return;
+  set_once(&out->bios_vendor, string_at(s, 0x04));
+  set_once(&out->bios_version, string_at(s, 0x05));
+  set_once(&out->bios_date, string_at(s, 0x08));
+  if (s->length > 0x13)
+    lf_smbios_bios_ext2(s->data[0x13], s->version, &out->uefi_supported, &out->bbs_supported);
+}
+
+/* Type 1: System Information. */
+static void decode_system(LfSmbios *out, const Structure *s)
+{
+  if (s->length < 0x08 || out->sys_vendor || out->product)
+    return;
+  set_once(&out->sys_vendor, string_at(s, 0x04));
+  set_once(&out->product, string_at(s, 0x05));
+  set_once(&out->product_version, string_at(s, 0x06));
+  set_once(&out->serial, string_at(s, 0x07));
+  if (s->length >= 0x19)
+    set_once(&out->uuid, format_uuid(s->data + 0x08, s->version));
+  if (s->length >= 0x1b) {
+    set_once(&out->sku, string_at(s, 0x19));
+    set_once(&out->family, string_at(s, 0x1a));
+  }
+}
+
+/* Type 2: Baseboard Information. */
+static void decode_baseboard(LfSmbios *out, const Structure *s)
+{
+  if (s->length < 0x08 || out->board_vendor || out->board_name)
+    return;
+  set_once(&out->board_vendor, string_at(s, 0x04));
+  set_once(&out->board_name, string_at(s, 0x05));
+  set_once(&out->board_version, string_at(s, 0x06));
+  set_once(&out->board_serial, string_at(s, 0x07));
+}
+
+/* Type 3: System Enclosure or Chassis. */
+static void decode_chassis(LfSmbios *out, const Structure *s)
+{
+  if (s->length < 0x09 || lf_known_int(out->chassis_type) || out->chassis_vendor)
+    return;
+  set_once(&out->chassis_vendor, string_at(s, 0x04));
+  out->chassis_type = fmt_byte(s, 0x05) & 0x7f;
+  set_once(&out->chassis_serial, string_at(s, 0x07));
+}
+
+/* Type 4: Processor Information (2.0+: ID at 0x08, version string 0x10). */
+static void decode_processor(LfSmbios *out, const Structure *s)
+{
+  guint32 eax = fmt_dword(s, 0x08);
+  if (s->length < 0x1a || lf_known_int(out->cpu_id_eax) || eax == 0)
+    return;
+  out->cpu_id_eax = eax;
+  out->cpu_id_edx = fmt_dword(s, 0x0c);
+  out->cpu_manufacturer = string_at(s, 0x07);
+  out->cpu_version = string_at(s, 0x10);
+  /* 2.5+: one-byte counts; 0xFF means "see the 3.0 word fields". */
+  guint cores = fmt_byte(s, 0x23), threads = fmt_byte(s, 0x25);
+  if (cores == 0xff && has(s, 0x2a, 2))
+    cores = fmt_word(s, 0x2a);
+  if (threads == 0xff && has(s, 0x2e, 2))
+    threads = fmt_word(s, 0x2e);
+  if (s->length >= 0x24 && cores > 0)
+    out->cpu_cores = cores;
+  if (s->length >= 0x26 && threads > 0)
+    out->cpu_threads = threads;
+}
+
+/* Type 16: Physical Memory Array. */
+static void decode_memory_array(LfSmbios *out, const Structure *s)
+{
+  if (s->length < 0x0f)
+    return;
+  LfSmbiosMemoryArray *a = lf_smbios_add_memory_array(out);
+  if (a == NULL)
+    return;
+  a->handle = fmt_word(s, 0x02);
+  a->use = NAME(array_uses, fmt_byte(s, 0x05));
+  guint32 max_kb = fmt_dword(s, 0x07);
+  if (max_kb == 0x80000000u) {
+    /* extended maximum, in bytes (SMBIOS 2.7+) */
+    if (has(s, 0x0f, 8))
+      a->max_mb = (gint64)(fmt_qword(s, 0x0f) >> 20);
+  } else {
+    a->max_mb = max_kb / 1024;
+  }
+  a->devices = fmt_word(s, 0x0d);
+}
+
+/* Type 17: Memory Device. */
+static void decode_memory_device(LfSmbios *out, const Structure *s)
+{
+  if (s->length < 0x15)
+    return;
+  LfSmbiosMemoryDevice *d = lf_smbios_add_memory_device(out);
+  if (d == NULL)
+    return;
+  d->array_handle = fmt_word(s, 0x04);
+  guint size = fmt_word(s, 0x0c);
+  if (size == 0x7fff && s->length >= 0x20)
+    d->size_mb = fmt_dword(s, 0x1c) & 0x7fffffff;
+  else if (size == 0xffff)
+    d->size_mb = LF_UNKNOWN;
+  else if (size & 0x8000)
+    d->size_mb = (size & 0x7fff) / 1024;   /* kB granularity */
+  else
+    d->size_mb = size;
+  d->form_factor = NAME(form_factors, fmt_byte(s, 0x0e));
+  d->locator = string_at(s, 0x10);
+  d->bank_locator = string_at(s, 0x11);
+  d->type = NAME(memory_types, fmt_byte(s, 0x12));
+  if (s->length < 0x17)
+    return;
+  d->speed_mts = device_speed(fmt_word(s, 0x15), s->length >= 0x5c ? fmt_dword(s, 0x54) : 0);
+  d->manufacturer = string_at(s, 0x17);
+  if (s->length < 0x1b)
+    return;
+  d->part_number = string_at(s, 0x1a);
+  if (s->length < 0x22)
+    return;
+  d->configured_speed_mts = device_speed(fmt_word(s, 0x20),
+                                         s->length >= 0x5c ? fmt_dword(s, 0x58) : 0);
+}
+
+/* Type 22: Portable Battery. */
+static void decode_battery(LfSmbios *out, const Structure *s)
+{
+  if (s->length < 0x10)
+    return;
+  LfSmbiosBattery *b = lf_smbios_add_battery(out);
+  if (b == NULL)
+    return;
+  gboolean sbds = s->length >= 0x1a;
+  guint chem = fmt_byte(s, 0x09);
+  b->location = string_at(s, 0x04);
+  b->manufacturer = string_at(s, 0x05);
+  if (fmt_byte(s, 0x06) || !sbds)
+    b->manufacture_date = string_at(s, 0x06);
+  if (fmt_byte(s, 0x07) || !sbds)
+    b->serial = string_at(s, 0x07);
+  b->name = string_at(s, 0x08);
+  if (chem != 0x02 || !sbds)
+    b->chemistry = NAME(chemistries, chem);
+  guint capacity = fmt_word(s, 0x0a);
+  guint multiplier = s->length < 0x16 ? 1 : fmt_byte(s, 0x15);
+  if (capacity != 0)
+    b->design_capacity_mwh = (gint64)capacity * multiplier;
+  guint voltage = fmt_word(s, 0x0c);
+  if (voltage != 0)
+    b->design_voltage_mv = voltage;
+  if (sbds) {
+    if (fmt_byte(s, 0x07) == 0)
+      b->serial = g_strdup_printf("%04X", fmt_word(s, 0x10));
+    if (fmt_byte(s, 0x06) == 0) {
+      guint d = fmt_word(s, 0x12);
+      b->manufacture_date = g_strdup_printf("%u-%02u-%02u", 1980 + (d >> 9), (d >> 5) & 0x0f,
+                                            d & 0x1f);
+    }
+    if (chem == 0x02)
+      b->chemistry = string_at(s, 0x14);
+  }
+  b->technology = g_strdup(lf_smbios_technology(b->chemistry));
+}
+
+/* One structure of the types the report uses; the others are skipped. */
 static void decode(LfSmbios *out, guint type, const Structure *s)
 {
   switch (type) {
-  case 0:   /* BIOS Information */
-    if (s->length < 0x12 || out->bios_vendor || out->bios_version)
-      return;
-    set_once(&out->bios_vendor, string_at(s, 0x04));
-    set_once(&out->bios_version, string_at(s, 0x05));
-    set_once(&out->bios_date, string_at(s, 0x08));
-    if (s->length > 0x13)
-      lf_smbios_bios_ext2(s->data[0x13], s->version, &out->uefi_supported, &out->bbs_supported);
+  case 0:
+    decode_bios(out, s);
     return;
-  case 1:   /* System Information */
-    if (s->length < 0x08 || out->sys_vendor || out->product)
-      return;
-    set_once(&out->sys_vendor, string_at(s, 0x04));
-    set_once(&out->product, string_at(s, 0x05));
-    set_once(&out->product_version, string_at(s, 0x06));
-    set_once(&out->serial, string_at(s, 0x07));
-    if (s->length >= 0x19)
-      set_once(&out->uuid, format_uuid(s->data + 0x08, s->version));
-    if (s->length >= 0x1b) {
-      set_once(&out->sku, string_at(s, 0x19));
-      set_once(&out->family, string_at(s, 0x1a));
-    }
+  case 1:
+    decode_system(out, s);
     return;
-  case 2:   /* Baseboard Information */
-    if (s->length < 0x08 || out->board_vendor || out->board_name)
-      return;
-    set_once(&out->board_vendor, string_at(s, 0x04));
-    set_once(&out->board_name, string_at(s, 0x05));
-    set_once(&out->board_version, string_at(s, 0x06));
-    set_once(&out->board_serial, string_at(s, 0x07));
+  case 2:
+    decode_baseboard(out, s);
     return;
-  case 3:   /* System Enclosure or Chassis */
-    if (s->length < 0x09 || lf_known_int(out->chassis_type) || out->chassis_vendor)
-      return;
-    set_once(&out->chassis_vendor, string_at(s, 0x04));
-    out->chassis_type = fmt_byte(s, 0x05) & 0x7f;
-    set_once(&out->chassis_serial, string_at(s, 0x07));
+  case 3:
+    decode_chassis(out, s);
     return;
-  case 4: { /* Processor Information (2.0+: ID at 0x08, version string 0x10) */
-    guint32 eax = fmt_dword(s, 0x08);
-    if (s->length < 0x1a || lf_known_int(out->cpu_id_eax) || eax == 0)
-      return;
-    out->cpu_id_eax = eax;
-    out->cpu_id_edx = fmt_dword(s, 0x0c);
-    out->cpu_manufacturer = string_at(s, 0x07);
-    out->cpu_version = string_at(s, 0x10);
-    /* 2.5+: one-byte counts; 0xFF means "see the 3.0 word fields". */
-    guint cores = fmt_byte(s, 0x23), threads = fmt_byte(s, 0x25);
-    if (cores == 0xff && has(s, 0x2a, 2))
-      cores = fmt_word(s, 0x2a);
-    if (threads == 0xff && has(s, 0x2e, 2))
-      threads = fmt_word(s, 0x2e);
-    if (s->length >= 0x24 && cores > 0)
-      out->cpu_cores = cores;
-    if (s->length >= 0x26 && threads > 0)
-      out->cpu_threads = threads;
+  case 4:
+    decode_processor(out, s);
     return;
-  }
-  case 16: { /* Physical Memory Array */
-    if (s->length < 0x0f)
-      return;
-    LfSmbiosMemoryArray *a = lf_smbios_add_memory_array(out);
-    if (a == NULL)
-      return;
-    a->handle = fmt_word(s, 0x02);
-    a->use = NAME(array_uses, fmt_byte(s, 0x05));
-    guint32 max_kb = fmt_dword(s, 0x07);
-    if (max_kb == 0x80000000u) {
-      /* extended maximum, in bytes (SMBIOS 2.7+) */
-      if (has(s, 0x0f, 8))
-        a->max_mb = (gint64)(fmt_qword(s, 0x0f) >> 20);
-    } else {
-      a->max_mb = max_kb / 1024;
-    }
-    a->devices = fmt_word(s, 0x0d);
+  case 16:
+    decode_memory_array(out, s);
     return;
-  }
-  case 17: { /* Memory Device */
-    if (s->length < 0x15)
-      return;
-    LfSmbiosMemoryDevice *d = lf_smbios_add_memory_device(out);
-    if (d == NULL)
-      return;
-    d->array_handle = fmt_word(s, 0x04);
-    guint size = fmt_word(s, 0x0c);
-    if (size == 0x7fff && s->length >= 0x20)
-      d->size_mb = fmt_dword(s, 0x1c) & 0x7fffffff;
-    else if (size == 0xffff)
-      d->size_mb = LF_UNKNOWN;
-    else if (size & 0x8000)
-      d->size_mb = (size & 0x7fff) / 1024;   /* kB granularity */
-    else
-      d->size_mb = size;
-    d->form_factor = NAME(form_factors, fmt_byte(s, 0x0e));
-    d->locator = string_at(s, 0x10);
-    d->bank_locator = string_at(s, 0x11);
-    d->type = NAME(memory_types, fmt_byte(s, 0x12));
-    if (s->length < 0x17)
-      return;
-    d->speed_mts = device_speed(fmt_word(s, 0x15), s->length >= 0x5c ? fmt_dword(s, 0x54) : 0);
-    d->manufacturer = string_at(s, 0x17);
-    if (s->length < 0x1b)
-      return;
-    d->part_number = string_at(s, 0x1a);
-    if (s->length < 0x22)
-      return;
-    d->configured_speed_mts = device_speed(fmt_word(s, 0x20),
-                                           s->length >= 0x5c ? fmt_dword(s, 0x58) : 0);
+  case 17:
+    decode_memory_device(out, s);
     return;
-  }
-  case 22: { /* Portable Battery */
-    if (s->length < 0x10)
-      return;
-    LfSmbiosBattery *b = lf_smbios_add_battery(out);
-    if (b == NULL)
-      return;
-    gboolean sbds = s->length >= 0x1a;
-    guint chem = fmt_byte(s, 0x09);
-    b->location = string_at(s, 0x04);
-    b->manufacturer = string_at(s, 0x05);
-    if (fmt_byte(s, 0x06) || !sbds)
-      b->manufacture_date = string_at(s, 0x06);
-    if (fmt_byte(s, 0x07) || !sbds)
-      b->serial = string_at(s, 0x07);
-    b->name = string_at(s, 0x08);
-    if (chem != 0x02 || !sbds)
-      b->chemistry = NAME(chemistries, chem);
-    guint capacity = fmt_word(s, 0x0a);
-    guint multiplier = s->length < 0x16 ? 1 : fmt_byte(s, 0x15);
-    if (capacity != 0)
-      b->design_capacity_mwh = (gint64)capacity * multiplier;
-    guint voltage = fmt_word(s, 0x0c);
-    if (voltage != 0)
-      b->design_voltage_mv = voltage;
-    if (sbds) {
-      if (fmt_byte(s, 0x07) == 0)
-        b->serial = g_strdup_printf("%04X", fmt_word(s, 0x10));
-      if (fmt_byte(s, 0x06) == 0) {
-        guint d = fmt_word(s, 0x12);
-        b->manufacture_date = g_strdup_printf("%u-%02u-%02u", 1980 + (d >> 9), (d >> 5) & 0x0f,
-                                              d & 0x1f);
-      }
-      if (chem == 0x02)
-        b->chemistry = string_at(s, 0x14);
-    }
-    b->technology = g_strdup(lf_smbios_technology(b->chemistry));
+  case 22:
+    decode_battery(out, s);
     return;
-  }
   default:
     return;
   }
