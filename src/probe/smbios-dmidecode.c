@@ -186,110 +186,150 @@ static void commit_processor(LfSmbios *s, const Record *r)
     s->cpu_threads = v;
 }
 
-static void commit(LfSmbios *s, const Record *r)
+/* Type 0: BIOS Information. */
+static void commit_bios(LfSmbios *s, const Record *r)
+{
+  if (s->bios_vendor || s->bios_version)
+    return;
+  set_once(&s->bios_vendor, get_string(r, "Vendor"));
+  set_once(&s->bios_version, get_string(r, "Version"));
+  set_once(&s->bios_date, get_string(r, "Release Date"));
+  /* dmidecode prints one line per set bit. Only a line present is a fact: saved text
+   * may be cut, quiet (-q, no version) or typed by hand, so a missing line stays unknown
+   * (the raw tables can say "false"). */
+  if (r->characteristics && r->uefi_line)
+    s->uefi_supported = LF_TRI_TRUE;
+  if (r->characteristics && r->bbs_line)
+    s->bbs_supported = LF_TRI_TRUE;
+}
+
+/* Type 1: System Information. */
+static void commit_system(LfSmbios *s, const Record *r)
+{
+  if (s->sys_vendor || s->product)
+    return;
+  set_once(&s->sys_vendor, get_string(r, "Manufacturer"));
+  set_once(&s->product, get_string(r, "Product Name"));
+  set_once(&s->product_version, get_string(r, "Version"));
+  set_once(&s->serial, get_string(r, "Serial Number"));
+  set_once(&s->uuid, get_string(r, "UUID"));
+  set_once(&s->sku, get_string(r, "SKU Number"));
+  set_once(&s->family, get_string(r, "Family"));
+}
+
+/* Type 2: Base Board Information. */
+static void commit_baseboard(LfSmbios *s, const Record *r)
+{
+  if (s->board_vendor || s->board_name)
+    return;
+  set_once(&s->board_vendor, get_string(r, "Manufacturer"));
+  set_once(&s->board_name, get_string(r, "Product Name"));
+  set_once(&s->board_version, get_string(r, "Version"));
+  set_once(&s->board_serial, get_string(r, "Serial Number"));
+}
+
+/* Type 3: Chassis Information. */
+static void commit_chassis(LfSmbios *s, const Record *r)
+{
+  if (lf_known_int(s->chassis_type) || s->chassis_vendor)
+    return;
+  set_once(&s->chassis_vendor, get_string(r, "Manufacturer"));
+  s->chassis_type = lf_smbios_chassis_code(get(r, "Type"));
+  set_once(&s->chassis_serial, get_string(r, "Serial Number"));
+}
+
+/* Type 16: Physical Memory Array. */
+static void commit_memory_array(LfSmbios *s, const Record *r)
+{
+  LfSmbiosMemoryArray *a = lf_smbios_add_memory_array(s);
+  if (a == NULL)
+    return;
+  a->handle = r->handle;
+  a->use = get_string(r, "Use");
+  a->max_mb = parse_size_mb(get(r, "Maximum Capacity"));
+  gint64 n;
+  if (get(r, "Number Of Devices") && lf_parse_int(get(r, "Number Of Devices"), &n) && n >= 0 &&
+      n <= 0xffff)
+    a->devices = n;
+}
+
+/* Type 17: Memory Device. */
+static void commit_memory_device(LfSmbios *s, const Record *r)
+{
+  LfSmbiosMemoryDevice *d = lf_smbios_add_memory_device(s);
+  if (d == NULL)
+    return;
+  const char *h = get(r, "Array Handle");
+  if (h && g_str_has_prefix(h, "0x")) {
+    char *end = NULL;
+    guint64 x = g_ascii_strtoull(h + 2, &end, 16);
+    if (end != h + 2 && *end == '\0' && x <= 0xffff)
+      d->array_handle = (guint)x;
+  }
+  d->size_mb = parse_size_mb(get(r, "Size"));
+  d->form_factor = get_string(r, "Form Factor");
+  d->locator = get_string(r, "Locator");
+  d->bank_locator = get_string(r, "Bank Locator");
+  d->type = get_string(r, "Type");
+  d->speed_mts = parse_speed(get(r, "Speed"));
+  d->manufacturer = get_string(r, "Manufacturer");
+  d->part_number = get_string(r, "Part Number");
+  /* 3.x "Configured Memory Speed"; 2.7-2.12 "Configured Clock Speed" */
+  const char *cs = get(r, "Configured Memory Speed");
+  d->configured_speed_mts = parse_speed(cs ? cs : get(r, "Configured Clock Speed"));
+}
+
+/* Type 22: Portable Battery. */
+static void commit_battery(LfSmbios *s, const Record *r)
 {
   static const char *const mwh[] = { "mWh", NULL }, *const mv[] = { "mV", NULL };
+  LfSmbiosBattery *b = lf_smbios_add_battery(s);
+  if (b == NULL)
+    return;
+  b->location = get_string(r, "Location");
+  b->manufacturer = get_string(r, "Manufacturer");
+  b->manufacture_date = get_string(r, "Manufacture Date");
+  set_once(&b->manufacture_date, get_string(r, "SBDS Manufacture Date"));
+  b->serial = get_string(r, "Serial Number");
+  set_once(&b->serial, get_string(r, "SBDS Serial Number"));
+  b->name = get_string(r, "Name");
+  b->chemistry = get_string(r, "Chemistry");
+  set_once(&b->chemistry, get_string(r, "SBDS Chemistry"));
+  b->technology = g_strdup(lf_smbios_technology(b->chemistry));
+  b->design_capacity_mwh = parse_with_unit(get(r, "Design Capacity"), mwh);
+  b->design_voltage_mv = parse_with_unit(get(r, "Design Voltage"), mv);
+}
+
+/* One record of the types the report uses; the others are skipped. */
+static void commit(LfSmbios *s, const Record *r)
+{
   if (r->duplicate)
     return;
   switch (r->type) {
   case 0:
-    if (s->bios_vendor || s->bios_version)
-      return;
-    set_once(&s->bios_vendor, get_string(r, "Vendor"));
-    set_once(&s->bios_version, get_string(r, "Version"));
-    set_once(&s->bios_date, get_string(r, "Release Date"));
-    /* dmidecode prints one line per set bit. Only a line present is a fact: saved text
-     * may be cut, quiet (-q, no version) or typed by hand, so a missing line stays unknown
-     * (the raw tables can say "false"). */
-    if (r->characteristics && r->uefi_line)
-      s->uefi_supported = LF_TRI_TRUE;
-    if (r->characteristics && r->bbs_line)
-      s->bbs_supported = LF_TRI_TRUE;
+    commit_bios(s, r);
     return;
   case 1:
-    if (s->sys_vendor || s->product)
-      return;
-    set_once(&s->sys_vendor, get_string(r, "Manufacturer"));
-    set_once(&s->product, get_string(r, "Product Name"));
-    set_once(&s->product_version, get_string(r, "Version"));
-    set_once(&s->serial, get_string(r, "Serial Number"));
-    set_once(&s->uuid, get_string(r, "UUID"));
-    set_once(&s->sku, get_string(r, "SKU Number"));
-    set_once(&s->family, get_string(r, "Family"));
+    commit_system(s, r);
     return;
   case 2:
-    if (s->board_vendor || s->board_name)
-      return;
-    set_once(&s->board_vendor, get_string(r, "Manufacturer"));
-    set_once(&s->board_name, get_string(r, "Product Name"));
-    set_once(&s->board_version, get_string(r, "Version"));
-    set_once(&s->board_serial, get_string(r, "Serial Number"));
+    commit_baseboard(s, r);
     return;
   case 3:
-    if (lf_known_int(s->chassis_type) || s->chassis_vendor)
-      return;
-    set_once(&s->chassis_vendor, get_string(r, "Manufacturer"));
-    s->chassis_type = lf_smbios_chassis_code(get(r, "Type"));
-    set_once(&s->chassis_serial, get_string(r, "Serial Number"));
+    commit_chassis(s, r);
     return;
   case 4:
     commit_processor(s, r);
     return;
-  case 16: {
-    LfSmbiosMemoryArray *a = lf_smbios_add_memory_array(s);
-    if (a == NULL)
-      return;
-    a->handle = r->handle;
-    a->use = get_string(r, "Use");
-    a->max_mb = parse_size_mb(get(r, "Maximum Capacity"));
-    gint64 n;
-    if (get(r, "Number Of Devices") && lf_parse_int(get(r, "Number Of Devices"), &n) && n >= 0 &&
-        n <= 0xffff)
-      a->devices = n;
+  case 16:
+    commit_memory_array(s, r);
     return;
-  }
-  case 17: {
-    LfSmbiosMemoryDevice *d = lf_smbios_add_memory_device(s);
-    if (d == NULL)
-      return;
-    const char *h = get(r, "Array Handle");
-    if (h && g_str_has_prefix(h, "0x")) {
-      char *end = NULL;
-      guint64 x = g_ascii_strtoull(h + 2, &end, 16);
-      if (end != h + 2 && *end == '\0' && x <= 0xffff)
-        d->array_handle = (guint)x;
-    }
-    d->size_mb = parse_size_mb(get(r, "Size"));
-    d->form_factor = get_string(r, "Form Factor");
-    d->locator = get_string(r, "Locator");
-    d->bank_locator = get_string(r, "Bank Locator");
-    d->type = get_string(r, "Type");
-    d->speed_mts = parse_speed(get(r, "Speed"));
-    d->manufacturer = get_string(r, "Manufacturer");
-    d->part_number = get_string(r, "Part Number");
-    /* 3.x "Configured Memory Speed"; 2.7-2.12 "Configured Clock Speed" */
-    const char *cs = get(r, "Configured Memory Speed");
-    d->configured_speed_mts = parse_speed(cs ? cs : get(r, "Configured Clock Speed"));
+  case 17:
+    commit_memory_device(s, r);
     return;
-  }
-  case 22: {
-    LfSmbiosBattery *b = lf_smbios_add_battery(s);
-    if (b == NULL)
-      return;
-    b->location = get_string(r, "Location");
-    b->manufacturer = get_string(r, "Manufacturer");
-    b->manufacture_date = get_string(r, "Manufacture Date");
-    set_once(&b->manufacture_date, get_string(r, "SBDS Manufacture Date"));
-    b->serial = get_string(r, "Serial Number");
-    set_once(&b->serial, get_string(r, "SBDS Serial Number"));
-    b->name = get_string(r, "Name");
-    b->chemistry = get_string(r, "Chemistry");
-    set_once(&b->chemistry, get_string(r, "SBDS Chemistry"));
-    b->technology = g_strdup(lf_smbios_technology(b->chemistry));
-    b->design_capacity_mwh = parse_with_unit(get(r, "Design Capacity"), mwh);
-    b->design_voltage_mv = parse_with_unit(get(r, "Design Voltage"), mv);
+  case 22:
+    commit_battery(s, r);
     return;
-  }
   default:
     return;
   }
