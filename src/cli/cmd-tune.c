@@ -83,96 +83,133 @@ static GPtrArray *matching_profiles(const LfSysroot *root, const GPtrArray *stat
   return out;
 }
 
-static int cmd_status(const TuneOptions *o, const LfSysroot *root, GError **error)
+/* What `tune status` shows, read once for either output. */
+typedef struct {
+  GPtrArray *states;    /* LfKnobState */
+  GPtrArray *matches;   /* "profile:source" */
+  GPtrArray *tuners;    /* LfTuner */
+  LfJournal *journal;   /* or NULL */
+  LfPowerSource source;
+} Status;
+
+static void status_clear(Status *s)
 {
-  g_autoptr(GPtrArray) states = lf_knobs_read(root);
-  g_autoptr(GPtrArray) matches = matching_profiles(root, states);
-  g_autoptr(GPtrArray) tuners = lf_tuners_detect(root);
+  g_clear_pointer(&s->states, g_ptr_array_unref);
+  g_clear_pointer(&s->matches, g_ptr_array_unref);
+  g_clear_pointer(&s->tuners, g_ptr_array_unref);
+  g_clear_pointer(&s->journal, lf_journal_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(Status, status_clear)
+
+static void status_read(const TuneOptions *o, const LfSysroot *root, Status *s)
+{
+  s->states = lf_knobs_read(root);
+  s->matches = matching_profiles(root, s->states);
+  s->tuners = lf_tuners_detect(root);
   LfApplyOptions ao = apply_options(o);
   g_autofree char *state_dir = lf_tune_state_dir(root, &ao);
-  g_autoptr(LfJournal) journal = NULL;
   g_autoptr(GError) jerr = NULL;
-  if (!lf_journal_load(state_dir, &journal, &jerr))
+  if (!lf_journal_load(state_dir, &s->journal, &jerr))
     g_debug("%s", jerr->message);
-  LfPowerSource src = lf_power_source_detect(root);
+  s->source = lf_power_source_detect(root);
+}
 
-  if (o->json) {
-    g_autoptr(JsonBuilder) b = json_builder_new();
-    json_builder_begin_object(b);
-    lf_json_set_string(b, "source", lf_power_source_to_string(src));
-    json_builder_set_member_name(b, "knobs");
-    json_builder_begin_array(b);
-    for (guint i = 0; i < states->len; i++) {
-      const LfKnobState *st = states->pdata[i];
-      json_builder_begin_object(b);
-      lf_json_set_string(b, "knob", st->knob->id);
-      lf_json_set_string(b, "description", st->knob->description);   /* untranslated */
-      lf_json_set_string(b, "instance", st->instance);
-      lf_json_set_string(b, "path", st->path);
-      lf_json_set_string(b, "current", st->current);
-      json_builder_set_member_name(b, "allowed");
-      json_builder_begin_array(b);
-      if (st->allowed)
-        for (guint k = 0; k < st->allowed->len; k++)
-          json_builder_add_string_value(b, st->allowed->pdata[k]);
-      else if (st->knob->choices)
-        for (guint k = 0; st->knob->choices[k]; k++)
-          json_builder_add_string_value(b, st->knob->choices[k]);
-      json_builder_end_array(b);
-      json_builder_set_member_name(b, "writable");
-      json_builder_add_boolean_value(b, st->knob->writable && st->excluded == NULL);
-      lf_json_set_string(b, "tuner", st->tuner_id);
-      if (st->charge_rule) {
-        g_autofree char *rule = lf_charge_rule_describe(st->charge_rule);
-        lf_json_set_string(b, "rule", rule);
-      }
-      json_builder_set_member_name(b, "left_to_tuner");
-      json_builder_add_boolean_value(b, st->delegated);
-      json_builder_end_object(b);
-    }
-    json_builder_end_array(b);
-    json_builder_set_member_name(b, "matches");
-    json_builder_begin_array(b);
-    for (guint i = 0; i < matches->len; i++) {
-      g_auto(GStrv) pair = g_strsplit(matches->pdata[i], ":", 2);
-      json_builder_begin_object(b);
-      lf_json_set_string(b, "profile", pair[0]);
-      lf_json_set_string(b, "source", pair[1]);
-      json_builder_end_object(b);
-    }
-    json_builder_end_array(b);
-    json_builder_set_member_name(b, "journal");
-    if (journal) {
-      json_builder_begin_object(b);
-      lf_json_set_string(b, "profile", journal->profile);
-      lf_json_set_string(b, "source", journal->source);
-      json_builder_set_member_name(b, "files");
-      json_builder_add_int_value(b, journal->entries->len);
-      json_builder_end_object(b);
-    } else {
-      json_builder_add_null_value(b);
-    }
-    json_builder_set_member_name(b, "tuners");
-    json_builder_begin_array(b);
-    for (guint i = 0; i < tuners->len; i++) {
-      const LfTuner *t = tuners->pdata[i];
-      json_builder_begin_object(b);
-      lf_json_set_string(b, "id", t->id);
-      json_builder_set_member_name(b, "running");
-      json_builder_add_boolean_value(b, t->running);
-      json_builder_set_member_name(b, "enabled");
-      json_builder_add_boolean_value(b, t->enabled);
-      lf_json_set_string(b, "evidence", t->evidence);
-      json_builder_end_object(b);
-    }
-    json_builder_end_array(b);
-    json_builder_end_object(b);
-    g_autoptr(JsonNode) node = json_builder_get_root(b);
-    print_json(node);
-    return LF_EXIT_OK;
+static void knob_state_json(JsonBuilder *b, const LfKnobState *st)
+{
+  json_builder_begin_object(b);
+  lf_json_set_string(b, "knob", st->knob->id);
+  lf_json_set_string(b, "description", st->knob->description);   /* untranslated */
+  lf_json_set_string(b, "instance", st->instance);
+  lf_json_set_string(b, "path", st->path);
+  lf_json_set_string(b, "current", st->current);
+  json_builder_set_member_name(b, "allowed");
+  json_builder_begin_array(b);
+  if (st->allowed)
+    for (guint k = 0; k < st->allowed->len; k++)
+      json_builder_add_string_value(b, st->allowed->pdata[k]);
+  else if (st->knob->choices)
+    for (guint k = 0; st->knob->choices[k]; k++)
+      json_builder_add_string_value(b, st->knob->choices[k]);
+  json_builder_end_array(b);
+  json_builder_set_member_name(b, "writable");
+  json_builder_add_boolean_value(b, st->knob->writable && st->excluded == NULL);
+  lf_json_set_string(b, "tuner", st->tuner_id);
+  if (st->charge_rule) {
+    g_autofree char *rule = lf_charge_rule_describe(st->charge_rule);
+    lf_json_set_string(b, "rule", rule);
   }
+  json_builder_set_member_name(b, "left_to_tuner");
+  json_builder_add_boolean_value(b, st->delegated);
+  json_builder_end_object(b);
+}
 
-  printf(_("Power source: %s\n"), source_text(src));
+static void matches_json(JsonBuilder *b, const GPtrArray *matches)
+{
+  json_builder_set_member_name(b, "matches");
+  json_builder_begin_array(b);
+  for (guint i = 0; i < matches->len; i++) {
+    g_auto(GStrv) pair = g_strsplit(matches->pdata[i], ":", 2);
+    json_builder_begin_object(b);
+    lf_json_set_string(b, "profile", pair[0]);
+    lf_json_set_string(b, "source", pair[1]);
+    json_builder_end_object(b);
+  }
+  json_builder_end_array(b);
+}
+
+static void journal_json(JsonBuilder *b, const LfJournal *journal)
+{
+  json_builder_set_member_name(b, "journal");
+  if (journal == NULL) {
+    json_builder_add_null_value(b);
+    return;
+  }
+  json_builder_begin_object(b);
+  lf_json_set_string(b, "profile", journal->profile);
+  lf_json_set_string(b, "source", journal->source);
+  json_builder_set_member_name(b, "files");
+  json_builder_add_int_value(b, journal->entries->len);
+  json_builder_end_object(b);
+}
+
+static void tuners_json(JsonBuilder *b, const GPtrArray *tuners)
+{
+  json_builder_set_member_name(b, "tuners");
+  json_builder_begin_array(b);
+  for (guint i = 0; i < tuners->len; i++) {
+    const LfTuner *t = tuners->pdata[i];
+    json_builder_begin_object(b);
+    lf_json_set_string(b, "id", t->id);
+    json_builder_set_member_name(b, "running");
+    json_builder_add_boolean_value(b, t->running);
+    json_builder_set_member_name(b, "enabled");
+    json_builder_add_boolean_value(b, t->enabled);
+    lf_json_set_string(b, "evidence", t->evidence);
+    json_builder_end_object(b);
+  }
+  json_builder_end_array(b);
+}
+
+static void status_print_json(const Status *s)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new();
+  json_builder_begin_object(b);
+  lf_json_set_string(b, "source", lf_power_source_to_string(s->source));
+  json_builder_set_member_name(b, "knobs");
+  json_builder_begin_array(b);
+  for (guint i = 0; i < s->states->len; i++)
+    knob_state_json(b, s->states->pdata[i]);
+  json_builder_end_array(b);
+  matches_json(b, s->matches);
+  journal_json(b, s->journal);
+  tuners_json(b, s->tuners);
+  json_builder_end_object(b);
+  g_autoptr(JsonNode) node = json_builder_get_root(b);
+  print_json(node);
+}
+
+static void print_knob_states(const GPtrArray *states)
+{
   const LfKnob *last = NULL;
   for (guint i = 0; i < states->len; i++) {
     const LfKnobState *st = states->pdata[i];
@@ -196,27 +233,41 @@ static int cmd_status(const TuneOptions *o, const LfSysroot *root, GError **erro
     else
       printf("  %-16s %s\n", inst, cur);
   }
-  if (matches->len == 0) {
+}
+
+static void status_print_text(const Status *s)
+{
+  printf(_("Power source: %s\n"), source_text(s->source));
+  print_knob_states(s->states);
+  if (s->matches->len == 0)
     printf("%s\n", _("Matches no profile."));
-  } else {
-    for (guint i = 0; i < matches->len; i++) {
-      g_auto(GStrv) pair = g_strsplit(matches->pdata[i], ":", 2);
-      printf(_("Matches profile %s %s.\n"), pair[0],
-             source_text(g_str_equal(pair[1], "ac") ? LF_POWER_AC : LF_POWER_BATTERY));
-    }
+  for (guint i = 0; i < s->matches->len; i++) {
+    g_auto(GStrv) pair = g_strsplit(s->matches->pdata[i], ":", 2);
+    printf(_("Matches profile %s %s.\n"), pair[0],
+           source_text(g_str_equal(pair[1], "ac") ? LF_POWER_AC : LF_POWER_BATTERY));
   }
-  if (journal)
+  if (s->journal)
     printf(ngettext("Undo journal: %u original file saved (last profile applied: %s); "
                     "'lapfit tune undo' restores it.\n",
                     "Undo journal: %u original files saved (last profile applied: %s); "
                     "'lapfit tune undo' restores them.\n",
-                    journal->entries->len),
-           journal->entries->len, journal->profile ? journal->profile : "?");
-  for (guint i = 0; i < tuners->len; i++) {
-    const LfTuner *t = tuners->pdata[i];
+                    s->journal->entries->len),
+           s->journal->entries->len, s->journal->profile ? s->journal->profile : "?");
+  for (guint i = 0; i < s->tuners->len; i++) {
+    const LfTuner *t = s->tuners->pdata[i];
     printf(t->running ? _("Other tuner running: %s (%s)\n") : _("Other tuner enabled: %s (%s)\n"),
            t->name, t->evidence);
   }
+}
+
+static int cmd_status(const TuneOptions *o, const LfSysroot *root, GError **error)
+{
+  g_auto(Status) s = { NULL };
+  status_read(o, root, &s);
+  if (o->json)
+    status_print_json(&s);
+  else
+    status_print_text(&s);
   return LF_EXIT_OK;
 }
 
