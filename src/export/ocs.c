@@ -83,16 +83,10 @@ static void append_num(GString *s, const char *key, double v)
   g_string_append_printf(s, "%s%s=%s", s->len ? ";" : "", key, buf);
 }
 
-char *lf_export_ocs(const LfReport *r, const char *device_id)
+static void ocs_hardware(GString *out, const LfReport *r)
 {
-  GString *out = g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<REQUEST>\n");
-  g_autofree char *did_clean = lf_text_sanitize(device_id);
-  g_autofree char *did = g_markup_escape_text(did_clean, -1);
-  g_string_append_printf(out, "  <DEVICEID>%s</DEVICEID>\n  <QUERY>INVENTORY</QUERY>\n"
-                              "  <CONTENT>\n", did);
   const LfMachine *m = &r->machine;
   const LfCpu *c = &r->cpu;
-
   open_section(out, "HARDWARE");
   tag_int(out, "CHECKSUM", OCS_CHECKSUM_ALL);
   tag(out, "NAME", m->hostname ? m->hostname : (r->machine_id ? r->machine_id : "lapfit"));
@@ -107,7 +101,10 @@ char *lf_export_ocs(const LfReport *r, const char *device_id)
   tag(out, "UUID", m->uuid);
   tag(out, "DESCRIPTION", r->machine_id);
   close_section(out, "HARDWARE");
+}
 
+static void ocs_bios(GString *out, const LfMachine *m)
+{
   open_section(out, "BIOS");
   tag(out, "SMANUFACTURER", m->vendor);
   tag(out, "SMODEL", m->product);
@@ -119,21 +116,27 @@ char *lf_export_ocs(const LfReport *r, const char *device_id)
   tag(out, "BDATE", m->bios.date);
   tag(out, "TYPE", lf_export_chassis_name(m->chassis));
   close_section(out, "BIOS");
+}
 
-  if (c->brand || c->vendor) {
-    open_section(out, "CPUS");
-    tag(out, "MANUFACTURER", c->vendor);
-    tag(out, "TYPE", c->brand);
-    tag_int(out, "SPEED", to_int(c->max_mhz, 1));
-    tag_int(out, "CORES", c->cores);
-    tag_int(out, "LOGICAL_CPUS", c->threads);
-    tag(out, "CPUARCH", c->bits == 32 ? "i386" : (c->bits == 64 ? "x86_64" : NULL));
-    tag_int(out, "DATA_WIDTH", c->bits);
-    close_section(out, "CPUS");
-  }
+static void ocs_cpus(GString *out, const LfCpu *c)
+{
+  if (!c->brand && !c->vendor)
+    return;
+  open_section(out, "CPUS");
+  tag(out, "MANUFACTURER", c->vendor);
+  tag(out, "TYPE", c->brand);
+  tag_int(out, "SPEED", to_int(c->max_mhz, 1));
+  tag_int(out, "CORES", c->cores);
+  tag_int(out, "LOGICAL_CPUS", c->threads);
+  tag(out, "CPUARCH", c->bits == 32 ? "i386" : (c->bits == 64 ? "x86_64" : NULL));
+  tag_int(out, "DATA_WIDTH", c->bits);
+  close_section(out, "CPUS");
+}
 
-  for (guint i = 0; r->memory.modules && i < r->memory.modules->len; i++) {
-    const LfMemoryModule *mm = r->memory.modules->pdata[i];
+static void ocs_memories(GString *out, const GPtrArray *modules)
+{
+  for (guint i = 0; modules && i < modules->len; i++) {
+    const LfMemoryModule *mm = modules->pdata[i];
     open_section(out, "MEMORIES");
     tag(out, "CAPTION", mm->locator);
     tag(out, "DESCRIPTION", mm->form_factor);
@@ -143,31 +146,37 @@ char *lf_export_ocs(const LfReport *r, const char *device_id)
     tag_int(out, "NUMSLOTS", i + 1);
     close_section(out, "MEMORIES");
   }
+}
 
+static void ocs_battery(GString *out, const LfReport *r)
+{
   const LfBattery *b = primary_battery(r);
-  if (b) {
-    open_section(out, "BATTERIES");
-    tag(out, "NAME", b->model ? b->model : b->name);
-    tag(out, "MANUFACTURER", b->vendor);
-    tag(out, "SERIALNUMBER", b->serial);
-    tag(out, "CHEMISTRY", b->technology);
-    tag_int(out, "DESIGNCAPACITY", to_int(b->design_wh, 1000));
-    tag_int(out, "DESIGNVOLTAGE", to_int(b->design_voltage_v, 1000));
-    tag(out, "LOCATION", b->name);
-    g_autoptr(GString) oem = g_string_new(NULL);
-    append_num(oem, "full_wh", b->full_wh);
-    append_num(oem, "health_pct", b->health_pct);
-    if (lf_known_int(b->cycles))
-      g_string_append_printf(oem, "%scycle_count=%" G_GINT64_FORMAT, oem->len ? ";" : "",
-                             b->cycles);
-    if (r->batteries->len > 1)
-      g_string_append_printf(oem, "%sbatteries=%u", oem->len ? ";" : "", r->batteries->len);
-    tag(out, "OEMSPECIFIC", oem->str);
-    close_section(out, "BATTERIES");
-  }
+  if (b == NULL)
+    return;
+  open_section(out, "BATTERIES");
+  tag(out, "NAME", b->model ? b->model : b->name);
+  tag(out, "MANUFACTURER", b->vendor);
+  tag(out, "SERIALNUMBER", b->serial);
+  tag(out, "CHEMISTRY", b->technology);
+  tag_int(out, "DESIGNCAPACITY", to_int(b->design_wh, 1000));
+  tag_int(out, "DESIGNVOLTAGE", to_int(b->design_voltage_v, 1000));
+  tag(out, "LOCATION", b->name);
+  g_autoptr(GString) oem = g_string_new(NULL);
+  append_num(oem, "full_wh", b->full_wh);
+  append_num(oem, "health_pct", b->health_pct);
+  if (lf_known_int(b->cycles))
+    g_string_append_printf(oem, "%scycle_count=%" G_GINT64_FORMAT, oem->len ? ";" : "",
+                           b->cycles);
+  if (r->batteries->len > 1)
+    g_string_append_printf(oem, "%sbatteries=%u", oem->len ? ";" : "", r->batteries->len);
+  tag(out, "OEMSPECIFIC", oem->str);
+  close_section(out, "BATTERIES");
+}
 
-  for (guint i = 0; r->storage && i < r->storage->len; i++) {
-    const LfStorage *s = r->storage->pdata[i];
+static void ocs_storages(GString *out, const GPtrArray *storage)
+{
+  for (guint i = 0; storage && i < storage->len; i++) {
+    const LfStorage *s = storage->pdata[i];
     open_section(out, "STORAGES");
     tag(out, "NAME", s->name);
     tag(out, "MODEL", s->model);
@@ -177,18 +186,24 @@ char *lf_export_ocs(const LfReport *r, const char *device_id)
     tag(out, "SERIALNUMBER", s->serial);
     close_section(out, "STORAGES");
   }
+}
 
-  for (guint i = 0; r->network && i < r->network->len; i++) {
-    const LfNetwork *n = r->network->pdata[i];
+static void ocs_networks(GString *out, const GPtrArray *network)
+{
+  for (guint i = 0; network && i < network->len; i++) {
+    const LfNetwork *n = network->pdata[i];
     open_section(out, "NETWORKS");
     tag(out, "DESCRIPTION", n->name ? n->name : n->device);
     tag(out, "TYPE", n->kind);
     tag(out, "MACADDR", n->mac);
     close_section(out, "NETWORKS");
   }
+}
 
-  for (guint i = 0; r->gpus && i < r->gpus->len; i++) {
-    const LfGpu *g = r->gpus->pdata[i];
+static void ocs_videos(GString *out, const GPtrArray *gpus)
+{
+  for (guint i = 0; gpus && i < gpus->len; i++) {
+    const LfGpu *g = gpus->pdata[i];
     open_section(out, "VIDEOS");
     g_autofree char *name = g->vendor && g->device ? g_strdup_printf("%s %s", g->vendor, g->device)
                                                    : g_strdup(g->device ? g->device : g->pci_id);
@@ -196,7 +211,23 @@ char *lf_export_ocs(const LfReport *r, const char *device_id)
     tag(out, "CHIPSET", g->driver);
     close_section(out, "VIDEOS");
   }
+}
 
+char *lf_export_ocs(const LfReport *r, const char *device_id)
+{
+  GString *out = g_string_new("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<REQUEST>\n");
+  g_autofree char *did_clean = lf_text_sanitize(device_id);
+  g_autofree char *did = g_markup_escape_text(did_clean, -1);
+  g_string_append_printf(out, "  <DEVICEID>%s</DEVICEID>\n  <QUERY>INVENTORY</QUERY>\n"
+                              "  <CONTENT>\n", did);
+  ocs_hardware(out, r);
+  ocs_bios(out, &r->machine);
+  ocs_cpus(out, &r->cpu);
+  ocs_memories(out, r->memory.modules);
+  ocs_battery(out, r);
+  ocs_storages(out, r->storage);
+  ocs_networks(out, r->network);
+  ocs_videos(out, r->gpus);
   g_string_append(out, "  </CONTENT>\n</REQUEST>\n");
   return g_string_free(out, FALSE);
 }
