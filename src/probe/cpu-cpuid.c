@@ -230,6 +230,117 @@ static gboolean same_cpu(const LfCpuinfo *info, const LfCpu *cpu)
          info->model == cpu->model && info->stepping == cpu->stepping;
 }
 
+/* What lf_probe_cpu() found to identify the CPU with. */
+typedef struct {
+  LfCpuinfo info;               /* the root's /proc/cpuinfo, or the saved one given as dump */
+  gboolean have_info;
+  LfCpuidRegs regs;
+  struct cpu_id_t id;           /* libcpuid's topology */
+  LfCpuidDump *dumped;          /* the CPUID dump given, or NULL */
+  const char *dump;             /* --cpuid-dump, or NULL */
+  gboolean live;
+  gboolean root_describes_cpu;  /* may sysroot facts (cpufreq, topology) be used? */
+} CpuSources;
+
+static void cpu_sources_clear(CpuSources *s)
+{
+  lf_cpuinfo_clear(&s->info);
+  g_clear_pointer(&s->dumped, lf_cpuid_dump_free);
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(CpuSources, cpu_sources_clear)
+
+static void set_source(LfCpu *cpu, const char *source)
+{
+  g_free(cpu->source);
+  cpu->source = g_strdup(source);
+}
+
+/* --cpuid-dump: a CPUID dump, or a saved /proc/cpuinfo that replaces the
+ * root's (then s->dumped stays NULL). FALSE when it is neither. */
+static gboolean read_given_dump(CpuSources *s, GError **error)
+{
+  g_auto(LfCpuinfo) saved_info = { 0 };
+  lf_cpuinfo_init(&saved_info);
+  s->dumped = load_dump(s->dump, &s->regs, &s->id, &saved_info, error);
+  if (s->dumped != NULL)
+    return TRUE;
+  if (!lf_known_int(saved_info.threads) && saved_info.arch == NULL &&
+      saved_info.vendor_id == NULL)
+    return FALSE;
+  lf_cpuinfo_clear(&s->info);
+  s->info = saved_info;
+  lf_cpuinfo_init(&saved_info);
+  s->have_info = TRUE;
+  return TRUE;
+}
+
+/* Identity from the best source there is: a dump, live CPUID, /proc/cpuinfo,
+ * SMBIOS type 4. FALSE when none says anything (an error is in the report). */
+static gboolean identify(LfProbeContext *ctx, LfReport *report, const LfCpuTable *table,
+                         CpuSources *s)
+{
+  LfCpu *cpu = &report->cpu;
+  if (s->dump != NULL && s->dumped == NULL) {
+    lf_cpu_fill_from_cpuinfo(cpu, &s->info, table);
+    set_source(cpu, "cpuinfo");
+    s->root_describes_cpu = !s->live;
+    cpu->threads = s->info.threads;
+    cpu->cores = s->info.cores;
+  } else if (s->dump != NULL) {
+    lf_cpu_fill_from_regs(cpu, &s->regs, table);
+    set_source(cpu, "cpuid-dump");
+    s->root_describes_cpu = s->have_info ? same_cpu(&s->info, cpu) : !s->live;
+  } else if (s->live && load_live(&s->regs, &s->id)) {
+    lf_cpu_fill_from_regs(cpu, &s->regs, table);
+    set_source(cpu, "cpuid");
+  } else if (s->have_info) {
+    lf_cpu_fill_from_cpuinfo(cpu, &s->info, table);
+    set_source(cpu, "cpuinfo");
+    s->id.num_cores = s->id.num_logical_cpus = 0;
+  } else if (fill_from_smbios(ctx->smbios, cpu, table)) {
+    lf_report_add_error(report, "cpu", "no CPUID and no proc/cpuinfo: identified from SMBIOS "
+                        "type 4 (signature and version string); feature flags unknown");
+    s->id.num_cores = (int)(lf_known_int(ctx->smbios->cpu_cores) ? ctx->smbios->cpu_cores : 0);
+    s->id.num_logical_cpus =
+        (int)(lf_known_int(ctx->smbios->cpu_threads) ? ctx->smbios->cpu_threads : 0);
+    s->root_describes_cpu = FALSE;
+  } else {
+    lf_report_add_error(report, "cpu", "no CPUID and no readable proc/cpuinfo");
+    return FALSE;
+  }
+  return TRUE;
+}
+
+/* Cores and threads: a dump of every logical CPU, else this machine's
+ * /proc/cpuinfo, else libcpuid's count. */
+static void fill_topology(const CpuSources *s, LfReport *report)
+{
+  LfCpu *cpu = &report->cpu;
+  if (s->dumped != NULL && s->dumped->cpus->len > 1) {
+    /* A dump of every logical CPU is the best topology source there is. */
+    lf_cpuid_dump_topology(s->dumped, &cpu->cores, &cpu->threads);
+    g_clear_pointer(&cpu->core_types, g_ptr_array_unref);
+    cpu->core_types = lf_struct_array_new(&lf_cpu_core_type_desc);
+    lf_cpuid_dump_core_types(s->dumped, cpu->uarch, cpu->core_types);
+  } else if (s->dump != NULL && s->dumped == NULL) {
+    ;   /* topology came with the saved cpuinfo */
+  } else if (s->have_info && s->root_describes_cpu && lf_known_int(s->info.threads)) {
+    cpu->threads = s->info.threads;
+    cpu->cores = s->info.cores;
+  } else {
+    cpu->threads = s->id.num_logical_cpus > 0 ? s->id.num_logical_cpus : LF_UNKNOWN;
+    cpu->cores = s->id.num_cores > 0 ? s->id.num_cores : LF_UNKNOWN;
+    /* QUIRK: on hybrid Intel parts (CPUID 7.0:EDX[15]) libcpuid 0.6.2 divides
+     * the logical count by the P-cores' threads per core: not the core count. */
+    if (cpu->source != NULL && strcmp(cpu->source, "cpuinfo") != 0 &&
+        (s->regs.edx7 >> 15) & 1u && lf_known_int(cpu->cores)) {
+      cpu->cores = LF_UNKNOWN;
+      lf_report_add_error(report, "cpu", "core count unknown: a hybrid CPU's cores differ in "
+                          "threads and no proc/cpuinfo of this machine was given");
+    }
+  }
+}
+
 gboolean lf_probe_cpu(LfProbeContext *ctx, LfReport *report, GError **error)
 {
   LfCpu *cpu = &report->cpu;
@@ -237,91 +348,20 @@ gboolean lf_probe_cpu(LfProbeContext *ctx, LfReport *report, GError **error)
   if (table == NULL)
     lf_report_add_error(report, "cpu", "the built-in CPU table is broken");
 
-  g_auto(LfCpuinfo) info = { 0 };
-  lf_cpuinfo_init(&info);
+  g_auto(CpuSources) s = { .root_describes_cpu = TRUE };
+  lf_cpuinfo_init(&s.info);
   g_autofree char *text = NULL;
   gsize len = 0;
-  gboolean have_info =
-      lf_sysroot_read(ctx->root, "proc/cpuinfo", 0, &text, &len, NULL) &&
-      lf_cpuinfo_parse(text, len, &info);
-
-  LfCpuidRegs regs = { 0 };
-  struct cpu_id_t id;
-  memset(&id, 0, sizeof id);
-  const char *dump = ctx->opts != NULL ? ctx->opts->cpuid_dump : NULL;
-  gboolean live = lf_sysroot_is_live(ctx->root);
-  gboolean root_describes_cpu = TRUE;   /* may sysroot facts (cpufreq, topology) be used? */
-  g_autoptr(LfCpuidDump) dumped = NULL;
-  g_auto(LfCpuinfo) saved_info = { 0 };
-  lf_cpuinfo_init(&saved_info);
-  if (dump != NULL) {
-    dumped = load_dump(dump, &regs, &id, &saved_info, error);
-    if (dumped == NULL && !lf_known_int(saved_info.threads) && saved_info.arch == NULL &&
-        saved_info.vendor_id == NULL)
-      return FALSE;
-  }
-  if (dump != NULL && dumped == NULL) {
-    /* The "dump" is a saved /proc/cpuinfo: it replaces the root's. */
-    lf_cpuinfo_clear(&info);
-    info = saved_info;
-    lf_cpuinfo_init(&saved_info);
-    have_info = TRUE;
-    lf_cpu_fill_from_cpuinfo(cpu, &info, table);
-    g_free(cpu->source);
-    cpu->source = g_strdup("cpuinfo");
-    root_describes_cpu = !live;
-    cpu->threads = info.threads;
-    cpu->cores = info.cores;
-  } else if (dump != NULL) {
-    lf_cpu_fill_from_regs(cpu, &regs, table);
-    g_free(cpu->source);
-    cpu->source = g_strdup("cpuid-dump");
-    root_describes_cpu = have_info ? same_cpu(&info, cpu) : !live;
-  } else if (live && load_live(&regs, &id)) {
-    lf_cpu_fill_from_regs(cpu, &regs, table);
-    g_free(cpu->source);
-    cpu->source = g_strdup("cpuid");
-  } else if (have_info) {
-    lf_cpu_fill_from_cpuinfo(cpu, &info, table);
-    g_free(cpu->source);
-    cpu->source = g_strdup("cpuinfo");
-    id.num_cores = id.num_logical_cpus = 0;
-  } else if (fill_from_smbios(ctx->smbios, cpu, table)) {
-    lf_report_add_error(report, "cpu", "no CPUID and no proc/cpuinfo: identified from SMBIOS "
-                        "type 4 (signature and version string); feature flags unknown");
-    id.num_cores = (int)(lf_known_int(ctx->smbios->cpu_cores) ? ctx->smbios->cpu_cores : 0);
-    id.num_logical_cpus =
-        (int)(lf_known_int(ctx->smbios->cpu_threads) ? ctx->smbios->cpu_threads : 0);
-    root_describes_cpu = FALSE;
-  } else {
-    lf_report_add_error(report, "cpu", "no CPUID and no readable proc/cpuinfo");
+  s.have_info = lf_sysroot_read(ctx->root, "proc/cpuinfo", 0, &text, &len, NULL) &&
+                lf_cpuinfo_parse(text, len, &s.info);
+  s.dump = ctx->opts != NULL ? ctx->opts->cpuid_dump : NULL;
+  s.live = lf_sysroot_is_live(ctx->root);
+  if (s.dump != NULL && !read_given_dump(&s, error))
+    return FALSE;
+  if (!identify(ctx, report, table, &s))
     return TRUE;
-  }
-
-  if (dumped != NULL && dumped->cpus->len > 1) {
-    /* A dump of every logical CPU is the best topology source there is. */
-    lf_cpuid_dump_topology(dumped, &cpu->cores, &cpu->threads);
-    g_clear_pointer(&cpu->core_types, g_ptr_array_unref);
-    cpu->core_types = lf_struct_array_new(&lf_cpu_core_type_desc);
-    lf_cpuid_dump_core_types(dumped, cpu->uarch, cpu->core_types);
-  } else if (dump != NULL && dumped == NULL) {
-    ;   /* topology came with the saved cpuinfo */
-  } else if (have_info && root_describes_cpu && lf_known_int(info.threads)) {
-    cpu->threads = info.threads;
-    cpu->cores = info.cores;
-  } else {
-    cpu->threads = id.num_logical_cpus > 0 ? id.num_logical_cpus : LF_UNKNOWN;
-    cpu->cores = id.num_cores > 0 ? id.num_cores : LF_UNKNOWN;
-    /* QUIRK: on hybrid Intel parts (CPUID 7.0:EDX[15]) libcpuid 0.6.2 divides
-     * the logical count by the P-cores' threads per core: not the core count. */
-    if (cpu->source != NULL && strcmp(cpu->source, "cpuinfo") != 0 && (regs.edx7 >> 15) & 1u &&
-        lf_known_int(cpu->cores)) {
-      cpu->cores = LF_UNKNOWN;
-      lf_report_add_error(report, "cpu", "core count unknown: a hybrid CPU's cores differ in "
-                          "threads and no proc/cpuinfo of this machine was given");
-    }
-  }
-  if (root_describes_cpu) {
+  fill_topology(&s, report);
+  if (s.root_describes_cpu) {
     double mhz = cpufreq_max_mhz(ctx->root);
     if (lf_known_num(mhz))
       cpu->max_mhz = mhz;
