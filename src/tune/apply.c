@@ -161,12 +161,11 @@ static void pending_clear(gpointer p)
   g_clear_pointer(&w->before, g_bytes_unref);
 }
 
-/* Everything after the lock: validate, read, journal, write, roll back. */
-static gboolean apply_locked(const LfSysroot *root, const LfPlan *plan, const char *state_dir,
-                             LfWriteFunc write, guint *n_written, GError **error)
+/* The changes of the plan with each file's bytes before, checked against the
+ * knobs' paths. FALSE on the first bad row or unreadable file. */
+static gboolean collect_pending(const LfSysroot *root, const LfPlan *plan, GArray *todo,
+                                GError **error)
 {
-  g_autoptr(GArray) todo = g_array_new(FALSE, TRUE, sizeof(Pending));
-  g_array_set_clear_func(todo, pending_clear);
   for (guint i = 0; i < plan->rows->len; i++) {
     const LfPlanRow *row = plan->rows->pdata[i];
     if (row->action != LF_PLAN_CHANGE)
@@ -194,17 +193,14 @@ static gboolean apply_locked(const LfSysroot *root, const LfPlan *plan, const ch
     Pending p = { row, g_bytes_new_take(g_steal_pointer(&data), len) };
     g_array_append_val(todo, p);
   }
-  if (todo->len == 0) {
-    if (n_written)
-      *n_written = 0;
-    return TRUE;
-  }
+  return TRUE;
+}
 
-  /* 1. Journal first: the originals must be on disk before the first write. */
-  g_autoptr(LfJournal) previous = NULL;
-  if (!lf_journal_load(state_dir, &previous, error))
-    return FALSE;
-  g_autoptr(LfJournal) journal = previous ? journal_copy(previous) : lf_journal_new();
+/* The journal with this run's originals added (previous ones kept: the value
+ * from before lapfit's first write is the one undo restores). transfer full. */
+static LfJournal *journal_with(const LfJournal *previous, const LfPlan *plan, GArray *todo)
+{
+  LfJournal *journal = previous ? journal_copy(previous) : lf_journal_new();
   g_free(journal->profile);
   journal->profile = g_strdup(plan->profile);
   g_free(journal->source);
@@ -220,6 +216,63 @@ static gboolean apply_locked(const LfSysroot *root, const LfPlan *plan, const ch
     e->old = g_bytes_ref(p->before);
     g_ptr_array_add(journal->entries, e);
   }
+  return journal;
+}
+
+/* Write i of todo failed with failure: puts back rows 0..i and, when all of
+ * them are back, the previous journal. Sets error. */
+static void roll_back(const LfSysroot *root, LfWriteFunc write, GArray *todo, guint i,
+                      const LfJournal *previous, const char *state_dir, const GError *failure,
+                      GError **error)
+{
+  guint failed_back = 0;
+  /* The failed file too: O_TRUNC may have emptied it before the write failed. */
+  for (guint k = i + 1; k-- > 0;) {
+    Pending *q = &g_array_index(todo, Pending, k);
+    g_autoptr(GError) rerr = NULL;
+    if (!restore(root, write, q->row->knob, q->row->path, q->before, &rerr) && k < i) {
+      g_debug("rollback of %s failed: %s", q->row->path, rerr->message);
+      failed_back++;
+    }
+  }
+  if (failed_back == 0) {
+    /* Nothing of this run remains: the journal goes back to what it was. */
+    g_autoptr(GError) jerr = NULL;
+    gboolean ok = previous ? lf_journal_save(state_dir, previous, &jerr)
+                           : lf_journal_remove(state_dir, &jerr);
+    if (!ok)
+      g_debug("cannot restore the journal: %s", jerr->message);
+    g_set_error(error, failure->domain, failure->code,
+                ngettext("%s; rolled back the %u earlier change",
+                         "%s; rolled back the %u earlier changes", i),
+                failure->message, i);
+  } else {
+    g_set_error(error, failure->domain, failure->code,
+                _("%s; %u of %u earlier changes could not be rolled back: run 'lapfit tune "
+                  "undo'"),
+                failure->message, failed_back, i);
+  }
+}
+
+/* Everything after the lock: validate, read, journal, write, roll back. */
+static gboolean apply_locked(const LfSysroot *root, const LfPlan *plan, const char *state_dir,
+                             LfWriteFunc write, guint *n_written, GError **error)
+{
+  g_autoptr(GArray) todo = g_array_new(FALSE, TRUE, sizeof(Pending));
+  g_array_set_clear_func(todo, pending_clear);
+  if (!collect_pending(root, plan, todo, error))
+    return FALSE;
+  if (todo->len == 0) {
+    if (n_written)
+      *n_written = 0;
+    return TRUE;
+  }
+
+  /* 1. Journal first: the originals must be on disk before the first write. */
+  g_autoptr(LfJournal) previous = NULL;
+  if (!lf_journal_load(state_dir, &previous, error))
+    return FALSE;
+  g_autoptr(LfJournal) journal = journal_with(previous, plan, todo);
   if (!lf_journal_save(state_dir, journal, error))
     return FALSE;
 
@@ -228,36 +281,10 @@ static gboolean apply_locked(const LfSysroot *root, const LfPlan *plan, const ch
     Pending *p = &g_array_index(todo, Pending, i);
     g_autofree char *value = g_strconcat(p->row->to, "\n", NULL);   /* as echo writes */
     g_autoptr(GError) failure = NULL;
-    if (write_row(root, write, p->row, value, &failure))
-      continue;
-    guint failed_back = 0;
-    /* The failed file too: O_TRUNC may have emptied it before the write failed. */
-    for (guint k = i + 1; k-- > 0;) {
-      Pending *q = &g_array_index(todo, Pending, k);
-      g_autoptr(GError) rerr = NULL;
-      if (!restore(root, write, q->row->knob, q->row->path, q->before, &rerr) && k < i) {
-        g_debug("rollback of %s failed: %s", q->row->path, rerr->message);
-        failed_back++;
-      }
+    if (!write_row(root, write, p->row, value, &failure)) {
+      roll_back(root, write, todo, i, previous, state_dir, failure, error);
+      return FALSE;
     }
-    if (failed_back == 0) {
-      /* Nothing of this run remains: the journal goes back to what it was. */
-      g_autoptr(GError) jerr = NULL;
-      gboolean ok = previous ? lf_journal_save(state_dir, previous, &jerr)
-                             : lf_journal_remove(state_dir, &jerr);
-      if (!ok)
-        g_debug("cannot restore the journal: %s", jerr->message);
-      g_set_error(error, failure->domain, failure->code,
-                  ngettext("%s; rolled back the %u earlier change",
-                           "%s; rolled back the %u earlier changes", i),
-                  failure->message, i);
-    } else {
-      g_set_error(error, failure->domain, failure->code,
-                  _("%s; %u of %u earlier changes could not be rolled back: run 'lapfit tune "
-                    "undo'"),
-                  failure->message, failed_back, i);
-    }
-    return FALSE;
   }
   if (n_written)
     *n_written = todo->len;
