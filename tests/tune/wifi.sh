@@ -1,11 +1,15 @@
 #!/bin/sh
-# Wi-Fi power save over nl80211 (libnl-genl-3) against a netlink test double
+# Wi-Fi power save over nl80211 (libnl-genl-3, opened at run time) against a netlink test double
 # (this machine has no mac80211_hwsim). Usage: wifi.sh DOUBLE FIXTURES
 # The double answers generic netlink in user space; LAPFIT_NL80211_PEER points
 # lapfit's socket at it. Exit 77 when the kernel refuses user-to-user netlink.
 set -u
 D=$1 F=$2
 fail() { echo "FAIL: $*"; exit 1; }
+# libnl is opened on the first Wi-Fi request (src/tune/wifi.c), not at start-up.
+if readelf -d "$LAPFIT" 2>/dev/null | grep -q 'NEEDED.*libnl'; then
+    fail "lapfit links libnl (it should open it only for the Wi-Fi knob)"
+fi
 w=$(mktemp -d) || exit 99
 dpid=
 stop() { [ -n "$dpid" ] && kill "$dpid" 2>/dev/null && wait "$dpid" 2>/dev/null; dpid=; }
