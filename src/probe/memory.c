@@ -125,7 +125,8 @@ gboolean lf_memory_fill_from_smbios(const LfSmbios *s, LfMemory *m)
     gboolean present = lf_known_int(d->size_mb) && d->size_mb > 0;
     if (soldered != LF_TRI_TRUE) {
       sockets++;
-      sockets_used += present;
+      /* Size 0 is an empty socket; a module of unknown size still fills one. */
+      sockets_used += present || !lf_known_int(d->size_mb);
     }
     if (!present)
       continue;

@@ -225,6 +225,29 @@ static void test_mixed(void)
   g_assert_cmpstr(on_board->locator, ==, "ChannelA");
 }
 
+/* A module whose size the firmware does not state (dmidecode "Unknown", the
+ * table's 0xFFFF) fills its socket: only "No Module Installed" is empty. */
+static void test_unknown_size(void)
+{
+  static const char text[] =
+    "Handle 0x0010, DMI type 16, 23 bytes\nPhysical Memory Array\n\tUse: System Memory\n"
+    "\tMaximum Capacity: 32 GB\n\tNumber Of Devices: 3\n"
+    "Handle 0x0011, DMI type 17, 40 bytes\nMemory Device\n\tArray Handle: 0x0010\n"
+    "\tSize: 8 GB\n\tForm Factor: SODIMM\n\tLocator: DIMM A\n\tType: DDR4\n"
+    "Handle 0x0012, DMI type 17, 40 bytes\nMemory Device\n\tArray Handle: 0x0010\n"
+    "\tSize: Unknown\n\tForm Factor: SODIMM\n\tLocator: DIMM B\n\tType: DDR4\n"
+    "Handle 0x0013, DMI type 17, 40 bytes\nMemory Device\n\tArray Handle: 0x0010\n"
+    "\tSize: No Module Installed\n\tForm Factor: SODIMM\n\tLocator: DIMM C\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LfSmbios) s = lf_smbios_parse_dmidecode(text, sizeof text - 1, &error);
+  g_assert_no_error(error);
+  g_autoptr(LfReport) r = lf_report_new();
+  g_assert_true(lf_memory_fill_from_smbios(s, &r->memory));
+  g_assert_cmpint(r->memory.slots_total, ==, 3);
+  g_assert_cmpint(r->memory.slots_used, ==, 2);
+  g_assert_cmpint(r->memory.installed_mb, ==, 8192);   /* what is known */
+}
+
 /* Firmware listing fewer modules than the kernel sees: the estimate wins. */
 static void test_incomplete_records(void)
 {
@@ -268,5 +291,6 @@ int main(int argc, char **argv)
   g_test_add_func("/memory/no-meminfo", test_no_meminfo);
   g_test_add_func("/memory/incomplete-records", test_incomplete_records);
   g_test_add_func("/memory/mixed", test_mixed);
+  g_test_add_func("/memory/unknown-size", test_unknown_size);
   return g_test_run();
 }
