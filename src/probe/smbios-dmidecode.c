@@ -365,27 +365,7 @@ static gint title_type(const char *text)
   return -1;
 }
 
-/* Handles seen in one text: dmidecode output saved twice into one file must
- * not count its memory modules (or anything) twice. */
-typedef struct {
-  guint8 seen[0x10000 / 8];
-  guint n_duplicates;
-  guint first_duplicate;
-} Handles;
-
-static gboolean handle_seen(Handles *h, guint handle)
-{
-  guint8 bit = (guint8)(1u << (handle & 7));
-  if (h->seen[handle >> 3] & bit) {
-    if (h->n_duplicates++ == 0)
-      h->first_duplicate = handle;
-    return TRUE;
-  }
-  h->seen[handle >> 3] |= bit;
-  return FALSE;
-}
-
-static void handle_line(LfSmbios *s, Record *r, Handles *handles, const char *line,
+static void handle_line(LfSmbios *s, Record *r, LfSmbiosHandles *handles, const char *line,
                         guint *n_records)
 {
   gint indent = 0;
@@ -401,7 +381,7 @@ static void handle_line(LfSmbios *s, Record *r, Handles *handles, const char *li
     char *end = NULL;
     guint64 h = g_ascii_strtoull(text + strlen("Handle 0x"), &end, 16);
     r->handle = (guint)(h & 0xffff);
-    r->duplicate = handle_seen(handles, r->handle);
+    r->duplicate = lf_smbios_handle_seen(handles, r->handle);
     const char *comma = end && g_str_has_prefix(end, ", ") ? end + 2 : NULL;
     r->type = comma ? parse_dmi_type(comma) : -1;
     r->awaiting_type = r->type < 0;
@@ -474,7 +454,7 @@ LfSmbios *lf_smbios_parse_dmidecode(const char *text, gsize len, GError **error)
 {
   g_autoptr(LfSmbios) s = lf_smbios_new("dmidecode");
   Record r = { .type = -1, .key_indent = -1, .handle = G_MAXUINT };
-  g_autofree Handles *handles = g_new0(Handles, 1);
+  g_autofree LfSmbiosHandles *handles = g_new0(LfSmbiosHandles, 1);
   guint n_records = 0;
   char line[LF_LINE_MAX + 1];
   gsize pos = 0, line_len;
@@ -493,10 +473,8 @@ LfSmbios *lf_smbios_parse_dmidecode(const char *text, gsize len, GError **error)
   }
   commit(s, &r);
   record_reset(&r);
-  if (handles->n_duplicates > 0)
-    lf_smbios_add_problem(s, "duplicate handle 0x%04X ignored (dmidecode output repeated?); "
-                          "%u records with a repeated handle ignored in all",
-                          handles->first_duplicate, handles->n_duplicates);
+  /* dmidecode output saved twice into one file must not count anything twice. */
+  lf_smbios_report_duplicates(s, handles, "dmidecode output repeated?");
   if (n_records == 0) {
     /* TRANSLATORS: "Handle 0x..., DMI type N" is dmidecode's text, keep it */
     g_set_error_literal(error, LF_ERROR, LF_ERROR_PARSE,

@@ -10,7 +10,8 @@
  * structure's formatted length and the table's end. A walk stops at a
  * structure whose length field is < 4, which runs past the table, or whose
  * string set has no double-NUL terminator before the end; each step advances
- * by at least 6 bytes, so the walk ends. */
+ * by at least 6 bytes, so the walk ends. A structure whose handle came before
+ * is skipped (one problem says so), as in the dmidecode text parser. */
 #include <string.h>
 
 #include "core/error.h"
@@ -350,6 +351,7 @@ LfSmbios *lf_smbios_parse_table(const guint8 *table, gsize len, guint version,
 {
   LfSmbios *out = lf_smbios_new("tables");
   out->version = g_strdup_printf("%u.%u", version >> 8, version & 0xff);
+  g_autofree LfSmbiosHandles *handles = g_new0(LfSmbiosHandles, 1);
   gsize off = 0;
   for (guint count = 0; (max_structures == 0 || count < max_structures) && off + 4 <= len;
        count++) {
@@ -375,11 +377,14 @@ LfSmbios *lf_smbios_parse_table(const guint8 *table, gsize len, guint version,
     next += 2;
     Structure s = { .data = table + off, .length = length, .strings = table + off + length,
                     .strings_len = next - (off + length), .version = version };
-    decode(out, type, &s);
+    /* A handle given twice (broken firmware, a table pasted twice): the first wins. */
+    if (!lf_smbios_handle_seen(handles, fmt_word(&s, 0x02)))
+      decode(out, type, &s);
     if (type == 127)   /* End-of-Table */
       break;
     off = next;
   }
+  lf_smbios_report_duplicates(out, handles, "the firmware's table repeats a structure");
   lf_smbios_check_limits(out);
   return out;
 }

@@ -51,6 +51,26 @@ void lf_smbios_add_problem(LfSmbios *s, const char *format, ...)
   va_end(args);
 }
 
+gboolean lf_smbios_handle_seen(LfSmbiosHandles *h, guint handle)
+{
+  guint8 bit = (guint8)(1u << (handle & 7));
+  if (h->seen[handle >> 3] & bit) {
+    if (h->n_duplicates++ == 0)
+      h->first_duplicate = handle;
+    return TRUE;
+  }
+  h->seen[handle >> 3] |= bit;
+  return FALSE;
+}
+
+void lf_smbios_report_duplicates(LfSmbios *s, const LfSmbiosHandles *h, const char *why)
+{
+  if (h->n_duplicates > 0)
+    lf_smbios_add_problem(s, "duplicate handle 0x%04X ignored (%s); "
+                          "%u records with a repeated handle ignored in all",
+                          h->first_duplicate, why, h->n_duplicates);
+}
+
 /* value > cap -> unknown, with one problem naming the record. */
 static void cap(LfSmbios *s, gint64 *value, gint64 limit, const char *what, const char *name,
                 const char *unit, const char *limit_text)

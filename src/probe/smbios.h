@@ -171,6 +171,19 @@ LfSmbiosMemoryArray *lf_smbios_add_memory_array(LfSmbios *smbios);
 LfSmbiosMemoryDevice *lf_smbios_add_memory_device(LfSmbios *smbios);
 /* Records a problem for report errors[] (capped at LF_SMBIOS_MAX_PROBLEMS). */
 void lf_smbios_add_problem(LfSmbios *smbios, const char *format, ...) G_GNUC_PRINTF(2, 3);
+/* Handles seen while reading one source (a text or a table): a record whose
+ * handle came before is skipped, so a repeated one counts nothing twice. */
+typedef struct {
+  guint8 seen[0x10000 / 8];
+  guint n_duplicates;
+  guint first_duplicate;
+} LfSmbiosHandles;
+
+/* Marks handle seen; TRUE when it had been seen already (the record is skipped). */
+gboolean lf_smbios_handle_seen(LfSmbiosHandles *handles, guint handle);
+/* One problem for all repeated handles, if any; why: the likely cause. */
+void lf_smbios_report_duplicates(LfSmbios *smbios, const LfSmbiosHandles *handles,
+                                 const char *why);
 /* Sizes, capacities and voltages beyond the physical caps above become
  * unknown, each with a problem saying so. Both parsers call it last. */
 void lf_smbios_check_limits(LfSmbios *smbios);

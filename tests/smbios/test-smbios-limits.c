@@ -187,11 +187,42 @@ static void test_tables_absurd(void)
   g_assert_cmpuint(s->problems->len, ==, 2);
 }
 
+/* A table that repeats a handle (firmware bug, or a table pasted twice): the
+ * first structure wins, the rest are skipped with one problem. */
+static void test_tables_duplicate_handles(void)
+{
+  g_autoptr(GByteArray) t = g_byte_array_new();
+  guint8 dev[0x28] = { 17, 0x28 };
+  put_word(dev + 0x02, 0x0040);
+  put_word(dev + 0x04, 0xfffe);
+  put_word(dev + 0x0c, 8192);
+  dev[0x10] = 1;
+  add_structure(t, dev, sizeof dev, "DIMM A");
+  put_word(dev + 0x0c, 4096);                 /* same handle 0x0040 again */
+  add_structure(t, dev, sizeof dev, "DIMM B");
+  put_word(dev + 0x02, 0x0041);
+  add_structure(t, dev, sizeof dev, "DIMM C");
+  put_word(dev + 0x02, 0x0040);               /* and a third time */
+  add_structure(t, dev, sizeof dev, "DIMM D");
+  guint8 end[4] = { 127, 4 };
+  add_structure(t, end, sizeof end, NULL);
+
+  g_autoptr(LfSmbios) s = lf_smbios_parse_table(t->data, t->len, 0x0303, 0);
+  g_assert_cmpuint(s->memory_devices->len, ==, 2);
+  g_assert_cmpint(lf_smbios_memory_device_get(s, 0)->size_mb, ==, 8192);
+  g_assert_cmpstr(lf_smbios_memory_device_get(s, 0)->locator, ==, "DIMM A");
+  g_assert_cmpstr(lf_smbios_memory_device_get(s, 1)->locator, ==, "DIMM C");
+  g_assert_cmpint(installed_mb(s), ==, 8192 + 4096);
+  g_assert_cmpuint(s->problems->len, ==, 1);
+  g_assert_true(has_problem(s, "duplicate handle 0x0040", "2 records"));
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/smbios/limits/duplicate-handles", test_duplicate_handles);
   g_test_add_func("/smbios/limits/dmidecode-absurd", test_dmidecode_absurd);
   g_test_add_func("/smbios/limits/tables-absurd", test_tables_absurd);
+  g_test_add_func("/smbios/limits/tables-duplicate-handles", test_tables_duplicate_handles);
   return g_test_run();
 }
