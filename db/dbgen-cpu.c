@@ -14,12 +14,17 @@
 #include "db/cpu-table.h"
 #include "db/dbgen.h"
 
-static void append_array(GString *s, guint i, const char *data, gsize len)
+void lf_dbgen_append_bytes(GString *s, const char *data, gsize len)
 {
-  g_string_append_printf(s, "static const char tsv%u[] = {\n", i);
   for (gsize k = 0; k < len; k++)
     g_string_append_printf(s, "0x%02x,%s", (guint8)data[k], (k % 16 == 15) ? "\n" : "");
   g_string_append(s, "0x00 };\n");
+}
+
+static void append_array(GString *s, guint i, const char *data, gsize len)
+{
+  g_string_append_printf(s, "static const char tsv%u[] = {\n", i);
+  lf_dbgen_append_bytes(s, data, len);
 }
 
 static gboolean write_c(const char *out, GPtrArray *names, GPtrArray *texts, GArray *lens)

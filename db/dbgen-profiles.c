@@ -28,10 +28,7 @@ static void append_profile(GString *s, GString *index, const char *name, const c
   g_autofree char *id = g_strdup(name);
   g_strcanon(id, G_CSET_a_2_z G_CSET_A_2_Z G_CSET_DIGITS, '_');
   g_string_append_printf(s, "static const char profile_%s[] = {\n", id);
-  gsize len = strlen(text);
-  for (gsize k = 0; k < len; k++)
-    g_string_append_printf(s, "0x%02x,%s", (guint8)text[k], (k % 16 == 15) ? "\n" : "");
-  g_string_append(s, "0x00 };\n");
+  lf_dbgen_append_bytes(s, text, strlen(text));
   g_string_append_printf(index, "  { \"%s\", profile_%s, sizeof profile_%s - 1 },\n", name, id,
                          id);
 }

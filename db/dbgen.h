@@ -16,5 +16,7 @@ char *lf_dbgen_rel_name(const char *root, const char *file);
  * one or more FILE.tsv (or FILE.conf). FALSE after printing a usage line (exit 2). Outputs transfer full. */
 gboolean lf_dbgen_table_options(int argc, char **argv, const char *mode, const char *summary,
                                 char **root, char **c_out, GStrv *files);
+/* Appends data as the body of a C char array: "0x..,0x..," 16 a line, then "0x00 };". */
+void lf_dbgen_append_bytes(GString *s, const char *data, gsize len);
 /* Writes generated text to OUT; FALSE after printing "OUT: why". */
 gboolean lf_dbgen_write(const char *out, const GString *text);
