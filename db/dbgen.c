@@ -603,6 +603,65 @@ static gboolean write_c(const char *db_path, const char *out)
   return TRUE;
 }
 
+/* What the files loaded so far hold: every row, and the edition ids seen. */
+typedef struct {
+  GPtrArray *keyfiles;   /* GKeyFile, owning the rows' values */
+  GPtrArray *rows;       /* Row */
+  GPtrArray *strings;    /* what the rows point to */
+  GHashTable *seen;      /* edition id -> "file:line" */
+} Loaded;
+
+/* One family file: scanned, loaded and every group checked, its rows added.
+ * Returns the number of errors printed. */
+static guint load_file(const char *path, Loaded *all)
+{
+  Src src = { path, g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), 0 };
+  g_autofree char *text = NULL;
+  g_autoptr(GError) ferr = NULL;
+  if (!g_file_get_contents(path, &text, NULL, &ferr)) {
+    fprintf(stderr, "%s:0: %s\n", path, ferr->message);
+    g_hash_table_unref(src.lines);
+    return 1;
+  }
+  g_autofree char *clean = scan_lines(&src, text);
+  GKeyFile *kf = g_key_file_new();
+  g_ptr_array_add(all->keyfiles, kf);
+  if (!g_key_file_load_from_data(kf, clean, (gsize)-1, G_KEY_FILE_NONE, &ferr)) {
+    report(&src, 0, "%s", ferr->message);
+    g_hash_table_unref(src.lines);
+    return src.errors;
+  }
+  g_autofree char *base = g_path_get_basename(path);
+  char *dot = strrchr(base, '.');
+  if (dot)
+    *dot = '\0';
+  char *family = g_strdup(base);
+  g_ptr_array_add(all->strings, family);
+  gsize n = 0;
+  g_auto(GStrv) groups = g_key_file_get_groups(kf, &n);
+  if (n == 0)
+    report(&src, 1, "no [edition] groups");
+  for (gsize i = 0; i < n; i++) {
+    int gl = line_of(&src, groups[i], NULL);
+    check_group(&src, kf, groups[i]);
+    const char *prev = g_hash_table_lookup(all->seen, groups[i]);
+    if (prev)
+      report(&src, gl, "edition id '%s' is already used at %s", groups[i], prev);
+    else
+      g_hash_table_insert(all->seen, g_strdup(groups[i]), g_strdup_printf("%s:%d", path, gl));
+    Row *r = g_new0(Row, 1);
+    r->id = g_strdup(groups[i]);
+    g_ptr_array_add(all->strings, r->id);
+    r->family = family;
+    r->kf = kf;
+    r->file = path;
+    r->line = gl;
+    g_ptr_array_add(all->rows, r);
+  }
+  g_hash_table_unref(src.lines);
+  return src.errors;
+}
+
 int main(int argc, char **argv)
 {
   if (argc > 1 && strcmp(argv[1], "--cpu-table") == 0)
@@ -639,54 +698,9 @@ int main(int argc, char **argv)
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func(g_free);
   g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func(g_free);
   g_autoptr(GHashTable) seen = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-  for (int f = 0; files[f]; f++) {
-    Src src = { files[f], g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL), 0 };
-    g_autofree char *text = NULL;
-    g_autoptr(GError) ferr = NULL;
-    if (!g_file_get_contents(files[f], &text, NULL, &ferr)) {
-      fprintf(stderr, "%s:0: %s\n", files[f], ferr->message);
-      errors++;
-      g_hash_table_unref(src.lines);
-      continue;
-    }
-    g_autofree char *clean = scan_lines(&src, text);
-    GKeyFile *kf = g_key_file_new();
-    g_ptr_array_add(keyfiles, kf);
-    gboolean loaded = g_key_file_load_from_data(kf, clean, (gsize)-1, G_KEY_FILE_NONE, &ferr);
-    if (!loaded)
-      report(&src, 0, "%s", ferr->message);
-    if (loaded) {
-      g_autofree char *base = g_path_get_basename(files[f]);
-      char *dot = strrchr(base, '.');
-      if (dot)
-        *dot = '\0';
-      char *family = g_strdup(base);
-      g_ptr_array_add(strings, family);
-      gsize n = 0;
-      g_auto(GStrv) groups = g_key_file_get_groups(kf, &n);
-      if (n == 0)
-        report(&src, 1, "no [edition] groups");
-      for (gsize i = 0; i < n; i++) {
-        int gl = line_of(&src, groups[i], NULL);
-        check_group(&src, kf, groups[i]);
-        const char *prev = g_hash_table_lookup(seen, groups[i]);
-        if (prev)
-          report(&src, gl, "edition id '%s' is already used at %s", groups[i], prev);
-        else
-          g_hash_table_insert(seen, g_strdup(groups[i]), g_strdup_printf("%s:%d", files[f], gl));
-        Row *r = g_new0(Row, 1);
-        r->id = g_strdup(groups[i]);
-        g_ptr_array_add(strings, r->id);
-        r->family = family;
-        r->kf = kf;
-        r->file = files[f];
-        r->line = gl;
-        g_ptr_array_add(rows, r);
-      }
-    }
-    errors += src.errors;
-    g_hash_table_unref(src.lines);
-  }
+  Loaded all = { keyfiles, rows, strings, seen };
+  for (int f = 0; files[f]; f++)
+    errors += load_file(files[f], &all);
   if (errors) {
     fprintf(stderr, "dbgen: %u error%s in the distro data\n", errors, errors == 1 ? "" : "s");
     return 1;
