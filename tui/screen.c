@@ -345,8 +345,20 @@ static void draw_bottom(LfTui *tui)
       lf_crt_put(sy, used + 4, COLS - used - 5, tui->status,
                  tui->status_error ? LF_ROLE_FAIL : LF_ROLE_STATUS, TRUE);
   } else if (tui->status) {
-    lf_crt_put(sy, 1, COLS - 2, tui->status, tui->status_error ? LF_ROLE_FAIL : LF_ROLE_STATUS,
-               TRUE);
+    /* A message too long for one line (narrow terminals, long languages)
+     * takes the global key line too, until the next key clears it. */
+    LfRole role = tui->status_error ? LF_ROLE_FAIL : LF_ROLE_STATUS;
+    g_autoptr(GPtrArray) lines = lf_crt_wrap(tui->status, COLS - 2);
+    if (lines->len <= 1 || LINES < 6) {
+      lf_crt_put(sy, 1, COLS - 2, tui->status, role, TRUE);
+    } else {
+      lf_crt_put(sy, 1, COLS - 2, lines->pdata[0], role, TRUE);
+      g_ptr_array_add(lines, NULL);
+      g_autofree char *rest = g_strjoinv(" ", (char **)lines->pdata + 1);
+      lf_crt_fill(y, 0, COLS, LF_ROLE_NORMAL);
+      lf_crt_put(y, 1, COLS - 2, rest, role, TRUE);
+      return;
+    }
   } else if (view->klass->hints && tui->report && !view->detail_open) {
     /* The screen's own keys get the line above the global ones: both fit
      * at 80 columns in every language. Only keys that work in this mode. */

@@ -28,6 +28,9 @@ int lf_cmd_tui(int argc, char **argv, GError **error)
       N_("Keep the tuning journal in DIR"), N_("DIR") },
     { "profile", 0, 0, G_OPTION_ARG_STRING, &tui.profile,
       N_("Show this power profile first on the Tune screen"), N_("PROFILE") },
+    { "seconds", 0, 0, G_OPTION_ARG_INT, &tui.measure_seconds,
+      N_("Measure the battery draw for N seconds per setting on the Tune screen (default 30)"),
+      N_("N") },
     G_OPTION_ENTRY_NULL,
   };
   g_option_context_add_main_entries(ctx, entries, GETTEXT_PACKAGE);

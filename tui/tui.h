@@ -58,6 +58,7 @@ struct LfTui {
   char *state_dir;          /* tuner journal (--state-dir) */
   char *db;                 /* distro database (--db), NULL = built in */
   char *profile;            /* --profile: the Tune screen's first choice */
+  int measure_seconds;      /* --seconds: each window of the Tune screen's measurement */
   LfReport *report;         /* NULL while probing or after a failed probe */
   GError *probe_error;
   gboolean probing;

@@ -64,6 +64,9 @@ static void build_one(LfPanel *p, const LfBattery *b, gboolean live)
     add_value(p, _("Time to empty"), lf_fmt_duration(b->time_to_empty_s));
   if (lf_known_num(b->voltage_v))
     add_value(p, _("Voltage"), lf_fmt_num(b->voltage_v, _("%.2f V")));
+  /* The pack's rated voltage: with the design capacity it tells a fitting replacement. */
+  if (lf_known_num(b->design_voltage_v))
+    add_value(p, _("Design voltage"), lf_fmt_num(b->design_voltage_v, _("%.2f V")));
   if (lf_known_int(b->charge_start_threshold) || lf_known_int(b->charge_stop_threshold)) {
     g_autofree char *start = lf_fmt_int(b->charge_start_threshold);
     g_autofree char *stop = lf_fmt_int(b->charge_stop_threshold);

@@ -3,7 +3,9 @@
  * target value), a diff preview, apply with a confirmation and undo. The
  * plan, the writes and the journal are src/tune/'s: the same calls as
  * `lapfit tune plan|apply|undo`. */
+#include <gio/gio.h>
 #include <glib/gi18n.h>
+#include <math.h>
 #include <unistd.h>
 
 #include "tui.h"
@@ -11,6 +13,31 @@
 #if __has_include("tune/tune.h")
 #include "core/error.h"
 #include "tune/tune.h"
+
+/* `tune measure` in a worker thread: the draw under the current settings,
+ * then with the profile applied through a journal of its own, which the
+ * thread undoes before it ends (also when stopped or the TUI quits). */
+typedef struct {
+  const LfSysroot *root;    /* the view's: it joins this thread before freeing it */
+  char *profile;
+  LfPlan *plan;
+  char *state_dir;          /* <state>/measure */
+  guint seconds;
+  gint64 started_us, stage_us;
+  gint stage;               /* atomic: 0 before, 1 with the profile, 2 done */
+  LfPowerWindow before, after;
+  guint written, restored;
+  GError *error;
+  GThread *thread;
+} LfMeasureJob;
+
+/* lf_power_window's stop callback takes no data: one measurement at a time. */
+static gint measure_stop;
+
+static gboolean measure_stopped(void)
+{
+  return g_atomic_int_get(&measure_stop) != 0;
+}
 
 typedef struct {
   LfSysroot *root;          /* NULL with a saved report */
@@ -23,12 +50,30 @@ typedef struct {
   GError *plan_error;
   GPtrArray *tuners;        /* LfTuner */
   LfJournal *journal;       /* last apply, or NULL */
+  gboolean has_charge;      /* a battery charge limit lapfit can change */
+  gboolean on_battery;      /* the machine runs on battery now (measuring needs it) */
+  gboolean fullcharge;      /* a full charge waits for its limits to come back */
+  LfMeasureJob *measure;    /* running or finished, until the next one */
   gboolean loaded;
 } LfTuneView;
+
+static void measure_job_free(LfMeasureJob *job)
+{
+  if (job->thread) {
+    g_atomic_int_set(&measure_stop, 1);
+    g_thread_join(job->thread);   /* the thread undoes the profile first */
+  }
+  g_free(job->profile);
+  g_clear_pointer(&job->plan, lf_plan_free);
+  g_free(job->state_dir);
+  g_clear_error(&job->error);
+  g_free(job);
+}
 
 static void tune_view_free(gpointer p)
 {
   LfTuneView *tv = p;
+  g_clear_pointer(&tv->measure, measure_job_free);
   g_clear_pointer(&tv->root, lf_sysroot_free);
   g_clear_error(&tv->root_error);
   g_clear_pointer(&tv->states, g_ptr_array_unref);
@@ -65,7 +110,12 @@ static void reload(LfTui *tui, LfTuneView *tv)
     return;
   tv->states = lf_knobs_read(tv->root);
   tv->tuners = lf_tuners_detect(tv->root);
+  tv->has_charge = FALSE;
+  for (guint i = 0; i < tv->states->len; i++)
+    tv->has_charge |= lf_knob_is_charge(((const LfKnobState *)tv->states->pdata[i])->knob);
   LfApplyOptions opts = apply_options(tui);
+  tv->fullcharge = lf_tune_fullcharge_pending(tv->root, &opts);
+  tv->on_battery = lf_power_source_detect(tv->root) == LF_POWER_BATTERY;
   g_autofree char *state_dir = lf_tune_state_dir(tv->root, &opts);
   g_autoptr(GError) journal_error = NULL;
   if (!lf_journal_load(state_dir, &tv->journal, &journal_error))
@@ -106,6 +156,123 @@ static gboolean read_only(LfTuneView *tv)
   return tv->root == NULL || (lf_sysroot_is_live(tv->root) && geteuid() != 0);
 }
 
+/* --- measuring ------------------------------------------------------------ */
+
+/* Waits between the two windows so the new settings take effect; stops early. */
+static void measure_settle(guint seconds)
+{
+  gint64 end = g_get_monotonic_time() + (gint64)(seconds >= 10 ? 5 : seconds / 2) * G_USEC_PER_SEC;
+  while (!measure_stopped() && g_get_monotonic_time() < end)
+    g_usleep(G_USEC_PER_SEC / 10);
+}
+
+static gpointer measure_thread(gpointer data)
+{
+  LfMeasureJob *job = data;
+  LfApplyOptions ao = { job->state_dir, FALSE, LF_TUNE_LOCK_TIMEOUT_MS, NULL };
+  if (lf_power_window(job->root, job->seconds, measure_stopped, &job->before, &job->error)) {
+    if (lf_plan_apply(job->root, job->plan, &ao, &job->written, &job->error)) {
+      job->stage_us = g_get_monotonic_time();
+      g_atomic_int_set(&job->stage, 1);
+      measure_settle(job->seconds);
+      g_autoptr(GError) failed = NULL;
+      gboolean ok = FALSE;
+      if (measure_stopped())
+        g_set_error_literal(&failed, G_IO_ERROR, G_IO_ERROR_CANCELLED, "stopped");
+      else
+        ok = lf_power_window(job->root, job->seconds, measure_stopped, &job->after, &failed);
+      /* The profile never outlives the measurement; a failed undo is the error to show. */
+      gboolean undone =
+          job->written == 0 || lf_journal_undo(job->root, &ao, &job->restored, &job->error);
+      if (undone && !ok)
+        g_propagate_error(&job->error, g_steal_pointer(&failed));
+    }
+  }
+  g_atomic_int_set(&job->stage, 2);
+  return NULL;
+}
+
+static void measure_start(LfTui *tui, LfTuneView *tv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LfProfile) profile = lf_profile_load(tv->root, profile_name(tv), NULL, &error);
+  if (profile == NULL) {
+    lf_tui_set_status(tui, TRUE, "%s", error->message);
+    return;
+  }
+  g_clear_pointer(&tv->measure, measure_job_free);
+  LfMeasureJob *job = g_new0(LfMeasureJob, 1);
+  job->root = tv->root;
+  job->profile = g_strdup(profile_name(tv));
+  job->plan = lf_plan_new(tv->states, profile, LF_POWER_BATTERY);
+  LfApplyOptions opts = apply_options(tui);
+  g_autofree char *base = lf_tune_state_dir(tv->root, &opts);
+  job->state_dir = g_build_filename(base, "measure", NULL);
+  job->seconds = tui->measure_seconds > 0 ? (guint)tui->measure_seconds : 30;
+  job->after = (LfPowerWindow){ NAN, NAN, NAN, 0, "sysfs" };
+  job->started_us = g_get_monotonic_time();
+  g_atomic_int_set(&measure_stop, 0);
+  job->thread = g_thread_new("lapfit-measure", measure_thread, job);
+  tv->measure = job;
+}
+
+static gboolean measuring(const LfTuneView *tv)
+{
+  return tv->measure != NULL && tv->measure->thread != NULL;
+}
+
+/* A finished measurement: join the thread, say so, read the knobs again.
+ * Called from build, when no row points into the old plan. */
+static void measure_poll(LfTui *tui, LfTuneView *tv)
+{
+  LfMeasureJob *job = tv->measure;
+  if (!measuring(tv) || g_atomic_int_get(&job->stage) != 2)
+    return;
+  g_thread_join(job->thread);
+  job->thread = NULL;
+  if (g_error_matches(job->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    lf_tui_set_status(tui, FALSE, "%s", _("Measurement stopped; the previous settings are back."));
+  else if (job->error)
+    lf_tui_set_status(tui, TRUE, _("Measurement failed: %s"), job->error->message);
+  else
+    lf_tui_set_status(tui, FALSE, "%s",
+                      _("Measurement done; the previous settings are back. Enter shows the "
+                        "result."));
+  reload(tui, tv);
+}
+
+/* The measurement's progress for the line under the profile. transfer full. */
+static char *measure_progress(const LfMeasureJob *job)
+{
+  gint64 now = g_get_monotonic_time();
+  if (g_atomic_int_get(&job->stage) == 0) {
+    guint done = (guint)((now - job->started_us) / G_USEC_PER_SEC);
+    /* TRANSLATORS: seconds measured so far and in all */
+    return g_strdup_printf(_("Measuring the current settings: %u of %u s"),
+                           MIN(done, job->seconds), job->seconds);
+  }
+  guint done = (guint)((now - job->stage_us) / G_USEC_PER_SEC);
+  /* TRANSLATORS: profile name; seconds so far (settling included) and in all */
+  return g_strdup_printf(_("Measuring with %s: %u of %u s"), job->profile,
+                         MIN(done, job->seconds + (job->seconds >= 10 ? 5 : job->seconds / 2)),
+                         job->seconds + (job->seconds >= 10 ? 5 : job->seconds / 2));
+}
+
+/* The finished measurement, first in the details. */
+static void add_measure_result(LfPanel *p, const LfMeasureJob *job)
+{
+  if (job == NULL || job->thread != NULL || job->error != NULL)
+    return;
+  g_autofree char *title = g_strdup_printf(_("Power measurement: %s"), job->profile);
+  lf_panel_add_header(p, title);
+  g_autofree char *text = lf_power_measure_summary(job->profile, &job->before, &job->after);
+  g_auto(GStrv) lines = g_strsplit(text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*lines[i])
+      lf_panel_add_wrapped(p, lines[i], LF_ROLE_NORMAL, 0);
+  lf_panel_add_blank(p);
+}
+
 static const char *source_name(LfPowerSource s)
 {
   return s == LF_POWER_AC ? _("on AC") : _("on battery");
@@ -115,6 +282,7 @@ static void tune_build(LfTui *tui, LfView *view, int width)
 {
   LfTuneView *tv = priv(tui, view);
   LfPanel *p = &view->list;
+  measure_poll(tui, tv);
   if (tv->root == NULL) {
     lf_panel_add_wrapped(p, tui->source.report
                                 ? _("Tuning works on a live machine (or a --root directory): a "
@@ -177,6 +345,7 @@ static void build_preview(LfTui *tui, LfView *view, LfTuneView *tv, int w)
     view->detail_for = r;
     p->scroll = 0;
   }
+  add_measure_result(p, tv->measure);
   if (r) {
     lf_panel_add_header(p, _(r->knob->description));
     lf_panel_add_text(p, r->path, LF_ROLE_DIM);
@@ -229,7 +398,12 @@ static void tune_draw(LfTui *tui, LfView *view, int y, int h)
     /* Why apply would not (or may not) write. */
     const char *why = NULL;
     g_autofree char *tuner_note = NULL;
-    if (read_only(tv))
+    if (measuring(tv)) {
+      tuner_note = measure_progress(tv->measure);
+      why = tuner_note;
+      if (g_atomic_int_get(&tv->measure->stage) == 2)
+        view->dirty = TRUE;         /* measure_poll at the next build */
+    } else if (read_only(tv))
       why = _("Read-only: changing power settings needs root. Run 'sudo lapfit' to apply.");
     else if (tv->tuners && tv->tuners->len > 0) {
       const LfTuner *t = tv->tuners->pdata[0];
@@ -237,6 +411,9 @@ static void tune_draw(LfTui *tui, LfView *view, int y, int h)
                                      "first."),
                                    t->name, _(t->why));
       why = tuner_note;
+    } else if (tv->fullcharge) {
+      why = _("A full charge is under way: the charge limits come back when the AC is "
+              "unplugged or at the next apply.");
     } else if (tv->journal) {
       tuner_note = g_strdup_printf(_("Undo available: z restores the values from before '%s'."),
                                    tv->journal->profile ? tv->journal->profile : "?");
@@ -244,7 +421,8 @@ static void tune_draw(LfTui *tui, LfView *view, int y, int h)
     }
     if (why) {
       lf_crt_fill(y + 1, 0, COLS, LF_ROLE_NORMAL);
-      lf_crt_put(y + 1, 1, COLS - 2, why, read_only(tv) ? LF_ROLE_WARN : LF_ROLE_DIM, TRUE);
+      lf_crt_put(y + 1, 1, COLS - 2, why,
+                 read_only(tv) && !measuring(tv) ? LF_ROLE_WARN : LF_ROLE_DIM, TRUE);
       lines = 2;
     }
   }
@@ -278,7 +456,11 @@ static void do_apply(LfTui *tui, gpointer data)
   LfApplyOptions opts = apply_options(tui);
   g_autoptr(GError) error = NULL;
   guint n = 0;
-  if (tv->plan == NULL || !lf_plan_apply(tv->root, tv->plan, &opts, &n, &error))
+  /* As `tune apply`: the next apply ends a full charge. */
+  if (lf_tune_fullcharge_pending(tv->root, &opts) &&
+      !lf_tune_fullcharge_restore(tv->root, &opts, &n, &error))
+    lf_tui_set_status(tui, TRUE, _("Apply failed: %s"), error->message);
+  else if (tv->plan == NULL || !lf_plan_apply(tv->root, tv->plan, &opts, &n, &error))
     lf_tui_set_status(tui, TRUE, _("Apply failed: %s"), error ? error->message : _("no plan"));
   else
     lf_tui_set_status(tui, FALSE,
@@ -305,11 +487,80 @@ static void do_undo(LfTui *tui, gpointer data)
   view->dirty = TRUE;
 }
 
+static void do_fullcharge(LfTui *tui, gpointer data)
+{
+  LfView *view = data;
+  LfTuneView *tv = view->priv;
+  LfApplyOptions opts = apply_options(tui);
+  g_autoptr(GError) error = NULL;
+  guint n = 0;
+  if (!lf_tune_fullcharge(tv->root, &opts, &n, &error))
+    lf_tui_set_status(tui, TRUE, "%s", error->message);
+  else if (n == 0)
+    lf_tui_set_status(tui, FALSE, "%s", _("The battery already charges to 100 %."));
+  else
+    lf_tui_set_status(tui, FALSE,
+                      ngettext("Lifted %u charge limit: the battery charges to 100 %% once.",
+                               "Lifted %u charge limits: the battery charges to 100 %% once.", n),
+                      n);
+  reload(tui, tv);
+  view->dirty = TRUE;
+}
+
+/* Why a key that writes does nothing now, or NULL when it may write. */
+static const char *cannot_write(LfTuneView *tv)
+{
+  if (measuring(tv))
+    return _("Measuring: wait for the result or press m to stop.");
+  if (read_only(tv))
+    return _("Read-only: changing power settings needs root. Run 'sudo lapfit' to apply.");
+  return NULL;
+}
+
+static LfHandlerResult measure_key(LfTui *tui, LfTuneView *tv)
+{
+  if (measuring(tv)) {
+    g_atomic_int_set(&measure_stop, 1);
+    lf_tui_set_status(tui, FALSE, "%s", _("Stopping: the previous settings come back..."));
+  } else if (read_only(tv)) {
+    lf_tui_set_status(tui, TRUE, "%s", cannot_write(tv));
+  } else if (lf_power_source_detect(tv->root) != LF_POWER_BATTERY) {
+    lf_tui_set_status(tui, TRUE, "%s",
+                      _("measuring needs the machine on battery: unplug the AC and run it again"));
+  } else {
+    measure_start(tui, tv);
+  }
+  return LF_HANDLED | LF_REDRAW;
+}
+
+static LfHandlerResult fullcharge_key(LfTui *tui, LfView *view, LfTuneView *tv)
+{
+  if (cannot_write(tv))
+    lf_tui_set_status(tui, TRUE, "%s", cannot_write(tv));
+  else if (!tv->has_charge)
+    lf_tui_set_status(tui, TRUE, "%s",
+                      _("this machine has no battery charge limit that lapfit can change"));
+  else
+    /* xgettext:no-c-format */
+    lf_tui_confirm(tui, _("Charge the battery to 100 % once? The charge limits come back when "
+                          "the AC is unplugged or at the next apply."),
+                   do_fullcharge, view);
+  return LF_HANDLED;
+}
+
 static LfHandlerResult tune_key(LfTui *tui, LfView *view, int key)
 {
   LfTuneView *tv = priv(tui, view);
   if (tv->root == NULL)
     return LF_IGNORED;
+  if (key == 'm')
+    return measure_key(tui, tv);
+  if (key == 'f')
+    return fullcharge_key(tui, view, tv);
+  if ((key == 'p' || key == 'b') && measuring(tv)) {
+    lf_tui_set_status(tui, TRUE, "%s", cannot_write(tv));
+    return LF_HANDLED;
+  }
   switch (key) {
   case 'p':
     if (tv->profiles && tv->profiles->len > 0) {
@@ -323,10 +574,8 @@ static LfHandlerResult tune_key(LfTui *tui, LfView *view, int key)
     reload(tui, tv);
     return LF_HANDLED | LF_REDRAW;
   case 'a': {
-    if (read_only(tv)) {
-      lf_tui_set_status(tui, TRUE, "%s",
-                        _("Read-only: changing power settings needs root. Run 'sudo lapfit' "
-                          "to apply."));
+    if (cannot_write(tv)) {
+      lf_tui_set_status(tui, TRUE, "%s", cannot_write(tv));
       return LF_HANDLED;
     }
     guint n = tv->plan ? lf_plan_count(tv->plan, LF_PLAN_CHANGE) : 0;
@@ -343,10 +592,8 @@ static LfHandlerResult tune_key(LfTui *tui, LfView *view, int key)
     return LF_HANDLED;
   }
   case 'z':
-    if (read_only(tv)) {
-      lf_tui_set_status(tui, TRUE, "%s",
-                        _("Read-only: changing power settings needs root. Run 'sudo lapfit' "
-                          "to apply."));
+    if (cannot_write(tv)) {
+      lf_tui_set_status(tui, TRUE, "%s", cannot_write(tv));
       return LF_HANDLED;
     }
     if (tv->journal == NULL) {
@@ -369,17 +616,26 @@ static LfHandlerResult tune_key(LfTui *tui, LfView *view, int key)
 }
 
 /* Only the keys that work here: nothing to change in a saved report, no
- * apply or undo without root, no undo before an apply. */
+ * apply or undo without root, no undo before an apply, no full charge without
+ * a charge limit, measuring on battery only; while measuring, only stop. */
 static const LfKeyHint *tune_hints(LfTui *tui, LfView *view)
 {
-  static LfKeyHint hints[5];
+  static LfKeyHint hints[8];
   LfTuneView *tv = priv(tui, view);
   int n = 0;
-  if (tv->root != NULL) {
-    if (!read_only(tv) && tv->plan && lf_plan_count(tv->plan, LF_PLAN_CHANGE) > 0)
+  if (measuring(tv)) {
+    hints[n++] = (LfKeyHint){ "m", N_("Stop measuring") };
+  } else if (tv->root != NULL) {
+    gboolean rw = !read_only(tv);
+    if (rw && tv->plan && lf_plan_count(tv->plan, LF_PLAN_CHANGE) > 0)
       hints[n++] = (LfKeyHint){ "a", N_("Apply") };
-    if (!read_only(tv) && tv->journal)
+    if (rw && tv->journal)
       hints[n++] = (LfKeyHint){ "z", N_("Undo") };
+    if (rw && tv->plan && tv->on_battery)
+      hints[n++] = (LfKeyHint){ "m", N_("Measure") };
+    if (rw && tv->has_charge && !tv->fullcharge)
+      hints[n++] = (LfKeyHint){ "f", N_("Full charge") };
+    /* Last: a narrow bar drops these first; the line above names both. */
     if (tv->profiles && tv->profiles->len > 1)
       hints[n++] = (LfKeyHint){ "p", N_("Profile") };
     hints[n++] = (LfKeyHint){ "b", N_("AC/Battery") };

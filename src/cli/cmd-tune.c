@@ -463,48 +463,11 @@ static int cmd_install(const TuneOptions *o, const LfSysroot *root, const char *
 
 /* ---- measure ----------------------------------------------------------- */
 
-static char *watts_text(const LfPowerWindow *w)
-{
-  if (isnan(w->watts))
-    return g_strdup(_("unknown (not discharging?)"));
-  if (isnan(w->spread_w))
-    /* TRANSLATORS: watts, number of readings, source (upower or sysfs) */
-    return g_strdup_printf(ngettext("%.2f W (%u reading, %s)", "%.2f W (%u readings, %s)",
-                                    w->samples), w->watts, w->samples, w->source);
-  /* TRANSLATORS: watts, their standard deviation, number of readings, source */
-  return g_strdup_printf(ngettext("%.2f W (± %.2f W, %u reading, %s)",
-                                  "%.2f W (± %.2f W, %u readings, %s)", w->samples),
-                         w->watts, w->spread_w, w->samples, w->source);
-}
-
-static char *hours_text(double h)
-{
-  long min = lround(h * 60.0);
-  /* TRANSLATORS: hours and minutes of battery time */
-  return g_strdup_printf(_("%ld h %02ld min"), min / 60, min % 60);
-}
-
 static void print_measure(const char *name, const LfPowerWindow *before,
                           const LfPowerWindow *after)
 {
-  g_autofree char *bw = watts_text(before);
-  printf(_("Battery draw before: %s\n"), bw);
-  if (name == NULL)
-    return;
-  g_autofree char *aw = watts_text(after);
-  printf(_("Battery draw with %s: %s\n"), name, aw);
-  if (isnan(before->watts) || isnan(after->watts) || before->watts <= 0 || after->watts <= 0)
-    return;
-  double saved = before->watts - after->watts;
-  printf(_("Saves %.2f W (%.0f %%).\n"), saved, saved / before->watts * 100.0);
-  if (isnan(after->energy_wh))
-    return;
-  double hb = after->energy_wh / before->watts, ha = after->energy_wh / after->watts;
-  g_autofree char *tb = hours_text(hb), *ta = hours_text(ha), *tg = hours_text(fabs(ha - hb));
-  /* TRANSLATORS: Wh left; time at the old draw; time at the new draw; the difference */
-  printf(ha >= hb ? _("On the %.1f Wh left: %s instead of %s, %s more.\n")
-                  : _("On the %.1f Wh left: %s instead of %s, %s less.\n"),
-         after->energy_wh, ta, tb, tg);
+  g_autofree char *text = lf_power_measure_summary(name, before, after);
+  fputs(text, stdout);
 }
 
 static void measure_json(const TuneOptions *o, const char *name, const LfPowerWindow *before,

@@ -110,3 +110,54 @@ gboolean lf_power_window(const LfSysroot *root, guint seconds, LfStopFunc stop,
   lf_power_window_summarise((const LfPowerSample *)(void *)samples->data, samples->len, out);
   return TRUE;
 }
+
+/* --- the result in words (CLI and TUI) ---------------------------------- */
+
+static char *watts_text(const LfPowerWindow *w)
+{
+  if (isnan(w->watts))
+    return g_strdup(_("unknown (not discharging?)"));
+  if (isnan(w->spread_w))
+    /* TRANSLATORS: watts, number of readings, source (upower or sysfs) */
+    return g_strdup_printf(ngettext("%.2f W (%u reading, %s)", "%.2f W (%u readings, %s)",
+                                    w->samples),
+                           w->watts, w->samples, w->source);
+  /* TRANSLATORS: watts, their standard deviation, number of readings, source */
+  return g_strdup_printf(ngettext("%.2f W (± %.2f W, %u reading, %s)",
+                                  "%.2f W (± %.2f W, %u readings, %s)", w->samples),
+                         w->watts, w->spread_w, w->samples, w->source);
+}
+
+static char *hours_text(double h)
+{
+  long min = lround(h * 60.0);
+  /* TRANSLATORS: hours and minutes of battery time */
+  return g_strdup_printf(_("%ld h %02ld min"), min / 60, min % 60);
+}
+
+char *lf_power_measure_summary(const char *name, const LfPowerWindow *before,
+                               const LfPowerWindow *after)
+{
+  GString *out = g_string_new(NULL);
+  g_autofree char *bw = watts_text(before);
+  g_string_append_printf(out, _("Battery draw before: %s\n"), bw);
+  if (name == NULL)
+    return g_string_free(out, FALSE);
+  g_autofree char *aw = watts_text(after);
+  g_string_append_printf(out, _("Battery draw with %s: %s\n"), name, aw);
+  if (isnan(before->watts) || isnan(after->watts) || before->watts <= 0 || after->watts <= 0)
+    return g_string_free(out, FALSE);
+  double saved = before->watts - after->watts;
+  g_string_append_printf(out, _("Saves %.2f W (%.0f %%).\n"), saved,
+                         saved / before->watts * 100.0);
+  if (isnan(after->energy_wh))
+    return g_string_free(out, FALSE);
+  double hb = after->energy_wh / before->watts, ha = after->energy_wh / after->watts;
+  g_autofree char *tb = hours_text(hb), *ta = hours_text(ha), *tg = hours_text(fabs(ha - hb));
+  /* TRANSLATORS: Wh left; time at the old draw; time at the new draw; the difference */
+  g_string_append_printf(out,
+                         ha >= hb ? _("On the %.1f Wh left: %s instead of %s, %s more.\n")
+                                  : _("On the %.1f Wh left: %s instead of %s, %s less.\n"),
+                         after->energy_wh, ta, tb, tg);
+  return g_string_free(out, FALSE);
+}

@@ -325,3 +325,8 @@ typedef gboolean (*LfStopFunc)(void);
  * G_IO_ERROR_CANCELLED when stop (may be NULL) says so. */
 gboolean lf_power_window(const LfSysroot *root, guint seconds, LfStopFunc stop,
                          LfPowerWindow *out, GError **error);
+/* The result in words, one translated line each ("\n"-terminated): the draw
+ * before, with profile `name` (NULL: only before), what it saves and the time
+ * it gains on the energy left. transfer full. */
+char *lf_power_measure_summary(const char *name, const LfPowerWindow *before,
+                               const LfPowerWindow *after);

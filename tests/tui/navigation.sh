@@ -102,7 +102,7 @@ for size in "80 24" "40 10"; do
     # A saved report: Tune offers no apply, undo, profile or AC/battery keys.
     keys 4
     wait_for 'saved report has'
-    screen | sed -n "$((h - 1)),${h}p" | grep -Eq 'Apply|Undo|Profile|Battery' \
+    screen | sed -n "$((h - 1)),${h}p" | grep -Eq 'Apply|Undo|Profile|Battery|Measure|Full charge' \
         && fail "Tune offers keys a saved report cannot use"
     stop
 done
@@ -120,14 +120,14 @@ if [ -d "$fixture" ] && "$LAPFIT" tune plan --help >/dev/null 2>&1; then
     state=$(screen | sed -n 's/.*Power: on \([a-zA-Z]*\).*/\1/p' | head -n 1)
     [ "$state" = battery ] || keys b
     wait_for 'Power: on battery +[1-9][0-9]* to change'
-    wait_for '^a Apply p Profile b AC/Battery'
+    wait_for '^a Apply m Measure f Full charge p Profile b AC/Battery'
     screen | grep -q 'z Undo' && fail "z offered before anything was applied"
     keys a
     wait_for 'write [0-9]+ values'
     keys y
     wait_for 'z undoes them'
     keys Escape                                    # the message gives the line back
-    wait_for '^z Undo p Profile b AC/Battery'
+    wait_for '^z Undo m Measure f Full charge p Profile b AC/Battery'
     stop
 fi
 echo "tui navigation ok"

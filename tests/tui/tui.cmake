@@ -2,7 +2,7 @@
 # The TUI under tmux (tests/tui/*.sh) and the
 # translations (tests/i18n/*.sh). All skip with 77 when tmux or a locale is
 # missing.
-foreach(t screens resize search restore terminals german recommend tune battery navigation mouse columns)
+foreach(t screens resize search restore terminals german recommend tune tune-actions battery navigation mouse columns)
   lf_add_script_test(tui-${t} sh ${CMAKE_CURRENT_SOURCE_DIR}/tui/${t}.sh LABELS tui)
 endforeach()
 lf_add_script_test(i18n-completeness sh ${CMAKE_CURRENT_SOURCE_DIR}/i18n/completeness.sh)
