@@ -73,7 +73,7 @@ _lapfit()
                 esac
             fi
             opts="--root --state-dir --on-ac --on-battery --force --set --wait --seconds --dry-run --json --verbose" ;;
-        tui) opts="--report --db --state-dir --profile $source" ;;
+        tui) opts="--report --db --state-dir --profile --seconds $source" ;;
         export) opts="--format --output --submit --report $source" ;;
         fleet)
             if [[ -z $sub ]]; then
