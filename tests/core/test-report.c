@@ -136,6 +136,61 @@ static void test_lenient(void)
   g_assert_null(r->cpu.vendor);
 }
 
+/* lf_report_to_json() writes straight from the field tables; the json-glib
+ * tree it replaced (lf_struct_to_json() + lf_json_to_text()) is the
+ * reference: stored fleet reports are hashed, so not one byte may differ. */
+static void expect_same_text(const LfReport *r, const char *what)
+{
+  static const LfJsonFlags all[] = { LF_JSON_DEFAULT, LF_JSON_PRIVATE, LF_JSON_PRETTY,
+                                     LF_JSON_PRIVATE | LF_JSON_PRETTY };
+  for (gsize i = 0; i < G_N_ELEMENTS(all); i++) {
+    g_autoptr(JsonNode) tree = lf_struct_to_json(&lf_report_desc, r, all[i]);
+    g_autofree char *want = lf_json_to_text(tree, all[i]);
+    g_autofree char *got = lf_report_to_json(r, all[i]);
+    if (g_strcmp0(want, got) != 0)
+      g_error("%s, flags %d: direct JSON differs from the tree's", what, (int)all[i]);
+  }
+}
+
+static void test_direct_writer(void)
+{
+  g_autoptr(LfReport) sample = sample_report();
+  expect_same_text(sample, "sample");
+  g_autoptr(LfReport) empty = lf_report_new();
+  expect_same_text(empty, "empty");
+  /* odd values: bad UTF-8, control bytes, infinities, huge numbers, empty
+   * arrays, a struct whose last field is private */
+  g_autoptr(LfReport) odd = sample_report();
+  g_free(odd->machine.vendor);
+  odd->machine.vendor = g_strdup("a\"\\\x01\x7f \xff\xfe");
+  odd->machine.hostname = g_strdup("host");
+  odd->cpu.max_mhz = INFINITY;
+  odd->cpu.family = G_MAXINT64;
+  odd->cpu.model = G_MININT64 + 1;
+  odd->memory.swap_mb = 0;
+  odd->cpu.flags = g_ptr_array_new_with_free_func(g_free);
+  LfBattery *b = lf_report_add_battery(odd);
+  b->design_wh = 1e-300;
+  b->full_wh = -0.0;
+  b->now_wh = 123456789012345678.0;
+  b->serial = g_strdup("S1");
+  expect_same_text(odd, "odd");
+  g_autoptr(GDir) dir = g_dir_open(LF_TEST_FIXTURES "/reports", 0, NULL);
+  g_assert_nonnull(dir);
+  guint n = 0;
+  for (const char *name; (name = g_dir_read_name(dir));) {
+    if (!g_str_has_suffix(name, ".json"))
+      continue;
+    g_autofree char *path = g_build_filename(LF_TEST_FIXTURES, "reports", name, NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(LfReport) r = lf_report_load(path, &error);
+    g_assert_no_error(error);
+    expect_same_text(r, name);
+    n++;
+  }
+  g_assert_cmpuint(n, >=, 5);
+}
+
 /* The health classes at their boundaries: 80 % is good, 50 % worn, below poor. */
 static void test_battery_health(void)
 {
@@ -162,5 +217,6 @@ int main(int argc, char **argv)
   g_test_add_func("/report/locale", test_locale_independent);
   g_test_add_func("/report/bad-input", test_bad_input);
   g_test_add_func("/report/lenient", test_lenient);
+  g_test_add_func("/report/direct-writer", test_direct_writer);
   return g_test_run();
 }
