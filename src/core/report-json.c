@@ -96,21 +96,38 @@ static void append_string(GString *out, const char *s)
   if (valid)
     s = valid;
   g_string_append_c(out, '"');
-  for (const guchar *p = (const guchar *)s; *p; p++) {
+  const guchar *run = (const guchar *)s;  /* bytes that need no escape, appended at once */
+  for (const guchar *p = run; *p; p++) {
+    if (*p >= 0x20 && *p != '"' && *p != '\\' && *p != 0x7f)
+      continue;
+    g_string_append_len(out, (const char *)run, (gssize)(p - run));
+    run = p + 1;
     switch (*p) {
     case '"': g_string_append(out, "\\\""); break;
     case '\\': g_string_append(out, "\\\\"); break;
     case '\n': g_string_append(out, "\\n"); break;
     case '\t': g_string_append(out, "\\t"); break;
     case '\r': g_string_append(out, "\\r"); break;
-    default:
-      if (*p < 0x20 || *p == 0x7f)
-        g_string_append_printf(out, "\\u%04x", *p);
-      else
-        g_string_append_c(out, (char)*p);
+    default: g_string_append_printf(out, "\\u%04x", *p);
     }
   }
+  g_string_append(out, (const char *)run);
   g_string_append_c(out, '"');
+}
+
+/* Decimal without printf (a report has a hundred integers). */
+static void append_int(GString *out, gint64 v)
+{
+  char buf[24];
+  char *p = buf + sizeof buf;
+  guint64 u = v < 0 ? (guint64)0 - (guint64)v : (guint64)v;
+  do {
+    *--p = (char)('0' + u % 10);
+    u /= 10;
+  } while (u);
+  if (v < 0)
+    *--p = '-';
+  g_string_append_len(out, p, buf + sizeof buf - p);
 }
 
 static void indent(GString *out, LfJsonFlags flags, int depth)
@@ -167,7 +184,7 @@ static void write_node(GString *out, JsonNode *node, LfJsonFlags flags, int dept
     } else if (json_node_get_value_type(node) == G_TYPE_STRING) {
       append_string(out, json_node_get_string(node));
     } else if (json_node_get_value_type(node) == G_TYPE_INT64) {
-      g_string_append_printf(out, "%" G_GINT64_FORMAT, json_node_get_int(node));
+      append_int(out, json_node_get_int(node));
     } else if (json_node_get_value_type(node) == G_TYPE_BOOLEAN) {
       g_string_append(out, json_node_get_boolean(node) ? "true" : "false");
     } else {
@@ -207,7 +224,7 @@ static void write_field(GString *out, const LfField *f, gconstpointer fp, LfJson
   case LF_FIELD_INT: {
     gint64 i = *(const gint64 *)fp;
     if (lf_known_int(i))
-      g_string_append_printf(out, "%" G_GINT64_FORMAT, i);
+      append_int(out, i);
     else
       g_string_append(out, "null");
     break;
@@ -274,6 +291,12 @@ static void write_struct(GString *out, const LfStructDesc *desc, gconstpointer p
   if (any)
     indent(out, flags, depth);
   g_string_append_c(out, '}');
+}
+
+void lf_struct_append_json(GString *out, const LfStructDesc *desc, gconstpointer p,
+                           LfJsonFlags flags)
+{
+  write_struct(out, desc, p, flags, 0);
 }
 
 char *lf_report_to_json(const LfReport *report, LfJsonFlags flags)

@@ -16,6 +16,10 @@ typedef enum {
 /* transfer full */
 JsonNode *lf_struct_to_json(const LfStructDesc *desc, gconstpointer p, LfJsonFlags flags);
 char *lf_report_to_json(const LfReport *report, LfJsonFlags flags);
+/* Appends a described struct's JSON to @out, as lf_report_to_json() writes
+ * it, without building a json-glib tree. */
+void lf_struct_append_json(GString *out, const LfStructDesc *desc, gconstpointer p,
+                           LfJsonFlags flags);
 /* Any json-glib tree as text: shortest round-trip doubles, C locale. */
 char *lf_json_to_text(JsonNode *node, LfJsonFlags flags);
 

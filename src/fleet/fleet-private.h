@@ -12,7 +12,7 @@ struct LfFleet {
   LfFleetProgressFunc progress;
   gpointer progress_data;
   gint processed;  /* files of this import parsed or set aside (atomic) */
-  /* Verdicts by a hash of what the recommender reads: a fleet repeats models. */
+  /* Verdicts by what the recommender reads: a fleet repeats models. */
   GMutex cache_lock;
   GHashTable *verdict_cache;  /* char * key -> GArray of LfFleetVerdict (empty = none) */
   GHashTable *edition_index;  /* edition id -> GINT_TO_POINTER(idx + 1), main thread only */

@@ -389,46 +389,11 @@ void lf_fleet_set_progress(LfFleet *f, LfFleetProgressFunc func, gpointer user_d
   f->progress_data = user_data;
 }
 
-/* Appends every field of a described struct, type-tagged and length-prefixed
- * so different values never hash alike; private fields are left out. */
-static void append_fields(GString *out, const LfStructDesc *desc, gconstpointer p)
-{
-  for (const LfField *f = desc->fields; f->key; f++) {
-    if (f->flags & LF_FIELD_PRIVATE)
-      continue;
-    gconstpointer fp = (const char *)p + f->offset;
-    switch (f->type) {
-    case LF_FIELD_STRING: {
-      const char *v = *(char *const *)fp;
-      if (v)
-        g_string_append_printf(out, "s%zu:%s", strlen(v), v);
-      else
-        g_string_append_c(out, 'n');
-      break;
-    }
-    case LF_FIELD_INT: g_string_append_printf(out, "i%" G_GINT64_FORMAT ";", *(const gint64 *)fp); break;
-    case LF_FIELD_NUMBER: g_string_append_printf(out, "d%a;", *(const double *)fp); break;
-    case LF_FIELD_TRI: g_string_append_printf(out, "t%d", (int)*(const LfTri *)fp); break;
-    case LF_FIELD_STRUCT: append_fields(out, f->sub, fp); break;
-    case LF_FIELD_ARRAY:
-    case LF_FIELD_STRV: {
-      const GPtrArray *a = *(GPtrArray *const *)fp;
-      g_string_append_printf(out, "[%u", a ? a->len : 0);
-      for (guint i = 0; a && i < a->len; i++) {
-        if (f->type == LF_FIELD_ARRAY)
-          append_fields(out, f->sub, a->pdata[i]);
-        else
-          g_string_append_printf(out, "s%zu:%s", strlen(a->pdata[i]), (char *)a->pdata[i]);
-      }
-      g_string_append_c(out, ']');
-      break;
-    }
-    }
-  }
-}
-
 /* What the verdicts depend on: the report without identity, time and the
- * parts no requirement looks at (batteries, power state, probe errors). */
+ * parts no requirement looks at (batteries, power state, probe errors), as
+ * JSON without the private fields: typed and escaped, so different values
+ * never read alike (numbers as their shortest exact text; strings from a
+ * parsed report are valid UTF-8, so none is replaced). */
 static char *verdict_key(const LfReport *r)
 {
   static const char *const skip[] = { "generated", "machine_id", "batteries", "power", "errors",
@@ -440,13 +405,15 @@ static char *verdict_key(const LfReport *r)
     /* one top-level field at a time through a one-field description */
     const LfField one[] = { *f, { NULL, 0, 0, NULL, 0 } };
     const LfStructDesc d = { "key", lf_report_desc.size, one, NULL };
-    g_string_append(text, f->key);
-    append_fields(text, &d, r);
+    lf_struct_append_json(text, &d, r, LF_JSON_DEFAULT);
   }
-  return g_compute_checksum_for_string(G_CHECKSUM_SHA256, text->str, (gssize)text->len);
+  return g_string_free(g_steal_pointer(&text), FALSE);
 }
 
-#define VERDICT_CACHE_MAX 200000
+/* The keys are the texts themselves (about 3 KB each): hashing them with
+ * SHA-256 cost a tenth of a first import. Bounded to some 25 MB; a fleet of
+ * more distinct configurations starts the cache again. */
+#define VERDICT_CACHE_MAX 8192
 
 GArray *lf_fleet_cached_verdicts(LfFleet *f, const LfReport *r)
 {
