@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "core/error.h"
 
@@ -35,6 +36,68 @@ static gboolean depth_ok(const char *data, gsize len)
   return TRUE;
 }
 
+/* Brackets, commas, colons and quotes end a token on their own: whitespace
+ * next to them separates nothing. */
+static gboolean ends_token(char c)
+{
+  return c == '\0' || strchr("{}[],:\"", c) != NULL;
+}
+
+/* The text without the whitespace json-glib would skip between tokens:
+ * its scanner costs per byte, and an indented report is a third spaces.
+ * Whitespace between two other characters stays (one space), strings are
+ * copied as they are. NULL when there is nothing to drop or the text has
+ * what JSON does not (comments, '...' strings, NUL): the caller parses the
+ * original. transfer full. */
+static char *tighten(const char *data, gsize n, gsize *out_len)
+{
+  char *out = g_malloc(n + 1);
+  gsize o = 0;
+  for (gsize i = 0; i < n; i++) {
+    char c = data[i];
+    if (c == '"') {
+      out[o++] = c;
+      for (i++; i < n && data[i] != '"'; i++) {
+        if (data[i] == '\\' && i + 1 < n)
+          out[o++] = data[i++];
+        out[o++] = data[i];
+      }
+      if (i < n)
+        out[o++] = '"';
+    } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      gsize j = i;
+      while (j < n && (data[j] == ' ' || data[j] == '\t' || data[j] == '\n' || data[j] == '\r'))
+        j++;
+      if (!ends_token(o ? out[o - 1] : '\0') && !ends_token(j < n ? data[j] : '\0'))
+        out[o++] = ' ';
+      i = j - 1;
+    } else if (c == '/' || c == '\'' || c == '\0') {
+      g_free(out);
+      return NULL;
+    } else {
+      out[o++] = c;
+    }
+  }
+  if (o == n) {
+    g_free(out);
+    return NULL;
+  }
+  out[o] = '\0';
+  *out_len = o;
+  return out;
+}
+
+/* The tightened text is tried first; a failure is reported from the
+ * original, so its line and column are the file's. */
+static gboolean load(JsonParser *parser, const char *data, gsize n, GError **error)
+{
+  gsize tn = 0;
+  g_autofree char *tight = tighten(data, n, &tn);
+  if (tight && json_parser_load_from_data(parser, tight, (gssize)tn, NULL))
+    return TRUE;
+  return json_parser_load_from_data(parser, data, (gssize)n, error);
+}
+
 JsonNode *lf_json_parse(const char *data, gssize len, GError **error)
 {
   g_return_val_if_fail(data != NULL, NULL);
@@ -51,7 +114,7 @@ JsonNode *lf_json_parse(const char *data, gssize len, GError **error)
   }
   g_autoptr(JsonParser) parser = json_parser_new_immutable();
   g_autoptr(GError) local = NULL;
-  if (!json_parser_load_from_data(parser, data, (gssize)n, &local)) {
+  if (!load(parser, data, n, &local)) {
     /* json-glib quotes the offending token: keep only its "<data>:LINE:COL:". */
     unsigned line = 0, col = 0;
     if (local->message && sscanf(local->message, "%*[^:]:%u:%u", &line, &col) == 2)

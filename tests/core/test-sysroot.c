@@ -297,6 +297,41 @@ static void test_json_limits(void)
   g_clear_error(&error);
 }
 
+/* lf_json_parse() hands json-glib the text without the whitespace between
+ * tokens: every input must give what json-glib gives for the original (the
+ * same tree, or an error at the original's line and column). */
+static void test_json_tightened(void)
+{
+  const char *inputs[] = {
+    "{\n  \"a\": [ 1, 2.5 , -3 ],\n\t\"b c\" : \"d  e\\\" f \",\r\n  \"g\": { }\n}\n",
+    "  [ \"\\\\\" , \"x\\\\\\\" y\" , null , true ]  ", "[ - 1 ]", "[1 2]", "[tr ue]",
+    "[1,\n 2\n ,]", "{\"a\" \"b\"}", "[\"a\" \"b\"]", "[ 1 /* c */ ]", "[ 'a b' ]",
+    "[\"unterminated  ", "[ 1e 5 ]", "[0 x1]", "", "   ",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS(inputs); i++) {
+    g_autoptr(JsonParser) ref = json_parser_new_immutable();
+    gboolean ref_ok = json_parser_load_from_data(ref, inputs[i], -1, NULL) &&
+                      json_parser_get_root(ref) != NULL;
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JsonNode) got = lf_json_parse(inputs[i], -1, &error);
+    if (!ref_ok) {
+      if (got != NULL)
+        g_error("input %zu: parsed, json-glib refuses it", i);
+      continue;
+    }
+    g_assert_no_error(error);
+    g_autofree char *want = json_to_string(json_parser_get_root(ref), FALSE);
+    g_autofree char *text = json_to_string(got, FALSE);
+    g_assert_cmpstr(text, ==, want);
+  }
+  /* the error is placed in the file as it is, not in the tightened text */
+  g_autoptr(GError) error = NULL;
+  g_assert_null(lf_json_parse("{\n    \"a\": 1,\n    \"b\": ?\n}\n", -1, &error));
+  g_assert_error(error, LF_ERROR, LF_ERROR_PARSE);
+  if (strstr(error->message, "(line 3, column") == NULL)
+    g_error("error not at line 3: %s", error->message);
+}
+
 static void count_kv(const char *key, const char *value, gpointer user_data)
 {
   g_hash_table_replace(user_data, g_strdup(key), g_strdup(value));
@@ -325,6 +360,7 @@ int main(int argc, char **argv)
   g_test_add_func("/sysroot/contained-walk", test_contained_walk);
   g_test_add_func("/sysroot/read-kinds", test_read_kinds);
   g_test_add_func("/json/limits", test_json_limits);
+  g_test_add_func("/json/tightened", test_json_tightened);
   g_test_add_func("/kv/parse", test_kv);
   return g_test_run();
 }
