@@ -227,5 +227,8 @@ LfStore *lf_store_sqlite_open(const char *path, gboolean create, GError **error)
   }
   sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes(s->db, 1);
+  /* An import's staging tables in memory rather than a temporary file, and
+   * the hash index's pages cached across batches (neither writes the file). */
+  sqlite3_exec(s->db, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536", NULL, NULL, NULL);
   return &s->base;
 }
