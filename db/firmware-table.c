@@ -88,6 +88,19 @@ LfFirmwareOrigin lf_firmware_rule_origin(const LfFirmwareRule *rule, const char 
   return LF_FW_ORIGIN_UNKNOWN;
 }
 
+LfFirmwareOrigin lf_firmware_table_origin(const LfFirmwareTable *table, const char *driver,
+                                          const char *file)
+{
+  for (guint i = 0; driver && i < table->rules->len; i++) {
+    const LfFirmwareRule *r = table->rules->pdata[i];
+    LfFirmwareOrigin o = g_str_equal(r->driver, driver) ? lf_firmware_rule_origin(r, file)
+                                                        : LF_FW_ORIGIN_UNKNOWN;
+    if (o != LF_FW_ORIGIN_UNKNOWN)
+      return o;
+  }
+  return LF_FW_ORIGIN_UNKNOWN;
+}
+
 const char *lf_firmware_rule_package(const LfFirmwareRule *rule, const char *family)
 {
   if (family == NULL)

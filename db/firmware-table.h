@@ -48,6 +48,12 @@ const LfFirmwareRule *lf_firmware_table_lookup(const LfFirmwareTable *table, con
  * UNKNOWN for a file the rule does not list. */
 LfFirmwareOrigin lf_firmware_rule_origin(const LfFirmwareRule *rule, const char *file);
 
+/* Where a distribution gets `file` according to any rule of `driver`: for a file the
+ * matching rule does not list (a report without the device id, or from another
+ * lapfit version). UNKNOWN when no rule of the driver lists it. */
+LfFirmwareOrigin lf_firmware_table_origin(const LfFirmwareTable *table, const char *driver,
+                                          const char *file);
+
 /* The package of `family` ("debian", "ubuntu", "fedora", "arch") that carries the rule's
  * linux-firmware files; NULL when not checked. transfer none. */
 const char *lf_firmware_rule_package(const LfFirmwareRule *rule, const char *family);

@@ -35,6 +35,8 @@ static gboolean is_missing(const LfNetwork *w, const char *file)
 static void sort_file(WifiFiles *f, const char *file)
 {
   LfFirmwareOrigin o = f->rule ? lf_firmware_rule_origin(f->rule, file) : LF_FW_ORIGIN_UNKNOWN;
+  if (o == LF_FW_ORIGIN_UNKNOWN)   /* not the matched rule's file: another row may place it */
+    o = lf_firmware_table_origin(lf_firmware_table_builtin(), f->net->driver, file);
   gboolean missing = is_missing(f->net, file);
   if (o == LF_FW_ORIGIN_LINUX_FIRMWARE) {
     g_ptr_array_add(f->upstream, (gpointer)file);

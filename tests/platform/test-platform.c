@@ -149,6 +149,12 @@ static void test_firmware_table(void)
   g_assert_cmpint(lf_firmware_rule_origin(r, "brcm/brcmfmac43241b4-sdio.txt"), ==,
                   LF_FW_ORIGIN_BOARD);
   g_assert_cmpint(lf_firmware_rule_origin(r, "brcm/other.txt"), ==, LF_FW_ORIGIN_UNKNOWN);
+  /* A file the "*" row does not list is placed by the device's own row. */
+  g_assert_cmpint(lf_firmware_table_origin(t, "brcmfmac", "brcm/brcmfmac43241b4-sdio.txt"), ==,
+                  LF_FW_ORIGIN_BOARD);
+  g_assert_cmpint(lf_firmware_table_origin(t, "iwlwifi", "brcm/brcmfmac43241b4-sdio.txt"), ==,
+                  LF_FW_ORIGIN_UNKNOWN);
+  g_assert_cmpint(lf_firmware_table_origin(t, NULL, "x"), ==, LF_FW_ORIGIN_UNKNOWN);
   g_assert_cmpstr(lf_firmware_rule_package(r, "debian"), ==, "firmware-brcm80211");
   g_assert_cmpstr(lf_firmware_rule_package(r, "fedora"), ==, "brcmfmac-firmware");
   g_assert_cmpstr(lf_firmware_rule_package(r, "arch"), ==, "linux-firmware-broadcom");
