@@ -48,11 +48,10 @@ static int purchase_cmp(gconstpointer a, gconstpointer b)
   return strcmp(x->fix, y->fix);
 }
 
-/* RAM targets of the shopping list: 4 GB is what current desktop editions
- * recommend (data/distros/); a board that cannot take 4 GB gets 2 GB, what the
- * light editions need. Machines with 4 GB or more buy no RAM. */
-static const gint64 ram_targets[] = { 4096, 2048 };
-#define N_TARGETS G_N_ELEMENTS(ram_targets)
+/* RAM bought to one target (lf_ram_upgrade_target) over the fleet. */
+typedef struct {
+  gint64 to_mb, machines, added_mb;
+} RamBuy;
 
 /* Battery buckets: >=80, 60-80, 40-60, <40, none, unknown. */
 enum { BAT_BUCKETS = 6 };
@@ -63,7 +62,7 @@ typedef struct {
   GHashTable *purchases;   /* purchase name -> Purchase */
   gint64 machines, reports;
   gint64 bat[BAT_BUCKETS];
-  gint64 ram_buy[N_TARGETS], ram_mb[N_TARGETS];
+  GArray *ram;             /* RamBuy, the highest target first */
   gint64 ram_stuck, ssd_buy;
 } Tally;
 
@@ -71,6 +70,7 @@ static void tally_clear(Tally *t)
 {
   g_clear_pointer(&t->editions, g_hash_table_unref);
   g_clear_pointer(&t->purchases, g_hash_table_unref);
+  g_clear_pointer(&t->ram, g_array_unref);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(Tally, tally_clear)
 
@@ -163,17 +163,21 @@ static void tally_battery(Tally *t, LfStoreRows *st, guint count_col, guint heal
 /* RAM: the next usual step above what is installed, if the board takes it. */
 static void tally_ram(Tally *t, gint64 inst, gint64 max, gboolean soldered)
 {
-  if (inst >= ram_targets[0] * 98 / 100)
+  gint64 to = lf_ram_upgrade_target(inst, max, soldered);
+  if (to == 0)
     return;
-  gsize k = 0;
-  while (k < N_TARGETS && !(max >= ram_targets[k] && inst < ram_targets[k]))
-    k++;
-  if (soldered || k == N_TARGETS) {
+  if (!lf_known_int(to)) {
     t->ram_stuck++;
-  } else {
-    t->ram_buy[k]++;
-    t->ram_mb[k] += ram_targets[k] - inst;
+    return;
   }
+  guint k = 0;
+  while (k < t->ram->len && g_array_index(t->ram, RamBuy, k).to_mb > to)
+    k++;
+  if (k == t->ram->len || g_array_index(t->ram, RamBuy, k).to_mb != to)
+    g_array_insert_val(t->ram, k, ((RamBuy){ to, 0, 0 }));
+  RamBuy *b = &g_array_index(t->ram, RamBuy, k);
+  b->machines++;
+  b->added_mb += to - inst;
 }
 
 /* Columns of the query in lf_fleet_report. */
@@ -186,7 +190,7 @@ static void tally_machine(Tally *t, LfStoreRows *st)
   tally_battery(t, st, C_BAT_COUNT, C_BAT_HEALTH);
   if (!lf_store_is_null(st, C_RAM))
     tally_ram(t, lf_store_int(st, C_RAM),
-              lf_store_is_null(st, C_RAM_MAX) ? G_MAXINT64 : lf_store_int(st, C_RAM_MAX),
+              lf_store_is_null(st, C_RAM_MAX) ? LF_UNKNOWN : lf_store_int(st, C_RAM_MAX),
               !lf_store_is_null(st, C_SOLDERED) && lf_store_int(st, C_SOLDERED) == 1);
   if (!lf_store_is_null(st, C_SSD) && lf_store_int(st, C_SSD) == 0 &&
       lf_store_int(st, C_STORAGE) > 0)
@@ -197,6 +201,7 @@ static gboolean tally_fleet(LfFleet *f, Tally *t, GError **error)
 {
   t->editions = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
   t->purchases = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)purchase_free);
+  t->ram = g_array_new(FALSE, FALSE, sizeof(RamBuy));
   if (!tally_editions(f, t, error) || !tally_purchases(f, t, error))
     return FALSE;
   LfStoreRows *st = lf_store_query(f->store,
@@ -293,11 +298,12 @@ typedef struct {
  * most machines first. */
 static void add_hardware_upgrades(JsonBuilder *b, const Tally *t)
 {
-  Buy buys[N_TARGETS + 1];
+  g_autofree Buy *buys = g_new(Buy, t->ram->len + 1);
   guint nb = 0;
-  for (gsize k = 0; k < N_TARGETS; k++)
-    if (t->ram_buy[k])
-      buys[nb++] = (Buy){ "ram", ram_targets[k], t->ram_buy[k], t->ram_mb[k] };
+  for (guint k = 0; k < t->ram->len; k++) {
+    const RamBuy *r = &g_array_index(t->ram, RamBuy, k);
+    buys[nb++] = (Buy){ "ram", r->to_mb, r->machines, r->added_mb };
+  }
   if (t->ssd_buy)
     buys[nb++] = (Buy){ "ssd", 0, t->ssd_buy, 0 };
   for (guint i = 1; i < nb; i++)  /* insertion sort: stable, tiny */

@@ -135,6 +135,13 @@ const LfVerdict *lf_recommend_one(const LfReport *report, const LfDistroTable *t
  * the recommended figure; else the published minimum, else the recommended
  * figure, else the hard floor. LF_UNKNOWN when the project publishes none. */
 gint64 lf_ram_target(const LfDistroEdition *e, LfUse use);
+/* The same question without an edition (the fleet's hardware upgrades): 4 GB,
+ * what current desktop editions recommend, or 2 GB, what the light editions
+ * need, on a board that cannot take 4 GB. 0 when @installed_mb is enough
+ * already (4 GB, less what the firmware keeps), LF_UNKNOWN when the board
+ * takes no more (soldered, or at its maximum; @max_mb LF_UNKNOWN = no limit
+ * known). */
+gint64 lf_ram_upgrade_target(gint64 installed_mb, gint64 max_mb, gboolean soldered);
 
 const char *lf_status_to_string(LfStatus status);     /* "PASS" ... never translated */
 const char *lf_use_to_string(LfUse use);

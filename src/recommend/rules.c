@@ -309,6 +309,17 @@ static void rule_boot(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerd
 
 /* --- RAM: judged against installed memory, never on a guess --------------- */
 
+gint64 lf_ram_upgrade_target(gint64 installed_mb, gint64 max_mb, gboolean soldered)
+{
+  static const gint64 steps[] = { 4096, 2048 };
+  if (installed_mb >= steps[0] * 98 / 100)
+    return 0;
+  for (gsize k = 0; !soldered && k < G_N_ELEMENTS(steps); k++)
+    if ((!lf_known_int(max_mb) || max_mb >= steps[k]) && installed_mb < steps[k])
+      return steps[k];
+  return LF_UNKNOWN;
+}
+
 gint64 lf_ram_target(const LfDistroEdition *e, LfUse use)
 {
   if (use == LF_USE_DESKTOP && lf_known_int(e->ram_rec_mb))
