@@ -305,101 +305,104 @@ static gint64 int_member(JsonObject *o, const char *key)
   return n && JSON_NODE_HOLDS_VALUE(n) ? json_node_get_int(n) : 0;
 }
 
-/* "ram4096+ssd" -> "RAM to 4 GB and an SSD" (translated). transfer full. */
-static char *purchase_text(const char *fix)
+/* A purchase as people read it: "RAM to 4 GB and an SSD" (translated). transfer full. */
+static char *purchase_text(const LfFleetPurchase *p)
 {
-  g_auto(GStrv) parts = g_strsplit(fix, "+", -1);
   g_autofree char *ram = NULL;
-  gboolean ssd = FALSE;
-  for (char **p = parts; *p; p++) {
-    if (g_str_has_prefix(*p, "ram")) {
-      gint64 mb = g_ascii_strtoll(*p + 3, NULL, 10);
-      if (mb >= 1024 && mb % 1024 == 0)
-        ram = g_strdup_printf(_("RAM to %" PRId64 " GB"), mb / 1024);
-      else
-        ram = g_strdup_printf(_("RAM to %" PRId64 " MB"), mb);
-    } else if (g_str_equal(*p, "ssd")) {
-      ssd = TRUE;
-    }
+  if (g_str_has_prefix(p->fix, "ram") && lf_known_int(p->ram_mb)) {
+    if (p->ram_mb >= 1024 && p->ram_mb % 1024 == 0)
+      ram = g_strdup_printf(_("RAM to %" PRId64 " GB"), p->ram_mb / 1024);
+    else
+      ram = g_strdup_printf(_("RAM to %" PRId64 " MB"), p->ram_mb);
   }
+  gboolean ssd = g_str_has_suffix(p->fix, "ssd");
   if (ram && ssd)
     /* TRANSLATORS: %s is "RAM to 4 GB" */
     return g_strdup_printf(_("%s and an SSD"), ram);
-  return ram ? g_steal_pointer(&ram) : g_strdup(ssd ? _("an SSD instead of the hard disk") : fix);
+  return ram ? g_steal_pointer(&ram)
+             : g_strdup(ssd ? _("an SSD instead of the hard disk") : p->fix);
 }
 
-static void print_report(JsonNode *node)
+static void print_editions(const LfFleetSummary *s)
 {
-  JsonObject *r = json_node_get_object(node);
-  printf(_("%" PRId64 " machines, %" PRId64 " reports.\n"),
-         int_member(r, "machines"), int_member(r, "reports"));
-  JsonArray *eds = json_object_get_array_member(r, "editions");
   printf("\n%s\n", _("Distribution editions (latest report of each machine):"));
-  if (json_array_get_length(eds) == 0)
+  if (s->editions->len == 0)
     printf("  %s\n", _("no verdicts stored (reports were imported without the recommender)"));
   else
     printf("  %-28s %8s %8s %8s %8s\n", _("EDITION"), "PASS", "WARN", "FAIL", _("UNKNOWN"));
-  for (guint i = 0; i < json_array_get_length(eds); i++) {
-    JsonObject *e = json_array_get_object_element(eds, i);
-    printf("  %-28s %8" PRId64 " %8" PRId64 " %8" PRId64
-           " %8" PRId64 "\n",
-           json_object_get_string_member(e, "edition"), int_member(e, "pass"),
-           int_member(e, "warn"), int_member(e, "fail"), int_member(e, "unknown"));
+  for (guint i = 0; i < s->editions->len; i++) {
+    const LfFleetEditionCounts *e = s->editions->pdata[i];
+    printf("  %-28s %8" PRId64 " %8" PRId64 " %8" PRId64 " %8" PRId64 "\n", e->edition,
+           e->counts[0], e->counts[1], e->counts[2], e->counts[3]);
   }
+}
+
+static void print_battery(const LfFleetSummary *s)
+{
   printf("\n%s\n", _("Battery health (full charge capacity / design capacity):"));
-  JsonArray *bat = json_object_get_array_member(r, "battery_health");
-  for (guint i = 0; i < json_array_get_length(bat); i++) {
-    JsonObject *e = json_array_get_object_element(bat, i);
-    const char *bucket = json_object_get_string_member(e, "health_pct");
+  for (guint i = 0; i < LF_FLEET_BATTERY_BUCKETS; i++) {
+    const char *bucket = lf_fleet_battery_buckets[i];
     const char *label = g_str_equal(bucket, "none")      ? _("no battery")
                         : g_str_equal(bucket, "unknown") ? _("unknown")
                                                          : bucket;
     g_autofree char *pct = g_strdup_printf("%s%s", label, g_ascii_isdigit(*bucket) ? " %" : "");
-    printf("  %-14s %8" PRId64 "\n", pct, int_member(e, "machines"));
+    printf("  %-14s %8" PRId64 "\n", pct, s->battery[i]);
   }
+}
+
+static void print_shopping_list(const LfFleetSummary *s)
+{
   printf("\n%s\n", _("Shopping list: parts that turn WARN/FAIL into PASS (most machines first):"));
-  JsonArray *buy = json_object_get_array_member(r, "shopping_list");
-  if (json_array_get_length(buy) == 0)
+  if (s->purchases->len == 0)
     printf("  %s\n", _("nothing: no verdict is fixed by RAM or an SSD alone"));
-  for (guint i = 0; i < json_array_get_length(buy); i++) {
-    JsonObject *e = json_array_get_object_element(buy, i);
-    gint64 n = int_member(e, "machines");
-    g_autofree char *what = purchase_text(json_object_get_string_member(e, "purchase"));
+  for (guint i = 0; i < s->purchases->len; i++) {
+    const LfFleetPurchase *p = s->purchases->pdata[i];
+    g_autofree char *what = purchase_text(p);
     g_autoptr(GString) which = g_string_new(NULL);
-    JsonArray *ea = json_object_get_array_member(e, "editions");
-    for (guint k = 0; k < json_array_get_length(ea); k++) {
-      JsonObject *x = json_array_get_object_element(ea, k);
-      g_string_append_printf(which, "%s%s %" PRId64, k ? ", " : "",
-                             json_object_get_string_member(x, "edition"), int_member(x, "machines"));
+    for (guint k = 0; k < p->editions->len; k++) {
+      const LfFleetEditionMachines *m = p->editions->pdata[k];
+      g_string_append_printf(which, "%s%s %" PRId64, k ? ", " : "", m->edition, m->machines);
     }
     /* TRANSLATORS: "RAM to 4 GB: 12 machines (ubuntu-24.04 10, ...)" */
     put(g_strdup_printf(ngettext("%s: %" PRId64 " machine (%s)",
-                                 "%s: %" PRId64 " machines (%s)", n),
-                        what, n, which->str));
+                                 "%s: %" PRId64 " machines (%s)", p->machines),
+                        what, p->machines, which->str));
   }
+}
+
+static void print_upgrades(const LfFleetSummary *s)
+{
   printf("\n%s\n", _("Hardware upgrades (RAM to 4 GB, or 2 GB where the board cannot take 4 GB; SSDs):"));
-  buy = json_object_get_array_member(r, "hardware_upgrades");
-  if (json_array_get_length(buy) == 0)
+  if (s->upgrades->len == 0)
     printf("  %s\n", _("nothing to buy"));
-  for (guint i = 0; i < json_array_get_length(buy); i++) {
-    JsonObject *e = json_array_get_object_element(buy, i);
-    gint64 n = int_member(e, "machines");
-    if (g_str_equal(json_object_get_string_member(e, "item"), "ram"))
+  for (guint i = 0; i < s->upgrades->len; i++) {
+    const LfFleetUpgrade *u = &g_array_index(s->upgrades, LfFleetUpgrade, i);
+    gint64 n = u->machines;
+    if (!u->ssd)
       put(g_strdup_printf(ngettext("RAM up to %" PRId64 " MB: %" PRId64
                                    " machine (%" PRId64 " MB in total)",
                                    "RAM up to %" PRId64 " MB: %" PRId64
                                    " machines (%" PRId64 " MB in total)", n),
-                          int_member(e, "to_mb"), n, int_member(e, "total_added_mb")));
+                          u->to_mb, n, u->added_mb));
     else
       put(g_strdup_printf(ngettext("SSD instead of a hard disk: %" PRId64 " machine",
                                    "SSD instead of a hard disk: %" PRId64 " machines", n),
                           n));
   }
-  gint64 stuck = int_member(r, "ram_not_upgradable");
+  gint64 stuck = s->ram_not_upgradable;
   if (stuck)
     put(g_strdup_printf(ngettext("%" PRId64 " machine cannot take more RAM (soldered or at the board maximum)",
                                                "%" PRId64 " machines cannot take more RAM (soldered or at the board maximum)", stuck),
                                       stuck));
+}
+
+static void print_report(const LfFleetSummary *s)
+{
+  printf(_("%" PRId64 " machines, %" PRId64 " reports.\n"), s->machines, s->reports);
+  print_editions(s);
+  print_battery(s);
+  print_shopping_list(s);
+  print_upgrades(s);
 }
 
 static char *num_text(JsonObject *o, const char *key)
@@ -462,13 +465,15 @@ static int cmd_report(FleetOptions *o, GError **error)
   g_autoptr(LfFleet) fleet = lf_fleet_open(o->db, error);
   if (fleet == NULL)
     return LF_EXIT_FAILURE;
-  g_autoptr(JsonNode) rep = lf_fleet_report(fleet, error);
-  if (rep == NULL)
+  g_autoptr(LfFleetSummary) summary = lf_fleet_summary(fleet, error);
+  if (summary == NULL)
     return LF_EXIT_FAILURE;
-  if (o->json)
+  if (o->json) {
+    g_autoptr(JsonNode) rep = lf_fleet_summary_to_json(summary);
     print_json(rep);
-  else
-    print_report(rep);
+  } else {
+    print_report(summary);
+  }
   return LF_EXIT_OK;
 }
 

@@ -1,137 +1,142 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
-/* `fleet report`: what a fleet owner asks first. Computed from each machine's
- * latest report only: the typed verdict rows grouped in SQL, then one pass
- * over the summary columns. */
+/* `fleet report`: what a fleet owner asks first, as a typed summary
+ * (LfFleetSummary) and its JSON. Computed from each machine's latest report
+ * only: the typed verdict rows grouped in SQL, then one pass over the summary
+ * columns. */
 #include <glib/gi18n.h>
 #include <string.h>
 
 #include "core/json-build.h"
 #include "fleet/fleet-private.h"
 
-typedef struct {
-  gint64 counts[4];  /* PASS WARN FAIL UNKNOWN */
-} EditionCounts;
+const char *const lf_fleet_battery_buckets[LF_FLEET_BATTERY_BUCKETS] = {
+  "80-100", "60-80", "40-60", "0-40", "none", "unknown",
+};
 
-/* One purchase (named "ram4096", "ssd", "ram4096+ssd" in the JSON): machines
- * it moves to PASS on at least one edition, and per edition. */
-typedef struct {
-  char *fix;
-  gint64 machines;
-  GHashTable *editions;  /* edition id -> gint64 * */
-} Purchase;
-
-static void purchase_free(Purchase *p)
+static void edition_counts_free(gpointer p)
 {
-  g_free(p->fix);
-  g_hash_table_unref(p->editions);
-  g_free(p);
+  LfFleetEditionCounts *c = p;
+  g_free(c->edition);
+  g_free(c);
 }
 
-typedef struct {
-  const char *key;
-  gint64 n;
-} Count;
-
-static int count_cmp(gconstpointer a, gconstpointer b)
+static void edition_machines_free(gpointer p)
 {
-  const Count *x = a, *y = b;
-  if (x->n != y->n)
-    return x->n > y->n ? -1 : 1;
-  return strcmp(x->key, y->key);
+  LfFleetEditionMachines *m = p;
+  g_free(m->edition);
+  g_free(m);
 }
 
-static int purchase_cmp(gconstpointer a, gconstpointer b)
+static void purchase_free(gpointer p)
 {
-  const Purchase *x = *(Purchase *const *)a, *y = *(Purchase *const *)b;
-  if (x->machines != y->machines)
-    return x->machines > y->machines ? -1 : 1;
-  return strcmp(x->fix, y->fix);
+  LfFleetPurchase *pu = p;
+  g_clear_pointer(&pu->editions, g_ptr_array_unref);
+  g_free(pu);
 }
 
-/* RAM bought to one target (lf_ram_upgrade_target) over the fleet. */
-typedef struct {
-  gint64 to_mb, machines, added_mb;
-} RamBuy;
-
-/* Battery buckets: >=80, 60-80, 40-60, <40, none, unknown. */
-enum { BAT_BUCKETS = 6 };
-
-/* What one pass over the machines' latest reports adds up. */
-typedef struct {
-  GHashTable *editions;    /* edition id -> EditionCounts */
-  GHashTable *purchases;   /* purchase name -> Purchase */
-  gint64 machines, reports;
-  gint64 bat[BAT_BUCKETS];
-  GArray *ram;             /* RamBuy, the highest target first */
-  gint64 ram_stuck, ssd_buy;
-} Tally;
-
-static void tally_clear(Tally *t)
+void lf_fleet_summary_free(LfFleetSummary *s)
 {
-  g_clear_pointer(&t->editions, g_hash_table_unref);
-  g_clear_pointer(&t->purchases, g_hash_table_unref);
-  g_clear_pointer(&t->ram, g_array_unref);
+  if (s == NULL)
+    return;
+  g_clear_pointer(&s->editions, g_ptr_array_unref);
+  g_clear_pointer(&s->purchases, g_ptr_array_unref);
+  g_clear_pointer(&s->upgrades, g_array_unref);
+  g_free(s);
 }
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(Tally, tally_clear)
+
+char *lf_fleet_purchase_name(const LfFleetPurchase *p)
+{
+  if (g_str_equal(p->fix, "ssd") || !lf_known_int(p->ram_mb))
+    return g_strdup(p->fix);
+  return g_strdup_printf("ram%" G_GINT64_FORMAT "%s", p->ram_mb,
+                         g_str_equal(p->fix, "ram+ssd") ? "+ssd" : "");
+}
+
+/* --- the verdicts ------------------------------------------------------------ */
 
 /* Verdicts of the machines' latest reports, per edition id. */
 #define LATEST_VERDICTS \
   "FROM machines m JOIN verdicts v ON v.report_id = m.latest_report " \
   "JOIN editions e ON e.idx = v.edition "
 
-static gboolean tally_editions(LfFleet *f, Tally *t, GError **error)
+static int edition_cmp(gconstpointer a, gconstpointer b)
+{
+  return strcmp((*(LfFleetEditionCounts *const *)a)->edition,
+                (*(LfFleetEditionCounts *const *)b)->edition);
+}
+
+/* Per edition: how many machines' latest reports PASS, WARN, FAIL (or hold an unknown status). */
+static gboolean sum_editions(LfFleet *f, LfFleetSummary *s, GError **error)
 {
   LfStoreRows *st = lf_store_query(f->store, "SELECT e.id, v.status, COUNT(*) " LATEST_VERDICTS
                                    "GROUP BY e.id, v.status", NULL, 0, error);
   if (st == NULL)
     return FALSE;
+  g_autoptr(GHashTable) by_id = g_hash_table_new(g_str_hash, g_str_equal);
   while (lf_store_next(st)) {
     const char *edition = lf_store_text(st, 0);
-    EditionCounts *c = g_hash_table_lookup(t->editions, edition);
+    LfFleetEditionCounts *c = g_hash_table_lookup(by_id, edition);
     if (c == NULL) {
-      c = g_new0(EditionCounts, 1);
-      g_hash_table_insert(t->editions, g_strdup(edition), c);
+      c = g_new0(LfFleetEditionCounts, 1);
+      c->edition = g_strdup(edition);
+      g_hash_table_insert(by_id, c->edition, c);
+      g_ptr_array_add(s->editions, c);
     }
     gint64 status = lf_store_int(st, 1);   /* PASS WARN FAIL, else unknown */
     c->counts[status >= LF_STATUS_PASS && status <= LF_STATUS_FAIL ? status : 3] +=
         lf_store_int(st, 2);
   }
+  g_ptr_array_sort(s->editions, edition_cmp);
   return lf_store_finish(st, error);
 }
 
-/* The purchase's name in the JSON: "ram4096", "ssd", "ram4096+ssd". transfer full. */
-static char *purchase_name(const char *fix, LfStoreRows *st, guint ram_col)
+static LfFleetPurchase *purchase_get(GPtrArray *purchases, LfStoreRows *st)
 {
-  if (g_str_equal(fix, "ssd") || lf_store_is_null(st, ram_col))
-    return g_strdup(fix);
-  return g_strdup_printf("ram%" G_GINT64_FORMAT "%s", lf_store_int(st, ram_col),
-                         g_str_equal(fix, "ram+ssd") ? "+ssd" : "");
-}
-
-static Purchase *purchase_get(Tally *t, const char *name)
-{
-  Purchase *pu = g_hash_table_lookup(t->purchases, name);
-  if (pu == NULL) {
-    pu = g_new0(Purchase, 1);
-    pu->fix = g_strdup(name);
-    pu->editions = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    g_hash_table_insert(t->purchases, pu->fix, pu);
+  const char *fix = lf_store_text(st, 0);
+  gint64 ram_mb = lf_store_is_null(st, 1) ? LF_UNKNOWN : lf_store_int(st, 1);
+  for (guint i = 0; i < purchases->len; i++) {
+    LfFleetPurchase *p = purchases->pdata[i];
+    if (g_str_equal(p->fix, fix) && p->ram_mb == ram_mb)
+      return p;
   }
-  return pu;
+  LfFleetPurchase *p = g_new0(LfFleetPurchase, 1);
+  /* the recommender's advice kinds, as static strings */
+  p->fix = g_str_equal(fix, "ram+ssd") ? "ram+ssd" : g_str_equal(fix, "ram") ? "ram" : "ssd";
+  p->ram_mb = ram_mb;
+  p->editions = g_ptr_array_new_with_free_func(edition_machines_free);
+  g_ptr_array_add(purchases, p);
+  return p;
 }
 
-/* Each purchase: the machines it helps on at least one edition, then per edition. */
-static gboolean tally_purchases(LfFleet *f, Tally *t, GError **error)
+static int machines_cmp(gconstpointer a, gconstpointer b)
+{
+  const LfFleetEditionMachines *x = *(LfFleetEditionMachines *const *)a;
+  const LfFleetEditionMachines *y = *(LfFleetEditionMachines *const *)b;
+  if (x->machines != y->machines)
+    return x->machines > y->machines ? -1 : 1;
+  return strcmp(x->edition, y->edition);
+}
+
+static int purchase_cmp(gconstpointer a, gconstpointer b)
+{
+  const LfFleetPurchase *x = *(LfFleetPurchase *const *)a, *y = *(LfFleetPurchase *const *)b;
+  if (x->machines != y->machines)
+    return x->machines > y->machines ? -1 : 1;
+  g_autofree char *nx = lf_fleet_purchase_name(x), *ny = lf_fleet_purchase_name(y);
+  return strcmp(nx, ny);
+}
+
+/* Each purchase: the machines it helps on at least one edition, then per
+ * edition; the ten that help most machines, each with its five editions. */
+static gboolean sum_purchases(LfFleet *f, LfFleetSummary *s, GError **error)
 {
   LfStoreRows *st = lf_store_query(f->store,
       "SELECT v.fix, v.fix_ram_mb, COUNT(DISTINCT v.report_id) " LATEST_VERDICTS
       "WHERE v.fix IS NOT NULL GROUP BY v.fix, v.fix_ram_mb", NULL, 0, error);
   if (st == NULL)
     return FALSE;
-  while (lf_store_next(st)) {
-    g_autofree char *name = purchase_name(lf_store_text(st, 0), st, 1);
-    purchase_get(t, name)->machines += lf_store_int(st, 2);
-  }
+  while (lf_store_next(st))
+    purchase_get(s->purchases, st)->machines += lf_store_int(st, 2);
   if (!lf_store_finish(st, error))
     return FALSE;
   st = lf_store_query(f->store,
@@ -140,70 +145,81 @@ static gboolean tally_purchases(LfFleet *f, Tally *t, GError **error)
   if (st == NULL)
     return FALSE;
   while (lf_store_next(st)) {
-    g_autofree char *name = purchase_name(lf_store_text(st, 0), st, 1);
-    gint64 *n = g_new(gint64, 1);
-    *n = lf_store_int(st, 3);
-    g_hash_table_replace(purchase_get(t, name)->editions, g_strdup(lf_store_text(st, 2)), n);
+    LfFleetEditionMachines *m = g_new0(LfFleetEditionMachines, 1);
+    m->edition = g_strdup(lf_store_text(st, 2));
+    m->machines = lf_store_int(st, 3);
+    g_ptr_array_add(purchase_get(s->purchases, st)->editions, m);
   }
-  return lf_store_finish(st, error);
+  if (!lf_store_finish(st, error))
+    return FALSE;
+  g_ptr_array_sort(s->purchases, purchase_cmp);
+  if (s->purchases->len > 10)
+    g_ptr_array_set_size(s->purchases, 10);
+  for (guint i = 0; i < s->purchases->len; i++) {
+    GPtrArray *eds = ((LfFleetPurchase *)s->purchases->pdata[i])->editions;
+    g_ptr_array_sort(eds, machines_cmp);
+    if (eds->len > 5)
+      g_ptr_array_set_size(eds, 5);
+  }
+  return TRUE;
 }
 
-static void tally_battery(Tally *t, LfStoreRows *st, guint count_col, guint health_col)
+/* --- batteries and hardware ---------------------------------------------------- */
+
+static void sum_battery(LfFleetSummary *s, LfStoreRows *st, guint count_col, guint health_col)
 {
   if (!lf_store_is_null(st, count_col) && lf_store_int(st, count_col) == 0)
-    t->bat[4]++;
+    s->battery[4]++;
   else if (lf_store_is_null(st, health_col))
-    t->bat[5]++;
+    s->battery[5]++;
   else {
     double h = lf_store_double(st, health_col);
-    t->bat[h >= 80 ? 0 : h >= 60 ? 1 : h >= 40 ? 2 : 3]++;
+    s->battery[h >= 80 ? 0 : h >= 60 ? 1 : h >= 40 ? 2 : 3]++;
   }
 }
 
-/* RAM: the next usual step above what is installed, if the board takes it. */
-static void tally_ram(Tally *t, gint64 inst, gint64 max, gboolean soldered)
+/* RAM: the next usual step above what is installed, if the board takes it
+ * (s->upgrades holds the RAM steps here, the highest first). */
+static void sum_ram(LfFleetSummary *s, gint64 inst, gint64 max, gboolean soldered)
 {
   gint64 to = lf_ram_upgrade_target(inst, max, soldered);
   if (to == 0)
     return;
   if (!lf_known_int(to)) {
-    t->ram_stuck++;
+    s->ram_not_upgradable++;
     return;
   }
   guint k = 0;
-  while (k < t->ram->len && g_array_index(t->ram, RamBuy, k).to_mb > to)
+  while (k < s->upgrades->len && g_array_index(s->upgrades, LfFleetUpgrade, k).to_mb > to)
     k++;
-  if (k == t->ram->len || g_array_index(t->ram, RamBuy, k).to_mb != to)
-    g_array_insert_val(t->ram, k, ((RamBuy){ to, 0, 0 }));
-  RamBuy *b = &g_array_index(t->ram, RamBuy, k);
-  b->machines++;
-  b->added_mb += to - inst;
+  if (k == s->upgrades->len || g_array_index(s->upgrades, LfFleetUpgrade, k).to_mb != to)
+    g_array_insert_val(s->upgrades, k, ((LfFleetUpgrade){ FALSE, to, 0, 0 }));
+  LfFleetUpgrade *u = &g_array_index(s->upgrades, LfFleetUpgrade, k);
+  u->machines++;
+  u->added_mb += to - inst;
 }
 
-/* Columns of the query in lf_fleet_report. */
+/* Columns of the query in sum_machines. */
 enum { C_BAT_COUNT, C_BAT_HEALTH, C_RAM, C_RAM_MAX, C_SOLDERED, C_SSD, C_STORAGE, C_REPORTS };
 
-static void tally_machine(Tally *t, LfStoreRows *st)
+static void sum_machine(LfFleetSummary *s, LfStoreRows *st, gint64 *ssd)
 {
-  t->machines++;
-  t->reports = lf_store_int(st, C_REPORTS);
-  tally_battery(t, st, C_BAT_COUNT, C_BAT_HEALTH);
+  s->machines++;
+  s->reports = lf_store_int(st, C_REPORTS);
+  sum_battery(s, st, C_BAT_COUNT, C_BAT_HEALTH);
   if (!lf_store_is_null(st, C_RAM))
-    tally_ram(t, lf_store_int(st, C_RAM),
-              lf_store_is_null(st, C_RAM_MAX) ? LF_UNKNOWN : lf_store_int(st, C_RAM_MAX),
-              !lf_store_is_null(st, C_SOLDERED) && lf_store_int(st, C_SOLDERED) == 1);
+    sum_ram(s, lf_store_int(st, C_RAM),
+            lf_store_is_null(st, C_RAM_MAX) ? LF_UNKNOWN : lf_store_int(st, C_RAM_MAX),
+            !lf_store_is_null(st, C_SOLDERED) && lf_store_int(st, C_SOLDERED) == 1);
   if (!lf_store_is_null(st, C_SSD) && lf_store_int(st, C_SSD) == 0 &&
       lf_store_int(st, C_STORAGE) > 0)
-    t->ssd_buy++;
+    (*ssd)++;
 }
 
-static gboolean tally_fleet(LfFleet *f, Tally *t, GError **error)
+/* Batteries and hardware upgrades, without verdicts: RAM to 4 GB (2 GB) where
+ * the board takes it, SSDs; upgrades with most machines first. */
+static gboolean sum_machines(LfFleet *f, LfFleetSummary *s, GError **error)
 {
-  t->editions = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-  t->purchases = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, (GDestroyNotify)purchase_free);
-  t->ram = g_array_new(FALSE, FALSE, sizeof(RamBuy));
-  if (!tally_editions(f, t, error) || !tally_purchases(f, t, error))
-    return FALSE;
   LfStoreRows *st = lf_store_query(f->store,
       "SELECT r.battery_count, r.battery_health_pct, r.ram_installed_mb, "
       "r.ram_max_mb, r.ram_soldered, r.ssd, r.storage_count, "
@@ -211,136 +227,126 @@ static gboolean tally_fleet(LfFleet *f, Tally *t, GError **error)
       NULL, 0, error);
   if (st == NULL)
     return FALSE;
+  gint64 ssd = 0;
   while (lf_store_next(st))
-    tally_machine(t, st);
-  return lf_store_finish(st, error);
+    sum_machine(s, st, &ssd);
+  if (!lf_store_finish(st, error))
+    return FALSE;
+  if (ssd)
+    g_array_append_val(s->upgrades, ((LfFleetUpgrade){ TRUE, LF_UNKNOWN, ssd, LF_UNKNOWN }));
+  LfFleetUpgrade *u = (LfFleetUpgrade *)s->upgrades->data;
+  for (guint i = 1; i < s->upgrades->len; i++)  /* insertion sort: stable, tiny */
+    for (guint j = i; j > 0 && u[j].machines > u[j - 1].machines; j--) {
+      LfFleetUpgrade tmp = u[j];
+      u[j] = u[j - 1];
+      u[j - 1] = tmp;
+    }
+  return TRUE;
 }
 
-static void add_editions(JsonBuilder *b, const Tally *t)
+LfFleetSummary *lf_fleet_summary(LfFleet *f, GError **error)
+{
+  g_autoptr(LfFleetSummary) s = g_new0(LfFleetSummary, 1);
+  s->editions = g_ptr_array_new_with_free_func(edition_counts_free);
+  s->purchases = g_ptr_array_new_with_free_func(purchase_free);
+  s->upgrades = g_array_new(FALSE, FALSE, sizeof(LfFleetUpgrade));
+  if (!sum_editions(f, s, error) || !sum_purchases(f, s, error) || !sum_machines(f, s, error))
+    return NULL;
+  return g_steal_pointer(&s);
+}
+
+/* --- JSON ---------------------------------------------------------------------- */
+
+static void add_editions(JsonBuilder *b, const LfFleetSummary *s)
 {
   static const char *const status_keys[] = { "pass", "warn", "fail", "unknown" };
   json_builder_set_member_name(b, "editions");
   json_builder_begin_array(b);
-  g_autoptr(GList) keys = g_list_sort(g_hash_table_get_keys(t->editions), (GCompareFunc)strcmp);
-  for (GList *l = keys; l; l = l->next) {
-    EditionCounts *c = g_hash_table_lookup(t->editions, l->data);
+  for (guint i = 0; i < s->editions->len; i++) {
+    const LfFleetEditionCounts *c = s->editions->pdata[i];
     json_builder_begin_object(b);
-    lf_json_set_string(b, "edition", l->data);
-    for (int i = 0; i < 4; i++)
-      lf_json_set_int(b, status_keys[i], c->counts[i]);
+    lf_json_set_string(b, "edition", c->edition);
+    for (int k = 0; k < 4; k++)
+      lf_json_set_int(b, status_keys[k], c->counts[k]);
     json_builder_end_object(b);
   }
   json_builder_end_array(b);
 }
 
-static void add_battery_health(JsonBuilder *b, const Tally *t)
+static void add_battery_health(JsonBuilder *b, const LfFleetSummary *s)
 {
-  static const char *const buckets[] = { "80-100", "60-80", "40-60", "0-40", "none", "unknown" };
   json_builder_set_member_name(b, "battery_health");
   json_builder_begin_array(b);
-  for (int i = 0; i < BAT_BUCKETS; i++) {
+  for (int i = 0; i < LF_FLEET_BATTERY_BUCKETS; i++) {
     json_builder_begin_object(b);
-    lf_json_set_string(b, "health_pct", buckets[i]);
-    lf_json_set_int(b, "machines", t->bat[i]);
+    lf_json_set_string(b, "health_pct", lf_fleet_battery_buckets[i]);
+    lf_json_set_int(b, "machines", s->battery[i]);
     json_builder_end_object(b);
   }
   json_builder_end_array(b);
-}
-
-/* One purchase with the five editions it helps on most machines. */
-static void add_purchase(JsonBuilder *b, const Purchase *pu)
-{
-  json_builder_begin_object(b);
-  lf_json_set_string(b, "purchase", pu->fix);
-  lf_json_set_int(b, "machines", pu->machines);
-  g_autoptr(GArray) counts = g_array_new(FALSE, FALSE, sizeof(Count));
-  GHashTableIter it;
-  gpointer k, v;
-  g_hash_table_iter_init(&it, pu->editions);
-  while (g_hash_table_iter_next(&it, &k, &v))
-    g_array_append_val(counts, ((Count){ k, *(gint64 *)v }));
-  g_array_sort(counts, count_cmp);
-  json_builder_set_member_name(b, "editions");
-  json_builder_begin_array(b);
-  for (guint c = 0; c < counts->len && c < 5; c++) {
-    json_builder_begin_object(b);
-    lf_json_set_string(b, "edition", g_array_index(counts, Count, c).key);
-    lf_json_set_int(b, "machines", g_array_index(counts, Count, c).n);
-    json_builder_end_object(b);
-  }
-  json_builder_end_array(b);
-  json_builder_end_object(b);
 }
 
 /* What parts would turn WARN/FAIL verdicts into PASS, most machines first. */
-static void add_shopping_list(JsonBuilder *b, const Tally *t)
+static void add_shopping_list(JsonBuilder *b, const LfFleetSummary *s)
 {
   json_builder_set_member_name(b, "shopping_list");
   json_builder_begin_array(b);
-  g_autoptr(GPtrArray) plist = g_ptr_array_new();
-  GHashTableIter pit;
-  gpointer pv;
-  g_hash_table_iter_init(&pit, t->purchases);
-  while (g_hash_table_iter_next(&pit, NULL, &pv))
-    g_ptr_array_add(plist, pv);
-  g_ptr_array_sort(plist, purchase_cmp);
-  for (guint i = 0; i < plist->len && i < 10; i++)
-    add_purchase(b, plist->pdata[i]);
+  for (guint i = 0; i < s->purchases->len; i++) {
+    const LfFleetPurchase *p = s->purchases->pdata[i];
+    g_autofree char *name = lf_fleet_purchase_name(p);
+    json_builder_begin_object(b);
+    lf_json_set_string(b, "purchase", name);
+    lf_json_set_int(b, "machines", p->machines);
+    json_builder_set_member_name(b, "editions");
+    json_builder_begin_array(b);
+    for (guint k = 0; k < p->editions->len; k++) {
+      const LfFleetEditionMachines *m = p->editions->pdata[k];
+      json_builder_begin_object(b);
+      lf_json_set_string(b, "edition", m->edition);
+      lf_json_set_int(b, "machines", m->machines);
+      json_builder_end_object(b);
+    }
+    json_builder_end_array(b);
+    json_builder_end_object(b);
+  }
   json_builder_end_array(b);
 }
 
-typedef struct {
-  const char *item;
-  gint64 to_mb, machines, total_mb;
-} Buy;
-
-/* Without verdicts too: RAM to 4 GB (2 GB) where the board takes it, SSDs;
- * most machines first. */
-static void add_hardware_upgrades(JsonBuilder *b, const Tally *t)
+static void add_hardware_upgrades(JsonBuilder *b, const LfFleetSummary *s)
 {
-  g_autofree Buy *buys = g_new(Buy, t->ram->len + 1);
-  guint nb = 0;
-  for (guint k = 0; k < t->ram->len; k++) {
-    const RamBuy *r = &g_array_index(t->ram, RamBuy, k);
-    buys[nb++] = (Buy){ "ram", r->to_mb, r->machines, r->added_mb };
-  }
-  if (t->ssd_buy)
-    buys[nb++] = (Buy){ "ssd", 0, t->ssd_buy, 0 };
-  for (guint i = 1; i < nb; i++)  /* insertion sort: stable, tiny */
-    for (guint j = i; j > 0 && buys[j].machines > buys[j - 1].machines; j--) {
-      Buy tmp = buys[j];
-      buys[j] = buys[j - 1];
-      buys[j - 1] = tmp;
-    }
   json_builder_set_member_name(b, "hardware_upgrades");
   json_builder_begin_array(b);
-  for (guint i = 0; i < nb; i++) {
+  for (guint i = 0; i < s->upgrades->len; i++) {
+    const LfFleetUpgrade *u = &g_array_index(s->upgrades, LfFleetUpgrade, i);
     json_builder_begin_object(b);
-    lf_json_set_string(b, "item", buys[i].item);
-    lf_json_set_int(b, "machines", buys[i].machines);
-    if (g_str_equal(buys[i].item, "ram")) {
-      lf_json_set_int(b, "to_mb", buys[i].to_mb);
-      lf_json_set_int(b, "total_added_mb", buys[i].total_mb);
+    lf_json_set_string(b, "item", u->ssd ? "ssd" : "ram");
+    lf_json_set_int(b, "machines", u->machines);
+    if (!u->ssd) {
+      lf_json_set_int(b, "to_mb", u->to_mb);
+      lf_json_set_int(b, "total_added_mb", u->added_mb);
     }
     json_builder_end_object(b);
   }
   json_builder_end_array(b);
+}
+
+JsonNode *lf_fleet_summary_to_json(const LfFleetSummary *s)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new_immutable();
+  json_builder_begin_object(b);
+  lf_json_set_int(b, "machines", s->machines);
+  lf_json_set_int(b, "reports", s->reports);
+  add_editions(b, s);
+  add_battery_health(b, s);
+  add_shopping_list(b, s);
+  add_hardware_upgrades(b, s);
+  lf_json_set_int(b, "ram_not_upgradable", s->ram_not_upgradable);
+  json_builder_end_object(b);
+  return json_builder_get_root(b);
 }
 
 JsonNode *lf_fleet_report(LfFleet *f, GError **error)
 {
-  g_auto(Tally) t = { 0 };
-  if (!tally_fleet(f, &t, error))
-    return NULL;
-  g_autoptr(JsonBuilder) b = json_builder_new_immutable();
-  json_builder_begin_object(b);
-  lf_json_set_int(b, "machines", t.machines);
-  lf_json_set_int(b, "reports", t.reports);
-  add_editions(b, &t);
-  add_battery_health(b, &t);
-  add_shopping_list(b, &t);
-  add_hardware_upgrades(b, &t);
-  lf_json_set_int(b, "ram_not_upgradable", t.ram_stuck);
-  json_builder_end_object(b);
-  return json_builder_get_root(b);
+  g_autoptr(LfFleetSummary) s = lf_fleet_summary(f, error);
+  return s ? lf_fleet_summary_to_json(s) : NULL;
 }

@@ -103,8 +103,54 @@ gboolean lf_fleet_count(LfFleet *fleet, gint64 *machines, GError **error);
 /* One row as the JSON object lf_fleet_list() gives. transfer full. */
 JsonNode *lf_fleet_machine_to_json(GPtrArray *row, gint64 reports);
 
-/* The fleet summary: per-edition PASS/WARN/FAIL counts, battery health
- * distribution, upgrade shopping list. transfer full. */
+/* The fleet summary, typed: per-edition PASS/WARN/FAIL counts, battery health
+ * distribution, the shopping list of parts that turn verdicts into PASS, and
+ * hardware upgrades without verdicts. Machines count by their latest report. */
+typedef struct {
+  char *edition;
+  gint64 counts[4];         /* machines: PASS, WARN, FAIL, unknown status */
+} LfFleetEditionCounts;
+
+typedef struct {
+  char *edition;
+  gint64 machines;
+} LfFleetEditionMachines;
+
+typedef struct {
+  const char *fix;          /* the recommender's advice kind: "ram", "ssd" or "ram+ssd" */
+  gint64 ram_mb;            /* with RAM: the RAM target; else LF_UNKNOWN */
+  gint64 machines;          /* machines it moves to PASS on at least one edition */
+  GPtrArray *editions;      /* LfFleetEditionMachines: the five it helps most, most first */
+} LfFleetPurchase;
+
+typedef struct {
+  gboolean ssd;             /* an SSD where a machine has only hard disks; else RAM */
+  gint64 to_mb;             /* RAM: the target (lf_ram_upgrade_target) */
+  gint64 machines;
+  gint64 added_mb;          /* RAM: added over all those machines */
+} LfFleetUpgrade;
+
+#define LF_FLEET_BATTERY_BUCKETS 6
+/* "80-100", "60-80", "40-60", "0-40" (health %), "none" (no battery), "unknown" */
+extern const char *const lf_fleet_battery_buckets[LF_FLEET_BATTERY_BUCKETS];
+
+typedef struct {
+  gint64 machines, reports;
+  GPtrArray *editions;      /* LfFleetEditionCounts, by edition id */
+  gint64 battery[LF_FLEET_BATTERY_BUCKETS];   /* machines per lf_fleet_battery_buckets */
+  GPtrArray *purchases;     /* LfFleetPurchase: the ten that help most machines, most first */
+  GArray *upgrades;         /* LfFleetUpgrade, most machines first */
+  gint64 ram_not_upgradable;  /* machines below 4 GB that take no more (soldered, board max) */
+} LfFleetSummary;
+
+LfFleetSummary *lf_fleet_summary(LfFleet *fleet, GError **error);
+void lf_fleet_summary_free(LfFleetSummary *summary);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(LfFleetSummary, lf_fleet_summary_free)
+/* The purchase's name in the JSON: "ram4096", "ssd", "ram4096+ssd". transfer full. */
+char *lf_fleet_purchase_name(const LfFleetPurchase *purchase);
+/* `fleet report --json`. transfer full. */
+JsonNode *lf_fleet_summary_to_json(const LfFleetSummary *summary);
+/* lf_fleet_summary() as JSON. transfer full. */
 JsonNode *lf_fleet_report(LfFleet *fleet, GError **error);
 
 /* What changed between consecutive reports of one machine (id or unique id
