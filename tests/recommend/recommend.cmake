@@ -3,8 +3,6 @@
 lf_add_unit_test(test-recommend recommend/test-recommend.c)
 # Issue #10: ranking per audience, best three, one severity per fact, over every fixture.
 lf_add_unit_test(test-verdicts recommend/test-verdicts.c)
-# Issues #10/#14: one RAM target, advice with typed targets (and their JSON keys), every fixture.
-lf_add_unit_test(test-typed recommend/test-typed.c)
 lf_add_script_test(recommend-cli ${CMAKE_CURRENT_SOURCE_DIR}/recommend/recommend-cli.sh)
 # The data files validate (every row, file:line on error), and a bad file is rejected.
 add_test(NAME distro-data-valid
