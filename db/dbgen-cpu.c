@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/data-text.h"
 #include "db/cpu-table.h"
 #include "db/dbgen.h"
 
@@ -61,18 +62,30 @@ char *lf_dbgen_rel_name(const char *root, const char *file)
 }
 
 gboolean lf_dbgen_table_options(int argc, char **argv, const char *mode, const char *summary,
-                                char **root, char **c_out, GStrv *files)
+                                char **root, char **c_out, char **pot_out, GStrv *files)
 {
   gboolean mode_flag = FALSE;   /* MODE itself, already dispatched on */
-  const GOptionEntry entries[] = {
+  const GOptionEntry common[] = {
     { mode, 0, 0, G_OPTION_ARG_NONE, &mode_flag, "Build this table", NULL },
     { "root", 0, 0, G_OPTION_ARG_FILENAME, root, "Source directory (names in messages)", "DIR" },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, files, NULL, "FILE..." },
+    G_OPTION_ENTRY_NULL,
+  };
+  const GOptionEntry c_entry[] = {
     { "c-out", 0, 0, G_OPTION_ARG_FILENAME, c_out, "Generated C file embedding the table", "FILE" },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, files, NULL, "FILE.tsv..." },
+    G_OPTION_ENTRY_NULL,
+  };
+  const GOptionEntry pot_entry[] = {
+    { "pot-out", 0, 0, G_OPTION_ARG_FILENAME, pot_out, "Text for translators (C for xgettext)",
+      "FILE" },
     G_OPTION_ENTRY_NULL,
   };
   g_autoptr(GOptionContext) ctx = g_option_context_new(summary);
-  g_option_context_add_main_entries(ctx, entries, NULL);
+  g_option_context_add_main_entries(ctx, common, NULL);
+  if (c_out != NULL)
+    g_option_context_add_main_entries(ctx, c_entry, NULL);
+  if (pot_out != NULL)
+    g_option_context_add_main_entries(ctx, pot_entry, NULL);
   g_autoptr(GError) err = NULL;
   if (!g_option_context_parse(ctx, &argc, &argv, &err) || *files == NULL) {
     fprintf(stderr, "dbgen: %s\n", err != NULL ? err->message : "need FILE.tsv...");
@@ -91,12 +104,35 @@ gboolean lf_dbgen_write(const char *out, const GString *text)
   return TRUE;
 }
 
+/* The names the probe shows as words ("Ryzen 4000 mobile", "Zen (licensed)"). */
+static gboolean write_pot(const char *out, const LfCpuTable *table)
+{
+  g_autoptr(LfDbgenPot) pot = lf_dbgen_pot_new();
+  lf_dbgen_pot_hint(pot, LF_DATA_CPU_GENERATION,
+                    "a CPU's marketed generation; keep brand and model names, translate the "
+                    "words (mobile, desktop, unreleased)");
+  lf_dbgen_pot_hint(pot, LF_DATA_CPU_UARCH, "a CPU's micro-architecture; keep the code names");
+  lf_dbgen_pot_hint(pot, LF_DATA_CPU_CODENAME,
+                    "a CPU's codename; keep the names, translate the words (rev = revision)");
+  for (guint i = 0; i < lf_cpu_table_size(table); i++) {
+    const LfCpuRow *r = lf_cpu_table_row(table, i);
+    /* No line numbers: they would change every catalogue at each data edit. */
+    g_autofree char *g = g_strdup_printf("%s, generation column", r->file);
+    g_autofree char *u = g_strdup_printf("%s, uarch column", r->file);
+    g_autofree char *c = g_strdup_printf("%s, codename column", r->file);
+    lf_dbgen_pot_add(pot, LF_DATA_CPU_GENERATION, r->generation, g);
+    lf_dbgen_pot_add(pot, LF_DATA_CPU_UARCH, r->uarch, u);
+    lf_dbgen_pot_add(pot, LF_DATA_CPU_CODENAME, r->codename, c);
+  }
+  return lf_dbgen_pot_write(pot, out, "data/cpu");
+}
+
 int lf_dbgen_cpu_table(int argc, char **argv)
 {
-  g_autofree char *root = NULL, *c_out = NULL;
+  g_autofree char *root = NULL, *c_out = NULL, *pot_out = NULL;
   g_auto(GStrv) files = NULL;
   if (!lf_dbgen_table_options(argc, argv, "cpu-table", "- validate and embed the CPU table",
-                              &root, &c_out, &files))
+                              &root, &c_out, &pot_out, &files))
     return 2;
   g_autoptr(LfCpuTable) table = lf_cpu_table_new();
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
@@ -126,6 +162,8 @@ int lf_dbgen_cpu_table(int argc, char **argv)
     fprintf(stderr, "dbgen: %u error%s in the CPU table\n", errors, errors == 1 ? "" : "s");
     return 1;
   }
+  if (pot_out != NULL && !write_pot(pot_out, table))
+    return 1;
   if (c_out == NULL) {
     printf("%u CPU rows OK\n", lf_cpu_table_size(table));
     return 0;

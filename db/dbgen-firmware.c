@@ -166,7 +166,7 @@ int lf_dbgen_firmware_table(int argc, char **argv)
   g_autofree char *root = NULL, *c_out = NULL;
   g_auto(GStrv) files = NULL;
   if (!lf_dbgen_table_options(argc, argv, "firmware-table",
-                              "- validate and embed the firmware table", &root, &c_out, &files))
+                              "- validate and embed the firmware table", &root, &c_out, NULL, &files))
     return 2;
   g_autoptr(GString) all = g_string_new(NULL);
   guint errors = 0, rows = 0;

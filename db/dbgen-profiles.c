@@ -3,7 +3,9 @@
  * (db/profile.c, values checked against the knob catalogue db/knobs.c) and
  * embeds the checked text as lf_builtin_profiles[] (db/profile.h).
  *
- *   lapfit-dbgen --profiles --root SRCDIR [--c-out profiles-data.c] NAME.conf...
+ *   lapfit-dbgen --profiles --root SRCDIR [--c-out profiles-data.c] [--pot-out FILE] NAME.conf...
+ *
+ * --pot-out: each profile's description for the catalogue (db/dbgen-pot.c).
  *
  * A bad file is "profiles/NAME.conf:line: why" and the build stops, so the
  * tuner never meets a broken built-in profile. */
@@ -11,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/data-text.h"
 #include "db/dbgen.h"
 #include "db/profile.h"
 
@@ -48,11 +51,14 @@ static gboolean write_c(const char *out, GPtrArray *names, GPtrArray *texts)
 
 int lf_dbgen_profiles(int argc, char **argv)
 {
-  g_autofree char *root = NULL, *c_out = NULL;
+  g_autofree char *root = NULL, *c_out = NULL, *pot_out = NULL;
   g_auto(GStrv) files = NULL;
   if (!lf_dbgen_table_options(argc, argv, "profiles", "- validate and embed the power profiles",
-                              &root, &c_out, &files))
+                              &root, &c_out, &pot_out, &files))
     return 2;
+  g_autoptr(LfDbgenPot) pot = lf_dbgen_pot_new();
+  lf_dbgen_pot_hint(pot, LF_DATA_PROFILE,
+                    "what a built-in power profile is for (`lapfit tune`); short, no full stop");
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
   g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func(g_free);
   guint errors = 0;
@@ -71,12 +77,18 @@ int lf_dbgen_profiles(int argc, char **argv)
     else if ((p = lf_profile_parse(name, rel, text, len, &err)) == NULL)
       fprintf(stderr, "%s\n", err->message);   /* "file:line: why" */
     errors += p == NULL;
+    if (p != NULL) {
+      g_autofree char *where = g_strdup_printf("%s [profile] description", rel);
+      lf_dbgen_pot_add(pot, LF_DATA_PROFILE, lf_profile_description(p), where);
+    }
     g_ptr_array_add(texts, text != NULL ? text : g_strdup(""));
   }
   if (errors > 0) {
     fprintf(stderr, "dbgen: %u error%s in the profiles\n", errors, errors == 1 ? "" : "s");
     return 1;
   }
+  if (pot_out != NULL && !lf_dbgen_pot_write(pot, pot_out, "profiles"))
+    return 1;
   if (c_out == NULL) {
     printf("%u profiles OK\n", names->len);
     return 0;

@@ -21,6 +21,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/data-text.h"
 #include "db/dbgen.h"
 
 typedef struct {
@@ -577,6 +578,44 @@ out:
   return ok;
 }
 
+/* The text people read, for the catalogue: every free-text key, one context per key. */
+static const struct {
+  const char *key, *context, *hint;
+} pot_keys[] = {
+  { "name", LF_DATA_DISTRO_NAME, "a distribution's name; keep the name, translate the words" },
+  { "version", LF_DATA_DISTRO_VERSION,
+    "an edition's release as the project names it; keep release names and numbers" },
+  { "desktop", LF_DATA_DESKTOP, "the desktop an edition ships; keep the desktops' names" },
+  { "notes", LF_DATA_NOTE, "a short fact about an edition, shown with its details" },
+  { "audience_why", LF_DATA_AUDIENCE_WHY,
+    "why an edition suits newcomers, experienced users or experts" },
+  { "weight_why", LF_DATA_WEIGHT_WHY, "why an edition's desktop counts as light, medium or heavy" },
+  { "cpu_floor", LF_DATA_CPU_FLOOR, "the CPU minimum the project publishes; keep CPU names" },
+  { "ram_min_use", LF_DATA_RAM_USE,
+    "what a published RAM figure is for; completes \"the minimum is for ...\"" },
+  { "ram_rec_use", LF_DATA_RAM_USE,
+    "what a published RAM figure is for; completes \"the recommended figure is for ...\"" },
+};
+
+static gboolean write_pot(const char *out, GPtrArray *rows)
+{
+  g_autoptr(LfDbgenPot) pot = lf_dbgen_pot_new();
+  for (gsize k = 0; k < G_N_ELEMENTS(pot_keys); k++)
+    lf_dbgen_pot_hint(pot, pot_keys[k].context, pot_keys[k].hint);
+  for (guint i = 0; i < rows->len; i++) {
+    const Row *r = rows->pdata[i];
+    for (gsize k = 0; k < G_N_ELEMENTS(pot_keys); k++) {
+      g_autofree char *v = g_key_file_get_string(r->kf, r->id, pot_keys[k].key, NULL);
+      g_autofree char *base = g_path_get_basename(r->file);
+      g_autofree char *where = g_strdup_printf("data/distros/%s [%s] %s", base, r->id,
+                                               pot_keys[k].key);
+      if (v != NULL)
+        lf_dbgen_pot_add(pot, pot_keys[k].context, g_strstrip(v), where);
+    }
+  }
+  return lf_dbgen_pot_write(pot, out, "data/distros");
+}
+
 /* The database as a C array, so lapfit needs no data file at run time. */
 static gboolean write_c(const char *db_path, const char *out)
 {
@@ -671,13 +710,15 @@ int main(int argc, char **argv)
   if (argc > 1 && strcmp(argv[1], "--profiles") == 0)
     return lf_dbgen_profiles(argc, argv);
   gboolean check = FALSE;
-  g_autofree char *schema = NULL, *out = NULL, *c_out = NULL;
+  g_autofree char *schema = NULL, *out = NULL, *c_out = NULL, *pot_out = NULL;
   g_auto(GStrv) files = NULL;
   const GOptionEntry entries[] = {
     { "check", 0, 0, G_OPTION_ARG_NONE, &check, "Only validate the files", NULL },
     { "schema", 0, 0, G_OPTION_ARG_FILENAME, &schema, "db/schema.sql", "FILE" },
     { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, "SQLite file to write", "FILE" },
     { "c-out", 0, 0, G_OPTION_ARG_FILENAME, &c_out, "C file embedding the database", "FILE" },
+    { "pot-out", 0, 0, G_OPTION_ARG_FILENAME, &pot_out, "Text for translators (C for xgettext)",
+      "FILE" },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, "FILE.conf..." },
     G_OPTION_ENTRY_NULL,
   };
@@ -705,6 +746,8 @@ int main(int argc, char **argv)
     fprintf(stderr, "dbgen: %u error%s in the distro data\n", errors, errors == 1 ? "" : "s");
     return 1;
   }
+  if (pot_out != NULL && !write_pot(pot_out, rows))
+    return 1;
   if (check) {
     printf("%u editions OK\n", rows->len);
     return 0;

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/data-text.h"
 #include "core/error.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC(sqlite3_stmt, sqlite3_finalize)
@@ -318,4 +319,13 @@ gboolean lf_audience_from_string(const char *text, LfAudience *out)
       return TRUE;
     }
   return FALSE;
+}
+
+char *lf_distro_edition_title(const LfDistroEdition *e, gboolean with_desktop)
+{
+  const char *name = lf_data_text(LF_DATA_DISTRO_NAME, e->name);
+  const char *version = e->version ? lf_data_text(LF_DATA_DISTRO_VERSION, e->version) : "";
+  if (with_desktop && e->desktop)
+    return g_strdup_printf("%s %s (%s)", name, version, lf_data_text(LF_DATA_DESKTOP, e->desktop));
+  return g_strdup_printf("%s %s", name, version);
 }

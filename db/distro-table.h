@@ -91,6 +91,10 @@ gboolean lf_distro_parse_date(const char *text, gboolean end_of_period, GDate *o
 /* "x86-64-v2" -> 2, "i686"/"i586"/"i486" -> 0, anything else -> -1. */
 int lf_isa_level_from_string(const char *isa);
 
+/* "Debian 12 \"bookworm\"", with_desktop adds " (Xfce 4.18)": in the user's language
+ * (core/data-text.h), for people only; JSON keeps the data's English. transfer full. */
+char *lf_distro_edition_title(const LfDistroEdition *e, gboolean with_desktop);
+
 /* Machine ids: "light", "PASS"... never translated. */
 const char *lf_desktop_weight_to_string(LfDesktopWeight weight);
 /* "newcomer" | "experienced" | "expert" | "unknown". */

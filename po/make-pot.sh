@@ -1,14 +1,21 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
-# make-pot.sh SOURCE-DIR OUTPUT.pot: extracts every translatable string of the
-# CLI, the library and the TUI. The file list is a glob (POTFILES would go
+# make-pot.sh SOURCE-DIR OUTPUT.pot DATA-DIR: extracts every translatable
+# string of the CLI, the library and the TUI, and the text people read in the
+# data files: DATA-DIR holds the C fragments db/dbgen --pot-out writes at build
+# time (${build}/po/data: data/distros, data/cpu, profiles), one NC_() per
+# value with a context per kind. The file list is a glob (POTFILES would go
 # stale while several people add files); the `pot` target and the
 # completeness test both call this script, so they see the same strings.
 set -eu
 src=$1
 out=$2
+data=${3:?"usage: make-pot.sh SOURCE-DIR OUTPUT.pot DATA-DIR (build/po/data: build first)"}
+for f in distros.c cpu.c profiles.c; do
+    [ -f "$data/$f" ] || { echo "make-pot.sh: $data/$f missing (build the data-pot target)" >&2; exit 1; }
+done
 cd "$src"
-files=$(find src tui db -name '*.[ch]' | LC_ALL=C sort)
+files="$(find src tui db -name '*.[ch]' | LC_ALL=C sort) $(find "$data" -name '*.c' | LC_ALL=C sort)"
 # xgettext sees the macros, not their values: keep G_GINT64_FORMAT and friends
 # out of _() strings (use PRId64 or %zu, which xgettext and msgfmt understand).
 xgettext --language=C --from-code=UTF-8 --add-comments=TRANSLATORS: \

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "core/data-text.h"
 #include "core/error.h"
 #include "recommend/recommend.h"
 
@@ -62,9 +63,7 @@ static LfTuiEdition *edition_new(const LfVerdict *src)
   const LfDistroEdition *e = src->edition;
   LfTuiEdition *v = g_new0(LfTuiEdition, 1);
   v->verdict = src;
-  v->name = e->desktop ? g_strdup_printf("%s %s (%s)", e->name, e->version ? e->version : "",
-                                         e->desktop)
-                       : g_strdup_printf("%s %s", e->name, e->version ? e->version : "");
+  v->name = lf_distro_edition_title(e, TRUE);
   for (guint i = 0; i < src->reasons->len && v->summary == NULL; i++) {
     const LfReason *r = src->reasons->pdata[i];
     if (r->status == src->status && r->status >= LF_STATUS_WARN)
@@ -73,12 +72,12 @@ static LfTuiEdition *edition_new(const LfVerdict *src)
   if (v->summary == NULL && !src->supported)
     v->summary = _("support has ended");
   v->info = g_ptr_array_new_with_free_func(g_free);
-  add_info(v->info, _("Desktop"), e->desktop);
+  add_info(v->info, _("Desktop"), lf_data_text(LF_DATA_DESKTOP, e->desktop));
   add_info(v->info, _("Released"), e->released);
   add_info(v->info, _("Support ends"),
            g_strcmp0(e->support_ends, "rolling") == 0 ? _("rolling release") : e->support_ends);
   add_info(v->info, _("Architecture"), e->arch);
-  add_info(v->info, _("Notes"), e->notes);
+  add_info(v->info, _("Notes"), lf_data_text(LF_DATA_NOTE, e->notes));
   add_info(v->info, _("Source"), e->source);
   add_confidence(v->info, e);
   return v;

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <inttypes.h>
 
+#include "core/data-text.h"
 #include "core/human.h"
 #include "tui.h"
 #include "verdicts.h"
@@ -69,7 +70,7 @@ static void build_cpu(LfPanel *p, const LfReport *r)
   if (c->uarch || c->generation) {
     g_autofree char *year = lf_fmt_int(c->launch_year);
     gen = g_strdup_printf(_("%s (%s), launched %s"), lf_fmt_or_unknown(generation),
-                          lf_fmt_or_unknown(c->uarch), year);
+                          lf_fmt_or_unknown(lf_data_text(LF_DATA_CPU_UARCH, c->uarch)), year);
   } else if (lf_known_int(c->launch_year)) {
     gen = g_strdup_printf(_("launched %" PRId64), c->launch_year);
   }

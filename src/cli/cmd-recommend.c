@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "core/data-text.h"
 #include "core/error.h"
 #include "core/text.h"
 #include "core/human.h"
@@ -115,7 +116,8 @@ static void print_verdict(const LfVerdict *v, gboolean details, gboolean ranked)
   const LfDistroEdition *e = v->edition;
   g_autofree char *word = status_column(v->status);
   g_autofree char *rank = ranked ? g_strdup_printf("%3d. ", v->rank) : g_strdup("");
-  printf("%s%s  %s %s (%s)  [%s]%s\n", rank, word, e->name, e->version, e->desktop, e->id,
+  g_autofree char *title = lf_distro_edition_title(e, TRUE);
+  printf("%s%s  %s  [%s]%s\n", rank, word, title, e->id,
          v->supported ? "" : _("  — support ended"));
   for (guint i = 0; i < v->reasons->len; i++) {
     const LfReason *r = v->reasons->pdata[i];
@@ -179,9 +181,9 @@ static void print_best(const LfRecommendation *rec)
     const LfDistroEdition *e = b->verdict->edition;
     g_autofree char *word = status_column(b->verdict->status);
     g_autofree char *support = support_label(e);
+    g_autofree char *title = lf_distro_edition_title(e, TRUE);
     /* The why is one sentence; the status and the support end stand beside it. */
-    printf("  %u. %s  %s %s (%s)  [%s]  — %s\n     %s\n", i + 1, word, e->name, e->version,
-           e->desktop, e->id, support, b->text);
+    printf("  %u. %s  %s  [%s]  — %s\n     %s\n", i + 1, word, title, e->id, support, b->text);
   }
   printf("\n");
 }
@@ -267,10 +269,14 @@ int lf_cmd_check(int argc, char **argv, GError **error)
   const LfVerdict *v = lf_recommend_one(report, table, &opts, argv[1], &rec, error);
   if (v == NULL)
     return LF_CHECK_UNKNOWN;
-  if (o.json)
+  if (o.json) {
     print_json(lf_recommendation_to_json(rec));
-  else
+  } else {
     print_verdict(v, TRUE, FALSE);
+    /* The project's own caveats (no i386 installer any more, ...) belong with the verdict. */
+    if (v->edition->notes)
+      printf(_("     Note: %s\n"), lf_data_text(LF_DATA_NOTE, v->edition->notes));
+  }
   switch (v->status) {
   case LF_STATUS_INFO:
   case LF_STATUS_PASS: return LF_CHECK_PASS;
@@ -287,8 +293,10 @@ static void print_edition_text(const LfDistroEdition *e)
   g_autofree char *disk = lf_human_gb(e->disk_min_gb);
   /* TRANSLATORS: a requirement the project does not publish */
   const char *none = _("not published");
-  printf("%s %s  [%s]\n", e->name, e->version, e->id);
-  printf(_("  Desktop:       %s (%s)%s\n"), e->desktop, lf_desktop_weight_to_string(e->weight),
+  g_autofree char *title = lf_distro_edition_title(e, FALSE);
+  printf("%s  [%s]\n", title, e->id);
+  printf(_("  Desktop:       %s (%s)%s\n"), lf_data_text(LF_DATA_DESKTOP, e->desktop),
+         lf_desktop_weight_to_string(e->weight),
          e->wayland_only == LF_TRI_TRUE ? _(", Wayland only") : "");
   printf(_("  Released:      %s\n"), e->released ? e->released : "?");
   printf(_("  Support ends:  %s\n"), e->support_ends ? e->support_ends : "?");
@@ -298,12 +306,14 @@ static void print_edition_text(const LfDistroEdition *e)
     printf(_("  Architecture:  i686%s%s%s\n"), e->needs_pae ? ", PAE" : "",
            e->needs_sse2 ? ", SSE2" : "", e->needs_cmov ? ", CMOV" : "");
   if (e->cpu_floor)
-    printf(_("  CPU:           %s\n"), e->cpu_floor);
+    printf(_("  CPU:           %s\n"), lf_data_text(LF_DATA_CPU_FLOOR, e->cpu_floor));
   printf(_("  RAM:           minimum %s, recommended %s\n"), rmin ? rmin : none, rrec ? rrec : none);
   if (e->ram_min_use)
-    printf(_("                 the minimum is for %s\n"), e->ram_min_use);
+    printf(_("                 the minimum is for %s\n"),
+           lf_data_text(LF_DATA_RAM_USE, e->ram_min_use));
   if (e->ram_rec_use)
-    printf(_("                 the recommended figure is for %s\n"), e->ram_rec_use);
+    printf(_("                 the recommended figure is for %s\n"),
+           lf_data_text(LF_DATA_RAM_USE, e->ram_rec_use));
   if (lf_known_int(e->ram_floor_mb)) {
     g_autofree char *floor = lf_human_mb(e->ram_floor_mb);
     printf(_("                 it cannot run with less than %s\n"), floor);
@@ -314,12 +324,12 @@ static void print_edition_text(const LfDistroEdition *e)
          e->boot_ia32_uefi == LF_TRI_TRUE ? "IA32-UEFI " : "",
          e->secure_boot == LF_TRI_TRUE ? "(Secure Boot)" : "");
   if (e->notes)
-    printf(_("  Notes:         %s\n"), e->notes);
+    printf(_("  Notes:         %s\n"), lf_data_text(LF_DATA_NOTE, e->notes));
   printf(_("  Source:        %s (confidence %s)\n"), e->source, e->confidence);
   printf(_("  For:           %s (%s)\n"), lf_audience_to_string(e->audience),
-         e->audience_why ? e->audience_why : "?");
+         e->audience_why ? lf_data_text(LF_DATA_AUDIENCE_WHY, e->audience_why) : "?");
   if (e->weight_why)
-    printf(_("  Weight:        %s\n"), e->weight_why);
+    printf(_("  Weight:        %s\n"), lf_data_text(LF_DATA_WEIGHT_WHY, e->weight_why));
   /* One line per fact: its confidence, and its source where it is not the row's. */
   const struct { const char *key, *conf, *src; } facts[] = {
     { "isa", e->isa_confidence, e->isa_source },
@@ -377,9 +387,9 @@ static void print_edition_list(GPtrArray *rows)
   for (guint r = 0; r <= rows->len; r++) {
     const LfDistroEdition *e = r ? rows->pdata[r - 1] : NULL;
     const char *text[LIST_COLS];
-    g_autofree char *label = e ? g_strdup_printf("%s %s", e->name, e->version) : NULL;
+    g_autofree char *label = e ? lf_distro_edition_title(e, FALSE) : NULL;
     if (e) {
-      text[0] = e->id; text[1] = label; text[2] = e->desktop;
+      text[0] = e->id; text[1] = label; text[2] = lf_data_text(LF_DATA_DESKTOP, e->desktop);
       text[3] = audience_code(e->audience); text[4] = e->arch;
       text[5] = e->support_ends ? e->support_ends : "?"; text[6] = e->confidence;
     } else {

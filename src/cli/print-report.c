@@ -10,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "core/text.h"
+#include "core/data-text.h"
 #include "core/human.h"
 
 typedef struct {
@@ -101,11 +102,12 @@ static void print_cpu(GPtrArray *out, const LfReport *r)
                                 : g_strdup(_("in an unknown year"));
     gen = g_strdup_printf(_("%s (%s), launched %s"),
                           generation ? generation : _("generation unknown"),
-                          c->uarch ? c->uarch : _("design unknown"), year);
+                          c->uarch ? lf_data_text(LF_DATA_CPU_UARCH, c->uarch) : _("design unknown"),
+                          year);
   }
   line_or(out, _("Generation"), gen, _("unknown: not in lapfit's CPU table"));
   if (c->codename != NULL)
-    line(out, _("Codename"), c->codename);
+    line(out, _("Codename"), lf_data_text(LF_DATA_CPU_CODENAME, c->codename));
   if (lf_known_num(c->max_mhz)) {
     g_autofree char *n = lf_human_number(c->max_mhz, 0);
     /* TRANSLATORS: maximum CPU clock in MHz */

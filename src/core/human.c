@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Text for people (see human.h). */
 #include "core/human.h"
+#include "core/data-text.h"
 #include "core/text.h"
 
 #include <glib/gi18n.h>
@@ -89,8 +90,9 @@ static const char *translated(const char *msgid)
 }
 
 /* Intel's "8th gen Core" family of generation names, with the number taken
- * out so each language writes its own ordinal; other names (Pentium, Ryzen
- * 4000 mobile) are brand names and stay. English keeps the table's text. */
+ * out so each language writes its own ordinal; other names with words ("Ryzen
+ * 4000 mobile") come from the catalogue, brand names (Pentium) stay. English
+ * keeps the table's text. */
 char *lf_human_generation(const char *gen)
 {
   /* TRANSLATORS: an Intel Core generation; %d is its number (8 for "8th gen Core"), %s the
@@ -137,7 +139,8 @@ char *lf_human_generation(const char *gen)
     return g_strdup_printf("%s%s%s", pre, mid, post);
   }
 #pragma GCC diagnostic pop
-  return g_strdup(gen);
+  /* Names with words ("Ryzen 4000 mobile") are in the catalogue (db/dbgen --pot-out). */
+  return g_strdup(lf_data_text(LF_DATA_CPU_GENERATION, gen));
 }
 
 
@@ -321,9 +324,23 @@ char *lf_phrase(const char *msgid, ...)
   return g_string_free(s, FALSE);
 }
 
+/* A data file's text (lf_data_phrase()): "CONTEXT\004TEXT", no directives. */
+char *lf_data_phrase(const char *context, const char *text)
+{
+  if (text == NULL)
+    return NULL;
+  return g_strdup_printf("%c%s\004%s%c", PHRASE, context, text, PHRASE);
+}
+
 /* msgid (translated when local) with its %s (or %N$s) filled from args. */
 static void phrase_render(GString *out, const char *body, gboolean local)
 {
+  const char *ctx_end = strchr(body, '\004');
+  if (ctx_end != NULL) {
+    gsize offset = (gsize)(ctx_end - body) + 1;
+    g_string_append(out, local ? g_dpgettext(NULL, body, offset) : body + offset);
+    return;
+  }
   g_auto(GStrv) parts = g_strsplit(body, (char[]){ PHRASE_ARG, 0 }, -1);
   const char *fmt = local ? _(parts[0]) : parts[0];
   guint n = g_strv_length(parts) - 1, next = 0;

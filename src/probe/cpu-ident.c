@@ -48,7 +48,8 @@ static void fill_x86(LfCpu *cpu, const LfCpuidRegs *regs, const char *vendor, gi
     set_str(&cpu->table_source, row->source);
   } else if (BIT(regs->ecx1, 31)) {
     /* A hypervisor's model numbers may be invented: never guess. */
-    set_str(&cpu->generation, "unknown (virtual CPU)");
+    /* English in the report; the CLI and the TUI translate it like a table name. */
+    set_str(&cpu->generation, NC_("CPU generation", "unknown (virtual CPU)"));
   }
 
   GPtrArray *missing = NULL;

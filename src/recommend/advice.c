@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "core/data-text.h"
 #include "recommend/recommend.h"
 
 /* The typed targets of a RAM fix: @n modules of @module_mb each, @total_mb afterwards. */
@@ -209,16 +210,20 @@ static void advise_edition(const LfRuleContext *ctx, LfVerdict *v, GPtrArray *al
   if (alt == NULL && v->status == LF_STATUS_FAIL) {
     /* Nothing passes: name the best edition that at least does not fail. */
     alt = alternative(ctx, v, all, ALT_ANY, LF_STATUS_WARN, FALSE);
-    if (alt != NULL)
+    if (alt != NULL) {
+      g_auto(LfEditionWords) w = { 0 };
+      lf_edition_words_init(&w, alt->edition);
       lf_verdict_advice(v, "edition", 4, alt->edition->id,
                         N_("No edition passes on this machine; %s %s (%s) comes closest: it "
-                           "has warnings but no failure"), alt->edition->name,
-                        alt->edition->version, alt->edition->desktop);
+                           "has warnings but no failure"), w.name, w.version, w.desktop);
+    }
     return;
   }
   if (alt == NULL)
     return;
   const LfDistroEdition *a = alt->edition;
+  g_auto(LfEditionWords) aw = { 0 };   /* the alternative's words, translated on screen */
+  lf_edition_words_init(&aw, a);
   gboolean pass = alt->status == LF_STATUS_PASS;
   if (g_str_equal(e->arch, "x86_64") && g_str_equal(a->arch, "i686") &&
       (lf_verdict_has_check(v, "arch", LF_STATUS_FAIL) ||
@@ -226,34 +231,34 @@ static void advise_edition(const LfRuleContext *ctx, LfVerdict *v, GPtrArray *al
     if (pass)
       lf_verdict_advice(v, "edition", 4, a->id,
                         N_("Choose %s %s, a 32-bit edition, instead: it passes on this "
-                           "machine"), a->name, a->version);
+                           "machine"), aw.name, aw.version);
     else
       lf_verdict_advice(v, "edition", 4, a->id,
                         N_("Choose %s %s, a 32-bit edition, instead: it runs on this machine, "
-                           "with the warnings listed for it"), a->name, a->version);
+                           "with the warnings listed for it"), aw.name, aw.version);
   } else if (g_str_equal(a->arch, "x86_64") && a->isa_level < e->isa_level &&
              lf_verdict_has_check(v, "isa", LF_STATUS_WARN)) {
     if (pass)
       lf_verdict_advice(v, "edition", 4, a->id,
                         N_("Choose %s %s, built for x86-64-v%d, instead: it passes on this "
-                           "machine"), a->name, a->version, (int)a->isa_level);
+                           "machine"), aw.name, aw.version, (int)a->isa_level);
     else
       lf_verdict_advice(v, "edition", 4, a->id,
                         N_("Choose %s %s, built for x86-64-v%d, instead: it runs on this "
-                           "machine, with the warnings listed for it"), a->name, a->version,
+                           "machine, with the warnings listed for it"), aw.name, aw.version,
                         (int)a->isa_level);
   } else if (!pass) {
     lf_verdict_advice(v, "edition", 4, a->id,
                       N_("Choose %s %s instead: it runs on this machine, with the warnings "
-                         "listed for it"), a->name, a->version);
+                         "listed for it"), aw.name, aw.version);
   } else if (g_str_equal(a->family, e->family) && a->weight < e->weight) {
     lf_verdict_advice(v, "edition", 4, a->id,
                       N_("Choose %s %s, a lighter desktop (%s) of the same distribution: it "
-                         "passes on this machine"), a->name, a->version, a->desktop);
+                         "passes on this machine"), aw.name, aw.version, aw.desktop);
   } else {
     lf_verdict_advice(v, "edition", 4, a->id,
-                      N_("Choose %s %s (%s) instead: it passes on this machine"), a->name,
-                      a->version, a->desktop);
+                      N_("Choose %s %s (%s) instead: it passes on this machine"), aw.name,
+                      aw.version, aw.desktop);
   }
 }
 
@@ -270,13 +275,14 @@ static void combine_parts(LfVerdict *v)
   }
   if (ram == NULL || ssd == NULL)
     return;
+  g_autofree char *name = lf_data_phrase(LF_DATA_DISTRO_NAME, v->edition->name);
   LfAdvice *both = lf_verdict_take_advice(v, "ram+ssd", 2, NULL,
                          g_strdup_printf("%s, and replace the hard disk with an SSD: %s needs "
-                                         "both", ram->message, v->edition->name),
+                                         "both", ram->message, name),
                          /* TRANSLATORS: %s is a RAM fix ("Add a 2 GB module ..."), then the
                           * edition name */
                          g_strdup_printf(_("%s, and replace the hard disk with an SSD: %s "
-                                           "needs both"), ram->text, v->edition->name));
+                                           "needs both"), ram->text, name));
   set_ram(both, ram->target_mb, ram->total_mb, ram->module_mb, ram->modules);
   g_ptr_array_remove(v->advice, ram);
   g_ptr_array_remove(v->advice, ssd);
@@ -294,21 +300,23 @@ void lf_advise(const LfRuleContext *ctx, const LfDistroTable *table, GPtrArray *
   if (v->status == LF_STATUS_PASS)
     return;
   const LfDistroEdition *e = v->edition;
+  g_auto(LfEditionWords) w = { 0 };   /* translated on screen, English in JSON */
+  lf_edition_words_init(&w, e);
   if (lf_verdict_has_check(v, "secure-boot", LF_STATUS_WARN) && e->secure_boot == LF_TRI_FALSE)
     lf_verdict_advice(v, "firmware-setting", 0, NULL,
                       N_("Switch off Secure Boot in the firmware setup before installing %s"),
-                      e->name);
+                      w.name);
   if (lf_verdict_has_check(v, "boot", LF_STATUS_WARN) && !lf_verdict_has_check(v, "boot", LF_STATUS_FAIL) &&
       ctx->report->machine.firmware.uefi_supported == LF_TRI_TRUE &&
       g_strcmp0(ctx->report->machine.firmware.mode, "bios") == 0 && e->boot_bios != LF_TRI_TRUE)
     lf_verdict_advice(v, "firmware-setting", 0, NULL,
                       N_("Switch the firmware setup to UEFI boot (it supports UEFI; it now boots "
-                         "through legacy BIOS/CSM), then install %s"), e->name);
+                         "through legacy BIOS/CSM), then install %s"), w.name);
   if (lf_verdict_has_check(v, "cpu-32bit", LF_STATUS_WARN) &&
       ctx->report->cpu.pae_note && strstr(ctx->report->cpu.pae_note, "hidden"))
     lf_verdict_advice(v, "boot-option", 0, NULL,
                       N_("Add forcepae to the installer's boot options (on both sides of "
-                         "'--') to install %s on this Pentium M"), e->name);
+                         "'--') to install %s on this Pentium M"), w.name);
   /* A failed hard gate cannot be fixed with parts or settings: only another edition helps. */
   static const char *const gates[] = { "installer", "arch", "isa", "cpu-32bit", "boot", NULL };
   for (int i = 0; gates[i]; i++)
@@ -321,7 +329,7 @@ void lf_advise(const LfRuleContext *ctx, const LfDistroTable *table, GPtrArray *
   if (lf_verdict_has_check(v, "disk-kind", LF_STATUS_WARN))
     lf_verdict_advice(v, "ssd", 2, NULL,
                       N_("Replace the hard disk with an SSD: under %s it helps most"),
-                      e->desktop);
+                      w.desktop);
   if (lf_verdict_has_check(v, "disk", LF_STATUS_WARN) && ctx->disk != NULL) {
     g_autofree char *need = lf_format_gb(e->disk_min_gb);
     lf_verdict_advice(v, "disk", 3, NULL, N_("Fit a disk of at least %s"), need)->disk_gb =

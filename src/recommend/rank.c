@@ -10,6 +10,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/data-text.h"
 #include "core/human.h"
 #include "recommend/recommend.h"
 
@@ -262,7 +263,7 @@ void lf_rank_pick_best(LfRecommendation *rec)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
     b->message = g_strdup_printf(why, v->edition->desktop);
-    b->text = g_strdup_printf(_(why), v->edition->desktop);
+    b->text = g_strdup_printf(_(why), lf_data_text(LF_DATA_DESKTOP, v->edition->desktop));
 #pragma GCC diagnostic pop
     b->who = audience_phrase(v->edition->audience);
     g_ptr_array_add(rec->best, b);

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/data-text.h"
 #include "core/error.h"
 #include "core/human.h"
 
@@ -139,6 +140,22 @@ LfAdvice *lf_verdict_take_advice(LfVerdict *v, const char *kind, int cost,
   g_free(text);
   g_ptr_array_add(v->advice, a);
   return a;
+}
+
+void lf_edition_words_init(LfEditionWords *w, const LfDistroEdition *e)
+{
+  w->name = lf_data_phrase(LF_DATA_DISTRO_NAME, e->name);
+  w->version = lf_data_phrase(LF_DATA_DISTRO_VERSION, e->version ? e->version : "");
+  w->desktop = lf_data_phrase(LF_DATA_DESKTOP, e->desktop ? e->desktop : "?");
+  w->label = g_strdup_printf("%s %s", w->name, w->version);
+}
+
+void lf_edition_words_clear(LfEditionWords *w)
+{
+  g_clear_pointer(&w->name, g_free);
+  g_clear_pointer(&w->version, g_free);
+  g_clear_pointer(&w->desktop, g_free);
+  g_clear_pointer(&w->label, g_free);
 }
 
 gboolean lf_verdict_has_check(const LfVerdict *v, const char *check, LfStatus at_least)

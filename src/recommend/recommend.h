@@ -195,6 +195,16 @@ LfAdvice *lf_verdict_take_advice(LfVerdict *v, const char *kind, int cost, const
                          g_strdup_printf(_(fmt), ##__VA_ARGS__))
 gboolean lf_verdict_has_check(const LfVerdict *v, const char *check, LfStatus at_least);
 
+/* An edition's words from data/distros as phrases for reasons and advice
+ * (core/data-text.h): English in `message` and JSON, translated in `text`. */
+typedef struct {
+  char *name, *version, *desktop;
+  char *label;   /* "name version" */
+} LfEditionWords;
+void lf_edition_words_init(LfEditionWords *w, const LfDistroEdition *e);
+void lf_edition_words_clear(LfEditionWords *w);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC(LfEditionWords, lf_edition_words_clear)
+
 /* RAM ("512 MiB", "1.5 GiB") and disk ("40 GB") figures for the sentences of
  * reasons, advice and the order: marked figures (core/human.h), which
  * lf_verdict_take_reason() and friends render in the C locale for `message`

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "core/data-text.h"
 #include "core/human.h"
 #include "recommend/recommend.h"
 
@@ -65,9 +66,12 @@ static const char *cpu_name(const LfReport *r)
   return "unknown model";
 }
 
+/* "name version" as data phrases: English in JSON, the user's language on screen. */
 static char *edition_name(const LfDistroEdition *e)
 {
-  return g_strdup_printf("%s %s", e->name, e->version);
+  g_auto(LfEditionWords) w = { 0 };
+  lf_edition_words_init(&w, e);
+  return g_steal_pointer(&w.label);
 }
 
 /* --- no installer image -------------------------------------------------- */
@@ -211,7 +215,8 @@ static void rule_cpu_floor(const LfRuleContext *ctx, const LfDistroEdition *e, L
   if (ctx->cpu_level >= 1 || cpu->bits == 64)
     return;  /* every x86-64 CPU has SSE2 */
   g_autofree char *n = edition_name(e);
-  const char *floor = e->cpu_floor ? e->cpu_floor : "Pentium 4";
+  g_autofree char *floor = lf_data_phrase(LF_DATA_CPU_FLOOR,
+                                          e->cpu_floor ? e->cpu_floor : "Pentium 4");
   if (cpu->sse2 == LF_TRI_FALSE)
     lf_verdict_reason(v, "cpu-floor", LF_STATUS_WARN,
                       N_("CPU %s has no SSE2, so it is older than %s asks for (%s): expect it "
@@ -395,12 +400,14 @@ static void rule_ram(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerdi
   }
   /* Below the recommended figure: desktop use, or the only figure published. */
   if (is_rec && ram < target) {
+    g_autofree char *min_use = lf_data_phrase(LF_DATA_RAM_USE, e->ram_min_use);
+    g_autofree char *rec_use = lf_data_phrase(LF_DATA_RAM_USE, e->ram_rec_use);
     if (lf_known_int(e->ram_min_mb) && e->ram_min_use && e->ram_rec_use) {
       g_autofree char *m = lf_format_mb(e->ram_min_mb);
       fact_reason(v, "ram", LF_STATUS_WARN, e->ram_confidence,
                         N_("RAM %s meets the %s minimum of %s for %s, but is below the %s it "
                            "recommends for %s: fine only for that basic use"),
-                        have, m, n, e->ram_min_use, t, e->ram_rec_use);
+                        have, m, n, min_use, t, rec_use);
     } else if (lf_known_int(e->ram_min_mb)) {
       g_autofree char *m = lf_format_mb(e->ram_min_mb);
       fact_reason(v, "ram", LF_STATUS_WARN, e->ram_confidence,
@@ -409,7 +416,7 @@ static void rule_ram(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerdi
     } else if (e->ram_rec_use) {
       fact_reason(v, "ram", LF_STATUS_WARN, e->ram_confidence,
                         N_("RAM %s is below the %s recommended for %s (%s)"), have, t, n,
-                        e->ram_rec_use);
+                        rec_use);
     } else {
       fact_reason(v, "ram", LF_STATUS_WARN, e->ram_confidence,
                         N_("RAM %s is below the %s recommended for %s"), have, t, n);
@@ -467,9 +474,10 @@ static void rule_disk_kind(const LfRuleContext *ctx, const LfDistroEdition *e, L
   if (d == NULL || ctx->opts->use != LF_USE_DESKTOP || e->weight != LF_WEIGHT_HEAVY ||
       !lf_disk_is_hdd(d) || ctx->report->machine.virtual_)
     return;
+  g_autofree char *desktop = lf_data_phrase(LF_DATA_DESKTOP, e->desktop ? e->desktop : "?");
   lf_verdict_reason(v, "disk-kind", LF_STATUS_WARN,
                     N_("The largest internal disk (%s) is a hard disk: under %s an SSD would "
-                       "help most"), d->name ? d->name : "?", e->desktop);
+                       "help most"), d->name ? d->name : "?", desktop);
 }
 
 /* --- graphics: a Wayland-only desktop needs a usable KMS/OpenGL driver ---- */

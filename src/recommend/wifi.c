@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "core/data-text.h"
 #include "db/firmware-table.h"
 #include "recommend/recommend.h"
 
@@ -203,7 +204,9 @@ static void reason_no_rule(const WifiFiles *f, const LfDistroEdition *e, const c
 void lf_rule_wifi(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerdict *v)
 {
   const GPtrArray *nets = ctx->report->network;
-  g_autofree char *n = g_strdup_printf("%s %s", e->name, e->version);
+  g_auto(LfEditionWords) words = { 0 };   /* English in JSON, translated on screen */
+  lf_edition_words_init(&words, e);
+  const char *n = words.label;
   for (guint i = 0; nets && i < nets->len; i++) {
     const LfNetwork *w = nets->pdata[i];
     if (!is_wifi(w))
@@ -225,6 +228,7 @@ void lf_rule_wifi(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerdict 
  * Windows driver. */
 static void advise_board(LfVerdict *v, const LfDistroEdition *e, const WifiFiles *f)
 {
+  g_autofree char *name = lf_data_phrase(LF_DATA_DISTRO_NAME, e->name);
   for (guint i = 0; i < f->board_missing->len; i++) {
     const char *path = f->board_missing->pdata[i];
     g_autofree char *base = g_path_get_basename(path);
@@ -235,13 +239,13 @@ static void advise_board(LfVerdict *v, const LfDistroEdition *e, const WifiFiles
                            "an EFI variable into the file the driver looks for: in a terminal, "
                            "run sudo sh -c 'tail -c +5 /sys/firmware/efi/efivars/%s > "
                            "/lib/firmware/%s' and restart"),
-                        e->name, LF_BRCMF_NVRAM_EFIVAR, path);
+                        name, LF_BRCMF_NVRAM_EFIVAR, path);
     else if (f->net->nvram_efi == LF_TRI_FALSE)
       lf_verdict_advice(v, "firmware-file", 1, NULL,
                         N_("After installing %s, copy the file %s from this machine's Windows "
                            "Wi-Fi driver (a .txt file in the driver's folder, perhaps under "
                            "another name) to /lib/firmware/%s"),
-                        e->name, base, path);
+                        name, base, path);
     else
       lf_verdict_advice(v, "firmware-file", 1, NULL,
                         N_("After installing %s, copy the file %s from this machine's Windows "
@@ -249,24 +253,25 @@ static void advise_board(LfVerdict *v, const LfDistroEdition *e, const WifiFiles
                            "another name) to /lib/firmware/%s. Some machines keep these "
                            "settings in the firmware (an EFI variable); Linux then reads them by "
                            "itself"),
-                        e->name, base, path);
+                        name, base, path);
   }
 }
 
 static void advise_card(const WifiFiles *f, const LfDistroEdition *e, LfVerdict *v)
 {
   const char *pkg = package_for(f->rule, e);
+  g_autofree char *name = lf_data_phrase(LF_DATA_DISTRO_NAME, e->name);
   if (f->upstream_missing && ships_upstream(e) != LF_TRI_TRUE) {
     g_autofree char *files = join(f->upstream);
     if (pkg)
       lf_verdict_advice(v, "firmware-package", 1, NULL,
                         N_("After installing %s, install the package %s (it has %s), over a "
                            "cable or a USB Wi-Fi adapter that needs no firmware"),
-                        e->name, pkg, files);
+                        name, pkg, files);
     else
       lf_verdict_advice(v, "firmware-package", 1, NULL,
                         N_("Install the missing Wi-Fi firmware after installing %s, over a "
-                           "cable or a USB Wi-Fi adapter that needs none"), e->name);
+                           "cable or a USB Wi-Fi adapter that needs none"), name);
   }
   advise_board(v, e, f);
   gboolean vendor_missing = FALSE;
@@ -276,7 +281,7 @@ static void advise_card(const WifiFiles *f, const LfDistroEdition *e, LfVerdict 
     lf_verdict_advice(v, "firmware-package", 1, NULL,
                       N_("After installing %s, install the package %s over a cable or a USB "
                          "Wi-Fi adapter: it fetches the Wi-Fi firmware from the maker's "
-                         "driver"), e->name, pkg);
+                         "driver"), name, pkg);
 }
 
 void lf_advise_wifi(const LfRuleContext *ctx, LfVerdict *v)
@@ -294,10 +299,12 @@ void lf_advise_wifi(const LfRuleContext *ctx, LfVerdict *v)
     gboolean unknown_missing = FALSE;
     for (guint j = 0; j < f.unknown->len; j++)
       unknown_missing |= is_missing(w, f.unknown->pdata[j]);
-    if (unknown_missing)
+    if (unknown_missing) {
+      g_autofree char *name = lf_data_phrase(LF_DATA_DISTRO_NAME, v->edition->name);
       lf_verdict_advice(v, "firmware-package", 1, NULL,
                         N_("Install the missing Wi-Fi firmware after installing %s, over a "
-                           "cable or a USB Wi-Fi adapter that needs none"), v->edition->name);
+                           "cable or a USB Wi-Fi adapter that needs none"), name);
+    }
     wifi_files_clear(&f);
   }
 }

@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
-# Every message of a freshly generated template is translated, and not fuzzy,
-# in every language of po/LINGUAS; the catalogues pass msgfmt --check.
+# Every message of a freshly generated template (the sources and the data
+# files' text) is translated, and not fuzzy, in every language of po/LINGUAS;
+# the catalogues pass msgfmt --check.
 #
 # Messages that are new since the committed po/lapfit.pot (someone added a
 # string after the last translation pass) are listed and make the test skip
@@ -24,7 +25,8 @@ if grep -rnE '(_|N_|ngettext)\("[^"]*" *G_G[A-Z0-9]*_FORMAT' "$src/src" "$src/tu
     fail=1
 fi
 
-"$src/po/make-pot.sh" "$src" "$work/lapfit.pot" 2>"$work/xgettext.log" \
+# The data files' text comes from the fragments db/dbgen wrote in this build.
+"$src/po/make-pot.sh" "$src" "$work/lapfit.pot" "${LF_DATA_POT_DIR:?}" 2>"$work/xgettext.log" \
     || { cat "$work/xgettext.log"; echo "xgettext failed"; exit 1; }
 # The same mistake across lines: xgettext sees "%" and stops at the macro.
 if grep -q 'ends in the middle of a directive' "$work/xgettext.log"; then

@@ -6,5 +6,6 @@ foreach(t screens resize search restore terminals german recommend tune tune-act
   lf_add_script_test(tui-${t} sh ${CMAKE_CURRENT_SOURCE_DIR}/tui/${t}.sh LABELS tui)
 endforeach()
 lf_add_script_test(i18n-completeness sh ${CMAKE_CURRENT_SOURCE_DIR}/i18n/completeness.sh)
+set_property(TEST i18n-completeness APPEND PROPERTY ENVIRONMENT "LF_DATA_POT_DIR=${LF_DATA_POT_DIR}")
 lf_add_script_test(i18n-locale sh ${CMAKE_CURRENT_SOURCE_DIR}/i18n/locale.sh)
 set_property(TEST tui-recommend APPEND PROPERTY ENVIRONMENT "LF_BUILD_DB=${LF_DISTRO_DB}")
