@@ -38,6 +38,8 @@ total=$(msgattrib --no-obsolete "$work/lapfit.pot" | grep -c '^msgid ')
 echo "template: $((total - 1)) messages"
 
 pending=0
+# The msgctxt and msgid lines of a catalogue, without its header.
+messages() { grep -E '^(msgctxt|msgid) ' | grep -vx 'msgid ""'; }
 
 for lang in $(grep -v '^#' "$src/po/LINGUAS"); do
     po="$src/po/$lang.po"
@@ -53,7 +55,7 @@ for lang in $(grep -v '^#' "$src/po/LINGUAS"); do
     case $stats in
     *fuzzy*|*untranslated*)
         pending=1
-        msgattrib --untranslated --no-obsolete "$work/$lang.po" -o "$work/$lang.new.po" ;;
+        msgattrib --untranslated --no-obsolete --no-wrap "$work/$lang.po" -o "$work/$lang.new.po" ;;
     esac
     # Untranslated or fuzzy messages that were already in the committed template.
     msgmerge --quiet --no-fuzzy-matching --no-wrap "$po" "$src/po/lapfit.pot" -o "$work/$lang.old.po"
@@ -61,15 +63,16 @@ for lang in $(grep -v '^#' "$src/po/LINGUAS"); do
     case $old in
     *fuzzy*|*untranslated*)
         echo "FAIL: $lang is incomplete for po/lapfit.pot: $old"
-        msgattrib --untranslated --no-obsolete "$work/$lang.old.po" | grep -A3 '^#:' | head -60
-        msgattrib --only-fuzzy --no-obsolete "$work/$lang.old.po" | grep -A3 '^#,' | head -60
+        # The catalogues have no source locations: name each message by context and id.
+        msgattrib --untranslated --no-obsolete --no-wrap "$work/$lang.old.po" | messages | head -60
+        msgattrib --only-fuzzy --no-obsolete --no-wrap "$work/$lang.old.po" | messages | head -60
         fail=1 ;;
     esac
 done
 [ $fail -eq 0 ] || exit 1
 if [ $pending = 1 ]; then
     echo "messages newer than po/lapfit.pot, not translated yet:"
-    grep -A1 '^#:' "$work"/*.new.po 2>/dev/null | grep 'msgid' | sort -u | head -60
+    cat "$work"/*.new.po 2>/dev/null | messages | sort -u | head -60
     if [ "${LF_I18N_STRICT:-0}" = 1 ]; then
         echo "FAIL: LF_I18N_STRICT=1 and untranslated messages"
         exit 1

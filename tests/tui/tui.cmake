@@ -8,4 +8,8 @@ endforeach()
 lf_add_script_test(i18n-completeness sh ${CMAKE_CURRENT_SOURCE_DIR}/i18n/completeness.sh)
 set_property(TEST i18n-completeness APPEND PROPERTY ENVIRONMENT "LF_DATA_POT_DIR=${LF_DATA_POT_DIR}")
 lf_add_script_test(i18n-locale sh ${CMAKE_CURRENT_SOURCE_DIR}/i18n/locale.sh)
+# The data files' text: extracted by dbgen, required by the strict test, German on screen.
+lf_add_script_test(i18n-data-strings sh ${CMAKE_CURRENT_SOURCE_DIR}/i18n/data-strings.sh)
+set_property(TEST i18n-data-strings APPEND PROPERTY ENVIRONMENT
+             "LF_DATA_POT_DIR=${LF_DATA_POT_DIR}" "LF_DBGEN=$<TARGET_FILE:lapfit-dbgen>")
 set_property(TEST tui-recommend APPEND PROPERTY ENVIRONMENT "LF_BUILD_DB=${LF_DISTRO_DB}")
