@@ -376,7 +376,7 @@ static char *list_cell(const char *text, gsize width)
  * row fits 120 columns; a header row and a legend for the one-letter codes. */
 static void print_edition_list(GPtrArray *rows)
 {
-  static const gsize cap[LIST_COLS] = { 24, 40, 24, 3, 6, 10, 4 };
+  static const gsize cap[LIST_COLS] = { 24, 40, 24, 5, 6, 10, 4 };
   /* TRANSLATORS: column headers of 'lapfit db list'; keep them short */
   const char *head[LIST_COLS] = { C_("db list", "ID"), C_("db list", "EDITION"),
                                   C_("db list", "DESKTOP"), C_("db list", "FOR"),
