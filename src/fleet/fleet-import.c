@@ -414,7 +414,7 @@ gboolean lf_fleet_import(LfFleet *f, const char *const *paths, LfFleetImportStat
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func((GDestroyNotify)item_free);
   for (guint i = 0; paths[i]; i++)
     collect(paths[i], items, stats, 0);
-  if (!create_staging(f, error)) {
+  if (!lf_store_bulk(f->store, error) || !create_staging(f, error)) {
     stats->unfinished = items->len;
     return FALSE;
   }

@@ -25,6 +25,7 @@ typedef struct {
   gboolean (*set_version)(LfStore *store, gint64 version, GError **error);
   gboolean (*busy)(LfStore *store);
   gboolean (*ready)(LfStore *store, GError **error);  /* NULL: nothing to do */
+  gboolean (*bulk)(LfStore *store, GError **error);   /* NULL: nothing to do */
 } LfStoreClass;
 
 struct LfStore {

@@ -199,11 +199,20 @@ static gboolean sq_ready(LfStore *s, GError **error)
   return sq_exec(s, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL", error);
 }
 
+/* An import's staging tables in memory rather than a temporary file, and
+ * the hash indexes' pages cached across batches: a third less system time
+ * for 100,000 reports. Only for imports: `fleet report` took twice the CPU
+ * with them. Neither writes the file. */
+static gboolean sq_bulk(LfStore *s, GError **error)
+{
+  return sq_exec(s, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536", error);
+}
+
 static const LfStoreClass sqlite_class = {
   LF_STORE_SQLITE,
   "INTEGER PRIMARY KEY", "TEXT", "INTEGER", "REAL", " WITHOUT ROWID",
   sq_close, sq_exec, sq_query, sq_next, sq_finish, sq_changes, sq_is_null, sq_text, sq_int,
-  sq_double, sq_load, sq_begin, sq_get_version, sq_set_version, sq_busy, sq_ready,
+  sq_double, sq_load, sq_begin, sq_get_version, sq_set_version, sq_busy, sq_ready, sq_bulk,
 };
 
 LfStore *lf_store_sqlite_open(const char *path, gboolean create, GError **error)
@@ -227,8 +236,5 @@ LfStore *lf_store_sqlite_open(const char *path, gboolean create, GError **error)
   }
   sqlite3_busy_timeout(s->db, BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes(s->db, 1);
-  /* An import's staging tables in memory rather than a temporary file, and
-   * the hash index's pages cached across batches (neither writes the file). */
-  sqlite3_exec(s->db, "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536", NULL, NULL, NULL);
   return &s->base;
 }

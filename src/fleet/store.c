@@ -212,6 +212,11 @@ gboolean lf_store_ready(LfStore *s, GError **error)
   return s->klass->ready == NULL || s->klass->ready(s, error);
 }
 
+gboolean lf_store_bulk(LfStore *s, GError **error)
+{
+  return s->klass->bulk == NULL || s->klass->bulk(s, error);
+}
+
 gboolean lf_store_busy(LfStore *s)
 {
   return s->klass->busy(s);

@@ -98,6 +98,10 @@ gboolean lf_store_set_version(LfStore *store, gint64 version, GError **error);
  * never block the writer; only now, so a foreign file is never written). */
 gboolean lf_store_ready(LfStore *store, GError **error);
 
+/* Before a bulk import on this connection: settings that help loading many
+ * rows and would slow queries (SQLite; PostgreSQL has none). */
+gboolean lf_store_bulk(LfStore *store, GError **error);
+
 /* TRUE when the last failure was another writer holding the database:
  * worth retrying (SQLite only: PostgreSQL waits on its locks). */
 gboolean lf_store_busy(LfStore *store);
