@@ -303,7 +303,9 @@ char *lf_report_to_json(const LfReport *report, LfJsonFlags flags)
 {
   GString *out = g_string_sized_new(8192);
   write_struct(out, &lf_report_desc, report, flags, 0);
-  return g_string_free(out, FALSE);
+  gsize len = out->len;
+  /* to its size: an import holds two batches of these */
+  return g_realloc(g_string_free(out, FALSE), len + 1);
 }
 
 static gboolean type_error(GError **error, const char *path, const char *key, const char *want)
