@@ -3,8 +3,9 @@
  *
  * The score is lexicographic, one band per key (lower ranks first):
  *   FAIL last | support ended | for a newcomer, expert editions after every
- *   other PASS or WARN | PASS before WARN | audience fit | a 32-bit edition on
- *   a 64-bit CPU | desktop weight fitted to the headroom | support left.
+ *   other PASS or WARN | PASS before WARN | audience fit | confirmed before
+ *   unconfirmed | a 32-bit edition on a 64-bit CPU | desktop weight fitted to
+ *   the headroom | support left.
  * A newcomer is better served by a WARN Xubuntu than by a PASS Arch. */
 #include <glib/gi18n.h>
 #include <math.h>
@@ -18,8 +19,9 @@
 #define BAND_ENDED 1e6
 #define BAND_EXPERT 1e5
 #define BAND_WARN 1e4
-#define BAND_DOUBT 5e3    /* above every lower key: audience 2e3 + arch + weight + support */
-#define BAND_AUDIENCE 1e3
+#define BAND_DOUBT 5e3    /* above every lower key: audience 2e3 + unconfirmed + ... */
+#define BAND_AUDIENCE 1e3 /* above unconfirmed 5e2 + arch 1e2 + weight 3e1 + support 9.9 */
+#define BAND_UNCONFIRMED 5e2
 #define BAND_ARCH 1e2
 #define BAND_WEIGHT 1e1   /* the support key below stays within 0..9.9 */
 
@@ -101,6 +103,16 @@ static gboolean may_not_boot(const LfVerdict *v)
   return FALSE;
 }
 
+gboolean lf_verdict_unconfirmed(const LfVerdict *v)
+{
+  if (g_str_equal(v->edition->confidence, "?"))
+    return TRUE;
+  for (guint i = 0; i < v->reasons->len; i++)
+    if (((const LfReason *)v->reasons->pdata[i])->unconfirmed)
+      return TRUE;
+  return FALSE;
+}
+
 double lf_rank_score(const LfRuleContext *ctx, LfHeadroom h, const LfVerdict *v)
 {
   const LfDistroEdition *e = v->edition;
@@ -117,6 +129,10 @@ double lf_rank_score(const LfRuleContext *ctx, LfHeadroom h, const LfVerdict *v)
   if (v->status == LF_STATUS_WARN && may_not_boot(v))
     s += BAND_DOUBT;   /* Debian 12 that boots this tablet before Debian 13 that may not */
   s += audience_distance(o->audience, e->audience) * BAND_AUDIENCE;
+  /* An answer the project confirms is the better first pick: it matters more than how
+   * light the desktop is, because it is the PASS itself that may be wrong. */
+  if (lf_verdict_unconfirmed(v))
+    s += BAND_UNCONFIRMED;
   if (g_str_equal(e->arch, "i686") && ctx->cpu_level >= 1)
     s += BAND_ARCH;   /* a 32-bit edition wastes a 64-bit CPU */
   s += weight_key(o->use, h, e->weight) * BAND_WEIGHT;
@@ -124,8 +140,6 @@ double lf_rank_score(const LfRuleContext *ctx, LfHeadroom h, const LfVerdict *v)
     s += support_key(o, e) * BAND_WEIGHT;   /* server: the longest support decides */
   else
     s += support_key(o, e);
-  if (g_str_equal(e->confidence, "?"))
-    s += 0.05;
   return s;
 }
 
@@ -156,23 +170,28 @@ void lf_rank_explain(LfRecommendation *rec, const LfRuleContext *ctx)
   } while (0)
   if (ctx->opts->use == LF_USE_SERVER)
     EXPLAIN(N_("Ranked for %s: FAIL last; supported releases first; editions made for that "
-           "user first, PASS before WARN; then the longest remaining support (server use; "
+           "user first, PASS before WARN, answers the project confirms before unconfirmed "
+           "ones; then the longest remaining support (server use; "
            "%s RAM, %s CPU)."));
   else if (ctx->opts->use == LF_USE_KIOSK)
     EXPLAIN(N_("Ranked for %s: FAIL last; supported releases first; editions made for that "
-           "user first, PASS before WARN; then the lightest desktops (kiosk use; %s RAM, "
+           "user first, PASS before WARN, answers the project confirms before unconfirmed "
+           "ones; then the lightest desktops (kiosk use; %s RAM, "
            "%s CPU)."));
   else if (rec->headroom == LF_HEADROOM_MODEST)
     EXPLAIN(N_("Ranked for %s: FAIL last; supported releases first; editions made for that "
-           "user first, PASS before WARN; then light desktops, because this machine is "
+           "user first, PASS before WARN, answers the project confirms before unconfirmed "
+           "ones; then light desktops, because this machine is "
            "modest (%s RAM, %s CPU); then the longest support."));
   else if (rec->headroom == LF_HEADROOM_MIDDLE)
     EXPLAIN(N_("Ranked for %s: FAIL last; supported releases first; editions made for that "
-           "user first, PASS before WARN; then medium-weight desktops, which suit this "
+           "user first, PASS before WARN, answers the project confirms before unconfirmed "
+           "ones; then medium-weight desktops, which suit this "
            "machine (%s RAM, %s CPU); then the longest support."));
   else
     EXPLAIN(N_("Ranked for %s: FAIL last; supported releases first; editions made for that "
-           "user first, PASS before WARN; then full desktops, because this machine can "
+           "user first, PASS before WARN, answers the project confirms before unconfirmed "
+           "ones; then full desktops, because this machine can "
            "carry them (%s RAM, %s CPU); then the longest support."));
 #undef EXPLAIN
 }

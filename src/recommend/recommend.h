@@ -58,6 +58,9 @@ typedef struct {
   LfStatus status;
   char *message;    /* English, with the figures used */
   char *text;       /* the same sentence, translated */
+  gboolean unconfirmed;   /* built on a fact the project does not confirm; the sentence
+                             ends "(not confirmed by the project)" and the edition ranks
+                             after confirmed ones (rank.c) */
 } LfReason;
 
 typedef struct {
@@ -219,6 +222,9 @@ gboolean lf_disk_is_hdd(const LfStorage *disk);
 /* rank.c: headroom, score (lower ranks first), the order sentence and the best three. */
 LfHeadroom lf_rank_headroom(const LfRuleContext *ctx);
 double lf_rank_score(const LfRuleContext *ctx, LfHeadroom headroom, const LfVerdict *v);
+/* The verdict rests on a fact the project does not confirm: a reason says "not confirmed",
+ * or the edition's row as a whole is of confidence '?'. */
+gboolean lf_verdict_unconfirmed(const LfVerdict *v);
 void lf_rank_explain(LfRecommendation *rec, const LfRuleContext *ctx);
 void lf_rank_pick_best(LfRecommendation *rec);
 /* Days from today to the end of the period `date` names; NAN when unknown. */

@@ -18,6 +18,13 @@ static gboolean confirmed(const char *confidence)
   return confidence && (g_str_equal(confidence, "O") || g_str_equal(confidence, "S"));
 }
 
+/* The sentence just added rests on a fact the project does not confirm (or the data lacks):
+ * the edition ranks after confirmed ones (rank.c). */
+static void mark_unconfirmed(LfVerdict *v)
+{
+  ((LfReason *)v->reasons->pdata[v->reasons->len - 1])->unconfirmed = TRUE;
+}
+
 /* One fact, one severity: a hard gate FAILs in every edition whose fact is confirmed;
  * an inferred or uncertain fact (I, ?) WARNs at most, and the sentence says so. */
 static void hard_take(LfVerdict *v, const char *check, const char *confidence, char *message,
@@ -33,6 +40,7 @@ static void hard_take(LfVerdict *v, const char *check, const char *confidence, c
   g_free(message);
   g_free(text);
   lf_verdict_take_reason(v, check, LF_STATUS_WARN, m, t);
+  mark_unconfirmed(v);
 }
 #define hard_reason(v, check, confidence, fmt, ...)                                          \
   hard_take((v), (check), (confidence), g_strdup_printf(fmt, ##__VA_ARGS__),                 \
@@ -52,6 +60,7 @@ static void fact_take(LfVerdict *v, const char *check, LfStatus status, const ch
   g_free(message);
   g_free(text);
   lf_verdict_take_reason(v, check, status, m, t);
+  mark_unconfirmed(v);
 }
 #define fact_reason(v, check, status, confidence, fmt, ...)                                  \
   fact_take((v), (check), (status), (confidence), g_strdup_printf(fmt, ##__VA_ARGS__),       \
@@ -285,6 +294,8 @@ static void rule_boot(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerd
       lf_verdict_reason(v, "boot", LF_STATUS_WARN,
                         N_("Firmware is 32-bit UEFI; whether the %s image can boot from it is not "
                            "known"), n);
+    if (!sure || e->boot_ia32_uefi == LF_TRI_UNKNOWN)
+      mark_unconfirmed(v);
     return;
   }
   if (e->boot_uefi == LF_TRI_TRUE) {
@@ -306,9 +317,11 @@ static void rule_boot(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerd
       fact_reason(v, "secure-boot", LF_STATUS_WARN, e->boot_confidence,
                         N_("Secure Boot is on and %s does not boot with it: switch it off in "
                            "the firmware setup"), n);
-    else if (e->secure_boot == LF_TRI_UNKNOWN)
+    else if (e->secure_boot == LF_TRI_UNKNOWN) {
       lf_verdict_reason(v, "secure-boot", LF_STATUS_WARN,
                         N_("Secure Boot is on; could not check whether %s boots with it"), n);
+      mark_unconfirmed(v);   /* the data has no Secure Boot fact for this edition */
+    }
   }
 }
 
