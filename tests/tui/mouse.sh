@@ -23,37 +23,37 @@ for size in "80 24" "40 10"; do
         n=$((n + 1)); [ $n -ge 30 ] && fail "the wheel did not scroll"; sleep 0.1
     done
     i=0
-    until screen | sed -n "3,$((h - 2))p" | grep -q 'PASS MX Linux'; do
+    until screen | sed -n "3,$((h - 2))p" | grep -q 'PASS Xubuntu'; do
         before=$(screen)
         mouse 65 5 5
         n=0
         while [ "$(screen)" = "$before" ]; do
-            n=$((n + 1)); [ $n -ge 30 ] && fail "the wheel stopped scrolling before MX Linux"; sleep 0.1
+            n=$((n + 1)); [ $n -ge 30 ] && fail "the wheel stopped scrolling before Xubuntu"; sleep 0.1
         done
-        i=$((i + 1)); [ $i -ge 20 ] && fail "MX Linux never scrolled into view"
+        i=$((i + 1)); [ $i -ge 20 ] && fail "Xubuntu never scrolled into view"
     done
-    y=$(line_of 'PASS MX Linux')
+    y=$(line_of 'PASS Xubuntu')
     click 12 "$y"
     n=0
     # (tmux writes an attribute once per run of cells: the reverse video of
     # a wrapped row shows on its first line only; the click may also scroll
     # a row that was partly in view.)
-    until screen_sgr | grep -E "$rev" | grep -q 'PASS MX Linux'; do
-        n=$((n + 1)); [ $n -ge 30 ] && fail "a click did not select MX Linux (line $y)"; sleep 0.1
+    until screen_sgr | grep -E "$rev" | grep -q 'PASS Xubuntu'; do
+        n=$((n + 1)); [ $n -ge 30 ] && fail "a click did not select Xubuntu (line $y)"; sleep 0.1
     done
     # A click on the selected row opens it: Recommend, on that edition (a second click would
     # land on the Recommend screen and could open a details pane there).
-    y=$(line_of 'PASS MX Linux')
+    y=$(line_of 'PASS Xubuntu')
     click 12 "$y"                                 # already selected: this click opens it
     wait_for 'Use: desktop'
-    screen_sgr | grep -E "$rev" | grep -q 'MX Linux' || fail "Recommend not opened on MX Linux"
+    screen_sgr | grep -E "$rev" | grep -q 'Xubuntu' || fail "Recommend not opened on Xubuntu"
     # Tabs: a click on "5" (Help) switches screens, a click on "1" goes back.
     x=$(tab_x 5)
     click "$x" 2
     wait_for '^ Keys'
     x=$(tab_x 1)
     click "$x" 2
-    wait_for 'PASS MX Linux'                    # Overview, scrolled as it was left
+    wait_for 'PASS Xubuntu'                    # Overview, scrolled as it was left
     top=$(screen | sed -n 3p)
     mouse 64 5 5                                  # wheel up: back towards the top
     n=0

@@ -53,9 +53,9 @@ for size in "80 24" "132 43"; do
     sel '[✓+] PASS Debian 13'
     screen_sgr | grep -q "${esc}\[7m Machine" && fail "a heading took the cursor"
     keys j Down
-    sel '[✓+] PASS Linux Mint'
+    sel '[✓+] PASS Xubuntu'
     keys k
-    sel '[✓+] PASS MX Linux'
+    sel '[✓+] PASS Linux Mint'
     # Enter on the battery row opens the Battery screen.
     keys /; keys -l BAT0; keys Enter Enter
     wait_for 'Cycles +412'
