@@ -179,6 +179,8 @@ static const KeySpec specs[] = {
   { "ia32_uefi_confidence", K_CONF, FALSE, conf_values, 0, 0 },
   { "ia32_uefi_source", K_SOURCE, FALSE, NULL, 0, 0 },
   { "secure_boot", K_BOOL, FALSE, NULL, 0, 0 },
+  { "secure_boot_confidence", K_CONF, FALSE, conf_values, 0, 0 },
+  { "secure_boot_source", K_SOURCE, FALSE, NULL, 0, 0 },
   { "nonfree_firmware", K_BOOL, FALSE, NULL, 0, 0 },
   { "installer", K_BOOL, FALSE, NULL, 0, 0 },
   { "notes", K_TEXT, FALSE, NULL, 0, 0 },
@@ -373,6 +375,15 @@ static void check_group(Src *src, GKeyFile *kf, const char *group)
       report(src, line_of(src, group, "audience"),
              "an edition without a desktop (weight=none) is not a newcomer edition");
   }
+  /* A fact's confidence or source without the fact describes nothing. */
+  static const char *const own[][2] = { { "secure_boot_confidence", "secure_boot" },
+                                        { "secure_boot_source", "secure_boot" },
+                                        { "ia32_uefi_confidence", "ia32_uefi" },
+                                        { "ia32_uefi_source", "ia32_uefi" } };
+  for (gsize i = 0; i < G_N_ELEMENTS(own); i++)
+    if (g_key_file_has_key(kf, group, own[i][0], NULL) &&
+        !g_key_file_has_key(kf, group, own[i][1], NULL))
+      report(src, line_of(src, group, own[i][0]), "%s without %s", own[i][0], own[i][1]);
   if (g_key_file_has_key(kf, group, "audience_why", NULL) &&
       !g_key_file_has_key(kf, group, "audience", NULL))
     report(src, line_of(src, group, "audience_why"), "audience_why without audience");
@@ -396,10 +407,11 @@ static const char insert_sql[] =
     " confidence, isa_confidence, ram_confidence, disk_confidence, boot_confidence,"
     " firmware_confidence, file, line, ord, audience, audience_why, weight_why, isa_source,"
     " ram_source, disk_source, boot_source, firmware_source, ia32_uefi_confidence,"
-    " ia32_uefi_source) VALUES (?1, ?2, ?3, ?4, ?5, ?6,"
+    " ia32_uefi_source, secure_boot_confidence, secure_boot_source) VALUES (?1, ?2, ?3, ?4,"
+    " ?5, ?6,"
     " ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24,"
     " ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33, ?34, ?35, ?36, ?37, ?38, ?39, ?40, ?41,"
-    " ?42, ?43, ?44, ?45, ?46, ?47, ?48, ?49)";
+    " ?42, ?43, ?44, ?45, ?46, ?47, ?48, ?49, ?50, ?51)";
 
 static void bind_text(sqlite3_stmt *st, int i, GKeyFile *kf, const char *g, const char *k)
 {
@@ -451,6 +463,19 @@ static void bind_source(sqlite3_stmt *st, int i, GKeyFile *kf, const char *g, co
   g_autofree char *v = g_key_file_get_string(kf, g, k, NULL);
   if (v == NULL)
     v = g_key_file_get_string(kf, g, "source", NULL);
+  sqlite3_bind_text(st, i, g_strstrip(v), -1, SQLITE_TRANSIENT);
+}
+
+/* The Secure Boot fact defaults to the boot paths' confidence and source, as before it
+ * had its own; those default to the row's. */
+static void bind_from(sqlite3_stmt *st, int i, GKeyFile *kf, const char *g, const char *k,
+                      const char *fallback, const char *row_key)
+{
+  g_autofree char *v = g_key_file_get_string(kf, g, k, NULL);
+  if (v == NULL)
+    v = g_key_file_get_string(kf, g, fallback, NULL);
+  if (v == NULL)
+    v = g_key_file_get_string(kf, g, row_key, NULL);
   sqlite3_bind_text(st, i, g_strstrip(v), -1, SQLITE_TRANSIENT);
 }
 
@@ -520,6 +545,8 @@ static gboolean insert_row(sqlite3 *db, sqlite3_stmt *st, const Row *r, int ord)
   bind_source(st, 47, kf, g, "firmware_source");
   bind_conf(st, 48, kf, g, "ia32_uefi_confidence");
   bind_source(st, 49, kf, g, "ia32_uefi_source");
+  bind_from(st, 50, kf, g, "secure_boot_confidence", "boot_confidence", "confidence");
+  bind_from(st, 51, kf, g, "secure_boot_source", "boot_source", "source");
   if (sqlite3_step(st) != SQLITE_DONE) {
     fprintf(stderr, "%s:%d: cannot insert [%s]: %s\n", r->file, r->line, r->id,
             sqlite3_errmsg(db));

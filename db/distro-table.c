@@ -37,6 +37,7 @@ static void edition_free(gpointer p)
   g_free(e->weight_why); g_free(e->audience_why); g_free(e->isa_source); g_free(e->ram_source);
   g_free(e->disk_source); g_free(e->boot_source); g_free(e->firmware_source);
   g_free(e->ia32_uefi_confidence); g_free(e->ia32_uefi_source);
+  g_free(e->secure_boot_confidence); g_free(e->secure_boot_source);
   g_free(e);
 }
 
@@ -106,7 +107,8 @@ static const char select_sql[] =
     " boot_ia32_uefi, secure_boot, nonfree_firmware, installer, notes, source, confidence,"
     " isa_confidence, ram_confidence, disk_confidence, boot_confidence, firmware_confidence,"
     " audience, audience_why, weight_why, isa_source, ram_source, disk_source, boot_source,"
-    " firmware_source, ia32_uefi_confidence, ia32_uefi_source FROM edition ORDER BY ord";
+    " firmware_source, ia32_uefi_confidence, ia32_uefi_source, secure_boot_confidence,"
+    " secure_boot_source FROM edition ORDER BY ord";
 
 /* One row of select_sql, in its column order. */
 static LfDistroEdition *read_edition(sqlite3_stmt *st)
@@ -163,6 +165,8 @@ static LfDistroEdition *read_edition(sqlite3_stmt *st)
   e->firmware_source = col_text(st, c++);
   e->ia32_uefi_confidence = col_text(st, c++);
   e->ia32_uefi_source = col_text(st, c++);
+  e->secure_boot_confidence = col_text(st, c++);
+  e->secure_boot_source = col_text(st, c++);
   return e;
 }
 
@@ -196,7 +200,8 @@ static gboolean read_rows(sqlite3 *db, LfDistroTable *table, GError **error)
         !e->source || !e->confidence || !e->isa_confidence || !e->ram_confidence ||
         !e->disk_confidence || !e->boot_confidence || !e->firmware_confidence ||
         !e->isa_source || !e->ram_source || !e->disk_source || !e->boot_source ||
-        !e->firmware_source || !e->ia32_uefi_confidence || !e->ia32_uefi_source) {
+        !e->firmware_source || !e->ia32_uefi_confidence || !e->ia32_uefi_source ||
+        !e->secure_boot_confidence || !e->secure_boot_source) {
       g_set_error(error, LF_ERROR, LF_ERROR_DB,
                   _("distro database '%s': row %u lacks a required value"), table->origin,
                   table->editions->len);

@@ -13,7 +13,7 @@
 #include "core/report.h"
 
 /* The schema version (PRAGMA user_version) this lapfit reads: db/schema.sql. */
-#define LF_DISTRO_DB_VERSION 3
+#define LF_DISTRO_DB_VERSION 4
 
 typedef enum {
   LF_WEIGHT_NONE = 0,     /* no desktop by default (Arch, Alpine, servers) */
@@ -59,6 +59,8 @@ typedef struct {
   char *isa_source, *ram_source, *disk_source, *boot_source,
       *firmware_source;       /* per value; equal to source unless set */
   char *ia32_uefi_confidence, *ia32_uefi_source;   /* the boot_ia32_uefi fact */
+  char *secure_boot_confidence, *secure_boot_source;   /* the secure_boot fact; equal to
+                                                          the boot_* pair unless set */
 } LfDistroEdition;
 
 typedef struct {

@@ -2,7 +2,7 @@
 -- lapfit distribution requirements database (built by db/dbgen from data/distros/*.conf).
 -- Bump user_version (and LF_DISTRO_DB_VERSION in db/distro-table.h) on any change
 -- a reader would notice; lapfit refuses a database of another version.
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;
 
 CREATE TABLE edition (
   id TEXT PRIMARY KEY NOT NULL,     -- stable slug, the group name in the .conf file
@@ -54,5 +54,9 @@ CREATE TABLE edition (
   boot_source TEXT NOT NULL,
   firmware_source TEXT NOT NULL,
   ia32_uefi_confidence TEXT NOT NULL,
-  ia32_uefi_source TEXT NOT NULL
+  ia32_uefi_source TEXT NOT NULL,
+  -- The secure_boot fact has its own confidence and source (version 4): an install guide
+  -- may confirm Secure Boot and say nothing of the BIOS path. dbgen copies boot_* when unset.
+  secure_boot_confidence TEXT NOT NULL,
+  secure_boot_source TEXT NOT NULL
 );

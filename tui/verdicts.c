@@ -44,6 +44,7 @@ static void add_confidence(GPtrArray *info, const LfDistroEdition *e)
     { "isa", e->isa_confidence, e->isa_source }, { "ram", e->ram_confidence, e->ram_source },
     { "disk", e->disk_confidence, e->disk_source }, { "boot", e->boot_confidence, e->boot_source },
     { "ia32_uefi", e->ia32_uefi_confidence, e->ia32_uefi_source },
+    { "secure_boot", e->secure_boot_confidence, e->secure_boot_source },
     { "firmware", e->firmware_confidence, e->firmware_source },
   };
   g_autoptr(GString) conf = g_string_new(NULL);

@@ -337,12 +337,13 @@ static void print_edition_text(const LfDistroEdition *e)
     { "disk", e->disk_confidence, e->disk_source },
     { "boot", e->boot_confidence, e->boot_source },
     { "ia32_uefi", e->ia32_uefi_confidence, e->ia32_uefi_source },
+    { "secure_boot", e->secure_boot_confidence, e->secure_boot_source },
     { "firmware", e->firmware_confidence, e->firmware_source },
   };
   printf("%s\n", _("  Each fact (O project, S secondary source, I inferred, ? uncertain):"));
   for (gsize i = 0; i < G_N_ELEMENTS(facts); i++) {
     gboolean own = g_strcmp0(facts[i].src, e->source) != 0;
-    printf("    %-10s %s%s%s\n", facts[i].key, facts[i].conf, own ? "  " : "",
+    printf("    %-11s %s%s%s\n", facts[i].key, facts[i].conf, own ? "  " : "",
            own ? facts[i].src : "");
   }
 }

@@ -314,7 +314,7 @@ static void rule_boot(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerd
   }
   if (fw->secure_boot == LF_TRI_TRUE && e->boot_uefi == LF_TRI_TRUE) {
     if (e->secure_boot == LF_TRI_FALSE)
-      fact_reason(v, "secure-boot", LF_STATUS_WARN, e->boot_confidence,
+      fact_reason(v, "secure-boot", LF_STATUS_WARN, e->secure_boot_confidence,
                         N_("Secure Boot is on and %s does not boot with it: switch it off in "
                            "the firmware setup"), n);
     else if (e->secure_boot == LF_TRI_UNKNOWN) {

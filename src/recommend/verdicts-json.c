@@ -73,6 +73,7 @@ static void add_edition(JsonBuilder *b, const LfDistroEdition *e)
   lf_json_set_string(b, "disk", e->disk_source);
   lf_json_set_string(b, "boot", e->boot_source);
   lf_json_set_string(b, "ia32_uefi", e->ia32_uefi_source);
+  lf_json_set_string(b, "secure_boot", e->secure_boot_source);
   lf_json_set_string(b, "firmware", e->firmware_source);
   json_builder_end_object(b);
   json_builder_set_member_name(b, "value_confidence");
@@ -82,6 +83,8 @@ static void add_edition(JsonBuilder *b, const LfDistroEdition *e)
   lf_json_set_string(b, "disk", e->disk_confidence);
   lf_json_set_string(b, "boot", e->boot_confidence);
   lf_json_set_string(b, "firmware", e->firmware_confidence);
+  lf_json_set_string(b, "ia32_uefi", e->ia32_uefi_confidence);
+  lf_json_set_string(b, "secure_boot", e->secure_boot_confidence);
   json_builder_end_object(b);
   json_builder_end_object(b);
 }

@@ -18,7 +18,9 @@ for want in "bad.conf:6: unknown key 'ram_minimum_mb'" \
             "bad.conf:32: a rolling release is not a newcomer edition" \
             "bad.conf:32: an edition without a desktop (weight=none) is not a newcomer edition" \
             "bad.conf:45: audience: 'novice' is not one of newcomer, experienced, expert" \
-            "bad.conf:46: ram_source must start with an http(s) URL" ; do
+            "bad.conf:46: ram_source must start with an http(s) URL" \
+            "bad.conf:62: secure_boot_confidence without secure_boot" \
+            "bad.conf:63: secure_boot_source without secure_boot" ; do
     printf '%s\n' "$out" | grep -qF "$want" || fail "missing '$want' in: $out"
 done
 echo "bad data rejected with file:line"

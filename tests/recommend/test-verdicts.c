@@ -273,7 +273,7 @@ static const char *fact_confidence(const LfDistroEdition *e, const LfReason *r)
   if (g_str_equal(r->check, "isa") || g_str_equal(r->check, "cpu-32bit"))
     return e->isa_confidence;
   if (g_str_equal(r->check, "secure-boot"))
-    return e->boot_confidence;   /* one confidence for the image's boot paths */
+    return e->secure_boot_confidence;   /* a fact of its own since schema version 4 */
   if (g_str_equal(r->check, "boot"))
     return strstr(r->message, "32-bit UEFI") ? e->ia32_uefi_confidence : e->boot_confidence;
   if (g_str_equal(r->check, "ram"))
@@ -318,6 +318,41 @@ static void test_one_severity(void)
       }
     }
   }
+}
+
+/* Secure Boot is a fact of its own: Pop!_OS 24.04's install guide confirms it must be off,
+ * while its BIOS path stays unconfirmed. On a Secure Boot machine the Secure Boot sentence
+ * is stated as fact and the boot-path sentence is hedged, in one verdict. */
+static void test_secure_boot_fact(void)
+{
+  g_autofree char *path = g_build_filename(LF_TEST_FIXTURES, "reports", "ryzen-4000-2020.json",
+                                           NULL);
+  g_autoptr(LfReport) r = load(path);
+  g_assert_cmpint(r->machine.firmware.secure_boot, ==, LF_TRI_TRUE);
+  g_autoptr(LfRecommendation) rec = run(r, LF_AUDIENCE_NEWCOMER, FALSE);
+  const LfReason *sb = NULL, *boot = NULL;
+  for (guint i = 0; i < rec->verdicts->len; i++) {
+    const LfVerdict *v = rec->verdicts->pdata[i];
+    if (!g_str_equal(v->edition->id, "popos-24.04"))
+      continue;
+    g_assert_cmpstr(v->edition->secure_boot_confidence, ==, "O");
+    g_assert_cmpstr(v->edition->boot_confidence, ==, "?");
+    g_assert_true(g_str_has_suffix(v->edition->secure_boot_source, "install-pop.md"));
+    for (guint j = 0; j < v->reasons->len; j++) {
+      const LfReason *x = v->reasons->pdata[j];
+      if (g_str_equal(x->check, "secure-boot"))
+        sb = x;
+      else if (g_str_equal(x->check, "boot"))
+        boot = x;
+    }
+  }
+  g_assert_nonnull(sb);
+  g_assert_nonnull(boot);
+  g_assert_cmpint(sb->status, ==, LF_STATUS_WARN);
+  g_assert_null(strstr(sb->message, "not confirmed"));
+  g_assert_false(sb->unconfirmed);
+  g_assert_nonnull(strstr(boot->message, "not confirmed by the project"));
+  g_assert_true(boot->unconfirmed);
 }
 
 /* Point 7: the files of the fixture's Wi-Fi cards that no distribution is known to ship
@@ -644,6 +679,7 @@ int main(int argc, char **argv)
   g_test_add_func("/verdicts/ranking-per-audience", test_ranking_per_audience);
   g_test_add_func("/verdicts/expert-first", test_expert_first);
   g_test_add_func("/verdicts/first-picks", test_first_picks);
+  g_test_add_func("/verdicts/secure-boot-fact", test_secure_boot_fact);
   g_test_add_func("/verdicts/newcomer-first", test_newcomer_first);
   g_test_add_func("/verdicts/one-severity", test_one_severity);
   g_test_add_func("/verdicts/no-placeholders", test_no_placeholders);
