@@ -192,7 +192,8 @@ static void test_first_picks(void)
     const char *fixture;
     const char *best[3];
   } cases[] = {
-    { "baytrail-tablet.json", { "debian-12-lxde", "q4os-5-trinity", "mx-25-xfce" } },   /* boots IA32 */
+    /* Debian 13's amd64 installer images carry a 32-bit UEFI loader (debian-cd) */
+    { "baytrail-tablet.json", { "debian-13-lxde", "q4os-5-trinity", "mx-25-xfce" } },
     /* 1 GB: the only newcomer PASSes rest on "?" figures (Q4OS RAM/disk, Zorin Lite 17);
      * the confirmed newcomer editions WARN (below 2 GB), antiX is for experienced users */
     { "core2duo-2008-later.json", { "q4os-5-trinity", "zorin-17-lite", "antix-26" } },
