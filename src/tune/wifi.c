@@ -85,7 +85,8 @@ static gboolean nl_load(GError **error)
   }
   if (failure) {
     g_set_error(error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                "nl80211: libnl-genl-3 is not usable (%s)", failure);
+                /* TRANSLATORS: %s is the loader's reason, e.g. a missing file. */
+                _("the Wi-Fi control library libnl-genl-3 cannot be loaded (%s)"), failure);
     return FALSE;
   }
   return TRUE;
@@ -122,7 +123,10 @@ static gboolean nl_fail(GError **error, int nlerr, const char *what)
     e = EIO;
     break;
   }
-  g_set_error(error, G_IO_ERROR, g_io_error_from_errno(e), "%s: %s", what, nl.geterror(nlerr));
+  /* TRANSLATORS: the first %s is "nl80211" (the kernel's Wi-Fi interface), the second
+     libnl's own (English) reason. */
+  g_set_error(error, G_IO_ERROR, g_io_error_from_errno(e),
+              _("the Wi-Fi driver refused the request (%s: %s)"), what, nl.geterror(nlerr));
   return FALSE;
 }
 
@@ -138,7 +142,8 @@ static LfNlSock *open_nl80211(int *family, GError **error)
     return NULL;
   g_autoptr(LfNlSock) sk = nl.socket_alloc();
   if (sk == NULL) {
-    g_set_error_literal(error, G_IO_ERROR, G_IO_ERROR_FAILED, "nl_socket_alloc");
+    g_set_error_literal(error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                        _("cannot open a Wi-Fi control socket: out of memory"));
     return NULL;
   }
   /* A test double's port; "PORT/usersock" where the sandbox forbids generic
@@ -183,7 +188,8 @@ static gboolean request(guint ifindex, int cmd, int ps, PsReply *reply, GError *
   if (msg == NULL || nl.genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, family, 0, 0, cmd, 0) == NULL ||
       nl.put_u32(msg, NL80211_ATTR_IFINDEX, ifindex) < 0 ||
       (ps >= 0 && nl.put_u32(msg, NL80211_ATTR_PS_STATE, (uint32_t)ps) < 0)) {
-    g_set_error_literal(error, G_IO_ERROR, G_IO_ERROR_FAILED, "nl80211: message");
+    g_set_error_literal(error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                        _("cannot build the Wi-Fi request: out of memory"));
     return FALSE;
   }
   if (reply)
@@ -203,7 +209,7 @@ gboolean lf_wifi_power_save_get(guint ifindex, gboolean *on, GError **error)
     return FALSE;
   if (!r.seen) {
     g_set_error_literal(error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                        "nl80211: no power save state in the answer");
+                        _("the Wi-Fi driver did not report its power saving state"));
     return FALSE;
   }
   *on = r.on;
