@@ -208,7 +208,11 @@ static void rule_cpu32(const LfRuleContext *ctx, const LfDistroEdition *e, LfVer
   if (e->needs_sse2)
     need_feature(ctx, e, v, "SSE2", cpu->sse2);
   if (e->needs_cmov) {
-    LfTri has = cpu->flags == NULL ? LF_TRI_UNKNOWN
+    /* Every x86-64 CPU has CMOV (long mode requires it), so a 64-bit CPU passes even
+     * when the report's flag list is partial or absent (older or hand-made reports). */
+    gboolean cpu64 = ctx->cpu_level >= 1 || cpu->bits == 64;
+    LfTri has = cpu64 ? LF_TRI_TRUE
+                : cpu->flags == NULL ? LF_TRI_UNKNOWN
                 : lf_strv_contains(cpu->flags, "cmov") ? LF_TRI_TRUE : LF_TRI_FALSE;
     need_feature(ctx, e, v, "CMOV", has);
   }

@@ -646,6 +646,40 @@ static void test_wifi_firmware(void)
   }
 }
 
+/* CMOV on a 64-bit CPU is a given (long mode requires it): a flag list without it
+ * (partial, from an older or hand-made report) or no list at all is still a PASS. */
+static void test_cmov_64bit(void)
+{
+  static const char *const drop[] = { "cmov", NULL };
+  for (guint pass = 0; pass < 2; pass++) {
+    g_autoptr(LfReport) report = load_fixture("sandybridge-2011");
+    GPtrArray *flags = report->cpu.flags;
+    if (pass == 0) {
+      for (guint i = flags->len; i-- > 0;)
+        if (g_strv_contains(drop, flags->pdata[i]))
+          g_ptr_array_remove_index(flags, i);
+    } else {
+      g_clear_pointer(&report->cpu.flags, g_ptr_array_unref);
+    }
+    LfRecommendOptions opts;
+    options(&opts);
+    g_autoptr(LfRecommendation) rec = NULL;
+    g_autoptr(GError) error = NULL;
+    const LfVerdict *v = lf_recommend_one(report, table, &opts, "alpine-x86", &rec, &error);
+    g_assert_no_error(error);
+    gboolean seen = FALSE;
+    for (guint j = 0; j < v->reasons->len; j++) {
+      const LfReason *r = v->reasons->pdata[j];
+      if (g_str_equal(r->check, "cpu-32bit") && strstr(r->message, "CMOV")) {
+        g_assert_cmpint(r->status, ==, LF_STATUS_PASS);
+        seen = TRUE;
+      }
+    }
+    g_assert_true(seen);
+    g_assert_cmpint(v->status, !=, LF_STATUS_FAIL);
+  }
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -654,6 +688,7 @@ int main(int argc, char **argv)
   g_assert_no_error(error);
   g_test_add_func("/recommend/cases", test_cases);
   g_test_add_func("/recommend/unknown-id", test_unknown_id);
+  g_test_add_func("/recommend/cmov-64bit", test_cmov_64bit);
   g_test_add_func("/recommend/advice", test_advice);
   g_test_add_func("/recommend/wifi-firmware", test_wifi_firmware);
   g_test_add_func("/recommend/ranking", test_ranking);
