@@ -3,6 +3,7 @@
  * verdicts mean, where the data comes from and what the probe could not read. */
 #include <glib/gi18n.h>
 
+#include "probe/errors.h"
 #include "tui.h"
 
 static void add_keys(LfPanel *p, const LfKeyHint *keys)
@@ -79,8 +80,8 @@ static void help_build(LfTui *tui, LfView *view, int width)
     lf_panel_add_header(p, _("What the probe could not read"));
     for (guint i = 0; i < tui->report->errors->len; i++) {
       const LfReportError *e = tui->report->errors->pdata[i];
-      lf_panel_add(p, lf_fmt_or_unknown(e->probe), lf_fmt_or_unknown(e->message))->role =
-          LF_ROLE_DIM;
+      g_autofree char *text = lf_probe_error_text(e->message);
+      lf_panel_add(p, lf_probe_area_name(e->probe), text)->role = LF_ROLE_DIM;
     }
   }
 }

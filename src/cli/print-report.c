@@ -12,6 +12,7 @@
 #include "core/text.h"
 #include "core/data-text.h"
 #include "core/human.h"
+#include "probe/errors.h"
 
 typedef struct {
   char *label;                /* NULL: a section heading in value */
@@ -352,9 +353,13 @@ void lf_print_report(const LfReport *r)
     printf("%s\n", _("Not determined"));
     for (guint i = 0; i < r->errors->len; i++) {
       const LfReportError *e = r->errors->pdata[i];
-      g_autofree char *probe = lf_text_sanitize(e->probe ? e->probe : "?");
-      g_autofree char *msg = lf_text_sanitize(e->message ? e->message : "?");
-      printf("  %s: %s\n", probe, msg);
+      /* The report keeps them in English; the reader gets them in their language. */
+      g_autofree char *text = lf_probe_error_text(e->message);
+      g_autofree char *probe = lf_text_sanitize(lf_probe_area_name(e->probe));
+      g_autofree char *msg = lf_text_sanitize(text);
+      /* TRANSLATORS: the part of the probe, then what it could not determine */
+      g_autofree char *item = g_strdup_printf(_("%s: %s"), probe, msg);
+      printf("  %s\n", item);
     }
   }
 }

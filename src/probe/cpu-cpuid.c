@@ -17,6 +17,7 @@
 #include "core/error.h"
 #include "probe/cpu-dump.h"
 #include "probe/cpu-ident.h"
+#include "probe/errors.h"
 #include "probe/probe.h"
 #include "probe/smbios.h"
 
@@ -298,14 +299,13 @@ static gboolean identify(LfProbeContext *ctx, LfReport *report, const LfCpuTable
     set_source(cpu, "cpuinfo");
     s->id.num_cores = s->id.num_logical_cpus = 0;
   } else if (fill_from_smbios(ctx->smbios, cpu, table)) {
-    lf_report_add_error(report, "cpu", "no CPUID and no proc/cpuinfo: identified from SMBIOS "
-                        "type 4 (signature and version string); feature flags unknown");
+    lf_report_add_error(report, "cpu", LF_PE_CPU_FROM_SMBIOS);
     s->id.num_cores = (int)(lf_known_int(ctx->smbios->cpu_cores) ? ctx->smbios->cpu_cores : 0);
     s->id.num_logical_cpus =
         (int)(lf_known_int(ctx->smbios->cpu_threads) ? ctx->smbios->cpu_threads : 0);
     s->root_describes_cpu = FALSE;
   } else {
-    lf_report_add_error(report, "cpu", "no CPUID and no readable proc/cpuinfo");
+    lf_report_add_error(report, "cpu", LF_PE_NO_CPUID);
     return FALSE;
   }
   return TRUE;
@@ -335,8 +335,7 @@ static void fill_topology(const CpuSources *s, LfReport *report)
     if (cpu->source != NULL && strcmp(cpu->source, "cpuinfo") != 0 &&
         (s->regs.edx7 >> 15) & 1u && lf_known_int(cpu->cores)) {
       cpu->cores = LF_UNKNOWN;
-      lf_report_add_error(report, "cpu", "core count unknown: a hybrid CPU's cores differ in "
-                          "threads and no proc/cpuinfo of this machine was given");
+      lf_report_add_error(report, "cpu", LF_PE_HYBRID_CORES);
     }
   }
 }
@@ -346,7 +345,7 @@ gboolean lf_probe_cpu(LfProbeContext *ctx, LfReport *report, GError **error)
   LfCpu *cpu = &report->cpu;
   const LfCpuTable *table = lf_cpu_table_builtin();
   if (table == NULL)
-    lf_report_add_error(report, "cpu", "the built-in CPU table is broken");
+    lf_report_add_error(report, "cpu", LF_PE_CPU_TABLE);
 
   g_auto(CpuSources) s = { .root_describes_cpu = TRUE };
   lf_cpuinfo_init(&s.info);
@@ -369,11 +368,10 @@ gboolean lf_probe_cpu(LfProbeContext *ctx, LfReport *report, GError **error)
 
   if (cpu->table_source == NULL && lf_known_int(cpu->family))
     lf_report_add_error(report, "cpu",
-                        "no CPU table row for %s family %" G_GINT64_FORMAT " model %" G_GINT64_FORMAT
-                        " stepping %" G_GINT64_FORMAT,
+                        LF_PE_NO_CPU_ROW,
                         cpu->vendor != NULL ? cpu->vendor : "?", cpu->family, cpu->model,
                         lf_known_int(cpu->stepping) ? cpu->stepping : -1);
   if (!lf_known_num(cpu->max_mhz))
-    lf_report_add_error(report, "cpu", "maximum frequency unknown (no cpufreq, no @ in brand)");
+    lf_report_add_error(report, "cpu", LF_PE_NO_MAX_FREQ);
   return TRUE;
 }

@@ -10,6 +10,7 @@
 
 #include "core/udev.h"
 #include "db/firmware-table.h"
+#include "probe/errors.h"
 #include "probe/platform-parse.h"
 #include "probe/probe.h"
 
@@ -60,7 +61,7 @@ static void probe_gpus(LfProbeContext *ctx, LfReport *report, LfHwdb *hwdb)
   LfSysroot *root = ctx->root;
   g_autoptr(GPtrArray) pci = lf_sysroot_list(root, "sys/bus/pci/devices");
   if (pci == NULL) {
-    lf_report_add_error(report, "devices", "cannot list sys/bus/pci/devices");
+    lf_report_add_error(report, "devices", LF_PE_NO_PCI);
     return;
   }
   for (guint i = 0; i < pci->len; i++) {
@@ -81,7 +82,7 @@ static void probe_gpus(LfProbeContext *ctx, LfReport *report, LfHwdb *hwdb)
       g->pci_id = g_strdup_printf("%s:%s", vendor_id, device_id);
       lookup_names(hwdb, "pci", vendor_id, device_id, &g->vendor, &g->device);
     } else {
-      lf_report_add_error(report, "devices", "GPU %s: unreadable PCI ids",
+      lf_report_add_error(report, "devices", LF_PE_GPU_IDS,
                           (char *)pci->pdata[i]);
     }
     g_autofree char *drv_rel = g_strdup_printf("%s/driver", dir);
@@ -206,7 +207,7 @@ static void add_interface(LfProbeContext *ctx, LfReport *report, LfHwdb *hwdb, c
     n->mac = lf_sysroot_read_string(root, mac_rel);
   g_autofree char *id = fill_bus_ids(root, hwdb, dev, n);
   if (n->driver == NULL)
-    lf_report_add_error(report, "devices", "%s: no driver bound", name);
+    lf_report_add_error(report, "devices", LF_PE_NO_DRIVER, name);
   else
     check_firmware(ctx, n, id);
 }
@@ -216,7 +217,7 @@ static void probe_network(LfProbeContext *ctx, LfReport *report, LfHwdb *hwdb)
   LfSysroot *root = ctx->root;
   g_autoptr(GPtrArray) ifaces = lf_sysroot_list(root, "sys/class/net");
   if (ifaces == NULL)
-    lf_report_add_error(report, "devices", "cannot list sys/class/net");
+    lf_report_add_error(report, "devices", LF_PE_NO_NET);
   for (guint i = 0; ifaces && i < ifaces->len; i++) {
     const char *name = ifaces->pdata[i];
     g_autofree char *base = g_strdup_printf("sys/class/net/%s", name);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/kv.h"
+#include "probe/errors.h"
 #include "probe/memory.h"
 #include "probe/probe.h"
 
@@ -187,9 +188,9 @@ void lf_probe_memory(LfProbeContext *ctx, LfReport *report)
   g_autoptr(GError) error = NULL;
   gint64 total_kb = 0, swap_kb = 0;
   if (!lf_sysroot_read(ctx->root, "proc/meminfo", 0, &text, &len, &error))
-    lf_report_add_error(report, "memory", "cannot read /proc/meminfo: %s", error->message);
+    lf_report_add_error(report, "memory", LF_PE_MEMINFO_UNREADABLE, error->message);
   else if (!lf_memory_parse_meminfo(text, len, &total_kb, &swap_kb))
-    lf_report_add_error(report, "memory", "/proc/meminfo has no valid MemTotal line");
+    lf_report_add_error(report, "memory", LF_PE_MEMINFO_BAD);
   else {
     m->usable_mb = total_kb / 1024;
     m->swap_mb = lf_known_int(swap_kb) ? swap_kb / 1024 : LF_UNKNOWN;
@@ -204,28 +205,23 @@ void lf_probe_memory(LfProbeContext *ctx, LfReport *report)
       g_free(m->installed_source);
       m->installed_source = g_strdup("estimate");
       lf_report_add_error(report, "memory",
-                          "SMBIOS memory devices add up to %" G_GINT64_FORMAT
-                          " MiB but %" G_GINT64_FORMAT " MiB are usable: the records are "
-                          "incomplete, installed RAM is an estimate of %" G_GINT64_FORMAT " MiB",
+                          LF_PE_MEMORY_INCOMPLETE,
                           listed, m->usable_mb, m->installed_mb);
     }
     return;
   }
-  const char *why = ctx->smbios == NULL ? "no SMBIOS data"
+  const char *why = ctx->smbios == NULL ? LF_PE_WHY_NO_SMBIOS
                     : g_strcmp0(ctx->smbios->source, "sysfs") == 0
-                        ? "/sys/class/dmi/id has no memory device records (SMBIOS tables need "
-                          "root, or pass --dmidecode)"
-                        : "SMBIOS has no memory device (type 17) of known size";
+                        ? LF_PE_WHY_SYSFS_DMI
+                        : LF_PE_WHY_NO_MODULES;
   m->installed_mb = lf_memory_estimate_installed_mb(m->usable_mb);
   if (lf_known_int(m->installed_mb)) {
     g_free(m->installed_source);
     m->installed_source = g_strdup("estimate");
     lf_report_add_error(report, "memory",
-                        "installed RAM is an estimate: %s; %" G_GINT64_FORMAT
-                        " MiB usable rounded up to a likely module total of %" G_GINT64_FORMAT
-                        " MiB; slots and maximum unknown",
+                        LF_PE_MEMORY_ESTIMATE,
                         why, m->usable_mb, m->installed_mb);
   } else {
-    lf_report_add_error(report, "memory", "installed RAM unknown: %s and usable RAM unknown", why);
+    lf_report_add_error(report, "memory", LF_PE_MEMORY_UNKNOWN, why);
   }
 }

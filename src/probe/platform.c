@@ -11,6 +11,7 @@
 #include <cpuid.h>
 #endif
 
+#include "probe/errors.h"
 #include "probe/platform-parse.h"
 #include "probe/probe.h"
 
@@ -27,7 +28,7 @@ static void probe_firmware(LfProbeContext *ctx, LfReport *report)
         (bits == 32 || bits == 64))
       fw->uefi_bits = bits;
     else
-      lf_report_add_error(report, "platform", "cannot read sys/firmware/efi/fw_platform_size");
+      lf_report_add_error(report, "platform", LF_PE_EFI_SIZE);
 
     g_autofree char *var = NULL;
     gsize len = 0;
@@ -44,12 +45,12 @@ static void probe_firmware(LfProbeContext *ctx, LfReport *report)
         fw->secure_boot = LF_TRI_FALSE;
     }
     if (fw->secure_boot == LF_TRI_UNKNOWN)
-      lf_report_add_error(report, "platform", "cannot read the SecureBoot EFI variable");
+      lf_report_add_error(report, "platform", LF_PE_SECURE_BOOT);
   } else if (lf_sysroot_is_dir(root, "sys/firmware")) {
     fw->mode = g_strdup("bios");
     fw->secure_boot = LF_TRI_FALSE;
   } else {
-    lf_report_add_error(report, "platform", "no sys/firmware: firmware mode unknown");
+    lf_report_add_error(report, "platform", LF_PE_NO_FIRMWARE);
   }
 }
 
@@ -128,11 +129,11 @@ static void probe_os(LfProbeContext *ctx, LfReport *report)
       lf_sysroot_read(root, "usr/lib/os-release", 64 * 1024, &text, &len, NULL))
     lf_os_release_parse(text, len, os);
   else
-    lf_report_add_error(report, "platform", "no etc/os-release or usr/lib/os-release");
+    lf_report_add_error(report, "platform", LF_PE_NO_OS_RELEASE);
 
   os->kernel = lf_sysroot_read_string(root, "proc/sys/kernel/osrelease");
   if (os->kernel == NULL)
-    lf_report_add_error(report, "platform", "cannot read proc/sys/kernel/osrelease");
+    lf_report_add_error(report, "platform", LF_PE_NO_KERNEL);
   os->arch = lf_sysroot_read_string(root, "proc/sys/kernel/arch");   /* Linux >= 6.0 */
   if (os->arch == NULL && lf_sysroot_is_live(root)) {
     struct utsname u;
@@ -159,7 +160,7 @@ static void probe_os(LfProbeContext *ctx, LfReport *report)
   if (cmd_known || mounts_known)
     os->live_session = live ? LF_TRI_TRUE : LF_TRI_FALSE;
   else
-    lf_report_add_error(report, "platform", "cannot read proc/cmdline or proc/mounts");
+    lf_report_add_error(report, "platform", LF_PE_NO_CMDLINE);
 }
 
 void lf_probe_platform(LfProbeContext *ctx, LfReport *report)

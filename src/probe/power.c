@@ -4,6 +4,7 @@
  * Documentation/ABI/testing/sysfs-platform_profile, admin-guide/pm/cpufreq.rst. */
 #include <string.h>
 
+#include "probe/errors.h"
 #include "probe/probe.h"
 
 #define PS_DIR "sys/class/power_supply"
@@ -65,7 +66,7 @@ static void probe_on_ac(LfProbeContext *ctx, LfReport *report)
   report->power.on_ac = lf_power_on_ac(ctx->root);
   if (report->power.on_ac == LF_TRI_UNKNOWN)
     lf_report_add_error(report, "power",
-                        "no AC adapter in %s and the battery status does not tell", PS_DIR);
+                        LF_PE_NO_AC, PS_DIR);
 }
 
 /* A space-separated sysfs list ("performance powersave") into a strv field. */
@@ -95,7 +96,7 @@ static void probe_cpufreq(LfProbeContext *ctx, LfReport *report)
       dir = dirs[i];
   }
   if (dir == NULL) {
-    lf_report_add_error(report, "power", "no cpufreq driver (no %s/scaling_driver)", dirs[0]);
+    lf_report_add_error(report, "power", LF_PE_NO_CPUFREQ, dirs[0]);
     return;
   }
   LfCpufreq *f = &report->power.cpufreq;

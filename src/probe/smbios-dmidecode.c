@@ -28,6 +28,7 @@
 
 #include "core/error.h"
 #include "core/kv.h"
+#include "probe/errors.h"
 #include "probe/smbios.h"
 
 #define LF_LINE_MAX 1024
@@ -474,7 +475,7 @@ LfSmbios *lf_smbios_parse_dmidecode(const char *text, gsize len, GError **error)
   commit(s, &r);
   record_reset(&r);
   /* dmidecode output saved twice into one file must not count anything twice. */
-  lf_smbios_report_duplicates(s, handles, "dmidecode output repeated?");
+  lf_smbios_report_duplicates(s, handles, LF_PE_DUP_DMIDECODE);
   if (n_records == 0) {
     /* TRANSLATORS: "Handle 0x..., DMI type N" is dmidecode's text, keep it */
     g_set_error_literal(error, LF_ERROR, LF_ERROR_PARSE,

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core/error.h"
+#include "probe/errors.h"
 #include "probe/smbios.h"
 
 typedef struct {
@@ -384,7 +385,7 @@ LfSmbios *lf_smbios_parse_table(const guint8 *table, gsize len, guint version,
       break;
     off = next;
   }
-  lf_smbios_report_duplicates(out, handles, "the firmware's table repeats a structure");
+  lf_smbios_report_duplicates(out, handles, LF_PE_DUP_FIRMWARE);
   lf_smbios_check_limits(out);
   return out;
 }
@@ -405,7 +406,7 @@ LfSmbios *lf_smbios_parse_tables(const guint8 *ep, gsize ep_len, const guint8 *t
   if (ep_len >= 0x18 && memcmp(ep, "_SM3_", 5) == 0) {
     gsize n = ep[0x06];
     if (n < 0x18 || n > ep_len || !checksum_ok(ep, n)) {
-      g_set_error(error, LF_ERROR, LF_ERROR_PARSE, "bad SMBIOS 3 entry point (length or checksum)");
+      g_set_error(error, LF_ERROR, LF_ERROR_PARSE, LF_PE_EP3_BAD);
       return NULL;
     }
     version = (guint)ep[0x07] << 8 | ep[0x08];
@@ -419,7 +420,7 @@ LfSmbios *lf_smbios_parse_tables(const guint8 *ep, gsize ep_len, const guint8 *t
       n = 0x1f;
     if (n < 0x1f || n > ep_len || !checksum_ok(ep, n) || memcmp(ep + 0x10, "_DMI_", 5) != 0 ||
         !checksum_ok(ep + 0x10, 0x0f)) {
-      g_set_error(error, LF_ERROR, LF_ERROR_PARSE, "bad SMBIOS 2 entry point (length or checksum)");
+      g_set_error(error, LF_ERROR, LF_ERROR_PARSE, LF_PE_EP2_BAD);
       return NULL;
     }
     version = (guint)ep[0x06] << 8 | ep[0x07];
@@ -432,18 +433,18 @@ LfSmbios *lf_smbios_parse_tables(const guint8 *ep, gsize ep_len, const guint8 *t
     max_structures = ep[0x1c] | ep[0x1d] << 8;
   } else if (ep_len >= 0x0f && memcmp(ep, "_DMI_", 5) == 0) {
     if (!checksum_ok(ep, 0x0f)) {
-      g_set_error(error, LF_ERROR, LF_ERROR_PARSE, "bad legacy DMI entry point checksum");
+      g_set_error(error, LF_ERROR, LF_ERROR_PARSE, LF_PE_DMI_EP_BAD);
       return NULL;
     }
     version = (guint)(ep[0x0e] >> 4) << 8 | (ep[0x0e] & 0x0f);
     len = MIN(len, (gsize)(ep[0x06] | ep[0x07] << 8));
     max_structures = ep[0x0c] | ep[0x0d] << 8;
   } else {
-    g_set_error(error, LF_ERROR, LF_ERROR_PARSE, "no SMBIOS entry point anchor (_SM3_, _SM_, _DMI_)");
+    g_set_error(error, LF_ERROR, LF_ERROR_PARSE, LF_PE_NO_ANCHOR);
     return NULL;
   }
   if (len < 4) {
-    g_set_error(error, LF_ERROR, LF_ERROR_PARSE, "SMBIOS structure table is empty");
+    g_set_error(error, LF_ERROR, LF_ERROR_PARSE, LF_PE_TABLE_EMPTY);
     return NULL;
   }
   return lf_smbios_parse_table(table, len, version, max_structures);

@@ -18,6 +18,7 @@
 
 #include "core/error.h"
 #include "core/inflate.h"
+#include "probe/errors.h"
 #include "probe/probe.h"
 #include "probe/smbios.h"
 
@@ -66,9 +67,7 @@ gboolean lf_smbios_handle_seen(LfSmbiosHandles *h, guint handle)
 void lf_smbios_report_duplicates(LfSmbios *s, const LfSmbiosHandles *h, const char *why)
 {
   if (h->n_duplicates > 0)
-    lf_smbios_add_problem(s, "duplicate handle 0x%04X ignored (%s); "
-                          "%u records with a repeated handle ignored in all",
-                          h->first_duplicate, why, h->n_duplicates);
+    lf_smbios_add_problem(s, LF_PE_DUPLICATE_HANDLE, h->first_duplicate, why, h->n_duplicates);
 }
 
 /* value > cap -> unknown, with one problem naming the record. */
@@ -77,8 +76,7 @@ static void cap(LfSmbios *s, gint64 *value, gint64 limit, const char *what, cons
 {
   if (!lf_known_int(*value) || *value <= limit)
     return;
-  lf_smbios_add_problem(s, "%s \"%s\": %" G_GINT64_FORMAT " %s is more than any real one has "
-                        "(%s): recorded as unknown", what, name ? name : "?", *value, unit,
+  lf_smbios_add_problem(s, LF_PE_OVER_LIMIT, what, name ? name : "?", *value, unit,
                         limit_text);
   *value = LF_UNKNOWN;
 }
@@ -87,21 +85,21 @@ void lf_smbios_check_limits(LfSmbios *s)
 {
   for (guint i = 0; i < s->memory_devices->len; i++) {
     LfSmbiosMemoryDevice *d = s->memory_devices->pdata[i];
-    cap(s, &d->size_mb, LF_SMBIOS_MAX_MODULE_MB, "memory module", d->locator, "MB", "4 TB");
-    cap(s, &d->speed_mts, LF_SMBIOS_MAX_SPEED_MTS, "memory module speed", d->locator, "MT/s",
+    cap(s, &d->size_mb, LF_SMBIOS_MAX_MODULE_MB, LF_PE_REC_MODULE, d->locator, "MB", "4 TB");
+    cap(s, &d->speed_mts, LF_SMBIOS_MAX_SPEED_MTS, LF_PE_REC_SPEED, d->locator, "MT/s",
         "100000 MT/s");
-    cap(s, &d->configured_speed_mts, LF_SMBIOS_MAX_SPEED_MTS, "memory module configured speed",
+    cap(s, &d->configured_speed_mts, LF_SMBIOS_MAX_SPEED_MTS, LF_PE_REC_CONFIGURED,
         d->locator, "MT/s", "100000 MT/s");
   }
   for (guint i = 0; i < s->memory_arrays->len; i++) {
     LfSmbiosMemoryArray *a = s->memory_arrays->pdata[i];
-    cap(s, &a->max_mb, LF_SMBIOS_MAX_ARRAY_MB, "memory array maximum", a->use, "MB", "256 TB");
+    cap(s, &a->max_mb, LF_SMBIOS_MAX_ARRAY_MB, LF_PE_REC_ARRAY, a->use, "MB", "256 TB");
   }
   for (guint i = 0; i < s->batteries->len; i++) {
     LfSmbiosBattery *b = s->batteries->pdata[i];
-    cap(s, &b->design_capacity_mwh, LF_SMBIOS_MAX_BATTERY_MWH, "battery design capacity",
+    cap(s, &b->design_capacity_mwh, LF_SMBIOS_MAX_BATTERY_MWH, LF_PE_REC_BAT_CAPACITY,
         b->name, "mWh", "1 kWh");
-    cap(s, &b->design_voltage_mv, LF_SMBIOS_MAX_BATTERY_MV, "battery design voltage", b->name,
+    cap(s, &b->design_voltage_mv, LF_SMBIOS_MAX_BATTERY_MV, LF_PE_REC_BAT_VOLTAGE, b->name,
         "mV", "100 V");
   }
 }
@@ -472,19 +470,19 @@ static LfSmbios *read_tables(LfProbeContext *ctx, char **why, gboolean *corrupt,
   gsize ep_len = 0, dmi_len = 0;
   g_autoptr(GError) error = NULL;
   if (!lf_sysroot_exists(ctx->root, ep_path)) {
-    *why = g_strdup("no SMBIOS tables in /sys/firmware/dmi/tables");
+    *why = g_strdup(LF_PE_NO_TABLES);
     return NULL;
   }
   if (!lf_sysroot_read(ctx->root, ep_path, 4096, &ep, &ep_len, &error) ||
       !lf_sysroot_read(ctx->root, dmi_path, LF_DMI_MAX_TABLE, &dmi, &dmi_len, &error)) {
-    *why = g_strdup_printf("SMBIOS tables not readable (root only): %s", error->message);
+    *why = g_strdup_printf(LF_PE_TABLES_DENIED, error->message);
     *denied = TRUE;
     return NULL;
   }
   LfSmbios *s = lf_smbios_parse_tables((const guint8 *)ep, ep_len, (const guint8 *)dmi, dmi_len,
                                        &error);
   if (s == NULL) {
-    *why = g_strdup_printf("SMBIOS tables unusable: %s", error->message);
+    *why = g_strdup_printf(LF_PE_TABLES_BAD, error->message);
     *corrupt = TRUE;
   }
   return s;
@@ -502,19 +500,17 @@ static gboolean differ(const char *saved, const char *live)
 static void check_same_machine(LfSysroot *root, const LfSmbios *saved, LfReport *report)
 {
   static const struct { const char *file, *what; gsize offset; } ids[] = {
-    { "sys/class/dmi/id/product_uuid", "system UUID", G_STRUCT_OFFSET(LfSmbios, uuid) },
-    { "sys/class/dmi/id/product_serial", "serial number", G_STRUCT_OFFSET(LfSmbios, serial) },
-    { "sys/class/dmi/id/product_name", "product name", G_STRUCT_OFFSET(LfSmbios, product) },
-    { "sys/class/dmi/id/sys_vendor", "vendor", G_STRUCT_OFFSET(LfSmbios, sys_vendor) },
+    { "sys/class/dmi/id/product_uuid", LF_PE_ID_UUID, G_STRUCT_OFFSET(LfSmbios, uuid) },
+    { "sys/class/dmi/id/product_serial", LF_PE_ID_SERIAL, G_STRUCT_OFFSET(LfSmbios, serial) },
+    { "sys/class/dmi/id/product_name", LF_PE_ID_PRODUCT, G_STRUCT_OFFSET(LfSmbios, product) },
+    { "sys/class/dmi/id/sys_vendor", LF_PE_ID_VENDOR, G_STRUCT_OFFSET(LfSmbios, sys_vendor) },
   };
   for (guint i = 0; i < G_N_ELEMENTS(ids); i++) {
     g_autofree char *live = lf_sysroot_read_string(root, ids[i].file);
     const char *mine = G_STRUCT_MEMBER(const char *, saved, ids[i].offset);
     if (differ(mine, live)) {
       lf_report_add_error(report, "smbios",
-                          "the --dmidecode file comes from another machine (its %s differs from "
-                          "the root's): the other facts in this report describe the "
-                          "root's machine; without --root, add --offline to leave them out", ids[i].what);
+                          LF_PE_DMIDECODE_OTHER, ids[i].what);
       return;
     }
   }
@@ -556,8 +552,7 @@ gboolean lf_probe_smbios(LfProbeContext *ctx, LfReport *report, GError **error)
       if (s == NULL) {
         if (!corrupt)
           lf_report_add_error(report, "smbios",
-                              "no SMBIOS data: %s, and /sys/class/dmi/id is missing or "
-                              "unreadable (virtual machine or firmware without DMI?)",
+                              LF_PE_NO_SMBIOS,
                               why_tables);
         return TRUE;
       }
@@ -566,8 +561,7 @@ gboolean lf_probe_smbios(LfProbeContext *ctx, LfReport *report, GError **error)
       g_debug("smbios: using /sys/class/dmi/id (no serials, memory or battery records)");
       if (denied)
         lf_report_add_error(report, "smbios",
-                            "firmware.uefi_supported unknown: the SMBIOS tables (BIOS "
-                            "characteristics) are readable by root only: %s", why_tables);
+                            LF_PE_UEFI_ROOT_ONLY, why_tables);
     }
   }
   for (guint i = 0; i < s->problems->len; i++)

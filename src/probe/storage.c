@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "probe/errors.h"
 #include "probe/platform-parse.h"
 #include "probe/probe.h"
 
@@ -215,8 +216,7 @@ void lf_probe_storage(LfProbeContext *ctx, LfReport *report)
       if (sectors <= LF_STORAGE_MAX_SECTORS)
         s->size_gb = round((double)sectors * 512.0 / 1e8) / 10.0;  /* GB, one decimal */
       else
-        lf_report_add_error(report, "storage", "%s: size of %" G_GINT64_FORMAT " sectors is more "
-                            "than any real disk has (1 PB): recorded as unknown", name, sectors);
+        lf_report_add_error(report, "storage", LF_PE_DISK_TOO_BIG, name, sectors);
     }
 
     s->serial = read_attr(root, name, "device/serial");
@@ -230,8 +230,8 @@ void lf_probe_storage(LfProbeContext *ctx, LfReport *report)
     if (mounts_known)
       s->boot_medium = g_strcmp0(name, boot_disk) == 0 ? LF_TRI_TRUE : LF_TRI_FALSE;
     if (s->kind == NULL)
-      lf_report_add_error(report, "storage", "%s: cannot tell the kind of disk", name);
+      lf_report_add_error(report, "storage", LF_PE_DISK_KIND, name);
   }
   if (!mounts_known)
-    lf_report_add_error(report, "storage", "cannot read proc/mounts: boot medium unknown");
+    lf_report_add_error(report, "storage", LF_PE_NO_MOUNTS);
 }

@@ -12,4 +12,5 @@ lf_add_script_test(i18n-locale sh ${CMAKE_CURRENT_SOURCE_DIR}/i18n/locale.sh)
 lf_add_script_test(i18n-data-strings sh ${CMAKE_CURRENT_SOURCE_DIR}/i18n/data-strings.sh)
 set_property(TEST i18n-data-strings APPEND PROPERTY ENVIRONMENT
              "LF_DATA_POT_DIR=${LF_DATA_POT_DIR}" "LF_DBGEN=$<TARGET_FILE:lapfit-dbgen>")
+lf_add_script_test(i18n-probe-errors sh ${CMAKE_CURRENT_SOURCE_DIR}/i18n/probe-errors.sh)
 set_property(TEST tui-recommend APPEND PROPERTY ENVIRONMENT "LF_BUILD_DB=${LF_DISTRO_DB}")
