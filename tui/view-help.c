@@ -26,6 +26,9 @@ static const LfKeyHint tune_keys[] = {
   { "b", N_("Tune: plan for AC or battery") },
   { "a", N_("Tune: apply the plan (asks first)") },
   { "z", N_("Tune: undo the last apply (asks first)") },
+  { "m", N_("Tune: measure the battery draw with the profile, then undo it (on battery only)") },
+  { "f", N_("Tune: one full charge; the charge limits come back when the AC is unplugged or at "
+            "the next apply") },
   { NULL, NULL },
 };
 
@@ -80,8 +83,10 @@ static void help_build(LfTui *tui, LfView *view, int width)
     lf_panel_add_header(p, _("What the probe could not read"));
     for (guint i = 0; i < tui->report->errors->len; i++) {
       const LfReportError *e = tui->report->errors->pdata[i];
+      /* A sentence, not a label and value: area names are too long for a label column. */
       g_autofree char *text = lf_probe_error_text(e->message);
-      lf_panel_add(p, lf_probe_area_name(e->probe), text)->role = LF_ROLE_DIM;
+      g_autofree char *item = g_strdup_printf(_("%s: %s"), lf_probe_area_name(e->probe), text);
+      lf_panel_add_wrapped(p, item, LF_ROLE_DIM, 1);
     }
   }
 }

@@ -22,6 +22,7 @@ for size in "80 24" "40 10"; do
     until [ "$(screen | sed -n 3p)" != "$first" ]; do
         n=$((n + 1)); [ $n -ge 30 ] && fail "the wheel did not scroll"; sleep 0.1
     done
+    settle                                        # the whole frame, before reading it
     i=0
     until screen | sed -n "3,$((h - 2))p" | grep -q 'PASS Xubuntu'; do
         before=$(screen)
@@ -30,6 +31,7 @@ for size in "80 24" "40 10"; do
         while [ "$(screen)" = "$before" ]; do
             n=$((n + 1)); [ $n -ge 30 ] && fail "the wheel stopped scrolling before Xubuntu"; sleep 0.1
         done
+        settle
         i=$((i + 1)); [ $i -ge 20 ] && fail "Xubuntu never scrolled into view"
     done
     y=$(line_of 'PASS Xubuntu')
@@ -41,6 +43,7 @@ for size in "80 24" "40 10"; do
     until screen_sgr | grep -E "$rev" | grep -q 'PASS Xubuntu'; do
         n=$((n + 1)); [ $n -ge 30 ] && fail "a click did not select Xubuntu (line $y)"; sleep 0.1
     done
+    settle                                        # a click may scroll: the row's line after it
     # A click on the selected row opens it: Recommend, on that edition (a second click would
     # land on the Recommend screen and could open a details pane there).
     y=$(line_of 'PASS Xubuntu')

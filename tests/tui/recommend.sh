@@ -21,7 +21,8 @@ for size in "80 24" "132 43"; do
     wait_for 'Use: desktop'
     screen_sgr | grep -F -- "$second" | grep -q "$(printf '\033')\[[0-9;]*7m" \
         || fail "the second edition ($second) is not selected"
-    keys 1 2
+    changes 1                                  # away and back: the text below is the
+    changes 2                                  # new Recommend frame, not the old one
     wait_for 'Use: desktop +Showing: all verdicts'
     wait_fixed "PASS $first"
     wait_for 'Reasons'                         # the details pane follows the cursor

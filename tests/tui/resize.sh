@@ -9,6 +9,7 @@ lines_are() {      # lines_are N: the key bar is on the last of N lines
     until [ "$(screen | wc -l)" -eq "$1" ] && screen | tail -n 1 | grep -q '^F1 Help'; do
         n=$((n + 1)); [ $n -ge 50 ] && fail "layout not redrawn for $1 lines"; sleep 0.1
     done
+    settle
 }
 tm resize-window -t lf -x 132 -y 43
 lines_are 43

@@ -49,6 +49,7 @@ for size in "80 24" "132 43"; do
         until screen_sgr | grep -Eq "${esc}\[7m $1"; do
             n=$((n + 1)); [ $n -ge 50 ] && fail "row /$1/ not selected"; sleep 0.1
         done
+        settle                                 # the checks after it read the whole frame
     }
     sel '[✓+] PASS Debian 13'
     screen_sgr | grep -q "${esc}\[7m Machine" && fail "a heading took the cursor"
