@@ -92,7 +92,8 @@ json=$(LC_ALL=de_DE.UTF-8 "$LAPFIT" db show xubuntu-24.04 --json) || fail "db sh
 echo "$json" | grep -q '"disk_min_gb": 8.6' || fail "db show: C-locale number: $json"
 # db show: who the edition is for, and each fact's confidence (and source when its own).
 show=$("$LAPFIT" db show popos-22.04) || fail "db show popos-22.04"
-echo "$show" | grep -Eq '^  For: +newcomer|^  For: +experienced|^  For: +expert' || fail "db show: no audience: $show"
+echo "$show" | grep -Eq '^  For: +(people new to Linux|experienced users|experts) \(' || fail "db show: no audience: $show"
+echo "$show" | grep -Eq '^  Desktop: +.*\((light|medium weight|heavy)\)' || fail "db show: no desktop weight: $show"
 echo "$show" | grep -Eq '^    boot +[OSI?]' || fail "db show: no boot confidence: $show"
 "$LAPFIT" db show popos-22.04 --json | grep -q '"value_source"' || fail "db show --json: no value_source"
 "$LAPFIT" db show no-such-edition >/dev/null 2>&1; rc=$?
