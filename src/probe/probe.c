@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #include "core/error.h"
 #include "core/machine-id.h"
@@ -57,6 +58,12 @@ LfReport *lf_probe_run(const LfProbeOptions *opts, GError **error)
 
   gboolean ok = lf_probe_smbios(&ctx, report, error) && lf_probe_cpu(&ctx, report, error);
   if (ok) {
+    /* errors[] is report data: the system's messages inside it (strerror, GLib's and
+     * our own read errors) must not follow the user's language, which is applied when
+     * the errors are shown. The C locale here is this thread's only (the TUI probes in
+     * a worker while the screen keeps the user's), and LANGUAGE is ignored under C. */
+    locale_t c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+    locale_t user_locale = c_locale != (locale_t)0 ? uselocale(c_locale) : (locale_t)0;
     lf_probe_memory(&ctx, report);
     lf_probe_batteries(&ctx, report);
     lf_probe_power(&ctx, report);
@@ -64,6 +71,10 @@ LfReport *lf_probe_run(const LfProbeOptions *opts, GError **error)
     lf_probe_storage(&ctx, report);
     lf_probe_devices(&ctx, report);
     lf_probe_platform(&ctx, report);
+    if (c_locale != (locale_t)0) {
+      uselocale(user_locale);
+      freelocale(c_locale);
+    }
   }
   lf_probe_smbios_release(&ctx);
   if (ok && report->machine.hostname == NULL) {  /* private: exports and the fleet only */
