@@ -321,7 +321,10 @@ static void tune_build(LfTui *tui, LfView *view, int width)
       role = LF_ROLE_DIM;
       break;
     }
-    LfRow *row = lf_panel_add(p, label, value);
+    /* Too narrow for a label column (knob names run to 22 columns and
+     * more with the instance): name and value share one wrapped line. */
+    g_autofree char *line = width < 60 ? g_strdup_printf("%s  %s", label, value) : NULL;
+    LfRow *row = lf_panel_add(p, line ? NULL : label, line ? line : value);
     row->role = role;
     row->badge = g_strdup(r->action == LF_PLAN_CHANGE ? "*" : " ");
     row->badge_role = LF_ROLE_DIFF_NEW;
@@ -391,9 +394,13 @@ static void tune_draw(LfTui *tui, LfView *view, int y, int h)
                              lf_plan_count(tv->plan, LF_PLAN_CHANGE),
                              lf_plan_count(tv->plan, LF_PLAN_SAME),
                              lf_plan_count(tv->plan, LF_PLAN_SKIP));
-    else
+    /* Narrow: the counts go (the rows' * marks show the changes) before
+     * the profile and power source are cut. */
+    if (head == NULL || lf_crt_width(head) > COLS - 2) {
+      g_free(head);
       head = g_strdup_printf(_("Profile: %s    Power: %s"), name ? name : "?",
                              source_name(tv->source));
+    }
     lf_crt_put(y, 1, COLS - 2, head, LF_ROLE_DIM, TRUE);
     /* Why apply would not (or may not) write. */
     const char *why = NULL;

@@ -47,6 +47,16 @@ wait_for "$changes to change"
 diff -r "$fixture/sys" "$work/root/sys" >/dev/null || fail "undo left differences in sys/"
 stop
 
+# 40x10: the header keeps profile and power source whole (the counts go) and
+# each knob's name and value share a wrapped line instead of a cut label.
+start 40 10 NO_COLOR=1 -- tui --root "$work/root" --state-dir "$work/state" --profile balanced
+wait_for '^ Machine' 100
+keys 4
+wait_for '^ Profile: balanced +Power: on (battery|AC) *$'
+wait_for '^   cpu_governor policy0 +[a-z]+'
+screen | sed -n '3,6p' | grep -q '…' && fail "Tune header or knobs cut at 40x10"
+stop
+
 # The live machine without root: read-only, and a says why. As root, the
 # check runs as nobody (setpriv) when it can; the TUI keeps the pane's tty.
 asuser=
