@@ -335,6 +335,8 @@ char *lf_data_phrase(const char *context, const char *text)
 /* msgid (translated when local) with its %s (or %N$s) filled from args. */
 static void phrase_render(GString *out, const char *body, gboolean local)
 {
+  if (*body == '\0' || *body == PHRASE_ARG)
+    return;  /* not one lapfit built (and _("") would be the catalogue's header) */
   const char *ctx_end = strchr(body, '\004');
   if (ctx_end != NULL) {
     gsize offset = (gsize)(ctx_end - body) + 1;
@@ -368,28 +370,55 @@ static void phrase_render(GString *out, const char *body, gboolean local)
   }
 }
 
-static char *figures_render(const char *text, gboolean local)
+/* One pass over text: each complete phrase rendered; *rendered says whether any was. */
+static char *phrases_render_once(const char *text, gboolean local, gboolean *rendered)
+{
+  GString *flat = g_string_new(NULL);
+  *rendered = FALSE;
+  for (const char *p = text; *p;) {
+    const char *open = strchr(p, PHRASE);
+    const char *close = open ? strchr(open + 1, PHRASE) : NULL;
+    if (close == NULL) {
+      g_string_append(flat, p);
+      break;
+    }
+    g_string_append_len(flat, p, open - p);
+    g_autofree char *body = g_strndup(open + 1, close - open - 1);
+    phrase_render(flat, body, local);
+    *rendered = TRUE;
+    p = close + 1;
+  }
+  return g_string_free(flat, FALSE);
+}
+
+/* Phrases nest (an argument may itself be a phrase) a few levels deep at most. Text
+ * from a report may carry the marker bytes itself: the passes are bounded, and markers
+ * left over (unpaired, or nested deeper than lapfit ever builds) are dropped. */
+static char *phrases_render(const char *text, gboolean local)
+{
+  char *cur = g_strdup(text ? text : "");
+  for (guint depth = 0; depth < 8 && strchr(cur, PHRASE); depth++) {
+    gboolean rendered;
+    char *next = phrases_render_once(cur, local, &rendered);
+    g_free(cur);
+    cur = next;
+    if (!rendered)
+      break;
+  }
+  char *w = cur;
+  for (const char *r = cur; *r; r++)
+    if (*r != PHRASE && *r != PHRASE_ARG)
+      *w++ = *r;
+  *w = '\0';
+  return cur;
+}
+
+static char *figures_render(const char *raw, gboolean local)
 {
   /* Phrases first: their arguments may hold figures. */
-  if (text && strchr(text, PHRASE)) {
-    GString *flat = g_string_new(NULL);
-    for (const char *p = text; *p;) {
-      const char *open = strchr(p, PHRASE);
-      const char *close = open ? strchr(open + 1, PHRASE) : NULL;
-      if (close == NULL) {
-        g_string_append(flat, p);
-        break;
-      }
-      g_string_append_len(flat, p, open - p);
-      g_autofree char *body = g_strndup(open + 1, close - open - 1);
-      phrase_render(flat, body, local);
-      p = close + 1;
-    }
-    g_autofree char *s = g_string_free(flat, FALSE);
-    return figures_render(s, local);
-  }
+  g_autofree char *text = phrases_render(raw, local);
   GString *out = g_string_new(NULL);
-  for (const char *p = text ? text : ""; *p;) {
+  for (const char *p = text; *p;) {
     const char *open = strchr(p, FIG_OPEN);
     const char *sep = open ? strchr(open, FIG_SEP) : NULL;
     const char *close = sep ? strchr(sep, FIG_CLOSE) : NULL;

@@ -2,8 +2,10 @@
 /* The report model: JSON round trip is lossless, unknowns stay null, bad
  * input gives a clear error, output ignores the locale. */
 #include <locale.h>
+#include <string.h>
 
 #include "core/error.h"
+#include "core/human.h"
 #include "core/report-json.h"
 
 static LfReport *sample_report(void)
@@ -207,10 +209,40 @@ static void test_battery_health(void)
   }
 }
 
+/* Marker bytes in report text (a hostile CPU brand) never loop or leak: found by
+ * the recommend fuzzer as unbounded recursion on an unpaired phrase marker. */
+static void test_figures_hostile(void)
+{
+  static const char *const inputs[] = {
+    "\x1c", "a\x1c" "b", "\x1c\x1c\x1c", "x\x1bx\x1c", "\x1d\x1e", "\x1c\x1c\x1c\x1c\x1c\x1c\x1c",
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS(inputs); i++) {
+    g_autofree char *plain = lf_figures_plain(inputs[i]);
+    g_autofree char *local = lf_figures_local(inputs[i]);
+    g_assert_null(strchr(plain, '\x1c'));
+    g_assert_null(strchr(local, '\x1c'));
+    g_assert_null(strchr(plain, '\x1b'));
+  }
+  /* Nested deeper than any sentence lapfit builds: bounded, and the text survives. */
+  GString *deep = g_string_new("end");
+  for (int i = 0; i < 10000; i++) {
+    g_string_prepend_c(deep, '\x1c');
+    g_string_append_c(deep, '\x1c');
+  }
+  g_autofree char *flat = lf_figures_plain(deep->str);
+  g_assert_nonnull(strstr(flat, "end"));
+  g_string_free(deep, TRUE);
+  /* A real phrase still renders. */
+  g_autofree char *phrase = lf_phrase("CPU %s is fine", "X");
+  g_autofree char *ok = lf_figures_plain(phrase);
+  g_assert_cmpstr(ok, ==, "CPU X is fine");
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/report/roundtrip", test_roundtrip);
+  g_test_add_func("/report/figures-hostile", test_figures_hostile);
   g_test_add_func("/report/battery-health", test_battery_health);
   g_test_add_func("/report/private-omitted", test_private_omitted);
   g_test_add_func("/report/string-escapes", test_string_escapes);
