@@ -379,6 +379,21 @@ static void build_preview(LfTui *tui, LfView *view, LfTuneView *tv, int w)
   }
 }
 
+/* The header on one line, or split at its wide gap when it does not fit
+ * (translations of "Power: on battery" are long). Returns the lines used. */
+static int draw_head(int y, char *head)
+{
+  char *gap = lf_crt_width(head) > COLS - 2 ? strstr(head, "    ") : NULL;
+  if (gap)
+    *gap = '\0';
+  lf_crt_put(y, 1, COLS - 2, head, LF_ROLE_DIM, TRUE);
+  if (gap == NULL)
+    return 1;
+  lf_crt_fill(y + 1, 0, COLS, LF_ROLE_NORMAL);
+  lf_crt_put(y + 1, 1, COLS - 2, g_strchug(gap + 4), LF_ROLE_DIM, TRUE);
+  return 2;
+}
+
 static void tune_draw(LfTui *tui, LfView *view, int y, int h)
 {
   LfTuneView *tv = priv(tui, view);
@@ -401,7 +416,7 @@ static void tune_draw(LfTui *tui, LfView *view, int y, int h)
       head = g_strdup_printf(_("Profile: %s    Power: %s"), name ? name : "?",
                              source_name(tv->source));
     }
-    lf_crt_put(y, 1, COLS - 2, head, LF_ROLE_DIM, TRUE);
+    lines = draw_head(y, head);
     /* Why apply would not (or may not) write. */
     const char *why = NULL;
     g_autofree char *tuner_note = NULL;
@@ -427,10 +442,10 @@ static void tune_draw(LfTui *tui, LfView *view, int y, int h)
       why = tuner_note;
     }
     if (why) {
-      lf_crt_fill(y + 1, 0, COLS, LF_ROLE_NORMAL);
-      lf_crt_put(y + 1, 1, COLS - 2, why,
+      lf_crt_fill(y + lines, 0, COLS, LF_ROLE_NORMAL);
+      lf_crt_put(y + lines, 1, COLS - 2, why,
                  read_only(tv) && !measuring(tv) ? LF_ROLE_WARN : LF_ROLE_DIM, TRUE);
-      lines = 2;
+      lines++;
     }
   }
   y += lines, h -= lines;

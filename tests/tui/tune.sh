@@ -56,6 +56,19 @@ wait_for '^ Profile: balanced +Power: on (battery|AC) *$'
 wait_for '^   cpu_governor policy0 +[a-z]+'
 screen | sed -n '3,6p' | grep -q '…' && fail "Tune header or knobs cut at 40x10"
 stop
+# In German "Power: on battery" is longer: the header takes two lines.
+if locale -a 2>/dev/null | grep -qix 'de_DE.utf-\{0,1\}8'; then
+    start 40 10 NO_COLOR=1 LANG=de_DE.UTF-8 LC_ALL=de_DE.UTF-8 -- tui --root "$work/root" \
+        --state-dir "$work/state" --profile balanced
+    wait_for '^ Rechner' 100
+    keys 4
+    wait_for '^ Profil: balanced *$'
+    wait_for '^ Strom: '
+    screen | sed -n '3,6p' | grep -q '…' && fail "German Tune header cut at 40x10"
+    stop
+else
+    echo "locale de_DE.UTF-8 not installed: the German 40x10 header is not checked"
+fi
 
 # The live machine without root: read-only, and a says why. As root, the
 # check runs as nobody (setpriv) when it can; the TUI keeps the pane's tty.
