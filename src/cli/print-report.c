@@ -19,6 +19,18 @@ typedef struct {
   char *value;
 } LfOutRow;
 
+/* The report's interface kind ("wifi", "ethernet", "bluetooth") as a label. */
+static const char *network_kind_label(const char *kind)
+{
+  if (g_strcmp0(kind, "wifi") == 0)
+    return C_("network kind", "Wi-Fi");
+  if (g_strcmp0(kind, "ethernet") == 0)
+    return C_("network kind", "Ethernet");
+  if (g_strcmp0(kind, "bluetooth") == 0)
+    return C_("network kind", "Bluetooth");
+  return kind ? kind : _("network");
+}
+
 static void out_row_free(gpointer p)
 {
   LfOutRow *r = p;
@@ -293,7 +305,7 @@ static void print_devices(GPtrArray *out, const LfReport *r)
       g_autofree char *base = d;
       d = g_strdup_printf(_("%s; missing firmware: %s"), base, missing);
     }
-    line(out, n->kind ? n->kind : _("network"), d);
+    line(out, network_kind_label(n->kind), d);
     if (missing && n->firmware_package) {
       /* TRANSLATORS: %s is a Debian package name such as firmware-iwlwifi */
       g_autofree char *hint = g_strdup_printf(_("firmware package: %s"), n->firmware_package);

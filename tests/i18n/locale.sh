@@ -45,6 +45,9 @@ echo "$json" | LC_ALL=C grep -q "$(printf '[\035\036\037]')" && { echo "FAIL: fi
 # Generation names from the CPU table read in the language too.
 de probe --report "$report" | grep -q "Core der 2. Generation (Sandy Bridge)" \
     || { echo "FAIL: generation name not translated"; de probe --report "$report" | grep -i generation; exit 1; }
+# Interface kinds are labels, not the report's ids.
+de probe --report "$report" | grep -q "^  WLAN " \
+    || { echo "FAIL: network kind not translated"; de probe --report "$report" | grep -i wifi; exit 1; }
 # errors[] is report data: under German the system's own messages in it stay English.
 empty=$(mktemp -d) || exit 99
 json=$(env LANGUAGE=de LANG=de_DE.UTF-8 LC_ALL=de_DE.UTF-8 "$LAPFIT" probe --json --offline --root "$empty")
