@@ -32,12 +32,11 @@ static void edition_free(gpointer p)
   g_free(e->id); g_free(e->family); g_free(e->name); g_free(e->version); g_free(e->desktop);
   g_free(e->released); g_free(e->support_ends); g_free(e->arch); g_free(e->cpu_floor);
   g_free(e->ram_min_use); g_free(e->ram_rec_use); g_free(e->notes); g_free(e->source);
-  g_free(e->confidence); g_free(e->isa_confidence); g_free(e->ram_confidence);
-  g_free(e->disk_confidence); g_free(e->boot_confidence); g_free(e->firmware_confidence);
-  g_free(e->weight_why); g_free(e->audience_why); g_free(e->isa_source); g_free(e->ram_source);
-  g_free(e->disk_source); g_free(e->boot_source); g_free(e->firmware_source);
-  g_free(e->ia32_uefi_confidence); g_free(e->ia32_uefi_source);
-  g_free(e->secure_boot_confidence); g_free(e->secure_boot_source);
+  g_free(e->confidence); g_free(e->weight_why); g_free(e->audience_why);
+  for (int f = 0; f < LF_FACT_COUNT; f++) {
+    g_free(e->fact[f].confidence);
+    g_free(e->fact[f].source);
+  }
   g_free(e);
 }
 
@@ -100,17 +99,37 @@ static LfTri col_tri(sqlite3_stmt *st, int i)
   return sqlite3_column_int(st, i) ? LF_TRI_TRUE : LF_TRI_FALSE;
 }
 
-static const char select_sql[] =
-    "SELECT id, family, name, version, desktop, weight, wayland_only, released, support_ends,"
-    " arch, isa_level, needs_pae, needs_sse2, needs_cmov, soft_sse2, cpu_floor, ram_min_mb,"
-    " ram_rec_mb, ram_floor_mb, ram_min_use, ram_rec_use, disk_min_gb, boot_bios, boot_uefi,"
-    " boot_ia32_uefi, secure_boot, nonfree_firmware, installer, notes, source, confidence,"
-    " isa_confidence, ram_confidence, disk_confidence, boot_confidence, firmware_confidence,"
-    " audience, audience_why, weight_why, isa_source, ram_source, disk_source, boot_source,"
-    " firmware_source, ia32_uefi_confidence, ia32_uefi_source, secure_boot_confidence,"
-    " secure_boot_source FROM edition ORDER BY ord";
+static const char *const fact_keys[LF_FACT_COUNT] = {
+  [LF_FACT_ISA] = "isa",
+  [LF_FACT_RAM] = "ram",
+  [LF_FACT_DISK] = "disk",
+  [LF_FACT_BOOT] = "boot",
+  [LF_FACT_IA32_UEFI] = "ia32_uefi",
+  [LF_FACT_SECURE_BOOT] = "secure_boot",
+  [LF_FACT_FIRMWARE] = "firmware",
+};
 
-/* One row of select_sql, in its column order. */
+const char *lf_edition_fact_key(LfEditionFact fact)
+{
+  return (unsigned)fact < LF_FACT_COUNT ? fact_keys[fact] : "?";
+}
+
+/* The row's columns, then <key>_confidence, <key>_source per fact in LfEditionFact order. */
+static char *select_sql(void)
+{
+  GString *sql = g_string_new(
+      "SELECT id, family, name, version, desktop, weight, wayland_only, released, support_ends,"
+      " arch, isa_level, needs_pae, needs_sse2, needs_cmov, soft_sse2, cpu_floor, ram_min_mb,"
+      " ram_rec_mb, ram_floor_mb, ram_min_use, ram_rec_use, disk_min_gb, boot_bios, boot_uefi,"
+      " boot_ia32_uefi, secure_boot, nonfree_firmware, installer, notes, source, confidence,"
+      " audience, audience_why, weight_why");
+  for (int f = 0; f < LF_FACT_COUNT; f++)
+    g_string_append_printf(sql, ", %s_confidence, %s_source", fact_keys[f], fact_keys[f]);
+  g_string_append(sql, " FROM edition ORDER BY ord");
+  return g_string_free(sql, FALSE);
+}
+
+/* One row of select_sql(), in its column order. */
 static LfDistroEdition *read_edition(sqlite3_stmt *st)
 {
   LfDistroEdition *e = g_new0(LfDistroEdition, 1);
@@ -148,26 +167,27 @@ static LfDistroEdition *read_edition(sqlite3_stmt *st)
   e->notes = col_text(st, c++);
   e->source = col_text(st, c++);
   e->confidence = col_text(st, c++);
-  e->isa_confidence = col_text(st, c++);
-  e->ram_confidence = col_text(st, c++);
-  e->disk_confidence = col_text(st, c++);
-  e->boot_confidence = col_text(st, c++);
-  e->firmware_confidence = col_text(st, c++);
   g_autofree char *audience = col_text(st, c++);
   if (!lf_audience_from_string(audience, &e->audience))
     e->audience = LF_AUDIENCE_UNKNOWN;
   e->audience_why = col_text(st, c++);
   e->weight_why = col_text(st, c++);
-  e->isa_source = col_text(st, c++);
-  e->ram_source = col_text(st, c++);
-  e->disk_source = col_text(st, c++);
-  e->boot_source = col_text(st, c++);
-  e->firmware_source = col_text(st, c++);
-  e->ia32_uefi_confidence = col_text(st, c++);
-  e->ia32_uefi_source = col_text(st, c++);
-  e->secure_boot_confidence = col_text(st, c++);
-  e->secure_boot_source = col_text(st, c++);
+  for (int f = 0; f < LF_FACT_COUNT; f++) {
+    e->fact[f].confidence = col_text(st, c++);
+    e->fact[f].source = col_text(st, c++);
+  }
   return e;
+}
+
+static gboolean edition_complete(const LfDistroEdition *e)
+{
+  if (!e->id || !e->family || !e->name || !e->version || !e->desktop || !e->arch ||
+      !e->source || !e->confidence)
+    return FALSE;
+  for (int f = 0; f < LF_FACT_COUNT; f++)
+    if (!e->fact[f].confidence || !e->fact[f].source)
+      return FALSE;
+  return TRUE;
 }
 
 static gboolean read_rows(sqlite3 *db, LfDistroTable *table, GError **error)
@@ -186,7 +206,8 @@ static gboolean read_rows(sqlite3 *db, LfDistroTable *table, GError **error)
     return FALSE;
   }
   g_autoptr(sqlite3_stmt) st = NULL;
-  if (sqlite3_prepare_v2(db, select_sql, -1, &st, NULL) != SQLITE_OK) {
+  g_autofree char *sql = select_sql();
+  if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
     g_set_error(error, LF_ERROR, LF_ERROR_DB, _("cannot read distro database '%s': %s"),
                 table->origin, sqlite3_errmsg(db));
     return FALSE;
@@ -196,12 +217,7 @@ static gboolean read_rows(sqlite3 *db, LfDistroTable *table, GError **error)
     LfDistroEdition *e = read_edition(st);
     g_ptr_array_add(table->editions, e);
     /* A hand-made --db file could hold NULLs where dbgen never writes them. */
-    if (!e->id || !e->family || !e->name || !e->version || !e->desktop || !e->arch ||
-        !e->source || !e->confidence || !e->isa_confidence || !e->ram_confidence ||
-        !e->disk_confidence || !e->boot_confidence || !e->firmware_confidence ||
-        !e->isa_source || !e->ram_source || !e->disk_source || !e->boot_source ||
-        !e->firmware_source || !e->ia32_uefi_confidence || !e->ia32_uefi_source ||
-        !e->secure_boot_confidence || !e->secure_boot_source) {
+    if (!edition_complete(e)) {
       g_set_error(error, LF_ERROR, LF_ERROR_DB,
                   _("distro database '%s': row %u lacks a required value"), table->origin,
                   table->editions->len);

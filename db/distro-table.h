@@ -30,6 +30,29 @@ typedef enum {
   LF_AUDIENCE_EXPERT = 2,     /* rolling, minimal or build-it-yourself systems */
 } LfAudience;
 
+/* The facts of an edition that carry their own confidence and source (issue #10).
+ * One list: the database columns <key>_confidence/<key>_source, the
+ * value_source/value_confidence objects of `db show --json`, `db show` and
+ * the TUI's details all follow it, in this order. */
+typedef enum {
+  LF_FACT_ISA,
+  LF_FACT_RAM,
+  LF_FACT_DISK,
+  LF_FACT_BOOT,
+  LF_FACT_IA32_UEFI,
+  LF_FACT_SECURE_BOOT,
+  LF_FACT_FIRMWARE,
+  LF_FACT_COUNT
+} LfEditionFact;
+
+/* "isa", "ram", "disk", "boot", "ia32_uefi", "secure_boot", "firmware". */
+const char *lf_edition_fact_key(LfEditionFact fact);
+
+typedef struct {
+  char *confidence;           /* "O" | "S" | "I" | "?" */
+  char *source;               /* URL or file the fact comes from */
+} LfFactOrigin;
+
 typedef struct {
   char *id;                   /* "lubuntu-18.04-i386": stable slug */
   char *family;               /* file stem: "ubuntu", "debian", ... */
@@ -54,13 +77,7 @@ typedef struct {
   gboolean installer;         /* FALSE: no installer image was released */
   char *notes, *source;
   char *confidence;           /* "O" | "S" | "I" | "?" for the row */
-  char *isa_confidence, *ram_confidence, *disk_confidence, *boot_confidence,
-      *firmware_confidence;   /* per value; equal to confidence unless set */
-  char *isa_source, *ram_source, *disk_source, *boot_source,
-      *firmware_source;       /* per value; equal to source unless set */
-  char *ia32_uefi_confidence, *ia32_uefi_source;   /* the boot_ia32_uefi fact */
-  char *secure_boot_confidence, *secure_boot_source;   /* the secure_boot fact; equal to
-                                                          the boot_* pair unless set */
+  LfFactOrigin fact[LF_FACT_COUNT];   /* per fact; the row's own unless the row sets it */
 } LfDistroEdition;
 
 typedef struct {

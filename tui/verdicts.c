@@ -40,19 +40,13 @@ static void add_info(GPtrArray *info, const char *label, const char *value)
 /* Each fact's confidence, and its own source where it has one (issue #10). */
 static void add_confidence(GPtrArray *info, const LfDistroEdition *e)
 {
-  const struct { const char *key, *conf, *src; } facts[] = {
-    { "isa", e->isa_confidence, e->isa_source }, { "ram", e->ram_confidence, e->ram_source },
-    { "disk", e->disk_confidence, e->disk_source }, { "boot", e->boot_confidence, e->boot_source },
-    { "ia32_uefi", e->ia32_uefi_confidence, e->ia32_uefi_source },
-    { "secure_boot", e->secure_boot_confidence, e->secure_boot_source },
-    { "firmware", e->firmware_confidence, e->firmware_source },
-  };
   g_autoptr(GString) conf = g_string_new(NULL);
-  for (gsize i = 0; i < G_N_ELEMENTS(facts); i++) {
-    g_string_append_printf(conf, "%s%s %s", i ? ", " : "", facts[i].key, facts[i].conf);
-    if (g_strcmp0(facts[i].src, e->source) != 0) {
-      g_autofree char *label = g_strdup_printf("%s (%s)", _("Source"), facts[i].key);
-      add_info(info, label, facts[i].src);
+  for (int f = 0; f < LF_FACT_COUNT; f++) {
+    const char *key = lf_edition_fact_key(f);
+    g_string_append_printf(conf, "%s%s %s", f ? ", " : "", key, e->fact[f].confidence);
+    if (g_strcmp0(e->fact[f].source, e->source) != 0) {
+      g_autofree char *label = g_strdup_printf("%s (%s)", _("Source"), key);
+      add_info(info, label, e->fact[f].source);
     }
   }
   /* TRANSLATORS: label of "isa O, ram I, ..." in an edition's details */

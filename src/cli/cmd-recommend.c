@@ -360,20 +360,12 @@ static void print_edition_text(const LfDistroEdition *e)
   if (e->weight_why)
     printf(_("  Weight:        %s\n"), lf_data_text(LF_DATA_WEIGHT_WHY, e->weight_why));
   /* One line per fact: its confidence, and its source where it is not the row's. */
-  const struct { const char *key, *conf, *src; } facts[] = {
-    { "isa", e->isa_confidence, e->isa_source },
-    { "ram", e->ram_confidence, e->ram_source },
-    { "disk", e->disk_confidence, e->disk_source },
-    { "boot", e->boot_confidence, e->boot_source },
-    { "ia32_uefi", e->ia32_uefi_confidence, e->ia32_uefi_source },
-    { "secure_boot", e->secure_boot_confidence, e->secure_boot_source },
-    { "firmware", e->firmware_confidence, e->firmware_source },
-  };
   printf("%s\n", _("  Each fact (O project, S secondary source, I inferred, ? uncertain):"));
-  for (gsize i = 0; i < G_N_ELEMENTS(facts); i++) {
-    gboolean own = g_strcmp0(facts[i].src, e->source) != 0;
-    printf("    %-11s %s%s%s\n", facts[i].key, facts[i].conf, own ? "  " : "",
-           own ? facts[i].src : "");
+  for (int f = 0; f < LF_FACT_COUNT; f++) {
+    const LfFactOrigin *o = &e->fact[f];
+    gboolean own = g_strcmp0(o->source, e->source) != 0;
+    printf("    %-11s %s%s%s\n", lf_edition_fact_key(f), o->confidence, own ? "  " : "",
+           own ? o->source : "");
   }
 }
 

@@ -142,13 +142,13 @@ static void rule_isa(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerdi
   g_autofree char *n = edition_name(e);
   int need = (int)e->isa_level;
   if (ctx->cpu_level < 0) {
-    fact_reason(v, "isa", LF_STATUS_WARN, e->isa_confidence,
+    fact_reason(v, "isa", LF_STATUS_WARN, e->fact[LF_FACT_ISA].confidence,
                 N_("Could not check the CPU's x86-64 level: %s needs x86-64-v%d"), n, need);
     return;
   }
   if (ctx->cpu_level >= need) {
-    fact_reason(v, "isa", LF_STATUS_PASS, e->isa_confidence, N_("CPU is x86-64-v%d: %s needs v%d"),
-                ctx->cpu_level, n, need);
+    fact_reason(v, "isa", LF_STATUS_PASS, e->fact[LF_FACT_ISA].confidence,
+                N_("CPU is x86-64-v%d: %s needs v%d"), ctx->cpu_level, n, need);
     return;
   }
   const GPtrArray *missing = ctx->report->cpu.missing_for_next_level;
@@ -156,11 +156,11 @@ static void rule_isa(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerdi
     g_autoptr(GString) list = g_string_new(NULL);
     for (guint i = 0; i < missing->len && i < 12; i++)
       g_string_append_printf(list, "%s%s", i ? ", " : "", (const char *)missing->pdata[i]);
-    hard_reason(v, "isa", e->isa_confidence,
+    hard_reason(v, "isa", e->fact[LF_FACT_ISA].confidence,
                       N_("CPU lacks x86-64-v%d (no %s): %s needs v%d"), need, list->str, n,
                       need);
   } else {
-    hard_reason(v, "isa", e->isa_confidence,
+    hard_reason(v, "isa", e->fact[LF_FACT_ISA].confidence,
                       N_("CPU lacks x86-64-v%d (it is x86-64-v%d): %s needs v%d"), need,
                       ctx->cpu_level, n, need);
   }
@@ -178,13 +178,13 @@ static void need_feature(const LfRuleContext *ctx, const LfDistroEdition *e, LfV
 {
   g_autofree char *n = edition_name(e);
   if (has == LF_TRI_TRUE) {
-    fact_reason(v, "cpu-32bit", LF_STATUS_PASS, e->isa_confidence,
+    fact_reason(v, "cpu-32bit", LF_STATUS_PASS, e->fact[LF_FACT_ISA].confidence,
                 N_("CPU has %s, which %s needs"), feature, n);
   } else if (has == LF_TRI_UNKNOWN) {
-    fact_reason(v, "cpu-32bit", LF_STATUS_WARN, e->isa_confidence,
+    fact_reason(v, "cpu-32bit", LF_STATUS_WARN, e->fact[LF_FACT_ISA].confidence,
                 N_("Could not check whether the CPU has %s, which %s needs"), feature, n);
   } else {
-    hard_reason(v, "cpu-32bit", e->isa_confidence,
+    hard_reason(v, "cpu-32bit", e->fact[LF_FACT_ISA].confidence,
                       N_("CPU %s lacks %s: %s needs it and will not start"),
                       cpu_name(ctx->report), feature, n);
   }
@@ -198,7 +198,7 @@ static void rule_cpu32(const LfRuleContext *ctx, const LfDistroEdition *e, LfVer
   if (e->needs_pae) {
     if (cpu->pae == LF_TRI_FALSE && cpu->pae_note && strstr(cpu->pae_note, "hidden")) {
       g_autofree char *n = edition_name(e);
-      fact_reason(v, "cpu-32bit", LF_STATUS_WARN, e->isa_confidence,
+      fact_reason(v, "cpu-32bit", LF_STATUS_WARN, e->fact[LF_FACT_ISA].confidence,
                   N_("CPU %s has PAE but does not advertise it: %s installs only with "
                      "the forcepae boot option"), cpu_name(ctx->report), n);
     } else {
@@ -258,19 +258,19 @@ static void rule_boot(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerd
   }
   if (g_str_equal(mode, "bios")) {
     if (e->boot_bios == LF_TRI_TRUE)
-      fact_reason(v, "boot", LF_STATUS_PASS, e->boot_confidence,
+      fact_reason(v, "boot", LF_STATUS_PASS, e->fact[LF_FACT_BOOT].confidence,
                   N_("Firmware boots in BIOS mode and %s has a BIOS boot path"), n);
     else if (fw->uefi_supported == LF_TRI_TRUE)
       /* Booted through CSM: a setting away from UEFI (advice: firmware-setting). */
-      fact_reason(v, "boot", LF_STATUS_WARN, e->boot_confidence,
+      fact_reason(v, "boot", LF_STATUS_WARN, e->fact[LF_FACT_BOOT].confidence,
                         N_("Firmware booted in BIOS mode but supports UEFI: %s boots only with "
                            "UEFI, so switch the firmware setup to UEFI boot"), n);
     else if (fw->uefi_supported == LF_TRI_FALSE)
-      hard_reason(v, "boot", e->boot_confidence,
+      hard_reason(v, "boot", e->fact[LF_FACT_BOOT].confidence,
                   N_("Firmware boots in BIOS mode only (SMBIOS says it does not support "
                      "UEFI): %s boots only with UEFI"), n);
     else
-      fact_reason(v, "boot", LF_STATUS_WARN, e->boot_confidence,
+      fact_reason(v, "boot", LF_STATUS_WARN, e->fact[LF_FACT_BOOT].confidence,
                         N_("Firmware booted in BIOS mode; could not check whether it can boot "
                            "UEFI (SMBIOS needs root), and %s boots only with UEFI"), n);
     return;
@@ -278,7 +278,7 @@ static void rule_boot(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerd
   if (fw->uefi_bits == 32) {
     /* 32-bit UEFI is a fact of its own (ia32_uefi=), with its own confidence: only a
      * confirmed fact passes or fails, an inferred or uncertain one is a warning. */
-    gboolean sure = confirmed(e->ia32_uefi_confidence);
+    gboolean sure = confirmed(e->fact[LF_FACT_IA32_UEFI].confidence);
     if (e->boot_ia32_uefi == LF_TRI_TRUE && sure)
       lf_verdict_reason(v, "boot", LF_STATUS_PASS,
                         N_("Firmware is 32-bit UEFI and %s boots from it"), n);
@@ -304,21 +304,21 @@ static void rule_boot(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerd
   }
   if (e->boot_uefi == LF_TRI_TRUE) {
     if (fw->uefi_bits == 64)
-      fact_reason(v, "boot", LF_STATUS_PASS, e->boot_confidence,
+      fact_reason(v, "boot", LF_STATUS_PASS, e->fact[LF_FACT_BOOT].confidence,
                         N_("Firmware is %d-bit UEFI and %s boots from it"), (int)fw->uefi_bits,
                         n);
     else
-      fact_reason(v, "boot", LF_STATUS_PASS, e->boot_confidence,
+      fact_reason(v, "boot", LF_STATUS_PASS, e->fact[LF_FACT_BOOT].confidence,
                   N_("Firmware is UEFI and %s boots from it"), n);
   } else {
     /* Most UEFI laptops before ~2020 still offer legacy (CSM) boot; not all do. */
-    fact_reason(v, "boot", LF_STATUS_WARN, e->boot_confidence,
+    fact_reason(v, "boot", LF_STATUS_WARN, e->fact[LF_FACT_BOOT].confidence,
                       N_("Firmware is UEFI but %s boots only in BIOS mode: it needs legacy "
                          "(CSM) boot enabled in the firmware setup, if the machine has it"), n);
   }
   if (fw->secure_boot == LF_TRI_TRUE && e->boot_uefi == LF_TRI_TRUE) {
     if (e->secure_boot == LF_TRI_FALSE)
-      fact_reason(v, "secure-boot", LF_STATUS_WARN, e->secure_boot_confidence,
+      fact_reason(v, "secure-boot", LF_STATUS_WARN, e->fact[LF_FACT_SECURE_BOOT].confidence,
                         N_("Secure Boot is on and %s does not boot with it: switch it off in "
                            "the firmware setup"), n);
     else if (e->secure_boot == LF_TRI_UNKNOWN) {
@@ -367,25 +367,25 @@ static void rule_ram(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerdi
     g_autofree char *u = lf_format_mb(ctx->usable_mb);
     if (lf_known_int(ctx->usable_mb) && ctx->usable_mb >= target) {
       if (is_rec)
-        fact_reason(v, "ram", LF_STATUS_PASS, e->ram_confidence,
+        fact_reason(v, "ram", LF_STATUS_PASS, e->fact[LF_FACT_RAM].confidence,
                           N_("RAM %s usable already meets the %s recommended for %s (installed "
                              "size not read)"), u, t, n);
       else
-        fact_reason(v, "ram", LF_STATUS_PASS, e->ram_confidence,
+        fact_reason(v, "ram", LF_STATUS_PASS, e->fact[LF_FACT_RAM].confidence,
                           N_("RAM %s usable already meets the %s minimum of %s (installed size "
                              "not read)"), u, t, n);
     } else if (lf_known_int(ctx->usable_mb)) {
       g_autofree char *est = lf_format_mb(ctx->report->memory.installed_mb);
       if (g_str_equal(ctx->ram_basis, "estimate"))
-        fact_reason(v, "ram", LF_STATUS_WARN, e->ram_confidence,
+        fact_reason(v, "ram", LF_STATUS_WARN, e->fact[LF_FACT_RAM].confidence,
                           N_("Could not check RAM: the installed size is only estimated (%s; "
                              "%s usable) and %s asks for %s"), est, u, n, t);
       else
-        fact_reason(v, "ram", LF_STATUS_WARN, e->ram_confidence,
+        fact_reason(v, "ram", LF_STATUS_WARN, e->fact[LF_FACT_RAM].confidence,
                           N_("Could not check RAM: the installed size is unknown (%s usable) "
                              "and %s asks for %s"), u, n, t);
     } else {
-      fact_reason(v, "ram", LF_STATUS_WARN, e->ram_confidence,
+      fact_reason(v, "ram", LF_STATUS_WARN, e->fact[LF_FACT_RAM].confidence,
                         N_("Could not check RAM: the report has no memory size, and %s asks "
                            "for %s"), n, t);
     }
@@ -405,13 +405,13 @@ static void rule_ram(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerdi
   }
   if (lf_known_int(e->ram_floor_mb) && ram < e->ram_floor_mb) {
     g_autofree char *f = lf_format_mb(e->ram_floor_mb);
-    hard_reason(v, "ram", e->ram_confidence,
+    hard_reason(v, "ram", e->fact[LF_FACT_RAM].confidence,
                       N_("RAM %s is below the %s that %s needs to run at all"), have, f, n);
     return;
   }
   if (lf_known_int(e->ram_min_mb) && ram < e->ram_min_mb) {
     g_autofree char *m = lf_format_mb(e->ram_min_mb);
-    fact_reason(v, "ram", LF_STATUS_WARN, e->ram_confidence,
+    fact_reason(v, "ram", LF_STATUS_WARN, e->fact[LF_FACT_RAM].confidence,
                       N_("RAM %s is below the %s minimum of %s"), have, m, n);
     return;
   }
@@ -421,30 +421,30 @@ static void rule_ram(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerdi
     g_autofree char *rec_use = lf_data_phrase(LF_DATA_RAM_USE, e->ram_rec_use);
     if (lf_known_int(e->ram_min_mb) && e->ram_min_use && e->ram_rec_use) {
       g_autofree char *m = lf_format_mb(e->ram_min_mb);
-      fact_reason(v, "ram", LF_STATUS_WARN, e->ram_confidence,
+      fact_reason(v, "ram", LF_STATUS_WARN, e->fact[LF_FACT_RAM].confidence,
                         N_("RAM %s meets the %s minimum of %s for %s, but is below the %s it "
                            "recommends for %s: fine only for that basic use"),
                         have, m, n, min_use, t, rec_use);
     } else if (lf_known_int(e->ram_min_mb)) {
       g_autofree char *m = lf_format_mb(e->ram_min_mb);
-      fact_reason(v, "ram", LF_STATUS_WARN, e->ram_confidence,
+      fact_reason(v, "ram", LF_STATUS_WARN, e->fact[LF_FACT_RAM].confidence,
                         N_("RAM %s meets the %s minimum of %s but is below the %s "
                            "recommended"), have, m, n, t);
     } else if (e->ram_rec_use) {
-      fact_reason(v, "ram", LF_STATUS_WARN, e->ram_confidence,
+      fact_reason(v, "ram", LF_STATUS_WARN, e->fact[LF_FACT_RAM].confidence,
                         N_("RAM %s is below the %s recommended for %s (%s)"), have, t, n,
                         rec_use);
     } else {
-      fact_reason(v, "ram", LF_STATUS_WARN, e->ram_confidence,
+      fact_reason(v, "ram", LF_STATUS_WARN, e->fact[LF_FACT_RAM].confidence,
                         N_("RAM %s is below the %s recommended for %s"), have, t, n);
     }
     return;
   }
   if (is_rec)
-    fact_reason(v, "ram", LF_STATUS_PASS, e->ram_confidence,
+    fact_reason(v, "ram", LF_STATUS_PASS, e->fact[LF_FACT_RAM].confidence,
                 N_("RAM %s meets the %s recommended for %s"), have, t, n);
   else
-    fact_reason(v, "ram", LF_STATUS_PASS, e->ram_confidence,
+    fact_reason(v, "ram", LF_STATUS_PASS, e->fact[LF_FACT_RAM].confidence,
                 N_("RAM %s meets the %s minimum of %s"), have, t, n);
 }
 
@@ -458,7 +458,7 @@ static void rule_disk(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerd
     return;
   g_autofree char *need = lf_format_gb(e->disk_min_gb);
   if (d == NULL) {
-    fact_reason(v, "disk", LF_STATUS_WARN, e->disk_confidence,
+    fact_reason(v, "disk", LF_STATUS_WARN, e->fact[LF_FACT_DISK].confidence,
                       N_("Could not check the disk: the report lists no internal disk (a live "
                          "USB stick does not count), and %s needs %s"), n, need);
     return;
@@ -466,11 +466,11 @@ static void rule_disk(const LfRuleContext *ctx, const LfDistroEdition *e, LfVerd
   g_autofree char *size = lf_format_gb(d->size_gb);
   const char *name = d->name ? d->name : "?";
   if (d->size_gb < e->disk_min_gb)
-    hard_reason(v, "disk", e->disk_confidence,
+    hard_reason(v, "disk", e->fact[LF_FACT_DISK].confidence,
                       N_("The largest internal disk (%s, %s) is smaller than the %s that %s "
                          "needs"), name, size, need, n);
   else
-    fact_reason(v, "disk", LF_STATUS_PASS, e->disk_confidence,
+    fact_reason(v, "disk", LF_STATUS_PASS, e->fact[LF_FACT_DISK].confidence,
                       N_("The largest internal disk (%s, %s) has room for the %s that %s "
                          "needs"), name, size, need, n);
 }

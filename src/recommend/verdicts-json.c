@@ -8,6 +8,18 @@
 
 /* --- JSON (lapfit-verdicts/1) ------------------------------------------------ */
 
+/* {"isa": ..., "ram": ..., ...}: each fact's source, or its confidence. */
+static void add_fact_origins(JsonBuilder *b, const char *name, const LfDistroEdition *e,
+                             gboolean sources)
+{
+  json_builder_set_member_name(b, name);
+  json_builder_begin_object(b);
+  for (int f = 0; f < LF_FACT_COUNT; f++)
+    lf_json_set_string(b, lf_edition_fact_key(f),
+                       sources ? e->fact[f].source : e->fact[f].confidence);
+  json_builder_end_object(b);
+}
+
 static void add_edition(JsonBuilder *b, const LfDistroEdition *e)
 {
   json_builder_begin_object(b);
@@ -66,26 +78,8 @@ static void add_edition(JsonBuilder *b, const LfDistroEdition *e)
   lf_json_set_string(b, "audience", lf_audience_to_string(e->audience));
   lf_json_set_string(b, "audience_why", e->audience_why);
   lf_json_set_string(b, "weight_why", e->weight_why);
-  json_builder_set_member_name(b, "value_source");
-  json_builder_begin_object(b);
-  lf_json_set_string(b, "isa", e->isa_source);
-  lf_json_set_string(b, "ram", e->ram_source);
-  lf_json_set_string(b, "disk", e->disk_source);
-  lf_json_set_string(b, "boot", e->boot_source);
-  lf_json_set_string(b, "ia32_uefi", e->ia32_uefi_source);
-  lf_json_set_string(b, "secure_boot", e->secure_boot_source);
-  lf_json_set_string(b, "firmware", e->firmware_source);
-  json_builder_end_object(b);
-  json_builder_set_member_name(b, "value_confidence");
-  json_builder_begin_object(b);
-  lf_json_set_string(b, "isa", e->isa_confidence);
-  lf_json_set_string(b, "ram", e->ram_confidence);
-  lf_json_set_string(b, "disk", e->disk_confidence);
-  lf_json_set_string(b, "boot", e->boot_confidence);
-  lf_json_set_string(b, "firmware", e->firmware_confidence);
-  lf_json_set_string(b, "ia32_uefi", e->ia32_uefi_confidence);
-  lf_json_set_string(b, "secure_boot", e->secure_boot_confidence);
-  json_builder_end_object(b);
+  add_fact_origins(b, "value_source", e, TRUE);
+  add_fact_origins(b, "value_confidence", e, FALSE);
   json_builder_end_object(b);
 }
 

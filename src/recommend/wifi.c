@@ -103,7 +103,8 @@ static char *join(GPtrArray *files)
  * fact ('?') is not enough to say it does. */
 static LfTri ships_upstream(const LfDistroEdition *e)
 {
-  if (e->nonfree_firmware == LF_TRI_TRUE && g_strcmp0(e->firmware_confidence, "?") == 0)
+  if (e->nonfree_firmware == LF_TRI_TRUE &&
+      g_strcmp0(e->fact[LF_FACT_FIRMWARE].confidence, "?") == 0)
     return LF_TRI_UNKNOWN;
   return e->nonfree_firmware;
 }

@@ -252,7 +252,7 @@ static void test_table(void)
     g_hash_table_add(ids, e->id);
     g_assert_true(g_str_has_prefix(e->source, "http"));
     g_assert_true(g_strv_contains(confs, e->confidence));
-    g_assert_true(g_strv_contains(confs, e->ram_confidence));
+    g_assert_true(g_strv_contains(confs, e->fact[LF_FACT_RAM].confidence));
     g_assert_true(g_str_equal(e->arch, "x86_64") || g_str_equal(e->arch, "i686"));
     if (g_str_equal(e->arch, "x86_64"))
       g_assert_cmpint(e->isa_level, >=, 1);
@@ -287,10 +287,8 @@ static void test_table(void)
   /* Per-fact sources default to the row's source; audience ids round-trip. */
   for (guint i = 0; i < table->editions->len; i++) {
     const LfDistroEdition *e = table->editions->pdata[i];
-    const char *const per_fact[] = { e->isa_source, e->ram_source, e->disk_source,
-                                     e->boot_source, e->firmware_source };
-    for (gsize k = 0; k < G_N_ELEMENTS(per_fact); k++)
-      g_assert_true(g_str_has_prefix(per_fact[k], "http"));
+    for (int f = 0; f < LF_FACT_COUNT; f++)
+      g_assert_true(g_str_has_prefix(e->fact[f].source, "http"));
     g_assert_cmpint(e->audience, >=, LF_AUDIENCE_UNKNOWN);
     g_assert_cmpint(e->audience, <=, LF_AUDIENCE_EXPERT);
   }
@@ -627,11 +625,11 @@ static void test_wifi_firmware(void)
     LfDistroEdition *e = (LfDistroEdition *)lf_distro_table_lookup(table, c->edition);
     g_assert_nonnull(e);
     LfTri nonfree = e->nonfree_firmware;
-    char *confidence = e->firmware_confidence;
+    char *confidence = e->fact[LF_FACT_FIRMWARE].confidence;
     if (c->tweak == 'n')
       e->nonfree_firmware = LF_TRI_FALSE;
     if (c->tweak == '?')
-      e->firmware_confidence = (char *)"?";
+      e->fact[LF_FACT_FIRMWARE].confidence = (char *)"?";
     for (guint j = 0; (c->tweak == 'e' || c->tweak == 'u') && j < report->network->len; j++)
       ((LfNetwork *)report->network->pdata[j])->nvram_efi =
           c->tweak == 'e' ? LF_TRI_TRUE : LF_TRI_UNKNOWN;
@@ -642,7 +640,7 @@ static void test_wifi_firmware(void)
     g_assert_nonnull(v);
     check_wifi_case(c, v);
     e->nonfree_firmware = nonfree;   /* the table is shared by every test */
-    e->firmware_confidence = confidence;
+    e->fact[LF_FACT_FIRMWARE].confidence = confidence;
   }
 }
 

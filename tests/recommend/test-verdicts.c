@@ -272,15 +272,15 @@ static void test_expert_first(void)
 static const char *fact_confidence(const LfDistroEdition *e, const LfReason *r)
 {
   if (g_str_equal(r->check, "isa") || g_str_equal(r->check, "cpu-32bit"))
-    return e->isa_confidence;
+    return e->fact[LF_FACT_ISA].confidence;
   if (g_str_equal(r->check, "secure-boot"))
-    return e->secure_boot_confidence;   /* a fact of its own since schema version 4 */
+    return e->fact[LF_FACT_SECURE_BOOT].confidence;   /* a fact of its own since schema version 4 */
   if (g_str_equal(r->check, "boot"))
-    return strstr(r->message, "32-bit UEFI") ? e->ia32_uefi_confidence : e->boot_confidence;
+    return e->fact[strstr(r->message, "32-bit UEFI") ? LF_FACT_IA32_UEFI : LF_FACT_BOOT].confidence;
   if (g_str_equal(r->check, "ram"))
-    return e->ram_confidence;
+    return e->fact[LF_FACT_RAM].confidence;
   if (g_str_equal(r->check, "disk"))
-    return e->disk_confidence;
+    return e->fact[LF_FACT_DISK].confidence;
   return "O";   /* arch, installer: facts of the machine or of the release itself */
 }
 
@@ -336,9 +336,9 @@ static void test_secure_boot_fact(void)
     const LfVerdict *v = rec->verdicts->pdata[i];
     if (!g_str_equal(v->edition->id, "popos-24.04"))
       continue;
-    g_assert_cmpstr(v->edition->secure_boot_confidence, ==, "O");
-    g_assert_cmpstr(v->edition->boot_confidence, ==, "?");
-    g_assert_true(g_str_has_suffix(v->edition->secure_boot_source, "install-pop.md"));
+    g_assert_cmpstr(v->edition->fact[LF_FACT_SECURE_BOOT].confidence, ==, "O");
+    g_assert_cmpstr(v->edition->fact[LF_FACT_BOOT].confidence, ==, "?");
+    g_assert_true(g_str_has_suffix(v->edition->fact[LF_FACT_SECURE_BOOT].source, "install-pop.md"));
     for (guint j = 0; j < v->reasons->len; j++) {
       const LfReason *x = v->reasons->pdata[j];
       if (g_str_equal(x->check, "secure-boot"))
@@ -623,7 +623,7 @@ static void test_firmware_capability(void)
   LfDistroEdition uefi_only_row = *lf_distro_table_lookup(table, "ubuntu-26.04");
   uefi_only_row.id = (char *)"uefi-only-test";
   uefi_only_row.boot_bios = LF_TRI_FALSE;
-  uefi_only_row.boot_confidence = (char *)"O";
+  uefi_only_row.fact[LF_FACT_BOOT].confidence = (char *)"O";
   LfDistroTable *saved = table;
   LfDistroTable t = { g_ptr_array_new(), (char *)"test" };
   for (guint i = 0; i < saved->editions->len; i++)
@@ -643,8 +643,9 @@ static void test_firmware_capability(void)
     for (guint i = 0; i < rec->verdicts->len; i++) {
       const LfVerdict *v = rec->verdicts->pdata[i];
       const LfDistroEdition *e = v->edition;
+      const char *boot_conf = e->fact[LF_FACT_BOOT].confidence;
       if (e->boot_bios == LF_TRI_TRUE || e->boot_uefi != LF_TRI_TRUE ||
-          !(g_str_equal(e->boot_confidence, "O") || g_str_equal(e->boot_confidence, "S")))
+          !(g_str_equal(boot_conf, "O") || g_str_equal(boot_conf, "S")))
         continue;
       uefi_only++;
       const LfReason *boot = NULL;
