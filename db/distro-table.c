@@ -330,6 +330,34 @@ const char *lf_audience_to_string(LfAudience audience)
   return "unknown";
 }
 
+const char *lf_audience_words(LfAudience a)
+{
+  switch (a) {
+  case LF_AUDIENCE_NEWCOMER:
+    return C_("audience", "people new to Linux");
+  case LF_AUDIENCE_EXPERIENCED:
+    return C_("audience", "experienced users");
+  case LF_AUDIENCE_EXPERT:
+    return C_("audience", "experts");
+  default:
+    return C_("audience", "not recorded");
+  }
+}
+
+const char *lf_weight_words(LfDesktopWeight w)
+{
+  switch (w) {
+  case LF_WEIGHT_LIGHT:
+    return C_("desktop weight", "light");
+  case LF_WEIGHT_MEDIUM:
+    return C_("desktop weight", "medium weight");
+  case LF_WEIGHT_HEAVY:
+    return C_("desktop weight", "heavy");
+  default:
+    return C_("desktop weight", "no desktop by default");
+  }
+}
+
 gboolean lf_audience_from_string(const char *text, LfAudience *out)
 {
   static const LfAudience all[] = { LF_AUDIENCE_NEWCOMER, LF_AUDIENCE_EXPERIENCED,

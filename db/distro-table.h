@@ -118,5 +118,8 @@ char *lf_distro_edition_title(const LfDistroEdition *e, gboolean with_desktop);
 const char *lf_desktop_weight_to_string(LfDesktopWeight weight);
 /* "newcomer" | "experienced" | "expert" | "unknown". */
 const char *lf_audience_to_string(LfAudience audience);
+/* Translated words for people: "people new to Linux", "light", ... */
+const char *lf_audience_words(LfAudience audience);
+const char *lf_weight_words(LfDesktopWeight weight);
 /* The three ids above (not "unknown"); FALSE for anything else. */
 gboolean lf_audience_from_string(const char *text, LfAudience *out);

@@ -53,6 +53,21 @@ static void add_confidence(GPtrArray *info, const LfDistroEdition *e)
   add_info(info, _("Confidence (O project, S secondary, I inferred, ? uncertain)"), conf->str);
 }
 
+/* Who the edition is for and how heavy its desktop is, with the row's reasons, as `db show`. */
+static void add_audience_weight(GPtrArray *info, const LfDistroEdition *e)
+{
+  const char *why = e->audience_why ? lf_data_text(LF_DATA_AUDIENCE_WHY, e->audience_why) : NULL;
+  g_autofree char *audience = why ? g_strdup_printf("%s (%s)", lf_audience_words(e->audience), why)
+                                  : g_strdup(lf_audience_words(e->audience));
+  /* TRANSLATORS: label in an edition's details: who the edition is for */
+  add_info(info, C_("edition details", "For"), audience);
+  const char *wwhy = e->weight_why ? lf_data_text(LF_DATA_WEIGHT_WHY, e->weight_why) : NULL;
+  g_autofree char *weight = wwhy ? g_strdup_printf("%s (%s)", lf_weight_words(e->weight), wwhy)
+                                 : g_strdup(lf_weight_words(e->weight));
+  /* TRANSLATORS: label in an edition's details: how much the desktop asks of the machine */
+  add_info(info, C_("edition details", "Desktop weight"), weight);
+}
+
 static LfTuiEdition *edition_new(const LfVerdict *src)
 {
   const LfDistroEdition *e = src->edition;
@@ -73,6 +88,7 @@ static LfTuiEdition *edition_new(const LfVerdict *src)
            g_strcmp0(e->support_ends, "rolling") == 0 ? _("rolling release") : e->support_ends);
   add_info(v->info, _("Architecture"), e->arch);
   add_info(v->info, _("Notes"), lf_data_text(LF_DATA_NOTE, e->notes));
+  add_audience_weight(v->info, e);
   add_info(v->info, _("Source"), e->source);
   add_confidence(v->info, e);
   return v;

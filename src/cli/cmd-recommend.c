@@ -287,34 +287,6 @@ int lf_cmd_check(int argc, char **argv, GError **error)
 }
 
 /* The row's audience and desktop weight in words; JSON keeps the ids. */
-static const char *audience_words(LfAudience a)
-{
-  switch (a) {
-  case LF_AUDIENCE_NEWCOMER:
-    return C_("audience", "people new to Linux");
-  case LF_AUDIENCE_EXPERIENCED:
-    return C_("audience", "experienced users");
-  case LF_AUDIENCE_EXPERT:
-    return C_("audience", "experts");
-  default:
-    return C_("audience", "not recorded");
-  }
-}
-
-static const char *weight_words(LfDesktopWeight w)
-{
-  switch (w) {
-  case LF_WEIGHT_LIGHT:
-    return C_("desktop weight", "light");
-  case LF_WEIGHT_MEDIUM:
-    return C_("desktop weight", "medium weight");
-  case LF_WEIGHT_HEAVY:
-    return C_("desktop weight", "heavy");
-  default:
-    return C_("desktop weight", "no desktop by default");
-  }
-}
-
 static void print_edition_text(const LfDistroEdition *e)
 {
   g_autofree char *rmin = lf_human_mb(e->ram_min_mb);
@@ -325,7 +297,7 @@ static void print_edition_text(const LfDistroEdition *e)
   g_autofree char *title = lf_distro_edition_title(e, FALSE);
   printf("%s  [%s]\n", title, e->id);
   printf(_("  Desktop:       %s (%s)%s\n"), lf_data_text(LF_DATA_DESKTOP, e->desktop),
-         weight_words(e->weight),
+         lf_weight_words(e->weight),
          e->wayland_only == LF_TRI_TRUE ? _(", Wayland only") : "");
   printf(_("  Released:      %s\n"), e->released ? e->released : "?");
   printf(_("  Support ends:  %s\n"), e->support_ends ? e->support_ends : "?");
@@ -355,7 +327,7 @@ static void print_edition_text(const LfDistroEdition *e)
   if (e->notes)
     printf(_("  Notes:         %s\n"), lf_data_text(LF_DATA_NOTE, e->notes));
   printf(_("  Source:        %s (confidence %s)\n"), e->source, e->confidence);
-  printf(_("  For:           %s (%s)\n"), audience_words(e->audience),
+  printf(_("  For:           %s (%s)\n"), lf_audience_words(e->audience),
          e->audience_why ? lf_data_text(LF_DATA_AUDIENCE_WHY, e->audience_why) : "?");
   if (e->weight_why)
     printf(_("  Weight:        %s\n"), lf_data_text(LF_DATA_WEIGHT_WHY, e->weight_why));

@@ -29,6 +29,10 @@ for size in "80 24" "132 43"; do
     keys Enter
     wait_for '^ Reasons'
     wait_gone 'Showing:'                       # details over the whole area
+    if [ "$2" -ge 43 ]; then                   # who it is for and the desktop's weight, with why
+        wait_for '^ - For: .+ \(.+'
+        wait_for '^ - Desktop weight: '
+    fi
     keys Escape
     wait_for 'Showing: all verdicts'
     keys v
