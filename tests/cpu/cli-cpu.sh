@@ -33,6 +33,17 @@ json=$("$LAPFIT" probe --json --root "$tmp/root" \
 echo "$json" | grep -q '"kind": "efficiency"' || fail "aida64: no efficiency cores"
 echo "$json" | grep -q '"threads": 12' || fail "aida64: thread count"
 
+# The AMD CPU in every format through libcpuid's topology: leaf 0x8000001E says two
+# threads per core, so 8 cores and 16 threads (not 16 cores).
+for f in r7-7840u.libcpuid aida64-r7-7840u.txt aida64-registers-r7-7840u.txt r7-7840u.instlatx64 \
+         r7-7840u.aida64-report r7-7840u.cpuid-r; do
+    json=$("$LAPFIT" probe --json --root "$tmp/root" \
+           --cpuid-dump "$LF_SOURCE_DIR/tests/fixtures/cpuid/$f") || fail "$f probe"
+    echo "$json" | grep -q '"cores": 8,' || fail "$f: cores, want 8"
+    echo "$json" | grep -q '"threads": 16,' || fail "$f: threads, want 16"
+    echo "$json" | grep -q '"codename": "Phoenix"' || fail "$f: codename"
+done
+
 # A fixture dump: the table's generation and the computed level.
 json=$("$LAPFIT" probe --json --root "$machines/core2duo-2008/sysroot" \
        --cpuid-dump "$machines/core2duo-2008/cpuid.raw") || fail "core2duo probe"

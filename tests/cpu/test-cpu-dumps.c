@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* Every CPUID dump format lapfit reads (tests/fixtures/cpuid, written by
- * tests/fixtures/tools/gen-cpuid-dumps.py, plus a `cpuid -r` captured on a
- * KVM guest) gives the same registers, sub-leaves and hybrid core types. */
+ * tests/fixtures/tools/gen-cpuid-dumps.py, plus `cpuid -r` captured on an Intel
+ * and an AMD KVM guest) gives the same registers, sub-leaves and hybrid core types. */
 #include <string.h>
 
 #include "core/error.h"
@@ -126,6 +126,33 @@ static void test_captured(void)
   g_assert_true((regs.ecx1 >> 31) & 1u);   /* hypervisor bit */
 }
 
+/* `cpuid -r` captured on an AMD EPYC (Zen 3, family 0x19 model 0x01) KVM guest: two
+ * logical CPUs, AMD's cache leaf 0x8000001D with its sub-leaves, one core per CPU. */
+static void test_captured_amd(void)
+{
+  g_autoptr(LfCpuidDump) dump = load("vm-kvm-epyc.cpuid-r");
+  g_assert_cmpstr(dump->format, ==, "cpuid -r");
+  g_assert_cmpuint(dump->cpus->len, ==, 2);
+  const LfCpuidCpu *cpu1 = g_ptr_array_index(dump->cpus, 1);
+  expect_leaf(cpu1, 0x8000001d, 3, 0x4163, 1);   /* the L3 cache, sub-leaf 3 */
+  expect_leaf(cpu1, 0xd, 1, 0xF, 0);
+  expect_leaf(cpu1, 0xb, 1, 5, 1);               /* x2APIC ID 1 */
+  LfCpuidRegs regs;
+  lf_cpuid_regs_from_cpu(&regs, cpu1);
+  g_assert_cmpstr(regs.vendor, ==, "AuthenticAMD");
+  g_assert_cmpstr(regs.brand, ==, "AMD EPYC");
+  g_autoptr(LfReport) report = lf_report_new();
+  lf_cpu_fill_from_regs(&report->cpu, &regs, lf_cpu_table_builtin());
+  g_assert_cmpint(report->cpu.family, ==, 0x19);
+  g_assert_cmpint(report->cpu.model, ==, 0x01);
+  g_assert_cmpstr(report->cpu.uarch, ==, "Zen 3");
+  g_assert_cmpstr(report->cpu.codename, ==, "Milan");
+  gint64 cores, threads;
+  lf_cpuid_dump_topology(dump, &cores, &threads);
+  g_assert_cmpint(cores, ==, 2);
+  g_assert_cmpint(threads, ==, 2);
+}
+
 static void expect_reject(const char *text)
 {
   g_autoptr(GError) error = NULL;
@@ -160,6 +187,7 @@ int main(int argc, char **argv)
   }
   g_test_add_func("/cpu-dumps/amd-subleaves", test_amd_subleaves);
   g_test_add_func("/cpu-dumps/captured-cpuid-r", test_captured);
+  g_test_add_func("/cpu-dumps/captured-cpuid-r-amd", test_captured_amd);
   g_test_add_func("/cpu-dumps/rejects", test_rejects);
   return g_test_run();
 }
