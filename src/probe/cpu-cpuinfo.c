@@ -87,6 +87,44 @@ static const char *arm_core(gint64 implementer, gint64 part)
   return NULL;
 }
 
+typedef struct {
+  gint64 impl, part;
+} ArmPart;
+
+/* Every distinct core of a big.LITTLE part, in the order the kernel lists them
+ * ("Cortex-A53 + Cortex-A72"); a part without a name keeps its number. NULL
+ * when no part has a name. */
+static char *arm_core_names(const GArray *parts)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func(g_free);
+  gboolean any_known = FALSE;
+  for (guint i = 0; i < parts->len; i++) {
+    const ArmPart *p = &g_array_index(parts, ArmPart, i);
+    const char *name = arm_core(p->impl, p->part);
+    any_known |= name != NULL;
+    g_ptr_array_add(names, name != NULL
+                               ? g_strdup(name)
+                               : g_strdup_printf("part 0x%03" G_GINT64_MODIFIER "x", p->part));
+  }
+  if (!any_known)
+    return NULL;
+  g_ptr_array_add(names, NULL);
+  return g_strjoinv(" + ", (char **)names->pdata);
+}
+
+/* Adds a kind of core unless it is there; at most 8 kinds. */
+static void add_arm_part(GArray *parts, gint64 impl, gint64 part)
+{
+  for (guint i = 0; i < parts->len; i++) {
+    const ArmPart *p = &g_array_index(parts, ArmPart, i);
+    if (p->impl == impl && p->part == part)
+      return;
+  }
+  ArmPart p = { impl, part };
+  if (parts->len < 8)
+    g_array_append_val(parts, p);
+}
+
 static gboolean parse_any_int(const char *s, gint64 *out)
 {
   g_autofree char *c = g_strstrip(g_strdup(s));
@@ -105,7 +143,8 @@ gboolean lf_cpuinfo_parse(const char *text, gsize len, LfCpuinfo *info)
   g_autoptr(GHashTable) cores = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) packages = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
   gint64 threads = 0, cpu_cores = LF_UNKNOWN, arch_ver = LF_UNKNOWN;
-  gint64 impl_id = LF_UNKNOWN, part = LF_UNKNOWN;
+  gint64 block_impl = LF_UNKNOWN;
+  g_autoptr(GArray) parts = g_array_new(FALSE, FALSE, sizeof(ArmPart));
   g_autofree char *phys = NULL, *isa = NULL;
   gboolean any = FALSE;
   for (guint i = 0; lines[i] != NULL; i++) {
@@ -127,6 +166,11 @@ gboolean lf_cpuinfo_parse(const char *text, gsize len, LfCpuinfo *info)
       any = TRUE;
       continue;
     }
+    /* Each block's core: big.LITTLE parts list two kinds. */
+    if (strcmp(key, "CPU implementer") == 0 && parse_any_int(value, &n))
+      block_impl = n;
+    else if (strcmp(key, "CPU part") == 0 && parse_any_int(value, &n) && lf_known_int(block_impl))
+      add_arm_part(parts, block_impl, n);
     if (threads > 1)
       ;   /* identity comes from the first block; topology from all */
     else if (strcmp(key, "vendor_id") == 0 && info->vendor_id == NULL && *value)
@@ -142,11 +186,8 @@ gboolean lf_cpuinfo_parse(const char *text, gsize len, LfCpuinfo *info)
     else if ((strcmp(key, "flags") == 0 || strcmp(key, "Features") == 0) && info->flags == NULL)
       info->flags = split_flags(value);
     else if (strcmp(key, "CPU implementer") == 0 && parse_any_int(value, &n) &&
-             info->implementer == NULL) {
+             info->implementer == NULL)
       info->implementer = g_strdup(arm_implementer(n));
-      impl_id = n;
-    } else if (strcmp(key, "CPU part") == 0 && parse_any_int(value, &n) && !lf_known_int(part))
-      part = n;
     else if (strcmp(key, "CPU architecture") == 0 && parse_any_int(value, &n))
       arch_ver = n;
     else if (strcmp(key, "isa") == 0 && isa == NULL)
@@ -183,7 +224,7 @@ gboolean lf_cpuinfo_parse(const char *text, gsize len, LfCpuinfo *info)
     else if (info->model_name != NULL && g_str_has_prefix(info->model_name, "POWER"))
       info->arch = g_strdup("ppc64");
   }
-  if (info->arch != NULL && lf_known_int(impl_id) && lf_known_int(part))
-    info->core = g_strdup(arm_core(impl_id, part));
+  if (info->arch != NULL)
+    info->core = arm_core_names(parts);
   return any && (info->vendor_id != NULL || info->arch != NULL || info->flags != NULL);
 }

@@ -67,6 +67,17 @@ echo "$json" | grep -q '"isa_level": "arm64"' || fail "arm64 level"
 echo "$json" | grep -q '"uarch": "Cortex-A53"' || fail "arm64 core name"
 echo "$json" | grep -q '"source": "cpuinfo"' || fail "arm64 source"
 
+# big.LITTLE (RK3399, as in the Pinebook Pro: four Cortex-A53 then two Cortex-A72):
+# every kind of core is named, not only the first block's; an unknown part keeps its number.
+block() { printf 'processor\t: %d\nBogoMIPS\t: 48.00\nFeatures\t: fp asimd evtstrm aes pmull sha1 sha2 crc32 cpuid\nCPU implementer\t: %s\nCPU architecture: 8\nCPU variant\t: 0x0\nCPU part\t: %s\nCPU revision\t: 4\n\n' "$@"; }
+{ for i in 0 1 2 3; do block $i 0x41 0xd03; done; block 4 0x41 0xd08; block 5 0x41 0xd08; } >"$tmp/rk3399"
+json=$("$LAPFIT" probe --json --offline --cpuid-dump "$tmp/rk3399") || fail "big.LITTLE probe"
+echo "$json" | grep -q '"uarch": "Cortex-A53 + Cortex-A72"' || fail "big.LITTLE: both cores not named"
+echo "$json" | grep -q '"threads": 6' || fail "big.LITTLE: threads"
+{ for i in 0 1; do block $i 0x51 0x001; done; block 2 0x41 0xfff; } >"$tmp/oryon"
+json=$("$LAPFIT" probe --json --offline --cpuid-dump "$tmp/oryon") || fail "oryon probe"
+echo "$json" | grep -q '"uarch": "Oryon + part 0xfff"' || fail "oryon: $(echo "$json" | grep uarch)"
+
 # Hostile proc/cpuinfo: control characters, huge numbers, no newline at the end.
 printf 'processor : 0\nvendor_id : GenuineIntel\ncpu family : 99999999999999999999\nmodel name : \033[2J\001x @ 1e999GHz\nflags : fpu cmov lm sse sse2 %s' \
     "$(head -c 3000 /dev/zero | tr '\0' 'a')" >"$tmp/root/proc/cpuinfo"
