@@ -32,6 +32,10 @@
   N_("the --dmidecode file comes from another machine (its %s differs from the root's): the " \
      "other facts in this report describe the root's machine; without --root, add --offline " \
      "to leave them out")
+#define LF_PE_DMIDECODE_UNMATCHED                                                              \
+  N_("cannot tell whether the --dmidecode file comes from this machine: the root names no "  \
+     "system UUID, serial number, product or vendor to compare; the other facts in this report " \
+     "describe the root's machine; without --root, add --offline to leave them out")
 #define LF_PE_ID_UUID N_("system UUID")
 #define LF_PE_ID_SERIAL N_("serial number")
 #define LF_PE_ID_PRODUCT N_("product name")

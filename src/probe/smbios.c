@@ -496,9 +496,12 @@ static gboolean differ(const char *saved, const char *live)
 }
 
 /* A dmidecode file of another machine mixed with the root's facts (the
- * running machine, or a saved one): say so. The UUID and serial are root-only in sysfs; vendor and product are not. */
-static void check_same_machine(LfSysroot *root, const LfSmbios *saved, LfReport *report)
+ * running machine, or a saved one): say so. The UUID and serial are root-only in sysfs; vendor and product are not.
+ * A root that names none of them (a container, a VM without DMI) cannot be compared: say that. */
+static void check_same_machine(LfSysroot *root, const LfSmbios *saved, gboolean offline,
+                               LfReport *report)
 {
+  gboolean compared = FALSE;
   static const struct { const char *file, *what; gsize offset; } ids[] = {
     { "sys/class/dmi/id/product_uuid", LF_PE_ID_UUID, G_STRUCT_OFFSET(LfSmbios, uuid) },
     { "sys/class/dmi/id/product_serial", LF_PE_ID_SERIAL, G_STRUCT_OFFSET(LfSmbios, serial) },
@@ -513,7 +516,10 @@ static void check_same_machine(LfSysroot *root, const LfSmbios *saved, LfReport 
                           LF_PE_DMIDECODE_OTHER, ids[i].what);
       return;
     }
+    compared |= !lf_smbios_is_placeholder(mine) && !lf_smbios_is_placeholder(live);
   }
+  if (!compared && !offline)
+    lf_report_add_error(report, "smbios", LF_PE_DMIDECODE_UNMATCHED);
 }
 
 gboolean lf_probe_smbios(LfProbeContext *ctx, LfReport *report, GError **error)
@@ -539,7 +545,7 @@ gboolean lf_probe_smbios(LfProbeContext *ctx, LfReport *report, GError **error)
       g_prefix_error(error, "%s: ", ctx->opts->dmidecode);
       return FALSE;
     }
-    check_same_machine(ctx->root, s, report);
+    check_same_machine(ctx->root, s, ctx->opts->offline, report);
   } else {
     g_autofree char *why_tables = NULL;
     gboolean corrupt = FALSE, denied = FALSE;

@@ -4,7 +4,7 @@
 # the running machine (no "vm" chassis, no live RAM or OS), the CPU from SMBIOS
 # type 4 matching the machine's golden report, batteries from type 22 (design
 # figures only, health unknown) or none; a file of another machine is named in
-# errors[]; --offline without saved files, or with the live root, is a usage error.
+# errors[], and so is a root that names no machine to compare; --offline without saved files, or with the live root, is a usage error.
 set -u
 fail() { echo "FAIL: $*"; exit 1; }
 machines="$LF_SOURCE_DIR/tests/fixtures/machines"
@@ -54,6 +54,18 @@ grep -q 'comes from another machine' "$tmp/mix.json" || fail "mismatch not repor
 "$LAPFIT" probe --json --root "$machines/skylake-u-2016/sysroot" \
     --dmidecode "$machines/skylake-u-2016/dmidecode.txt" >"$tmp/same.json" || fail "same probe"
 grep -q 'comes from another machine' "$tmp/same.json" && fail "same machine called another"
+
+# A root that names no machine (no sys/class/dmi: a container) cannot be compared: said so,
+# except under --offline, where nothing of a root is mixed in.
+mkdir -p "$tmp/noid"
+"$LAPFIT" probe --json --root "$tmp/noid" \
+    --dmidecode "$machines/ryzen-4000-2020/dmidecode.txt" >"$tmp/noid.json" || fail "no-id probe"
+grep -q 'cannot tell whether the --dmidecode file comes from this machine' "$tmp/noid.json" \
+    || fail "a root without identity not reported"
+"$LAPFIT" probe --json --offline \
+    --dmidecode "$machines/ryzen-4000-2020/dmidecode.txt" >"$tmp/off.json" || fail "offline probe"
+grep -q 'cannot tell whether\|comes from another machine' "$tmp/off.json" \
+    && fail "--offline: the saved file was compared with an empty root"
 
 "$LAPFIT" probe --offline >/dev/null 2>&1; rc=$?
 [ $rc -eq 2 ] || fail "--offline alone: exit $rc, want 2"
