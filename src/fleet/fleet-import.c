@@ -21,7 +21,8 @@ typedef struct {
   char *file_sha256;      /* of the bytes */
   gboolean seen;          /* file_sha256 already in report_files */
   char *json, *sha256, *machine_id, *generated;
-  GArray *verdicts;       /* LfFleetVerdict, or NULL */
+  GArray *verdicts;       /* LfFleetVerdict, or NULL; shared by equal configurations */
+  gint64 set_id;          /* its verdict set in the store, 0 for none */
   GPtrArray *summary;
   gint64 id;              /* > 0 once stored */
 } Item;
@@ -155,7 +156,7 @@ static gboolean create_staging(LfFleet *f, GError **error)
       "CREATE TEMP TABLE IF NOT EXISTS lf_stage_machines (machine_id {TEXT}, "
       "latest_report {INT}, latest_generated {TEXT}, reports {INT});"
       "CREATE TEMP TABLE IF NOT EXISTS lf_stage (seq {INT}, sha256 {TEXT}, file_sha256 {TEXT}, "
-      "imported {TEXT}, source {TEXT}");
+      "imported {TEXT}, source {TEXT}, verdict_set {INT}");
   for (guint i = 0; i < n; i++)
     g_string_append_printf(sql, ", \"%s\" %s", cols[i].name,
                            cols[i].type == LF_COLUMN_STRING   ? "{TEXT}"
@@ -210,7 +211,8 @@ static gboolean stage_reports(LfFleet *f, GPtrArray *items, guint from, guint to
   guint n = 0;
   const LfColumn *cols = lf_summary_columns(&n);
   g_autoptr(GPtrArray) names = g_ptr_array_new();
-  static const char *const fixed[] = { "seq", "sha256", "file_sha256", "imported", "source" };
+  static const char *const fixed[] = { "seq", "sha256", "file_sha256", "imported", "source",
+                                       "verdict_set" };
   for (guint i = 0; i < G_N_ELEMENTS(fixed); i++)
     g_ptr_array_add(names, (char *)fixed[i]);
   for (guint i = 0; i < n; i++)
@@ -223,7 +225,8 @@ static gboolean stage_reports(LfFleet *f, GPtrArray *items, guint from, guint to
     if (it->error || it->seen)
       continue;
     LfSqlValue row[] = { LF_SQL_INT(k), LF_SQL_TEXT(it->sha256), LF_SQL_TEXT(it->file_sha256),
-                         LF_SQL_TEXT(imported), LF_SQL_TEXT(it->path) };
+                         LF_SQL_TEXT(imported), LF_SQL_TEXT(it->path),
+                         it->set_id > 0 ? LF_SQL_INT(it->set_id) : LF_SQL_NULL };
     g_array_append_vals(values, row, G_N_ELEMENTS(row));
     for (guint i = 0; i < n; i++) {
       LfSqlValue v = g_str_equal(cols[i].name, "machine_id")
@@ -244,8 +247,8 @@ static gboolean insert_reports(LfFleet *f, GPtrArray *items, guint from, guint t
 {
   g_autofree char *names = lf_fleet_summary_column_list("");
   g_autofree char *sql = g_strdup_printf(
-      "INSERT INTO reports (sha256, imported, source, %s) "
-      "SELECT sha256, imported, source, %s FROM lf_stage WHERE true ORDER BY seq "
+      "INSERT INTO reports (sha256, imported, source, verdict_set, %s) "
+      "SELECT sha256, imported, source, verdict_set, %s FROM lf_stage WHERE true ORDER BY seq "
       "ON CONFLICT (sha256) DO NOTHING RETURNING id, sha256", names, names);
   LfStoreRows *rows = lf_store_query(f->store, sql, NULL, 0, error);
   if (rows == NULL)
@@ -268,18 +271,27 @@ static gboolean insert_reports(LfFleet *f, GPtrArray *items, guint from, guint t
   return TRUE;
 }
 
-/* The new reports' verdicts as `verdicts` rows (new editions are added to
- * `editions`: inside the write transaction). */
-static gboolean insert_verdicts(LfFleet *f, GPtrArray *items, guint from, guint to,
-                                GError **error)
+/* Each new report's verdict set (new editions and sets are stored: inside
+ * the write transaction). Reports of one configuration share their verdicts'
+ * array (the verdict cache), so it is one lookup per array and batch. */
+static gboolean assign_sets(LfFleet *f, GPtrArray *items, guint from, guint to, GError **error)
 {
-  g_autoptr(GArray) values = g_array_new(FALSE, FALSE, sizeof(LfSqlValue));
+  g_autoptr(GHashTable) sets = g_hash_table_new_full(NULL, NULL, NULL, g_free);
   for (guint k = from; k < to; k++) {
     Item *it = items->pdata[k];
-    if (it->id > 0 && !lf_fleet_verdict_rows(f, it->id, it->verdicts, values, error))
-      return FALSE;
+    if (it->error || it->seen || it->verdicts == NULL)
+      continue;
+    gint64 *set = g_hash_table_lookup(sets, it->verdicts);
+    if (set == NULL) {
+      set = g_new(gint64, 1);
+      *set = lf_fleet_verdict_set_of(f, it->verdicts, error);
+      g_hash_table_insert(sets, it->verdicts, set);
+      if (*set < 0)
+        return FALSE;
+    }
+    it->set_id = *set;
   }
-  return lf_fleet_load_verdicts(f, values, error);
+  return TRUE;
 }
 
 typedef struct {
@@ -355,12 +367,12 @@ static gboolean write_batch(LfFleet *f, GPtrArray *items, guint from, guint to,
   g_autofree char *imported = g_date_time_format(now, "%Y-%m-%dT%H:%M:%SZ");
   if (!lf_store_begin(f->store, error))
     return FALSE;
-  if (!stage_reports(f, items, from, to, imported, error) ||
-      !insert_reports(f, items, from, to, error) ||
-      !insert_verdicts(f, items, from, to, error) || !insert_rest(f, items, from, to, error) ||
+  if (!assign_sets(f, items, from, to, error) ||
+      !stage_reports(f, items, from, to, imported, error) ||
+      !insert_reports(f, items, from, to, error) || !insert_rest(f, items, from, to, error) ||
       !lf_store_commit(f->store, error)) {
     lf_store_rollback(f->store);
-    g_hash_table_remove_all(f->edition_index);  /* ids assigned in it are gone */
+    lf_fleet_forget_ids(f);  /* ids assigned in it are gone */
     return FALSE;
   }
   for (guint k = from; k < to; k++) {

@@ -16,7 +16,12 @@ struct LfFleet {
   GMutex cache_lock;
   GHashTable *verdict_cache;  /* char * key -> GArray of LfFleetVerdict (empty = none) */
   GHashTable *edition_index;  /* edition id -> GINT_TO_POINTER(idx + 1), main thread only */
+  GHashTable *set_index;      /* verdict set key -> gint64 * id, main thread only */
 };
+
+/* Forgets what the store assigned in a transaction that was rolled back
+ * (edition indexes, verdict set ids). */
+void lf_fleet_forget_ids(LfFleet *f);
 
 /* The verdict function's answer through the cache, or NULL. transfer full. */
 GArray *lf_fleet_cached_verdicts(LfFleet *f, const LfReport *r);
@@ -24,13 +29,29 @@ GArray *lf_fleet_cached_verdicts(LfFleet *f, const LfReport *r);
  * Must run inside a write transaction. */
 gint64 lf_fleet_edition_idx(LfFleet *f, const char *id, GError **error);
 
-/* `verdicts` rows (schema 6): appends one row of LF_FLEET_VERDICT_COLUMNS
- * values per verdict of @verdicts (LfFleetVerdict) of report @report_id to
- * @values, adding new editions. Must run inside a write transaction. */
+/* One row of a verdict set (schema 7): an edition's status, purchase and RAM
+ * target, by the edition's index in `editions`. */
+typedef struct {
+  gint64 edition, status;
+  const char *fix;        /* NULL or the advice kind; borrowed */
+  gint64 fix_ram_mb;      /* LF_UNKNOWN for none */
+} LfFleetSetRow;
+
+/* The id of the verdict set holding exactly @rows (GArray of LfFleetSetRow,
+ * sorted here by edition), storing it when the store has none; 0 for no rows.
+ * -1 on a database error. Must run inside a write transaction. */
+gint64 lf_fleet_verdict_set(LfFleet *f, GArray *rows, GError **error);
+/* The same for a report's verdicts (LfFleetVerdict, may be NULL), adding new
+ * editions. */
+gint64 lf_fleet_verdict_set_of(LfFleet *f, const GArray *verdicts, GError **error);
+/* Points each report of @pairs (gint64 report id, set id; set id 0 stays
+ * NULL) at its verdict set: one staged UPDATE. */
+gboolean lf_fleet_point_reports(LfFleet *f, GArray *pairs, GError **error);
+
+/* `verdicts` rows of schema 6 (the migration only): appends one row of
+ * LF_FLEET_VERDICT_COLUMNS values per verdict to @values. */
 #define LF_FLEET_VERDICT_COLUMNS 5
-gboolean lf_fleet_verdict_rows(LfFleet *f, gint64 report_id, const GArray *verdicts,
-                               GArray *values, GError **error);
-/* Loads rows made by lf_fleet_verdict_rows() (or the migration) into `verdicts`. */
+/* Loads schema 6 rows (made by lf_fleet_v5_verdict_rows) into `verdicts`. */
 gboolean lf_fleet_load_verdicts(LfFleet *f, GArray *values, GError **error);
 /* Schema 5 -> 6: one report's stored letters ("PWF-U", then "|idx:fix,...") as
  * `verdicts` rows appended to @values. */

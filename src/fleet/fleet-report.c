@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-or-later */
 /* `fleet report`: what a fleet owner asks first, as a typed summary
  * (LfFleetSummary) and its JSON. Computed from each machine's latest report
- * only: one pass over the typed verdict rows, tallied in C, then one pass over
- * the summary columns. */
+ * only: one pass over the summary columns and verdict set of each, then one
+ * over the rows of the verdict sets, tallied in C. */
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -47,38 +47,28 @@ char *lf_fleet_purchase_name(const LfFleetPurchase *p)
 
 /* --- the verdicts ------------------------------------------------------------ */
 
-/* The verdict rows of the machines' latest reports, tallied in C by the
- * integer edition index. GROUP BY in SQL (schema 6 at first: three queries,
- * one grouped by the edition's text) made `fleet report` 6-8 times slower
- * than the letter strings of schema 5 on SQLite, where grouping sorts every
- * row in a temporary B-tree. So SQLite, in the process, hands over the rows
- * in report order (the primary key (report_id, edition) gives it without a
- * sort), which lets a purchase count each machine once without
- * COUNT(DISTINCT). PostgreSQL groups by hashing, and each row would cross
- * the socket: there the server groups by integers and counts the machines
- * per purchase itself. */
-#define LATEST "FROM verdicts v WHERE v.report_id IN (SELECT latest_report FROM machines) "
-#define LATEST_VERDICTS_SQLITE \
-  "SELECT v.report_id, v.edition, v.status, v.fix, v.fix_ram_mb, 1 " LATEST "ORDER BY v.report_id"
-#define LATEST_VERDICTS_GROUPED \
-  "SELECT NULL, v.edition, v.status, v.fix, v.fix_ram_mb, COUNT(*) " LATEST \
-  "GROUP BY v.edition, v.status, v.fix, v.fix_ram_mb"
-#define PURCHASE_MACHINES \
-  "SELECT v.fix, v.fix_ram_mb, COUNT(DISTINCT v.report_id) " LATEST \
-  "AND v.fix IS NOT NULL GROUP BY v.fix, v.fix_ram_mb"
+/* The machines count per verdict set of their latest report (sum_machines
+ * reads them with the hardware columns, one pass over the machines); the
+ * sets' rows are then tallied in C by the integer edition index, each row
+ * weighed by its set's machines. The sets are few (schema 7), so this reads
+ * one row per machine and a few per set, on both stores, with no grouping
+ * in SQL. */
+#define SET_VERDICTS \
+  "SELECT set_id, edition, status, fix, fix_ram_mb FROM set_verdicts ORDER BY set_id, edition"
 
-enum { V_REPORT, V_EDITION, V_STATUS, V_FIX, V_RAM, V_COUNT };
+enum { V_SET, V_EDITION, V_STATUS, V_FIX, V_RAM };
 
 /* A purchase while the rows are read: its machines per edition index. */
 typedef struct {
   LfFleetPurchase *purchase;   /* owned by the summary */
-  gint64 last_report;
+  gint64 last_set;
   GArray *machines;            /* gint64 per edition index */
 } PurchaseTally;
 
 typedef struct {
   GArray *counts;              /* gint64[4] per edition index: PASS WARN FAIL unknown */
   GArray *purchases;           /* PurchaseTally */
+  GHashTable *set_machines;    /* gint64 * set id -> gint64 * machines */
 } VerdictTally;
 
 static void purchase_free(gpointer p)
@@ -123,10 +113,12 @@ static PurchaseTally *purchase_get(LfFleetSummary *s, VerdictTally *t, LfStoreRo
 
 static void tally_row(LfFleetSummary *s, VerdictTally *t, LfStoreRows *st)
 {
+  gint64 set = lf_store_int(st, V_SET);
+  const gint64 *machines = g_hash_table_lookup(t->set_machines, &set);
   gint64 idx = lf_store_int(st, V_EDITION);
-  if (idx < 0 || idx >= 100000)   /* lf_fleet_edition_idx's bound */
+  if (machines == NULL || idx < 0 || idx >= 100000)   /* lf_fleet_edition_idx's bound */
     return;
-  gint64 n = lf_store_int(st, V_COUNT);
+  gint64 n = *machines;
   gint64 status = lf_store_int(st, V_STATUS);   /* PASS WARN FAIL, else unknown */
   grow(t->counts, (guint)idx, 4)[status >= LF_STATUS_PASS && status <= LF_STATUS_FAIL
                                      ? status : 3] += n;
@@ -134,32 +126,18 @@ static void tally_row(LfFleetSummary *s, VerdictTally *t, LfStoreRows *st)
     return;
   PurchaseTally *pt = purchase_get(s, t, st, V_FIX);
   *grow(pt->machines, (guint)idx, 1) += n;
-  if (lf_store_is_null(st, V_REPORT))   /* grouped: PURCHASE_MACHINES counts them */
-    return;
-  gint64 report = lf_store_int(st, V_REPORT);
-  if (pt->last_report != report)
-    pt->purchase->machines++;
-  pt->last_report = report;
+  if (pt->last_set != set)   /* a machine counts once per purchase */
+    pt->purchase->machines += n;
+  pt->last_set = set;
 }
 
 static gboolean tally_verdicts(LfFleet *f, LfFleetSummary *s, VerdictTally *t, GError **error)
 {
-  gboolean sqlite = lf_store_kind(f->store) == LF_STORE_SQLITE;
-  LfStoreRows *st = lf_store_query(f->store, sqlite ? LATEST_VERDICTS_SQLITE
-                                                    : LATEST_VERDICTS_GROUPED, NULL, 0, error);
+  LfStoreRows *st = lf_store_query(f->store, SET_VERDICTS, NULL, 0, error);
   if (st == NULL)
     return FALSE;
   while (lf_store_next(st))
     tally_row(s, t, st);
-  if (!lf_store_finish(st, error))
-    return FALSE;
-  if (sqlite)
-    return TRUE;
-  st = lf_store_query(f->store, PURCHASE_MACHINES, NULL, 0, error);
-  if (st == NULL)
-    return FALSE;
-  while (lf_store_next(st))
-    purchase_get(s, t, st, 0)->purchase->machines = lf_store_int(st, 2);
   return lf_store_finish(st, error);
 }
 
@@ -253,10 +231,11 @@ static void sum_purchases(LfFleetSummary *s, const VerdictTally *t, GPtrArray *i
   }
 }
 
-static gboolean sum_verdicts(LfFleet *f, LfFleetSummary *s, GError **error)
+static gboolean sum_verdicts(LfFleet *f, LfFleetSummary *s, GHashTable *set_machines,
+                             GError **error)
 {
   VerdictTally t = { g_array_new(FALSE, TRUE, sizeof(gint64)),
-                     g_array_new(FALSE, FALSE, sizeof(PurchaseTally)) };
+                     g_array_new(FALSE, FALSE, sizeof(PurchaseTally)), set_machines };
   g_array_set_clear_func(t.purchases, purchase_tally_clear);
   g_autoptr(GPtrArray) ids = NULL;
   gboolean ok = tally_verdicts(f, s, &t, error) && (ids = edition_ids(f, error)) != NULL;
@@ -305,11 +284,27 @@ static void sum_ram(LfFleetSummary *s, gint64 inst, gint64 max, gboolean soldere
 }
 
 /* Columns of the query in sum_machines. */
-enum { C_BAT_COUNT, C_BAT_HEALTH, C_RAM, C_RAM_MAX, C_SOLDERED, C_SSD, C_STORAGE, C_REPORTS };
+enum { C_BAT_COUNT, C_BAT_HEALTH, C_RAM, C_RAM_MAX, C_SOLDERED, C_SSD, C_STORAGE, C_REPORTS,
+       C_SET };
 
-static void sum_machine(LfFleetSummary *s, LfStoreRows *st, gint64 *ssd)
+/* One more machine on the verdict set of its latest report. */
+static void count_set(GHashTable *set_machines, gint64 set)
+{
+  gint64 *n = g_hash_table_lookup(set_machines, &set);
+  if (n == NULL) {
+    gint64 *key = g_new(gint64, 1);
+    *key = set;
+    n = g_new0(gint64, 1);
+    g_hash_table_insert(set_machines, key, n);
+  }
+  (*n)++;
+}
+
+static void sum_machine(LfFleetSummary *s, LfStoreRows *st, gint64 *ssd, GHashTable *sets)
 {
   s->machines++;
+  if (!lf_store_is_null(st, C_SET))
+    count_set(sets, lf_store_int(st, C_SET));
   s->reports = lf_store_int(st, C_REPORTS);
   sum_battery(s, st, C_BAT_COUNT, C_BAT_HEALTH);
   if (!lf_store_is_null(st, C_RAM))
@@ -322,19 +317,21 @@ static void sum_machine(LfFleetSummary *s, LfStoreRows *st, gint64 *ssd)
 }
 
 /* Batteries and hardware upgrades, without verdicts: RAM to 4 GB (2 GB) where
- * the board takes it, SSDs; upgrades with most machines first. */
-static gboolean sum_machines(LfFleet *f, LfFleetSummary *s, GError **error)
+ * the board takes it, SSDs; upgrades with most machines first. And the
+ * machines per verdict set, into @sets. */
+static gboolean sum_machines(LfFleet *f, LfFleetSummary *s, GHashTable *sets, GError **error)
 {
   LfStoreRows *st = lf_store_query(f->store,
       "SELECT r.battery_count, r.battery_health_pct, r.ram_installed_mb, "
       "r.ram_max_mb, r.ram_soldered, r.ssd, r.storage_count, "
-      "(SELECT COUNT(*) FROM reports) FROM machines m JOIN reports r ON r.id = m.latest_report",
+      "(SELECT COUNT(*) FROM reports), r.verdict_set "
+      "FROM machines m JOIN reports r ON r.id = m.latest_report",
       NULL, 0, error);
   if (st == NULL)
     return FALSE;
   gint64 ssd = 0;
   while (lf_store_next(st))
-    sum_machine(s, st, &ssd);
+    sum_machine(s, st, &ssd, sets);
   if (!lf_store_finish(st, error))
     return FALSE;
   if (ssd)
@@ -355,7 +352,8 @@ LfFleetSummary *lf_fleet_summary(LfFleet *f, GError **error)
   s->editions = g_ptr_array_new_with_free_func(edition_counts_free);
   s->purchases = g_ptr_array_new_with_free_func(purchase_free);
   s->upgrades = g_array_new(FALSE, FALSE, sizeof(LfFleetUpgrade));
-  if (!sum_verdicts(f, s, error) || !sum_machines(f, s, error))
+  g_autoptr(GHashTable) sets = g_hash_table_new_full(g_int64_hash, g_int64_equal, g_free, g_free);
+  if (!sum_machines(f, s, sets, error) || !sum_verdicts(f, s, sets, error))
     return NULL;
   return g_steal_pointer(&s);
 }

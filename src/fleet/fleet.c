@@ -178,6 +178,77 @@ static gboolean migrate_v6(LfFleet *f, GError **error)
   return lf_store_exec(f->store, "ALTER TABLE reports DROP COLUMN verdicts;", error);
 }
 
+/* 6 -> 7: each distinct set of verdicts stored once (`verdict_sets`, its
+ * rows in `set_verdicts`), each report pointing at its set, instead of a row
+ * per report and edition. */
+#define SETS_TABLES \
+  "CREATE TABLE verdict_sets (id {ID}, key {TEXT} NOT NULL UNIQUE);" \
+  "CREATE TABLE set_verdicts (set_id {INT} NOT NULL, edition {INT} NOT NULL, " \
+  "status {INT} NOT NULL, fix {TEXT}, fix_ram_mb {INT}, " \
+  "PRIMARY KEY (set_id, edition)){WITHOUT_ROWID};" \
+  "ALTER TABLE reports ADD COLUMN verdict_set {INT};"
+
+/* The schema 6 rows of reports ($1, $2], in report order, as (report id,
+ * set id) pairs. */
+static gboolean v6_sets(LfFleet *f, gint64 after, gint64 upto, GArray *pairs, GError **error)
+{
+  LfSqlValue p[] = { LF_SQL_INT(after), LF_SQL_INT(upto) };
+  LfStoreRows *st = lf_store_query(f->store,
+      "SELECT report_id, edition, status, fix, fix_ram_mb FROM verdicts "
+      "WHERE report_id > $1 AND report_id <= $2 ORDER BY report_id, edition", p, 2, error);
+  if (st == NULL)
+    return FALSE;
+  g_autoptr(GArray) ids = g_array_new(FALSE, FALSE, sizeof(gint64));
+  g_autoptr(GArray) rows = g_array_new(FALSE, FALSE, sizeof(LfFleetSetRow));
+  while (lf_store_next(st)) {
+    gint64 id = lf_store_int(st, 0);
+    LfFleetSetRow r = { lf_store_int(st, 1), lf_store_int(st, 2),
+                        g_intern_string(lf_store_text(st, 3)),
+                        lf_store_is_null(st, 4) ? LF_UNKNOWN : lf_store_int(st, 4) };
+    g_array_append_val(ids, id);
+    g_array_append_val(rows, r);
+  }
+  if (!lf_store_finish(st, error))
+    return FALSE;
+  /* one query open at a time: the sets are looked up after reading */
+  g_autoptr(GArray) one = g_array_new(FALSE, FALSE, sizeof(LfFleetSetRow));
+  for (guint i = 0; i < rows->len; i++) {
+    g_array_append_val(one, g_array_index(rows, LfFleetSetRow, i));
+    gint64 id = g_array_index(ids, gint64, i);
+    if (i + 1 < rows->len && g_array_index(ids, gint64, i + 1) == id)
+      continue;
+    gint64 set = lf_fleet_verdict_set(f, one, error);
+    if (set < 0)
+      return FALSE;
+    g_array_append_val(pairs, id);
+    g_array_append_val(pairs, set);
+    g_array_set_size(one, 0);
+  }
+  return TRUE;
+}
+
+static gboolean migrate_v7(LfFleet *f, GError **error)
+{
+  if (!lf_store_exec(f->store, SETS_TABLES, error))
+    return FALSE;
+  gint64 last = 0;
+  g_autoptr(GArray) ids = g_array_new(FALSE, FALSE, sizeof(gint64));
+  g_autoptr(GPtrArray) unused = g_ptr_array_new_with_free_func(g_free);
+  g_autoptr(GArray) pairs = g_array_new(FALSE, FALSE, sizeof(gint64));
+  for (;;) {
+    gint64 after = last;
+    if (!read_slice(f, "SELECT id, NULL FROM reports WHERE id > $1 ORDER BY id LIMIT 2000",
+                    &last, ids, unused, error))
+      return FALSE;
+    if (ids->len == 0)
+      break;
+    g_array_set_size(pairs, 0);
+    if (!v6_sets(f, after, last, pairs, error) || !lf_fleet_point_reports(f, pairs, error))
+      return FALSE;
+  }
+  return lf_store_exec(f->store, "DROP TABLE verdicts;", error);
+}
+
 /* A version 1 database had no verdicts: judge its reports once, after the
  * schema is current. */
 static gboolean backfill_verdicts(LfFleet *f, GError **error)
@@ -185,25 +256,34 @@ static gboolean backfill_verdicts(LfFleet *f, GError **error)
   gint64 last = 0;
   g_autoptr(GArray) ids = g_array_new(FALSE, FALSE, sizeof(gint64));
   g_autoptr(GPtrArray) jsons = g_ptr_array_new_with_free_func(g_free);
-  g_autoptr(GArray) rows = g_array_new(FALSE, FALSE, sizeof(LfSqlValue));
+  g_autoptr(GArray) pairs = g_array_new(FALSE, FALSE, sizeof(gint64));
   while (f->verdict_func) {
     if (!read_slice(f, "SELECT id, json FROM report_json WHERE id > $1 ORDER BY id LIMIT 500",
                     &last, ids, jsons, error))
       return FALSE;
     if (ids->len == 0)
       break;
-    g_array_set_size(rows, 0);
+    g_array_set_size(pairs, 0);
     for (guint i = 0; i < ids->len; i++) {
       const char *json = jsons->pdata[i];
       g_autoptr(LfReport) r = lf_report_from_json(json ? json : "", -1, NULL);
       g_autoptr(GArray) verdicts = r ? lf_fleet_cached_verdicts(f, r) : NULL;
-      if (!lf_fleet_verdict_rows(f, g_array_index(ids, gint64, i), verdicts, rows, error))
+      gint64 set = lf_fleet_verdict_set_of(f, verdicts, error);
+      if (set < 0)
         return FALSE;
+      g_array_append_val(pairs, g_array_index(ids, gint64, i));
+      g_array_append_val(pairs, set);
     }
-    if (!lf_fleet_load_verdicts(f, rows, error))
+    if (!lf_fleet_point_reports(f, pairs, error))
       return FALSE;
   }
   return TRUE;
+}
+
+void lf_fleet_forget_ids(LfFleet *f)
+{
+  g_hash_table_remove_all(f->edition_index);
+  g_hash_table_remove_all(f->set_index);
 }
 
 static gint64 edition_lookup(LfFleet *f, const char *id, GError **error)
@@ -312,6 +392,8 @@ static gboolean migrate(LfFleet *f, GError **error)
     ok = migrate_v5(f, error);
   if (ok && version < 6)
     ok = migrate_v6(f, error);
+  if (ok && version < 7)
+    ok = migrate_v7(f, error);
   if (ok && version == 1)
     ok = backfill_verdicts(f, error);
   if (ok && version < LF_FLEET_SCHEMA_VERSION) {
@@ -323,7 +405,7 @@ static gboolean migrate(LfFleet *f, GError **error)
   if (ok)
     return lf_store_commit(f->store, error);
   lf_store_rollback(f->store);
-  g_hash_table_remove_all(f->edition_index);  /* ids assigned in it are gone */
+  lf_fleet_forget_ids(f);  /* ids assigned in it are gone */
   return FALSE;
 }
 
@@ -343,6 +425,7 @@ LfFleet *lf_fleet_open(const char *db, GError **error)
   f->verdict_cache =
       g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
   f->edition_index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+  f->set_index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
   /* Creating the schema can meet another lapfit doing the same, where
    * SQLite answers BUSY without waiting: retry. */
   for (int attempt = 0;; attempt++) {
@@ -364,6 +447,7 @@ void lf_fleet_close(LfFleet *f)
     return;
   lf_store_close(f->store);
   g_clear_pointer(&f->edition_index, g_hash_table_unref);
+  g_clear_pointer(&f->set_index, g_hash_table_unref);
   if (f->verdict_cache) {
     g_hash_table_unref(f->verdict_cache);
     g_mutex_clear(&f->cache_lock);

@@ -7,9 +7,10 @@
  * Schema (PRAGMA user_version = LF_FLEET_SCHEMA_VERSION, application_id
  * 'LFlt'): `reports` holds every imported report (a SHA-256 of its canonical
  * compact JSON that makes re-imports no-ops, one column per CSV summary
- * column of src/export/export.h); `verdicts` the recommender's verdicts as typed
- * rows (report, edition index of `editions`, status, the purchase that fixes it
- * and its RAM target); `report_json` the JSON itself (same id); `report_files` the
+ * column of src/export/export.h, and its verdict set); `verdict_sets` each
+ * distinct set of the recommender's verdicts once, its typed rows in
+ * `set_verdicts` (edition index of `editions`, status, the purchase that
+ * fixes it and its RAM target); `report_json` the JSON itself (same id); `report_files` the
  * SHA-256 of every imported file's bytes, so a re-import skips a known file
  * before parsing it; `machines` points at each machine's latest report. Older databases are upgraded in place on open; a database
  * from a newer lapfit is refused. WAL + a busy timeout let several imports
@@ -21,15 +22,15 @@
 #include "core/report.h"
 #include "recommend/recommend.h"
 
-#define LF_FLEET_SCHEMA_VERSION 6
+#define LF_FLEET_SCHEMA_VERSION 7
 
 typedef struct LfFleet LfFleet;
 
-/* verdicts.status: an LfStatus (PASS, WARN, FAIL), or this for a verdict that
+/* set_verdicts.status: an LfStatus (PASS, WARN, FAIL), or this for a verdict that
  * a lapfit before schema 6 stored in a form it did not know. */
 #define LF_FLEET_STATUS_UNKNOWN 3
 
-/* One edition's verdict on one report, as the fleet stores it (a `verdicts` row). */
+/* One edition's verdict on one report, as the fleet stores it (a row of its set). */
 typedef struct {
   const char *edition;  /* edition id, interned (g_intern_string) */
   LfStatus status;      /* PASS, WARN or FAIL */

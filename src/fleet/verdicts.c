@@ -2,9 +2,9 @@
 /* Per-edition verdicts stored with each imported report, from the
  * recommender's typed result (src/recommend): status, and for a WARN/FAIL that
  * parts alone would turn into PASS the purchase (the recommender's advice
- * kind "ram", "ssd" or "ram+ssd") with its RAM target. Stored as rows of
- * `verdicts` (schema 6), which `fleet report` aggregates without re-running
- * the recommender. */
+ * kind "ram", "ssd" or "ram+ssd") with its RAM target. Stored as verdict
+ * sets (schema 7), which `fleet report` aggregates without re-running the
+ * recommender. */
 #include <string.h>
 
 #include "fleet/fleet-private.h"
@@ -73,7 +73,128 @@ GArray *lf_fleet_recommend_verdicts(const LfReport *report, gpointer user_data)
   return out;
 }
 
-/* --- rows ------------------------------------------------------------------ */
+/* --- verdict sets (schema 7) ------------------------------------------------ */
+
+/* A fleet repeats its verdicts: the machines of one model and configuration,
+ * and many configurations, are judged alike. So each distinct set of verdicts
+ * is stored once and a report points at it (reports.verdict_set): schema 6's
+ * 71 rows per report were a fifth of a first import's work and nearly all of
+ * `fleet report`'s. */
+
+static int set_row_cmp(gconstpointer a, gconstpointer b)
+{
+  gint64 x = ((const LfFleetSetRow *)a)->edition, y = ((const LfFleetSetRow *)b)->edition;
+  return x < y ? -1 : x > y;
+}
+
+/* The set's identity: its rows in edition order as text, every field in its
+ * place ("idx:status:fix:ram;", empty for none; no advice kind holds ':'). */
+static char *set_key(GArray *rows)
+{
+  g_array_sort(rows, set_row_cmp);
+  GString *key = g_string_sized_new(rows->len * 8);
+  for (guint i = 0; i < rows->len; i++) {
+    const LfFleetSetRow *r = &g_array_index(rows, LfFleetSetRow, i);
+    g_string_append_printf(key, "%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%s:", r->edition,
+                           r->status, r->fix ? r->fix : "");
+    if (lf_known_int(r->fix_ram_mb))
+      g_string_append_printf(key, "%" G_GINT64_FORMAT, r->fix_ram_mb);
+    g_string_append_c(key, ';');
+  }
+  return g_string_free(key, FALSE);
+}
+
+/* The stored set's id, 0 when there is none, -1 on error. */
+static gint64 set_lookup(LfFleet *f, const char *key, GError **error)
+{
+  LfSqlValue p = LF_SQL_TEXT(key);
+  LfStoreRows *rows = lf_store_query(f->store, "SELECT id FROM verdict_sets WHERE key = $1", &p,
+                                     1, error);
+  if (rows == NULL)
+    return -1;
+  gint64 id = lf_store_next(rows) ? lf_store_int(rows, 0) : 0;
+  return lf_store_finish(rows, error) ? id : -1;
+}
+
+static gint64 set_store(LfFleet *f, const char *key, GArray *rows, GError **error)
+{
+  static const char *const cols[] = { "set_id", "edition", "status", "fix", "fix_ram_mb", NULL };
+  LfSqlValue p = LF_SQL_TEXT(key);
+  LfStoreRows *st = lf_store_query(f->store,
+                                   "INSERT INTO verdict_sets (key) VALUES ($1) RETURNING id", &p,
+                                   1, error);
+  if (st == NULL)
+    return -1;
+  gint64 id = lf_store_next(st) ? lf_store_int(st, 0) : -1;
+  if (!lf_store_finish(st, error))
+    return -1;
+  g_autoptr(GArray) values = g_array_new(FALSE, FALSE, sizeof(LfSqlValue));
+  for (guint i = 0; i < rows->len; i++) {
+    const LfFleetSetRow *r = &g_array_index(rows, LfFleetSetRow, i);
+    LfSqlValue row[] = { LF_SQL_INT(id), LF_SQL_INT(r->edition), LF_SQL_INT(r->status),
+                         LF_SQL_TEXT(r->fix),
+                         lf_known_int(r->fix_ram_mb) ? LF_SQL_INT(r->fix_ram_mb) : LF_SQL_NULL };
+    g_array_append_vals(values, row, G_N_ELEMENTS(row));
+  }
+  gboolean ok = lf_store_load(f->store, "set_verdicts", cols, (LfSqlValue *)values->data,
+                              rows->len, error);
+  return ok ? id : -1;
+}
+
+gint64 lf_fleet_verdict_set(LfFleet *f, GArray *rows, GError **error)
+{
+  if (rows->len == 0)
+    return 0;
+  g_autofree char *key = set_key(rows);
+  const gint64 *hit = g_hash_table_lookup(f->set_index, key);
+  if (hit)
+    return *hit;
+  gint64 id = set_lookup(f, key, error);
+  if (id == 0)
+    id = set_store(f, key, rows, error);
+  if (id <= 0)
+    return -1;
+  gint64 *value = g_new(gint64, 1);
+  *value = id;
+  g_hash_table_insert(f->set_index, g_steal_pointer(&key), value);
+  return id;
+}
+
+gint64 lf_fleet_verdict_set_of(LfFleet *f, const GArray *verdicts, GError **error)
+{
+  g_autoptr(GArray) rows = g_array_new(FALSE, FALSE, sizeof(LfFleetSetRow));
+  for (guint i = 0; verdicts && i < verdicts->len; i++) {
+    const LfFleetVerdict *fv = &g_array_index(verdicts, LfFleetVerdict, i);
+    gint64 idx = lf_fleet_edition_idx(f, fv->edition, error);
+    if (idx < 0)
+      return -1;
+    LfFleetSetRow r = { idx, fv->status, fv->fix, fv->fix_ram_mb };
+    g_array_append_val(rows, r);
+  }
+  return lf_fleet_verdict_set(f, rows, error);
+}
+
+gboolean lf_fleet_point_reports(LfFleet *f, GArray *pairs, GError **error)
+{
+  static const char *const cols[] = { "report_id", "set_id", NULL };
+  g_autoptr(GArray) values = g_array_new(FALSE, FALSE, sizeof(LfSqlValue));
+  for (guint i = 0; i + 1 < pairs->len; i += 2) {
+    if (g_array_index(pairs, gint64, i + 1) <= 0)
+      continue;
+    LfSqlValue row[] = { LF_SQL_INT(g_array_index(pairs, gint64, i)),
+                         LF_SQL_INT(g_array_index(pairs, gint64, i + 1)) };
+    g_array_append_vals(values, row, 2);
+  }
+  return lf_store_exec(f->store, "CREATE TEMP TABLE IF NOT EXISTS lf_stage_sets "
+                                 "(report_id {INT}, set_id {INT}); DELETE FROM lf_stage_sets;",
+                       error) &&
+         lf_store_load(f->store, "lf_stage_sets", cols, (LfSqlValue *)values->data,
+                       values->len / 2, error) &&
+         lf_store_exec(f->store, "UPDATE reports SET verdict_set = s.set_id FROM lf_stage_sets s "
+                                 "WHERE reports.id = s.report_id", error);
+}
+
+/* --- schema 6 rows (migrations) ------------------------------------------------ */
 
 static void append_row(GArray *values, gint64 report_id, gint64 idx, gint64 status,
                        const char *fix, gint64 fix_ram_mb)
@@ -83,19 +204,6 @@ static void append_row(GArray *values, gint64 report_id, gint64 idx, gint64 stat
     lf_known_int(fix_ram_mb) ? LF_SQL_INT(fix_ram_mb) : LF_SQL_NULL,
   };
   g_array_append_vals(values, row, LF_FLEET_VERDICT_COLUMNS);
-}
-
-gboolean lf_fleet_verdict_rows(LfFleet *f, gint64 report_id, const GArray *verdicts,
-                               GArray *values, GError **error)
-{
-  for (guint i = 0; verdicts && i < verdicts->len; i++) {
-    const LfFleetVerdict *fv = &g_array_index(verdicts, LfFleetVerdict, i);
-    gint64 idx = lf_fleet_edition_idx(f, fv->edition, error);
-    if (idx < 0)
-      return FALSE;
-    append_row(values, report_id, idx, fv->status, fv->fix, fv->fix_ram_mb);
-  }
-  return TRUE;
 }
 
 gboolean lf_fleet_load_verdicts(LfFleet *f, GArray *values, GError **error)

@@ -24,7 +24,11 @@ out=$("$LAPFIT" fleet import --db "$T/f.db" "$T/in" "$R/skylake-u-2016.json") ||
 [ "$(q "$T/f.db" 'SELECT COUNT(*) FROM reports')" = 10 ] || fail "reports after re-import"
 # every file's bytes are known now (the fixture copy differs in bytes from its export)
 [ "$(q "$T/f.db" 'SELECT COUNT(*) FROM report_files')" = 11 ] || fail "file hashes"
-[ "$(q "$T/f.db" 'PRAGMA user_version')" = 6 ] || fail "user_version"
+[ "$(q "$T/f.db" 'PRAGMA user_version')" = 7 ] || fail "user_version"
+# one verdict set per distinct set of verdicts, not one per report
+[ "$(q "$T/f.db" 'SELECT COUNT(DISTINCT verdict_set) > 1 FROM reports')" = 1 ] || fail "verdict sets"
+[ "$(q "$T/f.db" 'SELECT COUNT(*) FROM verdict_sets')" = "$(q "$T/f.db" 'SELECT COUNT(DISTINCT verdict_set) FROM reports')" ] ||
+    fail "verdict sets not shared"
 [ "$(q "$T/f.db" 'PRAGMA journal_mode')" = wal ] || fail "WAL"
 
 "$LAPFIT" fleet list --db "$T/f.db" --json >"$T/list.json" || fail "list"
@@ -160,11 +164,14 @@ for p in sorted(glob.glob(os.path.join(sys.argv[2], "*.json"))):
 c.commit()
 PY
 "$LAPFIT" fleet report --db "$T/v1.db" --json >"$T/v1report.json" || fail "open v1"
-[ "$(q "$T/v1.db" 'PRAGMA user_version')" = 6 ] || fail "v1 not upgraded"
+[ "$(q "$T/v1.db" 'PRAGMA user_version')" = 7 ] || fail "v1 not upgraded"
 py -c 'import json,sys; a=json.load(open(sys.argv[1])); b=json.load(open(sys.argv[2])); assert a==b, (a,b)' \
     "$T/v1report.json" "$T/report.json" || fail "upgraded v1 report differs"
 [ "$(q "$T/v1.db" "SELECT ram_installed_mb FROM reports WHERE hostname='t480-lab-06'")" = 16384 ] || fail "v1 backfill"
 
+# each report's verdicts as rows "report edition status fix ram" (schema 7: through its set)
+ROWS="SELECT r.id || ' ' || v.edition || ' ' || v.status || ' ' || COALESCE(v.fix, '-') || ' ' ||
+      COALESCE(v.fix_ram_mb, '-') FROM reports r JOIN set_verdicts v ON v.set_id = r.verdict_set"
 # a version 5 database (verdicts as letter strings), made by lapfit at schema 5
 # (tests/fixtures/fleet): upgraded to typed verdict rows, it prints what that
 # lapfit printed, and no verdict or purchase is lost
@@ -177,7 +184,7 @@ for c in "report --json:v5-report.json" "list --json:v5-list.json" "export --for
     "$LAPFIT" fleet ${c%%:*} --db "$T/v5.db" >"$T/o" 2>&1 || fail "${c%%:*} on v5: $(cat "$T/o")"
     cmp -s "$T/o" "$V5/${c#*:}" || { diff "$V5/${c#*:}" "$T/o" | head; fail "upgraded v5: '${c%%:*}' differs"; }
 done
-[ "$(q "$T/v5.db" 'PRAGMA user_version')" = 6 ] || fail "v5 not upgraded"
+[ "$(q "$T/v5.db" 'PRAGMA user_version')" = 7 ] || fail "v5 not upgraded"
 [ "$(q "$T/v5.db" "SELECT COUNT(*) FROM pragma_table_info('reports') WHERE name = 'verdicts'")" = 0 ] ||
     fail "v5: the string column is still there"
 # with a purchase of both parts (lapfit wrote those before advice combined them)
@@ -185,10 +192,31 @@ load_v5 "$T/v5b.db" "UPDATE reports SET verdicts = replace(verdicts, ',4:ssd', '
     fail "load v5b"
 q "$T/v5b.db" "SELECT id || ' ' || verdicts FROM reports WHERE verdicts IS NOT NULL" >"$T/letters"
 "$LAPFIT" fleet list --db "$T/v5b.db" >/dev/null || fail "open v5b"
-q "$T/v5b.db" "SELECT report_id || ' ' || edition || ' ' || status || ' ' || COALESCE(fix, '-') || ' ' ||
-               COALESCE(fix_ram_mb, '-') FROM verdicts" >"$T/rows"
+q "$T/v5b.db" "$ROWS" >"$T/rows"
 py "$LF_SOURCE_DIR/tests/fleet/v5-lossless.py" "$T/letters" "$T/rows" >/dev/null || fail "v5 verdicts lost"
 "$LAPFIT" fleet import --db "$T/v5.db" "$T/in/skylake-u-2016.json" >/dev/null || fail "import into upgraded v5"
+
+# a version 6 database (a verdict row per report and edition), made by lapfit
+# at schema 6: upgraded to verdict sets, it prints what that lapfit printed,
+# every report keeps every verdict, and equal verdicts share one set
+load_v6() { py -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(open(sys.argv[2]).read()); c.commit()' "$1" "$V5/v6-sqlite.sql"; }
+load_v6 "$T/v6.db" || fail "load v6"
+q "$T/v6.db" "SELECT report_id || ' ' || edition || ' ' || status || ' ' || COALESCE(fix, '-') || ' ' ||
+              COALESCE(fix_ram_mb, '-') FROM verdicts" | sort >"$T/v6rows"
+[ "$(wc -l <"$T/v6rows")" -gt 1000 ] || fail "v6 fixture rows"
+for c in "report --json:v6-report.json" "list --json:v6-list.json" "export --format csv:v6-export.csv" \
+         "diff t420-lab-03 --json:v6-diff-t420-lab-03.json"; do
+    # shellcheck disable=SC2086
+    "$LAPFIT" fleet ${c%%:*} --db "$T/v6.db" >"$T/o" 2>&1 || fail "${c%%:*} on v6: $(cat "$T/o")"
+    cmp -s "$T/o" "$V5/${c#*:}" || { diff "$V5/${c#*:}" "$T/o" | head; fail "upgraded v6: '${c%%:*}' differs"; }
+done
+[ "$(q "$T/v6.db" 'PRAGMA user_version')" = 7 ] || fail "v6 not upgraded"
+q "$T/v6.db" "$ROWS" | sort >"$T/v7rows"
+cmp -s "$T/v6rows" "$T/v7rows" || { diff "$T/v6rows" "$T/v7rows" | head; fail "v6 verdicts changed"; }
+[ "$(q "$T/v6.db" "SELECT COUNT(*) FROM sqlite_master WHERE name = 'verdicts'")" = 0 ] || fail "v6 table left"
+[ "$(q "$T/v6.db" 'SELECT COUNT(*) FROM verdict_sets')" -lt "$(q "$T/v6.db" 'SELECT COUNT(*) FROM reports')" ] ||
+    fail "v6: verdict sets not shared"
+"$LAPFIT" fleet import --db "$T/v6.db" "$T/in/skylake-u-2016.json" >/dev/null || fail "import into upgraded v6"
 
 # concurrent imports into one database: nothing lost, nothing doubled
 mkdir "$T/c1" "$T/c2"

@@ -4,7 +4,7 @@
 # pg-server.sh). Usage: postgres.sh PART, one CTest test per part:
 #   store       import/list/report/diff/export; the same output as SQLite
 #               for the fixture fleet and a generated one; PGSERVICE
-#   migrations  version 1 and version 5 databases upgraded in place; newer and foreign refused
+#   migrations  version 1, 5 and 6 databases upgraded in place; newer and foreign refused
 #   concurrent  three importers at once: nothing lost, nothing doubled
 #   dropped     the connection dropped mid-import: nothing half-written, a re-run completes
 #   bad-uri     bad URIs and credentials: one-line errors, no password
@@ -42,7 +42,7 @@ store)
     [ "$out" = "Imported 10 new reports, 0 already present, 0 skipped, 0 failed." ] || fail "import: $out"
     out=$("$LAPFIT" fleet import --db "$U" "$R") || fail "re-import"
     [ "$out" = "Imported 0 new reports, 10 already present, 0 skipped, 0 failed." ] || fail "re-import: $out"
-    [ "$(psql_q fleet 'SELECT schema_version FROM lapfit_fleet')" = 6 ] || fail "schema version"
+    [ "$(psql_q fleet 'SELECT schema_version FROM lapfit_fleet')" = 7 ] || fail "schema version"
     [ "$(counts fleet)" = "10 10 10 10" ] || fail "counts: $(counts fleet)"
     "$LAPFIT" fleet import --db "$T/f.db" "$R" >/dev/null || fail "sqlite import"
     same "$U" "$T/f.db"
@@ -99,7 +99,7 @@ PY
     psql -X -q -v ON_ERROR_STOP=1 -h "$PGSOCK" -U lapfit -d v1 -f "$T/v1.sql" >/dev/null || fail "load v1"
     U=$(pg_uri v1)
     "$LAPFIT" fleet report --db "$U" --json >"$T/v1.json" || fail "open v1: $(cat "$T/v1.json")"
-    [ "$(psql_q v1 'SELECT schema_version FROM lapfit_fleet')" = 6 ] || fail "v1 not upgraded"
+    [ "$(psql_q v1 'SELECT schema_version FROM lapfit_fleet')" = 7 ] || fail "v1 not upgraded"
     [ "$(psql_q v1 "SELECT ram_installed_mb FROM reports WHERE hostname='t480-lab-06'")" = 16384 ] ||
         fail "v1 backfill"
     "$LAPFIT" fleet import --db "$T/f.db" "$T/in" >/dev/null
@@ -107,6 +107,9 @@ PY
     cmp -s "$T/v1.json" "$T/sq.json" || fail "upgraded v1 report differs from SQLite's"
     "$LAPFIT" fleet import --db "$U" "$T/in/skylake-u-2016.json" >/dev/null || fail "import into upgraded"
     [ "$(psql_q v1 'SELECT COUNT(*) FROM machines')" = 8 ] || fail "machines after import into upgraded"
+    # each report's verdicts as rows "report edition status fix ram" (schema 7: through its set)
+    ROWS="SELECT r.id || ' ' || v.edition || ' ' || v.status || ' ' || COALESCE(v.fix, '-') || ' ' ||
+          COALESCE(v.fix_ram_mb::text, '-') FROM reports r JOIN set_verdicts v ON v.set_id = r.verdict_set"
     # a version 5 store made by lapfit at schema 5 (tests/fixtures/fleet): upgraded
     # to typed verdict rows, it prints what that lapfit printed; no verdict is lost
     V5="$LF_SOURCE_DIR/tests/fixtures/fleet"
@@ -121,14 +124,34 @@ PY
         "$LAPFIT" fleet ${c%%:*} --db "$(pg_uri v5)" >"$T/o" 2>&1 || fail "${c%%:*} on v5: $(cat "$T/o")"
         cmp -s "$T/o" "$V5/${c#*:}" || { diff "$V5/${c#*:}" "$T/o" | head; fail "upgraded v5: '${c%%:*}' differs"; }
     done
-    [ "$(psql_q v5 'SELECT schema_version FROM lapfit_fleet')" = 6 ] || fail "v5 not upgraded"
+    [ "$(psql_q v5 'SELECT schema_version FROM lapfit_fleet')" = 7 ] || fail "v5 not upgraded"
     psql_q v5b "UPDATE reports SET verdicts = replace(verdicts, ',4:ssd', ',4:ram4096+ssd') WHERE id = 3"
     psql_q v5b "SELECT id || ' ' || verdicts FROM reports WHERE verdicts IS NOT NULL" >"$T/letters"
     "$LAPFIT" fleet list --db "$(pg_uri v5b)" >/dev/null || fail "open v5b"
-    psql_q v5b "SELECT report_id || ' ' || edition || ' ' || status || ' ' || COALESCE(fix, '-') || ' ' ||
-                COALESCE(fix_ram_mb::text, '-') FROM verdicts" >"$T/rows"
+    psql_q v5b "$ROWS" >"$T/rows"
     py "$LF_SOURCE_DIR/tests/fleet/v5-lossless.py" "$T/letters" "$T/rows" >/dev/null || fail "v5 verdicts lost"
     "$LAPFIT" fleet import --db "$(pg_uri v5)" "$T/in/skylake-u-2016.json" >/dev/null || fail "import into upgraded v5"
+    # a version 6 store made by lapfit at schema 6 (a verdict row per report and
+    # edition): upgraded to verdict sets, it prints what that lapfit printed and
+    # every report keeps every verdict
+    psql_q postgres "CREATE DATABASE v6" >/dev/null
+    psql -X -q -v ON_ERROR_STOP=1 -h "$PGSOCK" -U lapfit -d v6 -f "$V5/v6-postgres.sql" >/dev/null ||
+        fail "load v6"
+    psql_q v6 "SELECT report_id || ' ' || edition || ' ' || status || ' ' || COALESCE(fix, '-') || ' ' ||
+               COALESCE(fix_ram_mb::text, '-') FROM verdicts" | sort >"$T/v6rows"
+    [ "$(wc -l <"$T/v6rows")" -gt 1000 ] || fail "v6 fixture rows"
+    for c in "report --json:v6-report.json" "list --json:v6-list.json" "export --format csv:v6-export.csv" \
+             "diff t420-lab-03 --json:v6-diff-t420-lab-03.json"; do
+        # shellcheck disable=SC2086
+        "$LAPFIT" fleet ${c%%:*} --db "$(pg_uri v6)" >"$T/o" 2>&1 || fail "${c%%:*} on v6: $(cat "$T/o")"
+        cmp -s "$T/o" "$V5/${c#*:}" || { diff "$V5/${c#*:}" "$T/o" | head; fail "upgraded v6: '${c%%:*}' differs"; }
+    done
+    [ "$(psql_q v6 'SELECT schema_version FROM lapfit_fleet')" = 7 ] || fail "v6 not upgraded"
+    psql_q v6 "$ROWS" | sort >"$T/v7rows"
+    cmp -s "$T/v6rows" "$T/v7rows" || { diff "$T/v6rows" "$T/v7rows" | head; fail "v6 verdicts changed"; }
+    [ "$(psql_q v6 "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'verdicts'")" = 0 ] ||
+        fail "v6 table left"
+    "$LAPFIT" fleet import --db "$(pg_uri v6)" "$T/in/skylake-u-2016.json" >/dev/null || fail "import into upgraded v6"
     # newer schema: refused, untouched
     psql_q v1 "UPDATE lapfit_fleet SET schema_version = 99"
     "$LAPFIT" fleet list --db "$U" >/dev/null 2>"$T/err"; rc=$?
