@@ -18,7 +18,13 @@
  *   system76_acpi      drivers/platform/x86/system76_acpi.c: start 0..99, end 1..100
  *   msi-ec             drivers/platform/x86/msi-ec.c: end 10..100; the EC keeps start
  *                      10 below end by itself
- *   toshiba_acpi       drivers/platform/x86/toshiba_acpi.c: end 80 or 100
+ *   toshiba_acpi       drivers/platform/x86/toshiba_acpi.c, ABI/testing/sysfs-class-power
+ *                      ("may not support all values"): end 80 or 100, others rounded
+ *   fujitsu-laptop     drivers/platform/x86/fujitsu-laptop.c (Linux 6.9): end 50..100
+ *   samsung-galaxybook admin-guide/laptops/samsung-galaxybook.rst (Linux 6.15): end 1..100
+ *
+ * system76_acpi and toshiba_acpi are ACPI drivers: sysfs names their directory
+ * under sys/bus/acpi/drivers after the driver's .name, not the module.
  *
  * Knobs of their own (they follow the profile's charge_stop_threshold):
  *   ideapad_acpi       ABI/testing/sysfs-platform-ideapad-laptop (conservation_mode, 0/1)
@@ -33,26 +39,29 @@
 static const gint64 lg_values[] = { 80, 100, 0 };
 
 static const LfChargeRule rules[] = {
-  /* driver                bus       start      stop       values     gap */
-  { "thinkpad_acpi",       "platform", 0, 99,   1, 100,    NULL,      1 },
-  { "asus-nb-wmi",         "platform", -1, -1,  0, 100,    NULL,      0 },
-  { "lg-laptop",           "platform", -1, -1,  80, 100,   lg_values, 0 },
-  { "huawei-wmi",          "platform", 0, 99,   1, 100,    NULL,      1 },
-  { "dell-laptop",         "platform", 50, 95,  55, 100,   NULL,      5 },
-  { "cros-charge-control", "platform", 0, 99,   1, 100,    NULL,      1 },
-  { "system76_acpi",       "acpi",     0, 99,   1, 100,    NULL,      1 },
-  { "msi-ec",              "platform", -1, -1,  10, 100,   NULL,      0 },
-  { "toshiba_acpi",        "acpi",     -1, -1,  80, 100,   lg_values, 0 },
+  /* driver              bus         sysfs dir (NULL: driver)  start     stop      values     gap */
+  { "thinkpad_acpi",       "platform", NULL,                   0, 99,   1, 100,    NULL,      1 },
+  { "asus-nb-wmi",         "platform", NULL,                   -1, -1,  0, 100,    NULL,      0 },
+  { "lg-laptop",           "platform", NULL,                   -1, -1,  80, 100,   lg_values, 0 },
+  { "huawei-wmi",          "platform", NULL,                   0, 99,   1, 100,    NULL,      1 },
+  { "dell-laptop",         "platform", NULL,                   50, 95,  55, 100,   NULL,      5 },
+  { "cros-charge-control", "platform", NULL,                   0, 99,   1, 100,    NULL,      1 },
+  { "system76_acpi",       "acpi",     "System76 ACPI Driver", 0, 99,   1, 100,    NULL,      1 },
+  { "msi-ec",              "platform", NULL,                   -1, -1,  10, 100,   NULL,      0 },
+  { "toshiba_acpi",        "acpi",     "Toshiba ACPI driver",  -1, -1,  80, 100,   lg_values, 0 },
+  { "fujitsu-laptop",      "platform", NULL,                   -1, -1,  50, 100,   NULL,      0 },
+  { "samsung-galaxybook",  "platform", NULL,                   -1, -1,  1, 100,    NULL,      0 },
 };
 
 /* No known vendor driver: sysfs-class-power's 0..100, start below end. */
-static const LfChargeRule generic = { NULL, NULL, 0, 99, 1, 100, NULL, 1 };
+static const LfChargeRule generic = { NULL, NULL, NULL, 0, 99, 1, 100, NULL, 1 };
 
 const LfChargeRule *lf_charge_rule_detect(const LfSysroot *root)
 {
   for (gsize i = 0; i < G_N_ELEMENTS(rules); i++) {
     g_autofree char *rel = g_strdup_printf("sys/bus/%s/drivers/%s", rules[i].bus,
-                                           rules[i].driver);
+                                           rules[i].sysfs_name ? rules[i].sysfs_name
+                                                               : rules[i].driver);
     if (lf_sysroot_is_dir(root, rel))
       return &rules[i];
   }

@@ -72,6 +72,8 @@ gboolean lf_wifi_write(const LfSysroot *root, const char *path, const char *valu
 typedef struct LfChargeRule {
   const char *driver;           /* "thinkpad_acpi"; NULL: generic */
   const char *bus;              /* it is loaded when sys/bus/<bus>/drivers/<driver> exists */
+  const char *sysfs_name;       /* that directory's name when it is not the driver's (an ACPI
+                                 * driver's .name, "Toshiba ACPI driver"), or NULL */
   gint64 start_min, start_max;  /* start_max < 0: no start threshold lapfit may write */
   gint64 stop_min, stop_max;
   const gint64 *stop_values;    /* only these (ascending, 0-terminated), or NULL */

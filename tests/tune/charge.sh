@@ -39,7 +39,44 @@ msi-ec|class/power_supply/BAT1/charge_control_end_threshold|80
 ideapad_acpi|bus/platform/devices/VPC2004:00/conservation_mode|1
 samsung-laptop|devices/platform/samsung/battery_life_extender|1
 sony-laptop|devices/platform/sony-laptop/battery_care_limiter|80
+system76_acpi|class/power_supply/BAT0/charge_control_start_threshold|75
+system76_acpi|class/power_supply/BAT0/charge_control_end_threshold|80
+toshiba_acpi|class/power_supply/BAT1/charge_control_end_threshold|80
+fujitsu-laptop|class/power_supply/CMB0/charge_control_end_threshold|80
+samsung-galaxybook|class/power_supply/BAT1/charge_control_end_threshold|80
 T
+
+# Each driver is recognised by its directory below sys/bus (ACPI drivers by
+# their .name, with spaces), and its rules are the ones status shows.
+while IFS='|' read -r drv bat rule; do
+  [ -n "$drv" ] || continue
+  fresh "$drv"
+  run status >"$w/status" || fail "$drv: status"
+  grep -A1 '^charge_stop_threshold:' "$w/status" | grep -qF "$bat " ||
+    fail "$drv: no $bat threshold: $(cat "$w/status")"
+  grep -A1 '^charge_stop_threshold:' "$w/status" | grep -qF "[$rule]" ||
+    fail "$drv: rule is not '$rule': $(cat "$w/status")"
+done <<'T'
+system76_acpi|BAT0|system76_acpi: start 0-99, stop 1-100
+toshiba_acpi|BAT1|toshiba_acpi: stop 80/100
+fujitsu-laptop|CMB0|fujitsu-laptop: stop 50-100
+samsung-galaxybook|BAT1|samsung-galaxybook: stop 1-100
+T
+# Toshiba stops at 80 or 100 only: 85 rounds up; Fujitsu stops at 50 at the lowest.
+fresh toshiba_acpi
+run plan power-saver --set charge_stop_threshold=85 --json >"$w/p.json" || fail "toshiba plan"
+python3 - "$w/p.json" <<'PY' || fail "toshiba round up: $(cat "$w/p.json")"
+import json, sys
+rows = {r["knob"]: r for r in json.load(open(sys.argv[1]))["rows"]}
+assert rows["charge_stop_threshold"]["to"] == "100", rows
+PY
+fresh fujitsu-laptop
+run plan power-saver --set charge_stop_threshold=40 --json >"$w/p.json" || fail "fujitsu plan"
+python3 - "$w/p.json" <<'PY' || fail "fujitsu minimum: $(cat "$w/p.json")"
+import json, sys
+rows = {r["knob"]: r for r in json.load(open(sys.argv[1]))["rows"]}
+assert rows["charge_stop_threshold"]["to"] == "50", rows
+PY
 
 # Values fitted to the driver's rules, and said so.
 fresh dell-laptop
