@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-2.0-or-later */
 /* The desktop's power-profile daemon over D-Bus (the only GDBus user in tune/).
  *
  * power-profiles-daemon (0.12 in Debian 12: net.hadess.PowerProfiles only;

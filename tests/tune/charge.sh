@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Charge limits per vendor driver (src/tune/charge.c) on sysroots laid out as the
 # kernel does (tests/fixtures/tune/charge/<driver>): the plan fits the profile's
 # thresholds to each driver's rules, apply writes them, undo is byte-exact; and

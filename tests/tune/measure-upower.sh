@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # `tune measure PROFILE` reading UPower's energy rate from a real upowerd that
 # serves a umockdev battery (run by tests/upower/with-upowerd.sh with
 # laptop-energy.umockdev: BAT0 discharging at 8.2 W with 41 Wh left). Once

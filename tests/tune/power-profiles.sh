@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # lapfit tune next to the desktop's power-profile daemon, on a private system bus
 # (TESTING.md 11). Usage: power-profiles.sh ppd|dbusmock FIXTURES (tests/fixtures/tune)
 #   ppd       the real power-profiles-daemon (Debian 12: 0.12, net.hadess.PowerProfiles)

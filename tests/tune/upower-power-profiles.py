@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
 '''python3-dbusmock template: org.freedesktop.UPower.PowerProfiles
 
 The name and object that power-profiles-daemon 0.20+, tuned-ppd and tlp-pd

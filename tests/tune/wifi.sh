@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Wi-Fi power save over nl80211 (libnl-genl-3, opened at run time) against a netlink test double
 # (this machine has no mac80211_hwsim). Usage: wifi.sh DOUBLE FIXTURES
 # The double answers generic netlink in user space; LAPFIT_NL80211_PEER points
