@@ -80,9 +80,12 @@ void lf_power_window_summarise(const LfPowerSample *samples, guint n, LfPowerWin
     mean += d / k;
     m2 += d * (samples[i].power_w - mean);
   }
+  /* The energy used over the window when the counter fell, else the mean of
+   * the readings (a counter that never moves, or none: not just two readings). */
+  double first = samples[0].energy_wh, last = samples[n - 1].energy_wh;
+  gboolean fell = !isnan(first) && !isnan(last) && first > last;
   double between = lf_power_between(&samples[0], &samples[n - 1]);
-  w.watts = k > 0 && (isnan(between) || samples[0].energy_wh <= samples[n - 1].energy_wh)
-                ? mean : between;
+  w.watts = k > 0 && (isnan(between) || !fell) ? mean : between;
   if (k >= 2)
     w.spread_w = sqrt(m2 / (k - 1));
   *out = w;

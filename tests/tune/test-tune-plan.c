@@ -2,6 +2,8 @@
 /* Pure parts of the tuner: profile parsing and layering, plans. No files. */
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
 
 #include "core/error.h"
 #include "tune/tune.h"
@@ -278,6 +280,55 @@ static void test_builtin_profiles(void)
   g_rmdir(dir);
 }
 
+/* tune measure's arithmetic: a window's draw and spread, and the result in words. */
+static LfPowerSample sample(double t_s, double w, double wh)
+{
+  LfPowerSample s = { (gint64)(t_s * G_USEC_PER_SEC), w, wh, TRUE, "sysfs" };
+  return s;
+}
+
+static void test_measure_window(void)
+{
+  /* Energy did not move (coarse firmware counter): the mean of the readings. */
+  LfPowerSample flat[] = { sample(0, 8, 40), sample(1, 9, 40), sample(2, 10, 40),
+                           sample(3, 9, 40) };
+  LfPowerWindow w;
+  lf_power_window_summarise(flat, G_N_ELEMENTS(flat), &w);
+  g_assert_cmpfloat_with_epsilon(w.watts, 9.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon(w.spread_w, 0.816496580927726, 1e-9);   /* sample sd */
+  g_assert_cmpuint(w.samples, ==, 4);
+  /* No energy counter at all: the mean too, not the first and last readings. */
+  LfPowerSample none[] = { sample(0, 8, NAN), sample(1, 12, NAN), sample(2, 12, NAN),
+                           sample(3, 8, NAN) };
+  lf_power_window_summarise(none, G_N_ELEMENTS(none), &w);
+  g_assert_cmpfloat_with_epsilon(w.watts, 10.0, 1e-9);
+  g_assert_true(isnan(w.energy_wh));
+  /* Energy fell: what was used over the time (7.2 Wh in an hour), not the readings. */
+  LfPowerSample fell[] = { sample(0, 9, 40), sample(3600, 5, 32.8) };
+  lf_power_window_summarise(fell, G_N_ELEMENTS(fell), &w);
+  g_assert_cmpfloat_with_epsilon(w.watts, 7.2, 1e-9);
+  g_assert_cmpfloat_with_epsilon(w.energy_wh, 32.8, 1e-9);
+  /* On AC nothing is known. */
+  LfPowerSample ac[] = { sample(0, 8, 40), sample(1, 8, 40) };
+  ac[0].discharging = ac[1].discharging = FALSE;
+  lf_power_window_summarise(ac, G_N_ELEMENTS(ac), &w);
+  g_assert_true(isnan(w.watts));
+
+  LfPowerWindow before = { 8.0, 0.5, 48.0, 60, "upower" };
+  LfPowerWindow after = { 6.0, 0.25, 48.0, 60, "upower" };
+  g_autofree char *text = lf_power_measure_summary("power-saver", &before, &after);
+  g_assert_cmpstr(text, ==,
+                  "Battery draw before: 8.00 W (± 0.50 W, 60 readings, upower)\n"
+                  "Battery draw with power-saver: 6.00 W (± 0.25 W, 60 readings, upower)\n"
+                  "Saves 2.00 W (25 %).\n"
+                  "On the 48.0 Wh left: 8 h 00 min instead of 6 h 00 min, 2 h 00 min more.\n");
+  after.watts = 9.6;
+  g_autofree char *worse = lf_power_measure_summary("performance", &before, &after);
+  g_assert_nonnull(strstr(worse, "Saves -1.60 W (-20 %).\n"
+                                 "On the 48.0 Wh left: 5 h 00 min instead of 6 h 00 min, "
+                                 "1 h 00 min less.\n"));
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
@@ -287,5 +338,6 @@ int main(int argc, char **argv)
   g_test_add_func("/tune/plan/rows", test_plan);
   g_test_add_func("/tune/plan/thresholds", test_threshold_order);
   g_test_add_func("/tune/knobs/patterns", test_knob_patterns);
+  g_test_add_func("/tune/measure/window", test_measure_window);
   return g_test_run();
 }
