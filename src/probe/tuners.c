@@ -25,6 +25,7 @@ typedef struct {
   const char *const *knobs;     /* lapfit knobs it writes */
   gboolean profile_daemon;      /* owns the power-profiles D-Bus API */
   const char *drives;           /* the tuner whose settings it switches */
+  gboolean acts_when_enabled;   /* run by udev rules and at boot, no process that stays */
 } TunerDef;
 
 static const char *const tlp_comms[] = { "tlp", NULL };
@@ -79,33 +80,33 @@ static const char *const powertop_knobs[] = {
 static const TunerDef tuners[] = {
   { "tlp", "TLP", tlp_comms, "tlp.service", "tlp",
     N_("it sets the same CPU, disk, PCI, USB and battery settings at boot and on every "
-       "AC/battery change"), tlp_knobs, FALSE, NULL },
+       "AC/battery change"), tlp_knobs, FALSE, NULL, TRUE },
   { "tlp-pd", "tlp-pd", tlp_pd_comms, "tlp-pd.service", "tlp-pd",
     N_("it switches TLP's settings when the desktop changes power profile"), tlp_knobs, TRUE,
-    "tlp" },
+    "tlp", FALSE },
   { "power-profiles-daemon", "power-profiles-daemon", ppd_comms,
     "power-profiles-daemon.service", "power-profiles-daemon",
     N_("it owns the CPU energy preference and platform_profile and resets them whenever the "
-       "desktop switches profile"), ppd_knobs, TRUE, NULL },
+       "desktop switches profile"), ppd_knobs, TRUE, NULL, FALSE },
   { "tuned", "TuneD", tuned_comms, "tuned.service", "tuned",
     N_("it applies its own profile to the same CPU, disk and USB settings"), tuned_knobs, FALSE,
-    NULL },
+    NULL, FALSE },
   { "tuned-ppd", "tuned-ppd", tuned_ppd_comms, "tuned-ppd.service", "tuned-ppd",
     N_("it switches TuneD's profile when the desktop changes power profile"), tuned_knobs, TRUE,
-    "tuned" },
+    "tuned", FALSE },
   { "auto-cpufreq", "auto-cpufreq", acf_comms, "auto-cpufreq.service", "auto-cpufreq",
     N_("it rewrites the CPU governor and energy preference every few seconds"), acf_knobs, FALSE,
-    NULL },
+    NULL, FALSE },
   { "laptop-mode-tools", "laptop-mode-tools", lmt_comms, "laptop-mode.service", "laptop-mode",
     N_("it changes disk, USB, PCI and CPU settings on every AC/battery change"), lmt_knobs, FALSE,
-    NULL },
+    NULL, TRUE },
   { "system76-power", "system76-power", s76_comms, "com.system76.PowerDaemon.service",
     "system76-power",
     N_("it sets the CPU, disk, PCI and audio settings of its own profiles"), s76_knobs, FALSE,
-    NULL },
+    NULL, FALSE },
   { "powertop", "PowerTOP", powertop_comms, "powertop.service", NULL,
     N_("its --auto-tune sets every tunable, including autosuspend of input devices"),
-    powertop_knobs, FALSE, NULL },
+    powertop_knobs, FALSE, NULL, FALSE },
 };
 
 void lf_tuner_free(LfTuner *tuner)
@@ -181,6 +182,7 @@ static LfTuner *tuner_from_def(const TunerDef *def)
   t->knobs = def->knobs;
   t->profile_daemon = def->profile_daemon;
   t->drives = def->drives;
+  t->acts_when_enabled = def->acts_when_enabled;
   return t;
 }
 
@@ -290,6 +292,11 @@ GPtrArray *lf_tuners_detect(const LfSysroot *root)
       t->evidence = g_steal_pointer(&where);
   }
   return out;
+}
+
+gboolean lf_tuner_active(const LfTuner *tuner)
+{
+  return tuner->running || (tuner->enabled && tuner->acts_when_enabled);
 }
 
 gboolean lf_tuner_writes(const LfTuner *tuner, const char *knob_id)

@@ -14,6 +14,7 @@ typedef struct {
   const char *const *knobs; /* knob ids it writes (static) */
   gboolean profile_daemon;  /* offers the power-profiles D-Bus API (ppd, tuned-ppd, tlp-pd) */
   const char *drives;       /* id of the tuner whose settings its profiles switch, or NULL */
+  gboolean acts_when_enabled;  /* no process stays: udev and boot run it (TLP, laptop-mode-tools) */
 } LfTuner;
 
 /* A tuner of the catalogue by id, neither running nor enabled. transfer full. */
@@ -22,5 +23,8 @@ void lf_tuner_free(LfTuner *tuner);
 /* Tuners running (<root>/proc/<pid>/comm, cmdline) or enabled (systemd
  * *.wants links, SysV rc?.d, runit, OpenRC). transfer full: GPtrArray of LfTuner. */
 GPtrArray *lf_tuners_detect(const LfSysroot *root);
+/* Does it write its knobs now or at the next AC/battery change? Running, or
+ * enabled where it has no process of its own (TLP: a udev rule runs `tlp auto`). */
+gboolean lf_tuner_active(const LfTuner *tuner);
 /* Does this tuner write knob_id? */
 gboolean lf_tuner_writes(const LfTuner *tuner, const char *knob_id);

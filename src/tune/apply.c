@@ -291,7 +291,7 @@ static gboolean apply_locked(const LfSysroot *root, const LfPlan *plan, const ch
   return TRUE;
 }
 
-/* Two tuners must not write the same file: the first change another running
+/* Two tuners must not write the same file: the first change another active
  * tuner would overwrite is refused, naming both. */
 static gboolean check_conflicts(const LfPlan *plan, GError **error)
 {
@@ -299,10 +299,17 @@ static gboolean check_conflicts(const LfPlan *plan, GError **error)
     const LfPlanRow *r = plan->rows->pdata[i];
     if (r->action != LF_PLAN_CHANGE || r->tuner_id == NULL)
       continue;
-    /* TRANSLATORS: tuner name, knob id, knob id again; --set and --force are options */
-    g_set_error(error, LF_ERROR, LF_ERROR_CONFLICT,
-                _("%s is running and also sets %s; stop it, leave the knob out "
-                  "(--set %s=) or use --force"), r->tuner_name, r->knob->id, r->knob->id);
+    if (r->tuner_running)
+      /* TRANSLATORS: tuner name, knob id, knob id again; --set and --force are options */
+      g_set_error(error, LF_ERROR, LF_ERROR_CONFLICT,
+                  _("%s is running and also sets %s; stop it, leave the knob out "
+                    "(--set %s=) or use --force"), r->tuner_name, r->knob->id, r->knob->id);
+    else
+      /* TRANSLATORS: tuner name, knob id, knob id again; --set and --force are options */
+      g_set_error(error, LF_ERROR, LF_ERROR_CONFLICT,
+                  _("%s is enabled and sets %s too, at boot and on every AC/battery change; "
+                    "disable it, leave the knob out (--set %s=) or use --force"),
+                  r->tuner_name, r->knob->id, r->knob->id);
     return FALSE;
   }
   return TRUE;

@@ -294,13 +294,14 @@ static void assign_tuners(GPtrArray *states, const GPtrArray *tuners, const LfTu
       continue;
     for (guint k = 0; k < tuners->len; k++) {
       const LfTuner *t = tuners->pdata[k];
-      if (!t->running || !lf_tuner_writes(t, st->knob->id))
+      if (!lf_tuner_active(t) || !lf_tuner_writes(t, st->knob->id))
         continue;
       gboolean delegated = daemon && (t == daemon || g_strcmp0(t->id, daemon->drives) == 0);
       if (st->tuner_id && (st->delegated || !delegated))
         continue;   /* a delegation wins over a conflict */
       st->tuner_id = delegated ? daemon->id : t->id;
       st->tuner_name = delegated ? daemon->name : t->name;
+      st->tuner_running = delegated ? daemon->running : t->running;
       st->delegated = delegated;
     }
   }

@@ -106,6 +106,7 @@ static void decide(const LfKnobState *st, const char *value, LfPlanRow *row)
   }
   row->tuner_id = st->tuner_id;
   row->tuner_name = st->tuner_name;
+  row->tuner_running = st->tuner_running;
   if (st->excluded) {
     row->action = LF_PLAN_SKIP;
     row->reason_id = st->knob->writable ? "excluded" : "not-writable";

@@ -38,6 +38,7 @@ typedef struct {
   char *excluded;               /* why this instance is never written (translated), or NULL */
   const char *tuner_id;         /* another running tuner that writes this knob, or NULL */
   const char *tuner_name;       /* its name ("TLP"); static */
+  gboolean tuner_running;       /* it runs (else it is enabled and acts on AC/battery changes) */
   gboolean delegated;           /* that tuner is the profile daemon lapfit switches instead */
   const struct LfChargeRule *charge_rule;  /* charge thresholds: the driver's value rules */
 } LfKnobState;
@@ -125,6 +126,7 @@ typedef struct {
   char *origin;     /* file:line that asked for `to` */
   const char *tuner_id;   /* another running tuner writes this knob (static), or NULL */
   const char *tuner_name;
+  gboolean tuner_running; /* it runs; else it is enabled and acts on AC/battery changes */
   gint64 gap;             /* charge thresholds: stop - start at least this */
 } LfPlanRow;
 

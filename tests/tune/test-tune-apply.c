@@ -535,6 +535,40 @@ static void test_conflicts(void)
   g_assert_no_error(error);
 }
 
+/* TLP and laptop-mode-tools have no process that stays: udev runs them on every
+ * AC/battery change, so enabled is enough to fight over a knob. A daemon that
+ * is enabled but not running writes nothing. */
+static void test_conflicts_enabled(void)
+{
+  static const struct {
+    const char *link, *message;
+  } cases[] = {
+    { "etc/systemd/system/multi-user.target.wants/tlp.service",
+      "TLP is enabled and sets cpu_epp too, at boot and on every AC/battery change" },
+    { "etc/rc2.d/S01laptop-mode",
+      "laptop-mode-tools is enabled and sets pci_runtime_pm too" },
+    { "etc/systemd/system/graphical.target.wants/power-profiles-daemon.service", NULL },
+    { "etc/runit/runsvdir/default/auto-cpufreq", NULL },
+  };
+  for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+    g_autoptr(Copy) c = copy_new("amd-ideapad5");
+    put(c, cases[i].link, "");
+    g_autoptr(LfPlan) plan = plan_for(c, "power-saver", LF_POWER_AC);
+    LfApplyOptions o = opts_for(c);
+    g_autoptr(GError) error = NULL;
+    if (cases[i].message == NULL) {
+      g_assert_true(lf_plan_apply(c->sysroot, plan, &o, NULL, &error));
+      g_assert_no_error(error);
+      continue;
+    }
+    g_assert_false(lf_plan_apply(c->sysroot, plan, &o, NULL, &error));
+    g_assert_error(error, LF_ERROR, LF_ERROR_CONFLICT);
+    if (strstr(error->message, cases[i].message) == NULL)
+      g_error("%s: %s", cases[i].link, error->message);
+    g_assert_false(journal_exists(c));
+  }
+}
+
 static void test_layers(void)
 {
   g_autoptr(Copy) c = copy_new("core2-d630");
@@ -654,6 +688,7 @@ int main(int argc, char **argv)
   g_test_add_func("/tune/apply/lock", test_lock);
   g_test_add_func("/tune/journal/damaged", test_damaged_journal);
   g_test_add_func("/tune/conflicts", test_conflicts);
+  g_test_add_func("/tune/conflicts-enabled", test_conflicts_enabled);
   g_test_add_func("/tune/profile/layers", test_layers);
   g_test_add_func("/tune/measure", test_measure);
   g_test_add_func("/tune/install", test_install);
