@@ -4,6 +4,7 @@
 lf_add_script_test(package-man sh ${CMAKE_CURRENT_SOURCE_DIR}/package/man-help.sh)
 lf_add_script_test(package-completion bash ${CMAKE_CURRENT_SOURCE_DIR}/package/completion.sh)
 lf_add_script_test(package-deb-deps sh ${CMAKE_CURRENT_SOURCE_DIR}/package/deb-deps.sh)
+lf_add_script_test(package-spdx sh ${CMAKE_CURRENT_SOURCE_DIR}/package/spdx.sh)
 lf_add_script_test(package-install sh ${CMAKE_CURRENT_SOURCE_DIR}/package/install-layout.sh
                    ${PROJECT_BINARY_DIR} ${CMAKE_INSTALL_PREFIX})
 

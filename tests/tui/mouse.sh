@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # The mouse at 80x24 and 40x10: a click selects a row (a second click opens
 # it), the wheel scrolls, a click on a tab or a key in the bar acts as that
 # key; under TERM=linux without gpm the TUI does not ask for mouse reports.

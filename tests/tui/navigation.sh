@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-2.0-or-later
 # Navigation at 80x24 (the floor) and 40x10 (still usable): only rows with an
 # action take the cursor and it stays in view, every j does something
 # visible, Help only scrolls, long text wraps instead of being cut, the
