@@ -4,8 +4,8 @@
 # unpacked directory and /proc, /sys, /dev bound in a private mount namespace
 # (nothing stays mounted if this is killed), a timeout on each chroot. It must
 # probe (schema-valid JSON that the normal build loads back), recommend, check,
-# speak German without any locale installed, and draw the TUI under tmux, all as
-# user nobody. For i686 the program also probes, recommends, checks and draws
+# speak every language it carries without any locale installed, and draw the TUI
+# under tmux, all as user nobody. For i686 the program also probes, recommends, checks and draws
 # the TUI under qemu-i386 -cpu pentium2 (no SSE/SSE2), and the launcher refuses
 # a CPU without CMOV in one line, itself running on a 486.
 # Usage: portable-run.sh TARBALL ARCH
@@ -64,14 +64,28 @@ in_root $env "$cmd" check lubuntu-24.04 >"$w/check" 2>"$w/err"; rc=$?
 grep -q 'lubuntu-24.04' "$w/check" || fail "check: $(cat "$w/check")"
 echo "recommend and check lubuntu-24.04 (exit $rc): ok"
 
-# German with no locale on the "host": the artifact brings its own.
+# Every language the artifact translates, with no locale on the "host": the
+# artifact brings its own (LANG as a live session sets it, e.g. fr_FR.UTF-8).
 # shellcheck disable=SC2086
 in_root LANG=de_DE.UTF-8 $env "$cmd" --version >"$w/ver" 2>&1 || fail "--version: $(cat "$w/ver")"
 grep -q '^Distributionsdatenbank vom [0-9-]*$' "$w/ver" || fail "not translated: $(cat "$w/ver")"
-# shellcheck disable=SC2086
-in_root LANG=de_DE.UTF-8 $env "$cmd" check lubuntu-24.04 >"$w/check.de" 2>&1
-cmp -s "$w/check" "$w/check.de" && fail "check under de_DE.UTF-8 is the English text"
-echo "German without installed locales: ok"
+langs=""
+for mo in "$r/$name"/share/locale/*/LC_MESSAGES/lapfit.mo; do
+    l=$(basename "$(dirname "$(dirname "$mo")")")
+    case $l in
+        *_*) loc=$l.UTF-8 ;;
+        *) loc=$(readlink "$r/$name/locale/$l.UTF-8") || fail "no locale for '$l' in the artifact" ;;
+    esac
+    # shellcheck disable=SC2086
+    in_root LANG="$loc" $env "$cmd" --version >"$w/ver.$l" 2>&1 || fail "--version under $loc: $(cat "$w/ver.$l")"
+    grep -q '^Distribution database of' "$w/ver.$l" && fail "--version under $loc is English: $(cat "$w/ver.$l")"
+    # shellcheck disable=SC2086
+    in_root LANG="$loc" $env "$cmd" check lubuntu-24.04 >"$w/check.$l" 2>&1
+    cmp -s "$w/check" "$w/check.$l" && fail "check under $loc is the English text"
+    langs="$langs $loc"
+done
+[ "$(echo $langs | wc -w)" -ge 6 ] || fail "translations for only:$langs"
+echo "translated without installed locales:$langs"
 
 # The TUI under tmux, drawn with the bundled terminfo (the root has none).
 tm() { tmux -L "$sock" -f /dev/null "$@"; }
