@@ -11,6 +11,7 @@
 #include "core/error.h"
 #include "core/report-json.h"
 #include "core/machine-id.h"
+#include "core/sha256.h"
 #include "fleet/fleet-private.h"
 
 typedef struct {
@@ -58,7 +59,7 @@ static void hash_file(gpointer data, G_GNUC_UNUSED gpointer user_data)
   }
   gsize len = 0;
   gconstpointer bytes = g_bytes_get_data(it->bytes, &len);
-  it->file_sha256 = g_compute_checksum_for_data(G_CHECKSUM_SHA256, bytes ? bytes : "", len);
+  it->file_sha256 = lf_sha256_hex(bytes, len);
 }
 
 static void prepare(gpointer data, gpointer user_data)
@@ -78,7 +79,7 @@ static void prepare(gpointer data, gpointer user_data)
   lf_report_set_machine_id(r, NULL);
   /* The stored form: compact JSON with the private fields. */
   it->json = lf_report_to_json(r, LF_JSON_PRIVATE);
-  it->sha256 = g_compute_checksum_for_string(G_CHECKSUM_SHA256, it->json, -1);
+  it->sha256 = lf_sha256_hex(it->json, strlen(it->json));
   if (r->machine_id == NULL)  /* nothing identifies it: its own machine */
     r->machine_id = g_strconcat("r-", it->sha256, NULL);
   it->machine_id = g_strdup(r->machine_id);

@@ -227,7 +227,8 @@ LfStore *lf_store_sqlite_open(const char *path, gboolean create, GError **error)
   SqliteStore *s = g_new0(SqliteStore, 1);
   s->base.klass = &sqlite_class;
   s->base.name = g_strdup(path);
-  int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+  /* one thread uses a store: no SQLite mutexes */
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
   if (sqlite3_open_v2(path, &s->db, flags, NULL) != SQLITE_OK) {
     g_set_error(error, LF_ERROR, LF_ERROR_DB, _("cannot open fleet database '%s': %s"), path,
                 s->db ? sqlite3_errmsg(s->db) : "out of memory");
