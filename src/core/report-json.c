@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "core/error.h"
+#include "core/text.h"
 
 #define FIELD_PTR(p, f) ((char *)(p) + (f)->offset)
 #define FIELD_CPTR(p, f) ((const char *)(p) + (f)->offset)
@@ -89,7 +90,10 @@ static void append_double(GString *out, double d)
 
 /* RFC 8259 string escaping. A json-glib generator per value cost more than
  * the rest of `recommend --json` together. Invalid UTF-8 (a firmware string)
- * becomes U+FFFD so the output is always valid JSON. */
+ * becomes U+FFFD so the output is always valid JSON. Besides what JSON must
+ * escape, the characters the sanitiser replaces (C1 controls such as U+009B
+ * CSI, bidi overrides, U+2028/9, U+FFFE/F) are written as \uXXXX: the same
+ * string, but none of them reaches a terminal raw from `--json`. */
 static void append_string(GString *out, const char *s)
 {
   g_autofree char *valid = g_utf8_validate(s, -1, NULL) ? NULL : g_utf8_make_valid(s, -1);
@@ -98,7 +102,10 @@ static void append_string(GString *out, const char *s)
   g_string_append_c(out, '"');
   const guchar *run = (const guchar *)s;  /* bytes that need no escape, appended at once */
   for (const guchar *p = run; *p; p++) {
-    if (*p >= 0x20 && *p != '"' && *p != '\\' && *p != 0x7f)
+    /* only these lead bytes start an unsafe character at or above U+0080 */
+    gboolean lead = *p == 0xc2 || *p == 0xe2 || *p == 0xef;
+    if (*p >= 0x20 && *p != '"' && *p != '\\' && *p != 0x7f &&
+        !(lead && lf_text_unsafe_char(g_utf8_get_char((const char *)p))))
       continue;
     g_string_append_len(out, (const char *)run, (gssize)(p - run));
     run = p + 1;
@@ -108,7 +115,14 @@ static void append_string(GString *out, const char *s)
     case '\n': g_string_append(out, "\\n"); break;
     case '\t': g_string_append(out, "\\t"); break;
     case '\r': g_string_append(out, "\\r"); break;
-    default: g_string_append_printf(out, "\\u%04x", *p);
+    default:
+      if (lead) {
+        g_string_append_printf(out, "\\u%04x", (guint)g_utf8_get_char((const char *)p));
+        p = (const guchar *)g_utf8_next_char(p) - 1;
+        run = p + 1;
+      } else {
+        g_string_append_printf(out, "\\u%04x", *p);
+      }
     }
   }
   g_string_append(out, (const char *)run);

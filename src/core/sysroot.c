@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "core/error.h"
+#include "core/text.h"
 
 struct LfSysroot {
   char *dir;      /* as given, without trailing slash except for "/" */
@@ -307,19 +308,12 @@ char *lf_sysroot_read_string(const LfSysroot *root, const char *rel)
   while (end < len && end < 255 && text[end] != '\n' && text[end] != '\0')
     end++;
   text[end] = '\0';
-  /* Replace control bytes and invalid UTF-8 so no caller ever prints garbage. */
-  for (gsize i = 0; i < end; i++)
-    if ((guchar)text[i] < 0x20 || text[i] == 0x7f)
-      text[i] = '?';
-  if (!g_utf8_validate(text, -1, NULL)) {
-    for (gsize i = 0; i < end; i++)
-      if ((guchar)text[i] >= 0x80)
-        text[i] = '?';
-  }
-  g_strstrip(text);
-  if (*text == '\0')
-    return NULL;
-  return g_steal_pointer(&text);
+  /* The one sanitiser: controls, C1 (U+009B CSI), bidi overrides and invalid
+   * UTF-8 become '?', so no caller ever prints them. */
+  char *clean = g_strstrip(lf_text_sanitize(text));
+  if (*clean == '\0')
+    return g_free(clean), NULL;
+  return clean;
 }
 
 gboolean lf_parse_int(const char *text, gint64 *out)

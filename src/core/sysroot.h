@@ -65,7 +65,8 @@ void lf_sysroot_set_openat2(gboolean enabled);
 
 /* Optional attribute readers: NULL/FALSE when missing, unreadable or malformed,
  * never an error (a missing attribute is a fact, not a failure).
- * read_string: first line, stripped, non-printable bytes replaced by '?',
+ * read_string: first line, stripped, sanitised (lf_text_sanitize: controls, C1,
+ * bidi overrides and invalid UTF-8 become '?'),
  * at most 255 bytes, NULL if empty. */
 char *lf_sysroot_read_string(const LfSysroot *root, const char *rel);
 gboolean lf_sysroot_read_int(const LfSysroot *root, const char *rel, gint64 *out);

@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-static gboolean unsafe(gunichar c)
+gboolean lf_text_unsafe_char(gunichar c)
 {
   return c < 0x20 || (c >= 0x7f && c < 0xa0) || (c >= 0x202a && c <= 0x202e) ||
          (c >= 0x2066 && c <= 0x2069) || c == 0x2028 || c == 0x2029 || c == 0xfffe ||
@@ -25,7 +25,7 @@ char *lf_text_sanitize(const char *text)
     }
     if (c == '\t' || c == '\n' || c == '\r')
       g_string_append_c(s, ' ');
-    else if (unsafe(c))
+    else if (lf_text_unsafe_char(c))
       g_string_append_c(s, '?');
     else
       g_string_append_unichar(s, c);

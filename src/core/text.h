@@ -13,6 +13,11 @@
  * left is also valid XML 1.0 character data. NULL gives NULL. transfer full. */
 char *lf_text_sanitize(const char *text);
 
+/* The characters lf_text_sanitize() replaces (not tab, CR, LF: it turns them
+ * into spaces). The JSON writer escapes the same set, so JSON printed to a
+ * terminal carries none of them raw. */
+gboolean lf_text_unsafe_char(gunichar c);
+
 /* Terminal columns of sanitised text (wide CJK = 2, combining marks = 0). */
 gsize lf_text_width(const char *clean);
 

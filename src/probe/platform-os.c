@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/kv.h"
+#include "core/text.h"
 
 static char *clean_value(const char *v)
 {
@@ -14,16 +15,8 @@ static char *clean_value(const char *v)
   gsize n = strlen(v);
   if (n > 255)
     n = 255;
-  char *s = g_strndup(v, n);
-  for (char *p = s; *p; p++)
-    if ((guchar)*p < 0x20 || *p == 0x7f)
-      *p = '?';
-  if (!g_utf8_validate(s, -1, NULL)) {
-    for (char *p = s; *p; p++)
-      if ((guchar)*p >= 0x80)
-        *p = '?';
-  }
-  g_strstrip(s);
+  g_autofree char *cut = g_strndup(v, n);
+  char *s = g_strstrip(lf_text_sanitize(cut));   /* controls, C1, bidi, bad UTF-8 */
   if (*s == '\0')
     return g_free(s), NULL;
   return s;

@@ -45,6 +45,10 @@ static void test_reads(void)
   put(dir, "sys/a/ctrl", "x\033[2Jy\n", -1);
   put(dir, "sys/a/huge", "99999999999999999999999\n", -1);
   put(dir, "sys/a/double", "3.25\n", -1);
+  /* #13: a C1 CSI (U+009B), bidi override (U+202E) and isolate (U+2066) are
+   * valid UTF-8 but move the cursor or reorder the line: '?' like ESC. */
+  put(dir, "sys/b/c1", "LEN\xc2\x9b" "2JOVO\xe2\x80\xae" "evil\xe2\x81\xa6" "x\n", -1);
+  put(dir, "sys/b/latin1", "M\xfcller\tGmbH\n", -1);
   g_autoptr(GError) error = NULL;
   g_autoptr(LfSysroot) root = lf_sysroot_new(dir, &error);
   g_assert_no_error(error);
@@ -65,6 +69,10 @@ static void test_reads(void)
   g_autofree char *s2 = lf_sysroot_read_string(root, "sys/a/ctrl");
   g_assert_cmpstr(s2, ==, "x?[2Jy");
   g_assert_null(lf_sysroot_read_string(root, "sys/a/empty"));
+  g_autofree char *s3 = lf_sysroot_read_string(root, "sys/b/c1");
+  g_assert_cmpstr(s3, ==, "LEN?2JOVO?evil?x");
+  g_autofree char *s4 = lf_sysroot_read_string(root, "sys/b/latin1");
+  g_assert_cmpstr(s4, ==, "M?ller GmbH");
   g_autoptr(GPtrArray) names = lf_sysroot_list(root, "sys/a");
   g_assert_cmpuint(names->len, ==, 8);
   g_assert_cmpstr(names->pdata[0], ==, "ctrl");

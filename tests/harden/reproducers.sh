@@ -104,9 +104,31 @@ for cmd in "probe --report" "recommend --all --details --report" "check debian-1
     if raw_escape "$T/out" || raw_escape "$T/err"; then fail "hostile strings: '$cmd' printed a control or bidi character"
     else echo "ok: hostile strings: $cmd"; fi
 done
+# --json goes to a terminal too: C1 and bidi characters are \u escapes there.
+timeout 60 "$LAPFIT" probe --report "$T/hostile.json" --json >"$T/out" 2>"$T/err"
+if raw_escape "$T/out" || ! grep -q 'LEN\\u009b2JOVO\\u202eevil\\u2066' "$T/out"; then
+    fail "hostile strings: 'probe --json' printed a C1 or bidi character raw"
+else echo "ok: hostile strings: probe --json"; fi
+# The probe's own reads: C1 CSI and a bidi override in sysfs strings.
+dmi=$(cd "$T/root/sys/class/dmi/id" && pwd -P)
+printf 'Think\302\2332JPad\342\200\256evil\n' >"$dmi/product_version"
+rm -f "$bat/model_name"   # the symlink of item 2
+printf 'LEN\302\2332JOVO\342\201\246x\n' >"$bat/model_name"
+for fmt in --json ""; do
+    # shellcheck disable=SC2086
+    timeout 60 "$LAPFIT" probe --root "$T/root" --no-upower $fmt >"$T/out" 2>"$T/err"
+    if raw_escape "$T/out" || ! grep -q 'LEN?2JOVO?x' "$T/out" ||
+        { [ -n "$fmt" ] && ! grep -q 'Think?2JPad?evil' "$T/out"; }; then
+        fail "C1/bidi in sysfs: 'probe $fmt' printed it raw or lost the value"
+    else echo "ok: C1/bidi in sysfs: probe $fmt"; fi
+done
 timeout 60 "$LAPFIT" fleet import --db "$T/h.db" "$T/hostile.json" >/dev/null 2>&1
 timeout 60 "$LAPFIT" fleet list --db "$T/h.db" >"$T/out" 2>"$T/err"
 if raw_escape "$T/out"; then fail "fleet list printed a control character"; else echo "ok: fleet list"; fi
+timeout 60 "$LAPFIT" fleet export --db "$T/h.db" 2>"$T/err" | tr -d '\r' >"$T/out"   # CRLF is CSV's
+if raw_escape "$T/out" || ! grep -q "'=HYPERLINK" "$T/out" || ! grep -q "'-2+3" "$T/out"; then
+    fail "fleet export CSV: a formula cell or a control character"
+else echo "ok: fleet export CSV cells"; fi
 timeout 60 "$LAPFIT" export --format csv --report "$T/hostile.json" >"$T/out" || fail "export csv"
 python3 - "$T/out" <<'PY' && echo "ok: CSV cells" || fail "CSV: formula cells or negative numbers"
 import csv, sys

@@ -2,7 +2,10 @@
 /* #13: the one sanitiser for terminal, CSV, XML and log output. */
 #include <glib.h>
 
+#include "core/json-load.h"
+#include "core/report-json.h"
 #include "core/text.h"
+#include "export/export.h"
 
 static void test_sanitize(void)
 {
@@ -47,11 +50,41 @@ static void test_csv(void)
   g_assert_cmpstr(empty, ==, "");
 }
 
+/* `--json` goes to a terminal too: the characters the sanitiser replaces are
+ * escaped (the same string once parsed), never written raw. */
+static void test_json_escape(void)
+{
+  const char *hostile = "a\x1b]0;x\x07 \xc2\x9b" "2J \xe2\x80\xae" "b \xe2\x81\xa9 \xe2\x80\xa8 \xef\xbf\xbe \xe2\x80\x93 \xc3\xbc";
+  g_autoptr(JsonNode) node = json_node_init_string(json_node_alloc(), hostile);
+  g_autofree char *text = lf_json_to_text(node, LF_JSON_DEFAULT);
+  g_assert_cmpstr(text, ==, "\"a\\u001b]0;x\\u0007 \\u009b2J \\u202eb \\u2069 \\u2028 \\ufffe "
+                            "\xe2\x80\x93 \xc3\xbc\"");
+  g_autoptr(JsonNode) back = lf_json_parse(text, -1, NULL);
+  g_assert_nonnull(back);
+  g_assert_cmpstr(json_node_get_string(back), ==, hostile);
+}
+
+/* CSV: numbers, negative ones too, are numbers; text that looks like one is text. */
+static void test_csv_numbers(void)
+{
+  g_autoptr(JsonNode) i = json_node_init_int(json_node_alloc(), -5);
+  g_autoptr(JsonNode) d = json_node_init_double(json_node_alloc(), -2.5);
+  g_autoptr(JsonNode) t = json_node_init_string(json_node_alloc(), "-5");
+  g_autofree char *si = lf_csv_value(i);
+  g_autofree char *sd = lf_csv_value(d);
+  g_autofree char *st = lf_csv_value(t);
+  g_assert_cmpstr(si, ==, "-5");
+  g_assert_cmpstr(sd, ==, "-2.5");
+  g_assert_cmpstr(st, ==, "'-5");
+}
+
 int main(int argc, char **argv)
 {
   g_test_init(&argc, &argv, NULL);
   g_test_add_func("/text/sanitize", test_sanitize);
   g_test_add_func("/text/fit", test_fit);
   g_test_add_func("/text/csv", test_csv);
+  g_test_add_func("/text/csv-numbers", test_csv_numbers);
+  g_test_add_func("/text/json-escape", test_json_escape);
   return g_test_run();
 }

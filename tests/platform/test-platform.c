@@ -77,6 +77,14 @@ static void test_os_release(void)
   g_string_free(hostile, TRUE);
   g_free(os.pretty_name);
   g_free(os.version_id);
+
+  /* #13: valid UTF-8 that still moves the cursor (C1 CSI U+009B) or reorders
+   * the line (U+202E) is replaced too. */
+  static const char c1[] = "PRETTY_NAME=\"Evil\xc2\x9b" "2J OS\xe2\x80\xae" "21 \xe2\x80\x93 ok\"\n";
+  memset(&os, 0, sizeof os);
+  lf_os_release_parse(c1, sizeof c1 - 1, &os);
+  g_assert_cmpstr(os.pretty_name, ==, "Evil?2J OS?21 \xe2\x80\x93 ok");
+  g_free(os.pretty_name);
 }
 
 static void test_cmdline(void)
