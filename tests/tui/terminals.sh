@@ -54,4 +54,26 @@ wait_fixed 'LENOVO T420?]2;pwned?X'
 [ "$(tm display-message -p -t lf '#{pane_title}')" != pwned ] || fail "escape sequence reached the terminal"
 clean hostile
 stop
+# #13: a C1 CSI (U+009B) and bidi override/isolate (U+202E, U+2066) are valid
+# UTF-8 but move the cursor or reorder the line: '?' like the escapes above.
+sed 's/"product": "ThinkPad T420"/"product": "T\\u009b2J420\\u202eRTL\\u2066X"/' "$REPORT" >"$work/c1.json"
+grep -q 'u009b' "$work/c1.json" || fail "could not build the C1 report"
+start 80 24 -- tui --report "$work/c1.json"
+wait_fixed 'LENOVO T?2J420?RTL?X'
+clean c1
+stop
+
+# #13 item 1: a report nested 100000 levels deep (json-glib would recurse off
+# the stack) is a message on the screen; q leaves the terminal as it was, with
+# exit 1 and the same one-line error.
+python3 -c "n=100000;print('{\"schema\":\"lapfit-report/1\",\"x\":'+'['*n+']'*n+'}')" >"$work/deep.json"
+start 80 24 -- tui --report "$work/deep.json"
+wait_for 'nested deeper'
+clean deep
+keys q
+st=$(wait_exit)
+[ "$st" = 1 ] && [ "$(wc -l <"$work/stderr")" = 1 ] && grep -q '^lapfit: .*nested deeper' "$work/stderr" ||
+    fail "deep report: exit $st, stderr: $(cat "$work/stderr")"
+check_restored
+tm kill-server 2>/dev/null
 echo "tui terminals ok"
