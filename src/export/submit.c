@@ -18,6 +18,11 @@
 #define MAX_INFLATED_BYTES (4 * 1024 * 1024)
 /* How much of the server's RESPONSE an error quotes. */
 #define MAX_QUOTED_RESPONSE 80
+/* Seconds to connect, and for the whole exchange unless LAPFIT_SUBMIT_TIMEOUT
+ * says otherwise: a server that accepts and never answers must not hang a
+ * refurbisher's script. */
+#define CONNECT_TIMEOUT_S 20L
+#define DEFAULT_TIMEOUT_S 120L
 
 /* libcurl is opened only when a report is submitted: linked directly, it and
  * its TLS/Kerberos/LDAP dependencies added about 6 MB to the resident size of
@@ -88,6 +93,39 @@ static size_t on_body(char *ptr, size_t size, size_t nmemb, void *user)
   return size * nmemb;
 }
 
+static long submit_timeout(void)
+{
+  const char *env = g_getenv("LAPFIT_SUBMIT_TIMEOUT");
+  guint64 v = 0;
+  if (env && g_ascii_string_to_unsigned(env, 10, 1, 3600, &v, NULL))
+    return (long)v;
+  return DEFAULT_TIMEOUT_S;
+}
+
+/* curl's own message names milliseconds and bytes; say what happened. */
+static void set_send_error(const LfCurl *lc, CURL *curl, CURLcode rc, const char *url,
+                           const char *errbuf, long timeout, GError **error)
+{
+  double connect_time = 0;   /* stays 0 until the connection stood */
+  gboolean connected = rc == CURLE_OPERATION_TIMEDOUT &&
+                       lc->easy_getinfo(curl, CURLINFO_CONNECT_TIME, &connect_time) == CURLE_OK &&
+                       connect_time > 0;
+  long limit = connected ? timeout : MIN(timeout, CONNECT_TIMEOUT_S);
+  if (rc == CURLE_OPERATION_TIMEDOUT && connected)
+    g_set_error(error, LF_ERROR, LF_ERROR_FAILED,
+                ngettext("cannot send to '%s': no answer within %ld second",
+                         "cannot send to '%s': no answer within %ld seconds", (gulong)limit),
+                url, limit);
+  else if (rc == CURLE_OPERATION_TIMEDOUT)
+    g_set_error(error, LF_ERROR, LF_ERROR_FAILED,
+                ngettext("cannot send to '%s': no connection within %ld second",
+                         "cannot send to '%s': no connection within %ld seconds", (gulong)limit),
+                url, limit);
+  else
+    g_set_error(error, LF_ERROR, LF_ERROR_FAILED, _("cannot send to '%s': %s"), url,
+                *errbuf ? errbuf : lc->easy_strerror(rc));
+}
+
 /* One POST; returns the decoded reply text. */
 static char *post(const LfCurl *lc, CURL *curl, const char *url, const char *xml, GError **error)
 {
@@ -108,8 +146,9 @@ static char *post(const LfCurl *lc, CURL *curl, const char *url, const char *xml
   lc->easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)body_len);
   lc->easy_setopt(curl, CURLOPT_WRITEFUNCTION, on_body);
   lc->easy_setopt(curl, CURLOPT_WRITEDATA, reply);
-  lc->easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, 20L);
-  lc->easy_setopt(curl, CURLOPT_TIMEOUT, 120L);
+  long timeout = submit_timeout();
+  lc->easy_setopt(curl, CURLOPT_CONNECTTIMEOUT, MIN(timeout, CONNECT_TIMEOUT_S));
+  lc->easy_setopt(curl, CURLOPT_TIMEOUT, timeout);
   lc->easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
   char errbuf[CURL_ERROR_SIZE] = "";
   lc->easy_setopt(curl, CURLOPT_ERRORBUFFER, errbuf);
@@ -122,8 +161,7 @@ static char *post(const LfCurl *lc, CURL *curl, const char *url, const char *xml
     return NULL;
   }
   if (rc != CURLE_OK) {
-    g_set_error(error, LF_ERROR, LF_ERROR_FAILED, _("cannot send to '%s': %s"), url,
-                *errbuf ? errbuf : lc->easy_strerror(rc));
+    set_send_error(lc, curl, rc, url, errbuf, timeout, error);
     return NULL;
   }
   long code = 0;
