@@ -56,6 +56,27 @@ grep -q host-secret "$T/out" && fail "symlink out of --root: the host file reach
 # 6. Bounded reads before allocation; FIFOs and devices never hang.
 truncate -s 3G "$T/big.json"
 run "3 GB report" 1 "$LAPFIT" recommend --report "$T/big.json"
+# small_rss NAME CMD...: the command's peak RSS stays far below the 3 GB it was
+# offered (the size is checked before anything is allocated; ASan adds ~20 MB).
+small_rss() {
+    name=$1; shift
+    kb=$(python3 -c 'import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@") || { fail "$name: did not run"; return; }
+    [ "$kb" -lt 204800 ] && echo "ok: $name: peak RSS $kb KB" || fail "$name: peak RSS $kb KB"
+}
+small_rss "3 GB report: memory" "$LAPFIT" recommend --report "$T/big.json"
+small_rss "3 GB CPUID dump: memory" "$LAPFIT" probe --no-upower --cpuid-dump "$T/big.json"
+small_rss "3 GB dmidecode: memory" "$LAPFIT" probe --no-upower --root "$T/root" --dmidecode "$T/big.json"
+mkdir "$T/bigdir" && ln "$T/big.json" "$T/bigdir/big.json"
+small_rss "3 GB report in fleet import: memory" "$LAPFIT" fleet import --db "$T/big.db" "$T/bigdir"
+mkdir -p "$T/bigstate" && ln "$T/big.json" "$T/bigstate/journal.json"
+run "3 GB journal: tune undo" 1 "$LAPFIT" tune undo --root "$F/tune/core2-d630" --state-dir "$T/bigstate"
+small_rss "3 GB journal: memory" "$LAPFIT" tune undo --root "$F/tune/core2-d630" --state-dir "$T/bigstate"
+# a stream is cut off at the limit, not read to its end
+timeout 60 sh -c 'head -c 100000000 /dev/zero | "$1" recommend --report /dev/stdin' _ "$LAPFIT" 2>"$T/err"; rc=$?
+[ $rc -eq 1 ] && grep -q 'larger than' "$T/err" && echo "ok: 100 MB from a pipe: $(cat "$T/err")" ||
+    fail "100 MB from a pipe: exit $rc: $(head -c 300 "$T/err")"
 mkfifo "$T/fifo"
 run "FIFO without writer as --report" 1 "$LAPFIT" recommend --report "$T/fifo"
 if mknod "$T/zero" c 1 5 2>/dev/null; then
