@@ -37,6 +37,18 @@ static gboolean inside(const LfSysroot *root, const char *rel, GError **error)
   return FALSE;
 }
 
+/* The same for a removal: DIR/etc/systemd -> /etc/systemd must not lose the
+ * host's link or unit either. */
+static gboolean inside_to_remove(const LfSysroot *root, const char *rel, GError **error)
+{
+  if (lf_sysroot_contains(root, rel))
+    return TRUE;
+  g_autofree char *path = lf_sysroot_path(root, rel);
+  g_set_error(error, LF_ERROR, LF_ERROR_PERMISSION,
+              _("refusing to remove '%s': it resolves outside the root"), path);
+  return FALSE;
+}
+
 static gboolean write_file(const LfSysroot *root, const char *rel, const char *text,
                            GPtrArray *written, GError **error)
 {
@@ -116,6 +128,12 @@ gboolean lf_tune_install(const LfSysroot *root, const char *binary, const char *
 gboolean lf_tune_uninstall(const LfSysroot *root, GPtrArray **removed, GError **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func(g_free);
+  /* The link's directory decides, not the link: its target is the host path
+   * /etc/systemd/system/lapfit-tune.service by design. */
+  g_autofree char *wants_dir = g_path_get_dirname(WANTS);
+  if (!inside_to_remove(root, wants_dir, error) || !inside_to_remove(root, SERVICE, error) ||
+      !inside_to_remove(root, RULE, error))
+    return FALSE;
   g_autofree char *link = lf_sysroot_path(root, WANTS);
   g_autofree char *target = g_file_read_link(link, NULL);
   if (target && g_str_equal(target, "/" SERVICE)) {

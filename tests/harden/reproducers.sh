@@ -260,6 +260,13 @@ cp -a "$F/tune/core2-d630" "$T/troot"; mkdir -p "$T/host/systemd" "$T/host/lib" 
 rm -rf "$T/troot/etc/systemd"; ln -s "$T/host/systemd" "$T/troot/etc/systemd"
 run "tune install: etc/systemd links out of --root" 1 "$LAPFIT" tune install balanced --root "$T/troot"
 [ -z "$(find "$T/host" -type f)" ] || fail "tune install wrote outside the root: $(find "$T/host" -type f)"
+# uninstall must not remove the host's own installation through the same link
+mkdir -p "$T/hostroot" && "$LAPFIT" tune install balanced --root "$T/hostroot" >/dev/null &&
+    cp -a "$T/hostroot/etc/systemd/." "$T/host/systemd/" || fail "could not install into the host stand-in"
+run "tune uninstall: etc/systemd links out of --root" 1 "$LAPFIT" tune uninstall --root "$T/troot"
+[ -L "$T/host/systemd/system/multi-user.target.wants/lapfit-tune.service" ] &&
+    [ -f "$T/host/systemd/system/lapfit-tune.service" ] || fail "tune uninstall removed files outside the root"
+rm -rf "$T/host/systemd"/*
 rm -rf "$T/troot/var/lib"; ln -s "$T/host/lib" "$T/troot/var/lib"
 run "tune undo: var/lib links out of --root" 1 "$LAPFIT" tune undo --root "$T/troot"
 run "tune apply: var/lib links out of --root" 1 "$LAPFIT" tune apply balanced --on-ac --force --root "$T/troot"
