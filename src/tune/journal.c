@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/error.h"
@@ -196,7 +197,11 @@ gboolean lf_journal_save_file(const char *state_dir, const char *name, const LfJ
   g_autofree char *path = g_build_filename(state_dir, name, NULL);
   g_autofree char *tmp = g_strconcat(path, ".tmp", NULL);
   {
-    g_auto(LfFd) fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+    /* A fresh file, never an existing node: a FIFO left as journal.json.tmp
+     * would block the open for good (#13). A stale one is a killed run's. */
+    if (g_unlink(tmp) < 0 && errno != ENOENT)
+      return lf_error_errno(error, errno, _("cannot write undo journal '%s'"), tmp);
+    g_auto(LfFd) fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd < 0)
       return lf_error_errno(error, errno, _("cannot write undo journal '%s'"), tmp);
     if (!write_all(fd, text, strlen(text)) || !write_all(fd, "\n", 1) || fsync(fd) < 0) {
@@ -238,9 +243,17 @@ int lf_tune_lock(const char *state_dir, guint timeout_ms, GError **error)
   if (g_mkdir_with_parents(state_dir, 0755) < 0)
     return lf_error_errno(error, errno, _("cannot create state directory '%s'"), state_dir), -1;
   g_autofree char *path = g_build_filename(state_dir, "lock", NULL);
-  int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+  /* O_NONBLOCK: a FIFO or device planted as the lock must not block or be
+   * used; flock() ignores the flag on a regular file. */
+  int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK, 0600);
   if (fd < 0)
     return lf_error_errno(error, errno, _("cannot open lock file '%s'"), path), -1;
+  struct stat st;
+  if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode)) {
+    close(fd);
+    g_set_error(error, LF_ERROR, LF_ERROR_PERMISSION, _("%s: not a regular file"), path);
+    return -1;
+  }
   gint64 deadline = g_get_monotonic_time() + (gint64)timeout_ms * 1000;
   for (;;) {
     if (flock(fd, LOCK_EX | LOCK_NB) == 0)

@@ -97,6 +97,14 @@ timeout 60 sh -c 'cat "$1" | "$2" probe --no-upower --root "$3" --json --dmideco
 # 7. The journal: a FIFO does not hang undo; a symlink to a secret is not read.
 rm -f "$T/state/journal.json"; mkfifo "$T/state/journal.json"
 run "FIFO journal: tune undo" 1 "$LAPFIT" tune undo --root "$F/tune/core2-d630" --state-dir "$T/state"
+# apply writes journal.json.tmp and takes the lock file: neither may block on
+# a FIFO left there, and undo restores the fixture byte for byte after it.
+cp -a "$F/tune/core2-d630" "$T/aroot"; mkdir "$T/astate"; mkfifo "$T/astate/journal.json.tmp"
+run "FIFO journal.json.tmp: tune apply" 0 "$LAPFIT" tune apply balanced --on-ac --force --root "$T/aroot" --state-dir "$T/astate"
+run "after it: tune undo" 0 "$LAPFIT" tune undo --root "$T/aroot" --state-dir "$T/astate"
+diff -r "$F/tune/core2-d630" "$T/aroot" >/dev/null || fail "tune undo after a FIFO journal.json.tmp: not byte-exact"
+rm -f "$T/astate/lock"; mkfifo "$T/astate/lock"
+run "FIFO lock file: tune apply" 1 "$LAPFIT" tune apply balanced --on-ac --force --root "$T/aroot" --state-dir "$T/astate"
 rm -f "$T/state/journal.json"
 echo 'root:$6$hash:19000:0:99999:7:::' >"$T/shadow"
 ln -s "$T/shadow" "$T/state/journal.json"
