@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
 # make-pot.sh SOURCE-DIR OUTPUT.pot DATA-DIR: extracts every translatable
-# string of the CLI, the library and the TUI, and the text people read in the
+# string of the CLI, the library, the TUI and the portable launcher
+# (scripts/portable/launcher.c), and the text people read in the
 # data files: DATA-DIR holds the C fragments db/dbgen --pot-out writes at build
 # time (${build}/po/data: data/distros, data/cpu, profiles), one NC_() per
 # value with a context per kind. The file list is a glob (POTFILES would go
@@ -15,7 +16,7 @@ for f in distros.c cpu.c profiles.c; do
     [ -f "$data/$f" ] || { echo "make-pot.sh: $data/$f missing (build the data-pot target)" >&2; exit 1; }
 done
 cd "$src"
-files="$(find src tui db -name '*.[ch]' | LC_ALL=C sort) $(find "$data" -name '*.c' | LC_ALL=C sort)"
+files="$(find src tui db -name '*.[ch]' | LC_ALL=C sort) scripts/portable/launcher.c $(find "$data" -name '*.c' | LC_ALL=C sort)"
 # xgettext sees the macros, not their values: keep G_GINT64_FORMAT and friends
 # out of _() strings (use PRId64 or %zu, which xgettext and msgfmt understand).
 xgettext --language=C --from-code=UTF-8 --add-comments=TRANSLATORS: \

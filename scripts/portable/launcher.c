@@ -8,7 +8,9 @@
  * /bin/sh. Why no libc: the i686 launcher must itself run on a CPU without
  * CMOV to say so, and Debian's libc.a is built for i686 (CMOV). So this file is
  * freestanding: raw system calls, built with -march=i386 (no CMOV, no SSE)
- * for the i686 artifact; scripts/portable.sh checks the result with objdump. */
+ * for the i686 artifact; scripts/portable.sh checks the result with objdump.
+ * Its messages are in po/ like the program's (po/make-pot.sh reads this file)
+ * and are looked up in the artifact's own lapfit.mo. */
 
 #if defined(__x86_64__)
 #define LOADER "lib/ld-linux-x86-64.so.2"
@@ -67,12 +69,28 @@ static void put(char *buf, unsigned long *at, unsigned long size, const char *sr
   buf[*at] = '\0';
 }
 
-static void say(const char *a, const char *b)
+/* Marks a message for xgettext (po/make-pot.sh); tr() translates it. */
+#define N_(s) s
+
+static void put_err(const char *s, unsigned long n)
 {
-  sys3(NR_write, 2, (long)a, (long)len(a));
-  if (b)
-    sys3(NR_write, 2, (long)b, (long)len(b));
-  sys3(NR_write, 2, (long)"\n", 1);
+  sys3(NR_write, 2, (long)s, (long)n);
+}
+
+/* Writes "lapfit: MSG\n" to stderr, MSG's one "%s" replaced by arg. */
+static void say(const char *msg, const char *arg)
+{
+  put_err("lapfit: ", 8);
+  const char *s = msg;
+  for (; *s; s++)
+    if (s[0] == '%' && s[1] == 's' && arg) {
+      put_err(msg, (unsigned long)(s - msg));
+      put_err(arg, len(arg));
+      msg = s + 2;
+      s++;
+    }
+  put_err(msg, len(msg));
+  put_err("\n", 1);
 }
 
 static __attribute__((noreturn)) void quit(int code)
@@ -147,6 +165,91 @@ static int is_c_locale(const char *v)
   return !v || !*v || (v[0] == 'C' && (v[1] == '\0' || v[1] == '.')) || has_prefix(v, "POSIX");
 }
 
+static unsigned long u32(const unsigned char *p)
+{
+  return (unsigned long)p[0] | (unsigned long)p[1] << 8 | (unsigned long)p[2] << 16 |
+         (unsigned long)p[3] << 24;
+}
+
+/* msgid's translation in a .mo file's bytes (GNU format, little-endian as
+ * msgfmt writes it here), or 0. Every offset is checked against the size. */
+static const char *mo_find(const unsigned char *mo, unsigned long size, const char *msgid)
+{
+  if (size < 28 || u32(mo) != 0x950412deUL)
+    return 0;
+  unsigned long n = u32(mo + 8), orig = u32(mo + 12), trans = u32(mo + 16);
+  if (orig > size || trans > size || n > (size - orig) / 8 || n > (size - trans) / 8)
+    return 0;
+  unsigned long want = len(msgid);
+  for (unsigned long i = 0; i < n; i++) {
+    unsigned long l = u32(mo + orig + 8 * i), o = u32(mo + orig + 8 * i + 4);
+    if (l != want || o > size || l >= size - o || mo[o + l] != '\0')
+      continue;
+    unsigned long k = 0;
+    while (k < l && mo[o + k] == (unsigned char)msgid[k])
+      k++;
+    if (k < l)
+      continue;
+    l = u32(mo + trans + 8 * i), o = u32(mo + trans + 8 * i + 4);
+    if (l == 0 || o > size || l >= size - o || mo[o + l] != '\0')
+      return 0;
+    return (const char *)mo + o;
+  }
+  return 0;
+}
+
+/* msgid in the user's language from DIR/share/locale/LL[_CC]/LC_MESSAGES/lapfit.mo,
+ * as gettext would choose it (LANGUAGE's first entry, else LC_ALL, LC_MESSAGES,
+ * LANG), for a UTF-8 locale only: otherwise, or when anything is missing, msgid.
+ * Only error paths call this, so a normal start reads no catalogue. */
+static const char *tr(char **envp, const char *dir, const char *msgid)
+{
+  static unsigned char mo[1 << 20];
+  const char *loc = getenv_in(envp, "LC_ALL");
+  if (!loc || !*loc)
+    loc = getenv_in(envp, "LC_MESSAGES");
+  if (!loc || !*loc)
+    loc = getenv_in(envp, "LANG");
+  if (is_c_locale(loc) || !dir)
+    return msgid;
+  const char *dot = loc;
+  while (*dot && *dot != '.')
+    dot++;
+  if (!(has_prefix(dot, ".UTF-8") || has_prefix(dot, ".utf8") || has_prefix(dot, ".utf-8") ||
+        has_prefix(dot, ".UTF8")))
+    return msgid;
+  const char *want = getenv_in(envp, "LANGUAGE");
+  if (!want || !*want)
+    want = loc;
+  char lang[64];
+  unsigned long n = 0;
+  while (want[n] && want[n] != '.' && want[n] != '@' && want[n] != ':' && n < sizeof lang - 1)
+    lang[n] = want[n], n++;
+  lang[n] = '\0';
+  for (int pass = 0; pass < 2; pass++) {
+    if (pass == 1)
+      for (n = 0; lang[n]; n++)
+        if (lang[n] == '_')
+          lang[n] = '\0';
+    char path[PATH_BYTES];
+    unsigned long p = 0;
+    put(path, &p, sizeof path, dir);
+    put(path, &p, sizeof path, "/share/locale/");
+    put(path, &p, sizeof path, lang);
+    put(path, &p, sizeof path, "/LC_MESSAGES/lapfit.mo");
+    long fd = sys3(NR_open, (long)path, 0, 0);
+    if (fd < 0)
+      continue;
+    long size = 0, r;
+    while (size < (long)sizeof mo && (r = sys3(NR_read, fd, (long)(mo + size), (long)sizeof mo - size)) > 0)
+      size += r;
+    sys3(NR_close, fd, 0, 0);
+    const char *t = mo_find(mo, size < 0 ? 0 : (unsigned long)size, msgid);
+    return t ? t : msgid;
+  }
+  return msgid;
+}
+
 /* Picks the bundled locale (LOCPATH) for the user's language: ll_CC.UTF-8, the
  * language's default ll.UTF-8, else C.UTF-8 so text and the screen stay UTF-8.
  * A non-UTF-8 locale becomes C (ASCII), as lapfit draws without UTF-8 there.
@@ -203,13 +306,14 @@ __attribute__((used)) void lf_start(long *sp)
   char **envp = argv + argc + 1;
   static char dir[PATH_BYTES];
   if (!self_dir(dir, argc > 0 ? argv[0] : "")) {
-    say("lapfit: cannot find the artifact's directory: /proc is not mounted; run it by its path", 0);
+    /* Without the directory there is no catalogue to translate this from. */
+    say("cannot find the artifact's directory: /proc is not mounted; run it by its path", 0);
     quit(1);
   }
 #ifdef CHECK_CMOV
   if (!cpu_has_cmov()) {
-    say("lapfit: this processor has no CMOV instruction (i686), which lapfit needs: "
-        "K6-2, VIA C3 Samuel 2/Ezra and older CPUs cannot run it", 0);
+    say(tr(envp, dir, N_("this processor has no CMOV instruction (i686), which lapfit needs: "
+                         "K6-2, VIA C3 Samuel 2/Ezra and older CPUs cannot run it")), 0);
     quit(1);
   }
 #endif
@@ -270,6 +374,7 @@ __attribute__((used)) void lf_start(long *sp)
     args[m++] = argv[i];
   args[m] = 0;
   long r = sys3(NR_execve, (long)loader, (long)args, (long)env);
-  say("lapfit: cannot run the bundled loader ", loader);
+  /* TRANSLATORS: %s: the path of lib/ld-linux*.so.2 in the unpacked directory */
+  say(tr(envp, dir, N_("cannot run the bundled loader %s")), loader);
   quit(r == -2 ? 127 : 126);
 }

@@ -39,8 +39,9 @@ done
 
 # 2. Strict completeness fails on one untranslated data string: a copy of the
 #    tree whose German catalogue lost one note's translation.
-mkdir -p "$work/tree/po" "$work/tree/tests"
+mkdir -p "$work/tree/po" "$work/tree/tests" "$work/tree/scripts/portable"
 cp -R "$src/src" "$src/tui" "$src/db" "$work/tree/"
+cp "$src/scripts/portable/launcher.c" "$work/tree/scripts/portable/"
 cp "$src/po/"*.po "$src/po/lapfit.pot" "$src/po/LINGUAS" "$src/po/make-pot.sh" "$work/tree/po/"
 note='last Debian with 32-bit install media'
 /usr/bin/python3 - "$work/tree/po/de.po" "$note" <<'PY' || fail "cannot edit the copy of de.po"

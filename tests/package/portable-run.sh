@@ -7,7 +7,7 @@
 # speak every language it carries without any locale installed, and draw the TUI
 # under tmux, all as user nobody. For i686 the program also probes, recommends, checks and draws
 # the TUI under qemu-i386 -cpu pentium2 (no SSE/SSE2), and the launcher refuses
-# a CPU without CMOV in one line, itself running on a 486.
+# a CPU without CMOV in one line, in English and in German, itself running on a 486.
 # Usage: portable-run.sh TARBALL ARCH
 set -u
 tarball=$1 arch=$2
@@ -147,9 +147,20 @@ tui_check "TUI under qemu-i386 -cpu pentium2" "env TERM=tmux-256color LANG=C.UTF
 # A CPU without CMOV: the launcher, itself running on a 486 model, says so.
 grep -v '^flags' /proc/cpuinfo | sed 's/^model name.*/model name\t: AMD-K6(tm) 3D processor/' >"$w/cpuinfo"
 printf 'flags\t\t: fpu vme de pse tsc msr mce cx8 pge mmx syscall 3dnow k6_mtrr\n' >>"$w/cpuinfo"
-unshare -m sh -c 'mount --bind "$1" /proc/cpuinfo && exec timeout 60 qemu-i386 -cpu 486 "$2" probe' \
-    sh "$w/cpuinfo" "$d/lapfit" >"$w/out" 2>"$w/err"; rc=$?
-[ $rc -eq 1 ] || fail "without CMOV the launcher exited $rc: $(cat "$w/err")"
-[ "$(wc -l <"$w/err")" -eq 1 ] && grep -q '^lapfit: .*CMOV' "$w/err" || fail "no one-line CMOV message: $(cat "$w/err")"
+# no_cmov NAME VAR=VALUE...: the launcher's stderr, as $w/NAME, under that environment.
+no_cmov() {
+    out=$1; shift
+    unshare -m sh -c 'mount --bind "$1" /proc/cpuinfo && shift 2 && exec env -u LANGUAGE -u LC_ALL -u LC_MESSAGES "$@"' \
+        sh "$w/cpuinfo" "$d/lapfit" "$@" timeout 60 qemu-i386 -cpu 486 "$d/lapfit" probe >"$w/out" 2>"$w/$out"
+    rc=$?
+    [ $rc -eq 1 ] || fail "without CMOV the launcher exited $rc: $(cat "$w/$out")"
+    [ "$(wc -l <"$w/$out")" -eq 1 ] && grep -q '^lapfit: .*CMOV' "$w/$out" ||
+        fail "no one-line CMOV message: $(cat "$w/$out")"
+}
+no_cmov err LC_ALL=C
 echo "no CMOV: $(cat "$w/err")"
+# In the user's language, from the artifact's own catalogue (the launcher has no libc).
+no_cmov err.de LANG=de_DE.UTF-8
+cmp -s "$w/err" "$w/err.de" && fail "the CMOV line under de_DE.UTF-8 is English"
+echo "no CMOV, German: $(cat "$w/err.de")"
 echo "$name: all empty-root and qemu runs passed"
