@@ -37,10 +37,15 @@ endforeach()
 # Charge limits per vendor driver, and `tune fullcharge`, on kernel-shaped sysroots.
 lf_add_script_test(tune-charge ${CMAKE_CURRENT_SOURCE_DIR}/tune/charge.sh ${TUNE_FIXTURES})
 
-# Wi-Fi power save over nl80211 against a netlink test double (no mac80211_hwsim here).
+# Wi-Fi power save over nl80211 against a netlink test double (no mac80211_hwsim here);
+# test-wifi-hwsim does the same on the kernel's nl80211 where a mac80211_hwsim radio
+# exists and the suite runs as root (77 elsewhere); wifi.sh also runs it on a
+# hwsim-shaped copy against the double, so it cannot rot where it skips.
 add_executable(nl80211-double tune/nl80211-double.c)
+lf_add_unit_test(test-wifi-hwsim tune/test-wifi-hwsim.c)
+set_tests_properties(test-wifi-hwsim PROPERTIES TIMEOUT 30)
 lf_add_script_test(tune-wifi-nl80211 ${CMAKE_CURRENT_SOURCE_DIR}/tune/wifi.sh
-  $<TARGET_FILE:nl80211-double> ${TUNE_FIXTURES})
+  $<TARGET_FILE:nl80211-double> ${TUNE_FIXTURES} $<TARGET_FILE:test-wifi-hwsim>)
 set_tests_properties(tune-wifi-nl80211 PROPERTIES TIMEOUT 60)
 
 # tune measure over a umockdev battery whose energy rate changes, read through a

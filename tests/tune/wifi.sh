@@ -1,11 +1,11 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
 # Wi-Fi power save over nl80211 (libnl-genl-3, opened at run time) against a netlink test double
-# (this machine has no mac80211_hwsim). Usage: wifi.sh DOUBLE FIXTURES
+# (this machine has no mac80211_hwsim). Usage: wifi.sh DOUBLE FIXTURES HWSIM_TEST
 # The double answers generic netlink in user space; LAPFIT_NL80211_PEER points
 # lapfit's socket at it. Exit 77 when the kernel refuses user-to-user netlink.
 set -u
-D=$1 F=$2
+D=$1 F=$2 H=$3
 fail() { echo "FAIL: $*"; exit 1; }
 # libnl is opened on the first Wi-Fi request (src/tune/wifi.c), not at start-up.
 if readelf -d "$LAPFIT" 2>/dev/null | grep -q 'NEEDED.*libnl'; then
@@ -75,4 +75,15 @@ run plan power-saver --on-battery --json | python3 -c "
 import json, sys
 r = [r for r in json.load(sys.stdin)['rows'] if r['knob'] == 'wifi_power_save'][0]
 assert r['reason'] == 'excluded' and 'copy' in r['detail'], r" || fail "fixture run used nl80211"
+# 5. test-wifi-hwsim (the kernel's nl80211 on a mac80211_hwsim radio, where there is
+#    one) on a copy laid out as hwsim's: it finds the radio, switches it and back.
+mkdir -p "$w/hw/sys/devices/virtual/mac80211_hwsim/hwsim0/net/wlan0/wireless" "$w/hw/sys/class/net"
+echo 5 >"$w/hw/sys/devices/virtual/mac80211_hwsim/hwsim0/net/wlan0/ifindex"
+ln -s ../../devices/virtual/mac80211_hwsim/hwsim0/net/wlan0 "$w/hw/sys/class/net/wlan0"
+start 5=on
+"$H" "$w/hw" >"$w/hw.out" 2>&1 || fail "test-wifi-hwsim on the copy: $(cat "$w/hw.out")"
+grep -qx "hwsim sys/class/net/wlan0/wireless: on -> off -> on" "$w/hw.out" || fail "hwsim: $(cat "$w/hw.out")"
+grep -qx "5 on" "$w/state.txt" || fail "hwsim left the radio at: $(cat "$w/state.txt")"
+start 5=unsupported
+"$H" "$w/hw" >"$w/hw.out" 2>&1 && fail "test-wifi-hwsim passed a driver without power save"
 echo "wifi ok"
