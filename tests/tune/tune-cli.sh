@@ -77,6 +77,14 @@ import json, sys
 rows = {(r['knob'], r['instance']): r for r in json.load(sys.stdin)['rows']}
 assert rows[('gpu_power_level', 'card0')]['to'] == 'low', rows
 assert rows[('cpu_boost', '')]['to'] == '0', rows" || fail "amd: boost and GPU level"
+# intel_pstate's floor and ceiling: set, written, undone.
+rm -rf "$w/mp" "$w/mps"; cp -a "$F/thinkpad-x1c11" "$w/mp"
+"$LAPFIT" tune apply balanced --set cpu_min_perf=20 --set cpu_max_perf_ON_BAT=70 --root "$w/mp" \
+  --state-dir "$w/mps" >/dev/null || fail "min/max perf apply"
+[ "$(cat "$w/mp/sys/devices/system/cpu/intel_pstate/min_perf_pct")" = 20 ] &&
+  [ "$(cat "$w/mp/sys/devices/system/cpu/intel_pstate/max_perf_pct")" = 70 ] || fail "min/max perf values"
+"$LAPFIT" tune undo --root "$w/mp" --state-dir "$w/mps" >/dev/null || fail "min/max perf undo"
+diff -r --no-dereference "$F/thinkpad-x1c11" "$w/mp" || fail "min/max perf undo not byte-exact"
 "$LAPFIT" tune status --json --root "$w/root" > "$w/status.json" || fail "status --json"
 python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert d['source']=='battery' and d['journal'] is None and d['tuners']==[]" "$w/status.json" || fail "status json"
 
