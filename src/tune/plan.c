@@ -93,15 +93,21 @@ static gboolean fit_threshold(const LfKnobState *st, gint64 want, gint64 *out, L
   return TRUE;
 }
 
-/* Fills row->to / action / reason for one instance. */
-static void decide(const LfKnobState *st, const char *value, LfPlanRow *row)
+/* Fills row->to / action / reason for one instance. switched: the plan
+ * switches the daemon's profile (it answered on D-Bus and the profile names one). */
+static void decide(const LfKnobState *st, const char *value, gboolean switched, LfPlanRow *row)
 {
   if (st->tuner_id && st->delegated) {
     row->action = LF_PLAN_SKIP;
     row->reason_id = "left-to-daemon";
-    /* TRANSLATORS: %s: a daemon such as power-profiles-daemon */
-    row->reason = g_strdup_printf(_("left to %s: it sets this from its own power profile, "
-                                    "which lapfit switches instead"), st->tuner_name);
+    row->reason = switched
+        /* TRANSLATORS: %s: a daemon such as power-profiles-daemon */
+        ? g_strdup_printf(_("left to %s: it sets this from its own power profile, "
+                            "which lapfit switches instead"), st->tuner_name)
+        /* TRANSLATORS: %s: a daemon such as power-profiles-daemon; it did not answer on
+           D-Bus or the lapfit profile names no power_profile */
+        : g_strdup_printf(_("left to %s: it sets this from its own power profile, which "
+                            "stays as it is"), st->tuner_name);
     return;
   }
   row->tuner_id = st->tuner_id;
@@ -244,6 +250,12 @@ LfPlan *lf_plan_new(const GPtrArray *states, const LfProfile *profile, LfPowerSo
   plan->profile = g_strdup(lf_profile_name(profile));
   plan->source = source;
   plan->rows = g_ptr_array_new_with_free_func(row_free);
+  gboolean switched = FALSE;
+  for (guint i = 0; i < states->len; i++) {
+    const LfKnobState *st = states->pdata[i];
+    const char *v = lf_profile_get(profile, st->knob->id, source, NULL);
+    switched |= st->knob->type == LF_KNOB_DAEMON && v && *v;
+  }
   for (guint i = 0; i < states->len; i++) {
     const LfKnobState *st = states->pdata[i];
     const char *origin = NULL;
@@ -263,7 +275,7 @@ LfPlan *lf_plan_new(const GPtrArray *states, const LfProfile *profile, LfPowerSo
     row->from = g_strdup(st->current);
     row->origin = g_strdup(origin);
     row->gap = st->charge_rule ? st->charge_rule->gap : 0;
-    decide(st, value, row);
+    decide(st, value, switched, row);
     g_ptr_array_add(plan->rows, row);
   }
   fit_gaps(plan->rows);

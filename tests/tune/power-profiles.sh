@@ -109,6 +109,7 @@ else:                    # power-profiles-daemon leaves these to lapfit
 for (k, i), r in rows.items():
     assert r["tuner"] is None or r["reason"] == "left-to-daemon", r
 assert owner in rows[("cpu_epp", "policy0")]["detail"], rows[("cpu_epp", "policy0")]
+assert "which lapfit switches instead" in rows[("cpu_epp", "policy0")]["detail"]
 PY
 LC_ALL=C run plan power-saver --on-battery >"$w/plan.txt" || fail "plan text"
 grep -q "cpu_epp .*skipped: left to " "$w/plan.txt" || fail "plan text: $(cat "$w/plan.txt")"
@@ -147,7 +148,18 @@ run undo >/dev/null || fail "undo"
 [ "$mode" = ppd ] && { [ "$(cat "$EPP")" = balance_performance ] || fail "EPP after undo: $(cat "$EPP")"; }
 diff -r --no-dereference "$w/orig" "$w/root" || fail "undo not byte-exact"
 
-# 5. A fixture run without a bus of its own never reaches the daemon.
-env -u DBUS_SYSTEM_BUS_ADDRESS "$LAPFIT" tune plan power-saver --json --root "$w/root" \
-    --state-dir "$w/state" | grep -q '"power_profile"' && fail "fixture run used the system bus"
+# 5. A fixture run without a bus of its own never reaches the daemon; where the
+#    root shows the daemon running, its knobs stay left to it, and the plan does
+#    not claim to switch it.
+env -u DBUS_SYSTEM_BUS_ADDRESS LC_ALL=C "$LAPFIT" tune plan power-saver --json --root "$w/root" \
+    --state-dir "$w/state" >"$w/nobus.json" || fail "plan without a bus"
+grep -q '"power_profile"' "$w/nobus.json" && fail "fixture run used the system bus"
+if [ "$mode" = dbusmock ]; then
+    $PY - "$w/nobus.json" <<'PY' || fail "plan without a bus: $(cat "$w/nobus.json")"
+import json, sys
+rows = {(r["knob"], r["instance"]): r for r in json.load(open(sys.argv[1]))["rows"]}
+r = rows[("cpu_epp", "policy0")]
+assert r["reason"] == "left-to-daemon" and r["detail"].endswith("which stays as it is"), r
+PY
+fi
 echo "power-profiles $mode ok"
