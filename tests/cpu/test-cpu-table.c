@@ -239,6 +239,8 @@ static const LookupCase cases[] = {
   { "  Shanghai  ", 7, 0x6B, 1, "ZHAOXIN KaiXian KX-7000@3.2GHz", "Century Avenue",
     "Zhaoxin KaiXian KX-7000", 2023 },
   { "  Shanghai  ", 6, 0x19, 0, NULL, "ZhangJiang", "Zhaoxin KaiXian ZX-C", 2015 },
+  { "GenuineIntel", 5, 0x09, 0, NULL, "", "Quark X1000", 2013 },
+  { "AuthenticAMD", 0x1A, 0x88, 0, NULL, "", "Zen 6 (unnamed model)", 2026 },
   /* VIA/Centaur, Zhaoxin, Hygon */
   { "HygonGenuine", 0x18, 0x00, 1, "Hygon C86 3185  8-core Processor", "Dhyana", "Hygon C86", 2018 },
   { "  Shanghai  ", 7, 0x3B, 0, "ZHAOXIN KaiXian KX-U6780A@2.7GHz", "LuJiaZui",
