@@ -95,11 +95,18 @@ static char *opt_text(const char *s)
   return strcmp(s, "-") == 0 ? NULL : g_strdup(s);
 }
 
+/* CPUID vendor strings and the table's names for them (sandpile.org's list). */
+static const struct { const char *cpuid, *id; } vendors[] = {
+  { "GenuineIntel", "intel" }, { "AuthenticAMD", "amd" }, { "CentaurHauls", "centaur" },
+  { "  Shanghai  ", "zhaoxin" }, { "HygonGenuine", "hygon" }, { "GenuineTMx86", "transmeta" },
+  { "TransmetaCPU", "transmeta" }, { "CyrixInstead", "cyrix" }, { "Geode by NSC", "nsc" },
+  { "RiseRiseRise", "rise" }, { "Vortex86 SoC", "vortex" },
+};
+
 static gboolean is_vendor(const char *v)
 {
-  static const char *const ok[] = { "intel", "amd", "centaur", "zhaoxin", "hygon" };
-  for (guint i = 0; i < G_N_ELEMENTS(ok); i++)
-    if (strcmp(v, ok[i]) == 0)
+  for (guint i = 0; i < G_N_ELEMENTS(vendors); i++)
+    if (strcmp(v, vendors[i].id) == 0)
       return TRUE;
   return FALSE;
 }
@@ -131,7 +138,8 @@ static gboolean parse_row(LfCpuTable *table, const char *name, guint lineno, con
       goto fail;
     }
   if (!is_vendor(col[COL_VENDOR])) {
-    why = "unknown vendor (intel, amd, centaur, zhaoxin, hygon)";
+    why = "unknown vendor (intel, amd, centaur, zhaoxin, hygon, transmeta, cyrix, nsc, rise, "
+          "vortex)";
     goto fail;
   }
   if (!parse_num(col[COL_FAMILY], &row->family)) {
@@ -222,17 +230,11 @@ gboolean lf_cpu_table_check(const LfCpuTable *table, GError **error)
 
 const char *lf_cpu_vendor_short(const char *vendor_str)
 {
-  static const struct { const char *cpuid, *id; } map[] = {
-    { "GenuineIntel", "intel" }, { "AuthenticAMD", "amd" }, { "CentaurHauls", "centaur" },
-    { "  Shanghai  ", "zhaoxin" }, { "HygonGenuine", "hygon" },
-    { "intel", "intel" }, { "amd", "amd" }, { "centaur", "centaur" },
-    { "zhaoxin", "zhaoxin" }, { "hygon", "hygon" },
-  };
   if (vendor_str == NULL)
     return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS(map); i++)
-    if (strcmp(vendor_str, map[i].cpuid) == 0)
-      return map[i].id;
+  for (guint i = 0; i < G_N_ELEMENTS(vendors); i++)
+    if (strcmp(vendor_str, vendors[i].cpuid) == 0 || strcmp(vendor_str, vendors[i].id) == 0)
+      return vendors[i].id;
   return NULL;
 }
 

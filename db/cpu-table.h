@@ -7,7 +7,7 @@
 #include <glib.h>
 
 typedef struct {
-  char *vendor;             /* intel | amd | centaur | zhaoxin | hygon */
+  char *vendor;             /* intel, amd, centaur, zhaoxin, hygon, transmeta, cyrix, nsc, rise, vortex */
   gint family;
   gint model_lo, model_hi;
   gint step_lo, step_hi;    /* 0..G_MAXINT = any */

@@ -44,6 +44,13 @@ for f in r7-7840u.libcpuid aida64-r7-7840u.txt aida64-registers-r7-7840u.txt r7-
     echo "$json" | grep -q '"codename": "Phoenix"' || fail "$f: codename"
 done
 
+# A vendor libcpuid does not know (Transmeta): named from the table, topology unknown, no error.
+printf 'CPU 0:\n   0x00000000 0x00: eax=0x00000001 ebx=0x756e6547 ecx=0x3638784d edx=0x54656e69\n   0x00000001 0x00: eax=0x00000543 ebx=0x00000000 ecx=0x00000000 edx=0x0080893f\n' \
+    >"$tmp/crusoe"
+json=$("$LAPFIT" probe --json --offline --cpuid-dump "$tmp/crusoe") || fail "crusoe probe"
+echo "$json" | grep -q '"generation": "Transmeta Crusoe TM3200/TM5x00"' || fail "crusoe generation"
+echo "$json" | grep -q '"isa_level": "i686"' || fail "crusoe level"
+
 # A fixture dump: the table's generation and the computed level.
 json=$("$LAPFIT" probe --json --root "$machines/core2duo-2008/sysroot" \
        --cpuid-dump "$machines/core2duo-2008/cpuid.raw") || fail "core2duo probe"

@@ -241,6 +241,15 @@ static const LookupCase cases[] = {
   { "  Shanghai  ", 6, 0x19, 0, NULL, "ZhangJiang", "Zhaoxin KaiXian ZX-C", 2015 },
   { "GenuineIntel", 5, 0x09, 0, NULL, "", "Quark X1000", 2013 },
   { "AuthenticAMD", 0x1A, 0x88, 0, NULL, "", "Zen 6 (unnamed model)", 2026 },
+  /* The other x86 vendors of laptops and small boards, by their CPUID vendor strings */
+  { "GenuineTMx86", 5, 0x04, 3, "Transmeta(tm) Crusoe(tm) Processor TM5800", "Crusoe",
+    "Transmeta Crusoe TM3200/TM5x00", 2000 },
+  { "GenuineTMx86", 0xF, 0x03, 3, "Transmeta Efficeon(tm) Processor TM8800", "Efficeon",
+    "Transmeta Efficeon TM8x00", 2004 },
+  { "CyrixInstead", 6, 0x00, 2, NULL, "6x86MX", "Cyrix 6x86MX / MII", 1997 },
+  { "Geode by NSC", 5, 0x05, 5, NULL, "Geode GX2", "NSC / AMD Geode GX", 2002 },
+  { "Vortex86 SoC", 5, 0x02, 2, NULL, "Vortex86DX", "DM&P Vortex86DX", 2007 },
+  { "AuthenticAMD", 6, 0x08, 1, "AMD Geode NX 1500+", "Thoroughbred", "Geode NX", 2004 },
   /* VIA/Centaur, Zhaoxin, Hygon */
   { "HygonGenuine", 0x18, 0x00, 1, "Hygon C86 3185  8-core Processor", "Dhyana", "Hygon C86", 2018 },
   { "  Shanghai  ", 7, 0x3B, 0, "ZHAOXIN KaiXian KX-U6780A@2.7GHz", "LuJiaZui",
@@ -315,6 +324,7 @@ static void test_lookup_misses(void)
   g_assert_null(lf_cpu_table_lookup(table, "GenuineIntel", 6, 0xFF, 1, "x"));
   g_assert_null(lf_cpu_table_lookup(table, "AuthenticAMD", 0x30, 0x00, 0, NULL));
   g_assert_null(lf_cpu_table_lookup(table, "GenuineTMx86", 6, 0x8E, 10, NULL));
+  g_assert_null(lf_cpu_table_lookup(table, "UMC UMC UMC ", 4, 0x01, 0, NULL));   /* no such vendor */
   g_assert_null(lf_cpu_table_lookup(table, NULL, 6, 0x8E, 10, NULL));
   g_assert_null(lf_cpu_table_lookup(NULL, "GenuineIntel", 6, 0x8E, 10, NULL));
 }
