@@ -102,6 +102,13 @@ static void print_machine(GPtrArray *out, const LfReport *r)
   }
 }
 
+/* A CPU known not to be x86: its ISA level names another architecture. */
+static gboolean non_x86(const LfCpu *c)
+{
+  const char *l = c->isa_level;
+  return l != NULL && !g_str_has_prefix(l, "x86-64") && !(l[0] == 'i' && g_str_has_suffix(l, "86"));
+}
+
 static void print_cpu(GPtrArray *out, const LfReport *r)
 {
   const LfCpu *c = &r->cpu;
@@ -141,8 +148,11 @@ static void print_cpu(GPtrArray *out, const LfReport *r)
   /* TRANSLATORS: PAE state of a Pentium M that implements PAE without advertising it */
   const char *pae = g_strcmp0(c->pae_note, "hidden") == 0 ? _("hidden (boot with forcepae)")
                                                           : lf_tri_to_human(c->pae);
-  g_autofree char *feat = g_strdup_printf(_("%s; PAE %s, NX %s, SSE2 %s"), bits, pae,
-                                          lf_tri_to_human(c->nx), lf_tri_to_human(c->sse2));
+  /* PAE, NX and SSE2 are x86 words: an ARM or RISC-V CPU is described by its width only. */
+  g_autofree char *feat = non_x86(c) ? g_strdup(bits)
+                                     : g_strdup_printf(_("%s; PAE %s, NX %s, SSE2 %s"), bits, pae,
+                                                       lf_tri_to_human(c->nx),
+                                                       lf_tri_to_human(c->sse2));
   line(out, _("Features"), feat);
   if (lf_human_cpu_features(c))
     line(out, "", lf_human_cpu_features(c));

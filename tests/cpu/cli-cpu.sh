@@ -57,6 +57,8 @@ json=$("$LAPFIT" probe --json --root "$machines/core2duo-2008/sysroot" \
 echo "$json" | grep -q '"isa_level": "x86-64-v1"' || fail "core2duo level"
 echo "$json" | grep -q '"generation": "Core 2"' || fail "core2duo generation"
 echo "$json" | grep -q '"source": "cpuid-dump"' || fail "core2duo source"
+"$LAPFIT" probe --root "$machines/core2duo-2008/sysroot" --cpuid-dump "$machines/core2duo-2008/cpuid.raw" \
+    | grep -q 'Features.*64-bit; PAE yes, NX yes, SSE2 yes' || fail "core2duo text: x86 features"
 
 # A saved ARM /proc/cpuinfo given as the dump: architecture and core, never an x86 guess.
 json=$("$LAPFIT" probe --json --offline \
@@ -65,6 +67,10 @@ echo "$json" | grep -q '"uarch": "Cortex-A76"' || fail "arm dump: core name"
 echo "$json" | grep -q '"isa_level": "arm64"' || fail "arm dump: architecture"
 echo "$json" | grep -q '"threads": 4' || fail "arm dump: threads"
 echo "$json" | grep -q '"generation": null' || fail "arm dump: an x86 generation was guessed"
+text=$("$LAPFIT" probe --offline --cpuid-dump "$LF_SOURCE_DIR/tests/fixtures/cpuid/rpi5-cortex-a76.cpuinfo") \
+    || fail "arm dump text"
+echo "$text" | grep -q 'Features *64-bit$' || fail "arm dump text: width missing: $text"
+echo "$text" | grep -q 'SSE2\|PAE' && fail "arm dump text: x86 features named for an ARM CPU"
 
 # arm64 described by proc/cpuinfo.
 printf 'processor\t: 0\nBogoMIPS\t: 48.00\nFeatures\t: fp asimd evtstrm aes pmull sha1 sha2 crc32 cpuid\nCPU implementer\t: 0x41\nCPU architecture: 8\nCPU variant\t: 0x0\nCPU part\t: 0xd03\nCPU revision\t: 4\n' \
