@@ -178,9 +178,9 @@ static gboolean migrate_v6(LfFleet *f, GError **error)
   return lf_store_exec(f->store, "ALTER TABLE reports DROP COLUMN verdicts;", error);
 }
 
-/* 6 -> 7: each distinct set of verdicts stored once (`verdict_sets`, its
- * rows in `set_verdicts`), each report pointing at its set, instead of a row
- * per report and edition. */
+/* 6 -> 7: each distinct set of verdicts stored once (`verdict_sets`, keyed
+ * by the SHA-256 of its rows as text; the rows in `set_verdicts`), each
+ * report pointing at its set, instead of a row per report and edition. */
 #define SETS_TABLES \
   "CREATE TABLE verdict_sets (id {ID}, key {TEXT} NOT NULL UNIQUE);" \
   "CREATE TABLE set_verdicts (set_id {INT} NOT NULL, edition {INT} NOT NULL, " \

@@ -7,6 +7,7 @@
  * recommender. */
 #include <string.h>
 
+#include "core/sha256.h"
 #include "fleet/fleet-private.h"
 #include "recommend/recommend.h"
 
@@ -88,7 +89,9 @@ static int set_row_cmp(gconstpointer a, gconstpointer b)
 }
 
 /* The set's identity: its rows in edition order as text, every field in its
- * place ("idx:status:fix:ram;", empty for none; no advice kind holds ':'). */
+ * place ("idx:status:fix:ram;", empty for none; no advice kind holds ':'),
+ * as SHA-256: a PostgreSQL index entry holds at most 2,704 bytes, which the
+ * text of some 250 editions would pass. */
 static char *set_key(GArray *rows)
 {
   g_array_sort(rows, set_row_cmp);
@@ -101,7 +104,8 @@ static char *set_key(GArray *rows)
       g_string_append_printf(key, "%" G_GINT64_FORMAT, r->fix_ram_mb);
     g_string_append_c(key, ';');
   }
-  return g_string_free(key, FALSE);
+  g_autoptr(GString) text = key;
+  return lf_sha256_hex(text->str, text->len);
 }
 
 /* The stored set's id, 0 when there is none, -1 on error. */

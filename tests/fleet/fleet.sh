@@ -29,6 +29,8 @@ out=$("$LAPFIT" fleet import --db "$T/f.db" "$T/in" "$R/skylake-u-2016.json") ||
 [ "$(q "$T/f.db" 'SELECT COUNT(DISTINCT verdict_set) > 1 FROM reports')" = 1 ] || fail "verdict sets"
 [ "$(q "$T/f.db" 'SELECT COUNT(*) FROM verdict_sets')" = "$(q "$T/f.db" 'SELECT COUNT(DISTINCT verdict_set) FROM reports')" ] ||
     fail "verdict sets not shared"
+# a set's key is the SHA-256 of its rows, short whatever the number of editions
+[ "$(q "$T/f.db" 'SELECT MIN(length(key)) || MAX(length(key)) FROM verdict_sets')" = 6464 ] || fail "set keys"
 [ "$(q "$T/f.db" 'PRAGMA journal_mode')" = wal ] || fail "WAL"
 
 "$LAPFIT" fleet list --db "$T/f.db" --json >"$T/list.json" || fail "list"
