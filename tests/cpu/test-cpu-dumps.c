@@ -153,6 +153,26 @@ static void test_captured_amd(void)
   g_assert_cmpint(threads, ==, 2);
 }
 
+/* `cpuid_tool --save` (libcpuid 0.6.2) captured on the same AMD guest: libcpuid's own
+ * multi-CPU layout, with no line of dashes at the end. */
+static void test_captured_libcpuid_multi(void)
+{
+  g_autoptr(LfCpuidDump) dump = load("vm-kvm-epyc.libcpuid");
+  g_assert_cmpstr(dump->format, ==, "libcpuid");
+  g_assert_cmpuint(dump->cpus->len, ==, 2);
+  const LfCpuidCpu *cpu1 = g_ptr_array_index(dump->cpus, 1);
+  expect_leaf(cpu1, 1, 0, 0x00A00F11, 0x178BFBFF);
+  expect_leaf(cpu1, 0x8000001d, 3, 0x4163, 1);
+  expect_leaf(cpu1, 0xb, 1, 5, 1);               /* intel_fn11[1]: x2APIC ID 1 */
+  LfCpuidRegs regs;
+  lf_cpuid_regs_from_cpu(&regs, cpu1);
+  g_assert_cmpstr(regs.brand, ==, "AMD EPYC");
+  gint64 cores, threads;
+  lf_cpuid_dump_topology(dump, &cores, &threads);
+  g_assert_cmpint(cores, ==, 2);
+  g_assert_cmpint(threads, ==, 2);
+}
+
 static void expect_reject(const char *text)
 {
   g_autoptr(GError) error = NULL;
@@ -188,6 +208,7 @@ int main(int argc, char **argv)
   g_test_add_func("/cpu-dumps/amd-subleaves", test_amd_subleaves);
   g_test_add_func("/cpu-dumps/captured-cpuid-r", test_captured);
   g_test_add_func("/cpu-dumps/captured-cpuid-r-amd", test_captured_amd);
+  g_test_add_func("/cpu-dumps/captured-libcpuid-multi", test_captured_libcpuid_multi);
   g_test_add_func("/cpu-dumps/rejects", test_rejects);
   return g_test_run();
 }

@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0-or-later
-# --offline over saved dmidecode files of several fixture machines: nothing of
+# --offline over the saved dmidecode files of all eleven fixture machines: nothing of
 # the running machine (no "vm" chassis, no live RAM or OS), the CPU from SMBIOS
 # type 4 matching the machine's golden report, batteries from type 22 (design
 # figures only, health unknown) or none; a file of another machine is named in
@@ -12,8 +12,9 @@ tmp=$(mktemp -d) || exit 99
 trap 'rm -rf "$tmp"' EXIT
 export TMPDIR="$tmp"        # the empty offline root must be gone afterwards
 checked=0
-for m in skylake-u-2016 thinkpad-two-batteries desktop-no-battery pentium-m-2005 ryzen-4000-2020 \
-         raptorlake-u-2023; do
+for m in atom-n270-netbook baytrail-tablet core2duo-2008 desktop-no-battery meteorlake-2024 \
+         pentium-m-2005 raptorlake-u-2023 ryzen-4000-2020 sandybridge-2011 skylake-u-2016 \
+         thinkpad-two-batteries; do
     dmi="$machines/$m/dmidecode.txt"
     "$LAPFIT" probe --json --offline --dmidecode "$dmi" >"$tmp/out.json" || fail "$m: exit $?"
     want22=$(grep -c "DMI type 22," "$dmi")
