@@ -11,7 +11,11 @@ struct LfFleet {
   gpointer verdict_data;
   LfFleetProgressFunc progress;
   gpointer progress_data;
-  gint processed;  /* files of this import parsed or set aside (atomic) */
+  /* Files of this import parsed or set aside, under progress_lock; a worker
+   * that brings it to wait_target wakes the importer at once (progress_cond). */
+  GMutex progress_lock;
+  GCond progress_cond;
+  guint processed, wait_target;
   /* Verdicts by what the recommender reads: a fleet repeats models. */
   GMutex cache_lock;
   GHashTable *verdict_cache;  /* char * key -> GArray of LfFleetVerdict (empty = none) */

@@ -422,6 +422,8 @@ LfFleet *lf_fleet_open(const char *db, GError **error)
     return NULL;
   f->verdict_func = lf_fleet_recommend_verdicts;
   g_mutex_init(&f->cache_lock);
+  g_mutex_init(&f->progress_lock);
+  g_cond_init(&f->progress_cond);
   f->verdict_cache =
       g_hash_table_new_full(g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_array_unref);
   f->edition_index = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
@@ -451,6 +453,8 @@ void lf_fleet_close(LfFleet *f)
   if (f->verdict_cache) {
     g_hash_table_unref(f->verdict_cache);
     g_mutex_clear(&f->cache_lock);
+    g_mutex_clear(&f->progress_lock);
+    g_cond_clear(&f->progress_cond);
   }
   g_free(f);
 }
