@@ -434,6 +434,37 @@ gboolean lf_struct_from_json(const LfStructDesc *desc, gpointer p, JsonNode *nod
   return TRUE;
 }
 
+/* A laptop's report has about a hundred list entries (CPU flags, firmware files,
+ * disks). The recommender's work grows with their product (editions x Wi-Fi
+ * cards x firmware files): a 400 KB report naming 20000 missing files kept
+ * `recommend` busy for minutes, 90000 Wi-Fi cards took 3 GB (#13). */
+#define MAX_LIST_ENTRIES 512
+#define MAX_ALL_ENTRIES 2048
+
+/* Adds the entries of every list in node to *total; FALSE once a list or the
+ * total is over the limit. Recursion is bounded by the loader's depth limit. */
+static gboolean lists_bounded(JsonNode *node, guint *total)
+{
+  if (JSON_NODE_HOLDS_ARRAY(node)) {
+    JsonArray *a = json_node_get_array(node);
+    guint n = json_array_get_length(a);
+    *total += n;
+    if (n > MAX_LIST_ENTRIES || *total > MAX_ALL_ENTRIES)
+      return FALSE;
+    for (guint i = 0; i < n; i++)
+      if (!lists_bounded(json_array_get_element(a, i), total))
+        return FALSE;
+  } else if (JSON_NODE_HOLDS_OBJECT(node)) {
+    JsonObjectIter it;
+    JsonNode *member;
+    json_object_iter_init(&it, json_node_get_object(node));
+    while (json_object_iter_next(&it, NULL, &member))
+      if (!lists_bounded(member, total))
+        return FALSE;
+  }
+  return TRUE;
+}
+
 LfReport *lf_report_from_json(const char *data, gssize len, GError **error)
 {
   g_autoptr(JsonNode) root = lf_json_parse(data, len, error);
@@ -453,6 +484,13 @@ LfReport *lf_report_from_json(const char *data, gssize len, GError **error)
     g_set_error(error, LF_ERROR, LF_ERROR_UNSUPPORTED,
                 _("unsupported report schema '%s' (this lapfit reads '%s')"), schema,
                 LF_REPORT_SCHEMA);
+    return NULL;
+  }
+  guint total = 0;
+  if (!lists_bounded(root, &total)) {
+    g_set_error(error, LF_ERROR, LF_ERROR_PARSE,
+                _("not a lapfit report: more list entries than a machine has (at most %u in one "
+                  "list, %u in all)"), (guint)MAX_LIST_ENTRIES, (guint)MAX_ALL_ENTRIES);
     return NULL;
   }
   g_autoptr(LfReport) report = lf_struct_new(&lf_report_desc);
