@@ -56,8 +56,11 @@ static GLogWriterOutput log_writer(GLogLevelFlags level, const GLogField *fields
                          : (level & G_LOG_LEVEL_WARNING) ? "WARNING"
                          : (level & G_LOG_LEVEL_MESSAGE) ? "Message"
                                                          : "DEBUG";
-      g_ptr_array_add(log_lines, g_strdup_printf("%s-%s: %s", domain ? domain : "lapfit", what,
-                                                 message ? message : ""));
+      /* printed as it is after the screen closes: GLib's own writer escapes
+       * controls, this one must too (a sysfs name may hold an escape) */
+      g_autofree char *clean = lf_text_sanitize(message ? message : "");
+      g_ptr_array_add(log_lines,
+                      g_strdup_printf("%s-%s: %s", domain ? domain : "lapfit", what, clean));
     }
   }
   g_mutex_unlock(&log_lock);

@@ -63,6 +63,19 @@ wait_fixed 'LENOVO T?2J420?RTL?X'
 clean c1
 stop
 
+# #13: log lines the TUI keeps while the screen is up are printed after it
+# closes: a sysfs name with an escape in it comes out as '?' there too.
+cp -a "$LF_SOURCE_DIR/tests/fixtures/machines/sandybridge-2011/sysroot" "$work/lroot"
+hid=$(printf 'hid-X\033]0;pwned\007')
+mkdir -p "$work/lroot/sys/devices/$hid"
+echo Battery >"$work/lroot/sys/devices/$hid/type"; echo Device >"$work/lroot/sys/devices/$hid/scope"
+ln -s "../../devices/$hid" "$work/lroot/sys/class/power_supply/$hid"
+start 80 24 LAPFIT_DEBUG=1 -- tui --root "$work/lroot" --no-upower
+wait_for '^ Model +LENOVO'
+stop
+grep -q 'hid-X?]0;pwned?: scope Device' "$work/stderr" || fail "the log line is missing: $(head -c 300 "$work/stderr")"
+if LC_ALL=C grep -q "$esc" "$work/stderr"; then fail "an escape in the TUI's log reached the terminal"; fi
+
 # #13 item 1: a report nested 100000 levels deep (json-glib would recurse off
 # the stack) is a message on the screen; q leaves the terminal as it was, with
 # exit 1 and the same one-line error.
