@@ -2,7 +2,8 @@
 /* #13: whole reports and tuner journals through the one JSON loader
  * (lf_json_parse: size and depth checked before json-glib recurses), then the
  * report and journal readers on top of it. The seed corpus holds deep nesting,
- * '...' strings and comments that hide brackets from a naive scanner. */
+ * '...' strings and comments that hide brackets from a naive scanner, and wide
+ * reports at and over the list limits (wide-2048: 2048 entries, wide-513). */
 #include "fuzz.h"
 
 #include "core/json-load.h"
