@@ -230,9 +230,13 @@ static gboolean read_fd(int fd, const char *path, gsize max, char **contents, gs
                 path, max);
     return FALSE;
   }
-  int fl = fcntl(fd, F_GETFL);
-  if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0)
-    return lf_error_errno(error, errno, _("cannot read '%s'"), path);
+  /* O_NONBLOCK kept open() from waiting for a FIFO's writer; a pipe is then read as a
+   * stream. Files ignore the flag, so they skip the two calls. */
+  if (S_ISFIFO(st.st_mode)) {
+    int fl = fcntl(fd, F_GETFL);
+    if (fl < 0 || fcntl(fd, F_SETFL, fl & ~O_NONBLOCK) < 0)
+      return lf_error_errno(error, errno, _("cannot read '%s'"), path);
+  }
 
   g_autoptr(GByteArray) buf = g_byte_array_sized_new(S_ISREG(st.st_mode) && st.st_size > 0
                                                          ? (guint)st.st_size + 1 : 4096);
