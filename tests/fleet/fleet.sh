@@ -10,6 +10,7 @@ R="$LF_SOURCE_DIR/tests/fixtures/reports"
 T=$(mktemp -d); trap 'rm -rf "$T"' EXIT
 export LC_ALL=C
 py() { /usr/bin/python3 "$@"; }
+. "$LF_SOURCE_DIR/tests/fleet/upgraded.sh"
 q() { py -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); print("\n".join("|".join("" if v is None else str(v) for v in r) for r in c.execute(sys.argv[2])))' "$@"; }
 
 # round trip: every fixture through `export --format json`, then import
@@ -180,12 +181,7 @@ ROWS="SELECT r.id || ' ' || v.edition || ' ' || v.status || ' ' || COALESCE(v.fi
 V5="$LF_SOURCE_DIR/tests/fixtures/fleet"
 load_v5() { py -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.executescript(open(sys.argv[2]).read()); c.executescript(sys.argv[3]); c.commit()' "$1" "$V5/v5-sqlite.sql" "${2:-}"; }
 load_v5 "$T/v5.db" || fail "load v5"
-for c in "report --json:v5-report.json" "list --json:v5-list.json" "export --format csv:v5-export.csv" \
-         "diff t420-lab-03 --json:v5-diff-t420-lab-03.json"; do
-    # shellcheck disable=SC2086
-    "$LAPFIT" fleet ${c%%:*} --db "$T/v5.db" >"$T/o" 2>&1 || fail "${c%%:*} on v5: $(cat "$T/o")"
-    cmp -s "$T/o" "$V5/${c#*:}" || { diff "$V5/${c#*:}" "$T/o" | head; fail "upgraded v5: '${c%%:*}' differs"; }
-done
+same_as_before v5 "$T/v5.db"
 [ "$(q "$T/v5.db" 'PRAGMA user_version')" = 7 ] || fail "v5 not upgraded"
 [ "$(q "$T/v5.db" "SELECT COUNT(*) FROM pragma_table_info('reports') WHERE name = 'verdicts'")" = 0 ] ||
     fail "v5: the string column is still there"
@@ -206,12 +202,7 @@ load_v6 "$T/v6.db" || fail "load v6"
 q "$T/v6.db" "SELECT report_id || ' ' || edition || ' ' || status || ' ' || COALESCE(fix, '-') || ' ' ||
               COALESCE(fix_ram_mb, '-') FROM verdicts" | sort >"$T/v6rows"
 [ "$(wc -l <"$T/v6rows")" -gt 1000 ] || fail "v6 fixture rows"
-for c in "report --json:v6-report.json" "list --json:v6-list.json" "export --format csv:v6-export.csv" \
-         "diff t420-lab-03 --json:v6-diff-t420-lab-03.json"; do
-    # shellcheck disable=SC2086
-    "$LAPFIT" fleet ${c%%:*} --db "$T/v6.db" >"$T/o" 2>&1 || fail "${c%%:*} on v6: $(cat "$T/o")"
-    cmp -s "$T/o" "$V5/${c#*:}" || { diff "$V5/${c#*:}" "$T/o" | head; fail "upgraded v6: '${c%%:*}' differs"; }
-done
+same_as_before v6 "$T/v6.db"
 [ "$(q "$T/v6.db" 'PRAGMA user_version')" = 7 ] || fail "v6 not upgraded"
 q "$T/v6.db" "$ROWS" | sort >"$T/v7rows"
 cmp -s "$T/v6rows" "$T/v7rows" || { diff "$T/v6rows" "$T/v7rows" | head; fail "v6 verdicts changed"; }

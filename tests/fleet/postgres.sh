@@ -12,6 +12,7 @@ set -u
 fail() { echo "FAIL: $*"; exit 1; }
 PART=${1:?part}
 . "$LF_SOURCE_DIR/tests/fleet/pg-server.sh"
+. "$LF_SOURCE_DIR/tests/fleet/upgraded.sh"
 # the fixture fleet: the reports themselves, not the other fixtures beside them
 R="$T/fixtures"; mkdir "$R"; cp "$LF_SOURCE_DIR"/tests/fixtures/reports/*.json "$R/"
 export LC_ALL=C
@@ -118,12 +119,7 @@ PY
         psql -X -q -v ON_ERROR_STOP=1 -h "$PGSOCK" -U lapfit -d $db -f "$V5/v5-postgres.sql" >/dev/null ||
             fail "load $db"
     done
-    for c in "report --json:v5-report.json" "list --json:v5-list.json" "export --format csv:v5-export.csv" \
-             "diff t420-lab-03 --json:v5-diff-t420-lab-03.json"; do
-        # shellcheck disable=SC2086
-        "$LAPFIT" fleet ${c%%:*} --db "$(pg_uri v5)" >"$T/o" 2>&1 || fail "${c%%:*} on v5: $(cat "$T/o")"
-        cmp -s "$T/o" "$V5/${c#*:}" || { diff "$V5/${c#*:}" "$T/o" | head; fail "upgraded v5: '${c%%:*}' differs"; }
-    done
+    same_as_before v5 "$(pg_uri v5)"
     [ "$(psql_q v5 'SELECT schema_version FROM lapfit_fleet')" = 7 ] || fail "v5 not upgraded"
     psql_q v5b "UPDATE reports SET verdicts = replace(verdicts, ',4:ssd', ',4:ram4096+ssd') WHERE id = 3"
     psql_q v5b "SELECT id || ' ' || verdicts FROM reports WHERE verdicts IS NOT NULL" >"$T/letters"
@@ -140,12 +136,7 @@ PY
     psql_q v6 "SELECT report_id || ' ' || edition || ' ' || status || ' ' || COALESCE(fix, '-') || ' ' ||
                COALESCE(fix_ram_mb::text, '-') FROM verdicts" | sort >"$T/v6rows"
     [ "$(wc -l <"$T/v6rows")" -gt 1000 ] || fail "v6 fixture rows"
-    for c in "report --json:v6-report.json" "list --json:v6-list.json" "export --format csv:v6-export.csv" \
-             "diff t420-lab-03 --json:v6-diff-t420-lab-03.json"; do
-        # shellcheck disable=SC2086
-        "$LAPFIT" fleet ${c%%:*} --db "$(pg_uri v6)" >"$T/o" 2>&1 || fail "${c%%:*} on v6: $(cat "$T/o")"
-        cmp -s "$T/o" "$V5/${c#*:}" || { diff "$V5/${c#*:}" "$T/o" | head; fail "upgraded v6: '${c%%:*}' differs"; }
-    done
+    same_as_before v6 "$(pg_uri v6)"
     [ "$(psql_q v6 'SELECT schema_version FROM lapfit_fleet')" = 7 ] || fail "v6 not upgraded"
     psql_q v6 "$ROWS" | sort >"$T/v7rows"
     cmp -s "$T/v6rows" "$T/v7rows" || { diff "$T/v6rows" "$T/v7rows" | head; fail "v6 verdicts changed"; }
